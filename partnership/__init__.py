@@ -1,0 +1,1 @@
+"""Partnerskabsværktøjet: the domain, stores and UI pieces of the partnership tool."""

@@ -1,0 +1,201 @@
+"""The Store contract every backend implements (SQLite, Supabase).
+
+Rules every method follows, whatever the backend:
+
+- A link token alone names project and role. ``open(token)`` turns it into an
+  ``Access``; every other method takes that Access and re-checks the role itself (the
+  pages are never the only guard). A partner or viewer never receives internal data.
+- Every write is compare-and-set: it names the ``expected_version`` it was based on and
+  raises ``Conflict`` (with ``.current``) when the stored version differs. A field never
+  written has version 0; a new record has version 1; each accepted write adds 1.
+- Every accepted write bumps the project's revision and appends a history entry (who,
+  role, when, old and new value) in the same transaction. Nothing is saved half-way.
+- Backend failures surface as ``StorageError`` (cause kept); bad input as
+  ``ValidationError``; a role that may not do something as ``Forbidden``; an unknown,
+  malformed or revoked token as ``InvalidLink``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from typing import Any
+
+from partnership.errors import InvalidLink
+from partnership.model import (
+    Access,
+    Approval,
+    Candidate,
+    HealthCheck,
+    HistoryEntry,
+    Person,
+    Presence,
+    Role,
+    Snapshot,
+    Task,
+)
+
+TOKEN_BYTES = 32
+"""256-bit link tokens."""
+
+_TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{43}$")
+
+PRESENCE_TTL_S = 15
+"""A session that has not sent a heartbeat for this long is no longer present."""
+
+
+def new_token() -> str:
+    """A fresh 256-bit link token, URL-safe (43 characters)."""
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def hash_token(token: str) -> str:
+    """The SHA-256 hex digest stored in place of the token. Raises InvalidLink if malformed."""
+    if not isinstance(token, str) or not _TOKEN_RE.match(token):
+        raise InvalidLink("malformed link", code="invalid_link")
+    return hashlib.sha256(token.encode("ascii")).hexdigest()
+
+
+class Store(ABC):
+    """Persistence for partnerships. One instance may be shared by many threads."""
+
+    backend: str = "?"
+    """Short name shown in the sidebar: "sqlite" or "supabase"."""
+
+    # -- projects and links -------------------------------------------------------------
+
+    @abstractmethod
+    def create_project(self, title: str, our_org: str, creator: str) -> tuple[Access, dict[str, str]]:
+        """Create a project; return the owner's Access and a token per role
+        (``{"owner": ..., "partner": ..., "viewer": ...}``)."""
+
+    @abstractmethod
+    def open(self, token: str) -> Access:
+        """The Access a token grants. InvalidLink if unknown, malformed or revoked."""
+
+    @abstractmethod
+    def rotate_link(self, access: Access, role: Role) -> str:
+        """Owner only: a new token for ``role``; the old one stops working at once."""
+
+    @abstractmethod
+    def update_project(
+        self, access: Access, changes: Mapping[str, str], expected_version: int, actor: str
+    ) -> int:
+        """Owner only: change ``title``, ``our_org``, ``partner_org`` or ``website``.
+        Returns the project's new version."""
+
+    @abstractmethod
+    def delete_project(self, access: Access) -> None:
+        """Owner only: remove the project and everything in it."""
+
+    # -- reading ------------------------------------------------------------------------
+
+    @abstractmethod
+    def snapshot(self, access: Access) -> Snapshot:
+        """Everything this role may see, including the revision, in one round trip."""
+
+    @abstractmethod
+    def revision(self, access: Access) -> int:
+        """The project's revision: a cheap read that changes on every accepted write."""
+
+    @abstractmethod
+    def history(self, access: Access, limit: int = 1000) -> list[HistoryEntry]:
+        """Newest first; a partner or viewer gets only entries about joint content."""
+
+    # -- fields -------------------------------------------------------------------------
+
+    @abstractmethod
+    def set_field(self, access: Access, key: str, value: str, expected_version: int, actor: str) -> int:
+        """Compare-and-set one free-text field; returns its new version.
+
+        Internal keys (steps 1-3) are owner only; joint keys owner or partner, and not
+        while the agreement is signed (Forbidden, code "signed")."""
+
+    # -- structured records --------------------------------------------------------------
+
+    @abstractmethod
+    def add_candidate(self, access: Access, name: str, actor: str) -> Candidate:
+        """Owner only: record a suggestion at the end of the list, in the order named.
+        A name already in the list (case-insensitive) is a ValidationError
+        (code "duplicate_candidate")."""
+
+    @abstractmethod
+    def update_candidate(
+        self, access: Access, candidate_id: str, changes: Mapping[str, Any], expected_version: int, actor: str
+    ) -> int:
+        """Owner only: change a candidate (see validation.CANDIDATE_FIELDS). Candidates are
+        never deleted. Setting ``priority`` p moves whoever held p off it (same write)."""
+
+    @abstractmethod
+    def record_refusal(self, access: Access, candidate_id: str, expected_version: int, actor: str) -> Candidate | None:
+        """Owner only, atomically: mark the candidate refused, drop its priority, move the
+        remaining top-three up one place, and return the new first priority (or None)."""
+
+    @abstractmethod
+    def add_person(self, access: Access, fields: Mapping[str, Any], actor: str) -> Person:
+        """Add a person (name and side required). A partner may add only partner-side people."""
+
+    @abstractmethod
+    def update_person(
+        self, access: Access, person_id: str, changes: Mapping[str, Any], expected_version: int, actor: str
+    ) -> int:
+        """Change a person; owner any, partner only partner-side people."""
+
+    @abstractmethod
+    def add_task(self, access: Access, fields: Mapping[str, Any], actor: str) -> Task:
+        """Add a task (title required). Internal tasks are owner only. Due before start is
+        a ValidationError (code "due_before_start")."""
+
+    @abstractmethod
+    def update_task(
+        self, access: Access, task_id: str, changes: Mapping[str, Any], expected_version: int, actor: str
+    ) -> int:
+        """Change a task; the same role rules as add_task."""
+
+    @abstractmethod
+    def restore(self, access: Access, entry_id: int, expected_version: int, actor: str) -> int:
+        """Write the value a history entry set (its ``new``) back as a new version."""
+
+    # -- agreement ----------------------------------------------------------------------
+
+    @abstractmethod
+    def approve(self, access: Access, name: str, content_hash: str, markdown: str, actor: str) -> Approval:
+        """Approve the agreement text ``markdown`` (whose SHA-256 is ``content_hash``) on
+        behalf of the caller's side. When both sides have approved the same hash the
+        project is signed and the text kept. Viewer: Forbidden. The same side approving
+        the same hash twice: ValidationError (code "already_approved")."""
+
+    @abstractmethod
+    def reopen(self, access: Access, actor: str) -> int:
+        """Owner or partner: unlock a signed agreement for changes (the signed version
+        stays readable in ``Snapshot.signed_versions``). Returns the new revision."""
+
+    # -- follow-up ----------------------------------------------------------------------
+
+    @abstractmethod
+    def add_health_check(
+        self, access: Access, name: str, answers: Mapping[str, tuple[str, str]], actor: str
+    ) -> HealthCheck:
+        """Owner or partner: one side's health-check answers at a follow-up."""
+
+    # -- presence -----------------------------------------------------------------------
+
+    @abstractmethod
+    def heartbeat(self, access: Access, session_id: str, name: str, editing: str) -> tuple[int, list[Presence]]:
+        """Say this session is here (editing field ``editing`` or ""), and return the
+        revision and everyone else present - one call, for the live poller."""
+
+    # -- exchange -----------------------------------------------------------------------
+
+    @abstractmethod
+    def export_project(self, access: Access) -> dict[str, Any]:
+        """Everything this role may see, and its history, as JSON-ready data
+        (format in ``partnership.exchange``)."""
+
+    @abstractmethod
+    def import_project(self, data: Mapping[str, Any], creator: str) -> tuple[Access, dict[str, str]]:
+        """Recreate an export as a new project with new links; records keep their ids,
+        versions and history."""
