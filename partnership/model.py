@@ -57,10 +57,15 @@ class TaskStatus(StrEnum):
 
 @dataclass(frozen=True)
 class Access:
-    """What an opened link grants: one project, one role."""
+    """What an opened link grants: one project, one role.
+
+    It carries the token so that every store call re-checks it: a rotated link stops
+    working at once, also for sessions that opened it earlier.
+    """
 
     project_id: str
     role: Role
+    token: str = field(default="", repr=False, compare=False)
 
 
 @dataclass(frozen=True)

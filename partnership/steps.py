@@ -111,3 +111,10 @@ def missing_all_checks(step: int) -> list[str]:
         5: ["missing.follow_up_meetings"],
     }.get(step, [])
     return checks
+
+
+AGREEMENT_TASK_KINDS = frozenset({"activity", "milestone", "follow_up"})
+"""Task kinds that are part of the agreement text; plain tasks are day-to-day work."""
+
+TRACKING_TASK_FIELDS = frozenset({"status", "note"})
+"""What may still change on an agreement task while the agreement is signed."""

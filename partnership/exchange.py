@@ -1,0 +1,201 @@
+"""Records to JSON-ready dicts and back: the export format, and history's old/new text.
+
+The export holds no database ids of the project or of history entries, so that
+export -> import -> export gives the same document. Record ids are kept: tasks name
+their responsible person by id.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime
+from enum import Enum
+from typing import Any, TypeVar
+
+from partnership import validation
+from partnership.errors import ValidationError
+from partnership.model import (
+    AgreementVersion,
+    Approval,
+    Candidate,
+    CandidateStatus,
+    FieldValue,
+    HealthCheck,
+    HistoryEntry,
+    Person,
+    Project,
+    Role,
+    Side,
+    Snapshot,
+    Task,
+    TaskKind,
+    TaskStatus,
+)
+from partnership.steps import FIELD_BY_KEY
+
+FORMAT = "partnerskab/1"
+
+R = TypeVar("R")
+
+# Record attributes that are bookkeeping, not content (left out of history's old/new).
+BOOKKEEPING = ("id", "version", "updated_by", "updated_at")
+
+
+def plain(value: Any) -> Any:
+    """A JSON-ready version of a model value (enums, dates, datetimes, tuples, dataclasses)."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if hasattr(value, "__dataclass_fields__"):
+        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
+    return value
+
+
+def content(record: Any) -> dict[str, Any]:
+    """A record's content without bookkeeping, JSON-ready (history's old/new)."""
+    data: dict[str, Any] = plain(record)
+    return {k: v for k, v in data.items() if k not in BOOKKEEPING}
+
+
+def content_json(record: Any) -> str:
+    return json.dumps(content(record), ensure_ascii=False, sort_keys=True)
+
+
+def _dt(value: Any) -> datetime | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        raise ValidationError(f"not a timestamp: {value!r}", code="bad_date", what="timestamp") from None
+
+
+def _d(value: Any) -> date | None:
+    return validation.a_date(value, what="date")
+
+
+_CONVERT: dict[type, Any] = {
+    Side: Side,
+    Role: Role,
+    CandidateStatus: CandidateStatus,
+    TaskKind: TaskKind,
+    TaskStatus: TaskStatus,
+}
+
+
+def record(cls: type[R], data: Mapping[str, Any]) -> R:
+    """Build a model record from its dict form, converting enums and dates by field name."""
+    kwargs: dict[str, Any] = {}
+    hints = {f.name: f for f in fields(cls)}  # type: ignore[arg-type]
+    for name, value in data.items():
+        if name not in hints:
+            raise ValidationError(f"{cls.__name__}: unknown attribute {name!r}", code="unknown_field", what=name)
+        kwargs[name] = _convert(cls, name, value)
+    try:
+        return cls(**kwargs)
+    except TypeError as exc:
+        raise ValidationError(f"{cls.__name__}: {exc}", code="invalid", what=cls.__name__) from exc
+
+
+def _convert(cls: type, name: str, value: Any) -> Any:
+    if name in ("updated_at", "created_at", "approved_at", "signed_at", "at"):
+        return _dt(value)
+    if name in ("start", "due"):
+        return _d(value)
+    if name == "answers" and isinstance(value, Mapping):
+        return {k: (str(v[0]), str(v[1])) for k, v in value.items()}
+    enum_by_name = {
+        "side": Side,
+        "role": Role,
+        "kind": TaskKind,
+        "status": TaskStatus if cls is Task else CandidateStatus,
+    }
+    if name in enum_by_name and value is not None:
+        return validation.choice(value, enum_by_name[name], what=name)
+    return value
+
+
+@dataclass(frozen=True)
+class ProjectData:
+    """Everything an import writes: a snapshot's content plus its history."""
+
+    snapshot: Snapshot
+    history: list[HistoryEntry]
+
+
+def to_dict(snap: Snapshot, history: list[HistoryEntry]) -> dict[str, Any]:
+    """The export document for what ``snap`` holds (already limited to its role)."""
+    project = plain(snap.project)
+    del project["id"]
+    return {
+        "format": FORMAT,
+        "role": snap.role.value,
+        "project": project,
+        "fields": {k: {n: v for n, v in plain(f).items() if n != "key"} for k, f in sorted(snap.fields.items())},
+        "invitation": snap.invitation,
+        "candidates": [plain(c) for c in snap.candidates],
+        "people": [plain(p) for p in snap.people],
+        "tasks": [plain(t) for t in snap.tasks],
+        "approvals": [plain(a) for a in snap.approvals],
+        "signed_versions": [plain(v) for v in snap.signed_versions],
+        "health_checks": [plain(h) for h in snap.health_checks],
+        "history": [{k: v for k, v in plain(h).items() if k != "id"} for h in reversed(history)],
+    }
+
+
+def from_dict(data: Mapping[str, Any]) -> ProjectData:
+    """Parse an export document; ValidationError if it is not one."""
+    if not isinstance(data, Mapping) or data.get("format") != FORMAT:
+        raise ValidationError("not a partnership export", code="bad_import", what="format")
+    try:
+        project = record(Project, {"id": "", **data["project"]})
+        fields_ = {}
+        for key, value in dict(data.get("fields", {})).items():
+            validation.field_key(key)
+            fv = record(FieldValue, {"key": key, **value})
+            validation.text(fv.value, what=key)
+            fields_[key] = fv
+        snap = Snapshot(
+            project=project,
+            role=Role.OWNER,
+            revision=0,
+            fields=fields_,
+            candidates=[record(Candidate, c) for c in data.get("candidates", [])],
+            people=[record(Person, p) for p in data.get("people", [])],
+            tasks=[record(Task, t) for t in data.get("tasks", [])],
+            approvals=[record(Approval, a) for a in data.get("approvals", [])],
+            signed_versions=[record(AgreementVersion, v) for v in data.get("signed_versions", [])],
+            health_checks=[record(HealthCheck, h) for h in data.get("health_checks", [])],
+            invitation=str(data.get("invitation", "")),
+        )
+        history = [record(HistoryEntry, {"id": i, **h}) for i, h in enumerate(data.get("history", []))]
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ValidationError(f"not a partnership export: {exc}", code="bad_import", what="format") from exc
+    return ProjectData(snap, list(reversed(history)))
+
+
+def with_project_id(project: Project, project_id: str) -> Project:
+    return replace(project, id=project_id)
+
+
+def is_joint_history(entity: str, target: str, new: str, old: str) -> bool:
+    """Whether a history entry is about content a partner or viewer may see."""
+    if entity == "field":
+        spec = FIELD_BY_KEY.get(target)
+        return spec is not None and not spec.internal
+    if entity == "candidate":
+        return False
+    if entity == "task":
+        return not any(json.loads(t or "{}").get("internal", False) for t in (old, new))
+    return True

@@ -1,0 +1,74 @@
+"""Message catalogues: Danish (default) and English.
+
+Each area of the app keeps its messages in its own module ``catalog_<area>.py`` with
+two dicts, ``DA`` and ``EN``, holding the same keys (a test checks). ``t()`` looks a key
+up in the chosen language and formats it with ``str.format``-style parameters.
+Dates are formatted with Babel in the language's locale (Danish: 26. nov. 2026).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from datetime import date, datetime
+from functools import cache
+from typing import Any, Literal
+
+from babel.dates import format_date, format_datetime
+
+Lang = Literal["da", "en"]
+LANGS: tuple[Lang, ...] = ("da", "en")
+DEFAULT_LANG: Lang = "da"
+_LOCALES = {"da": "da_DK", "en": "en_GB"}
+
+
+@cache
+def catalogues() -> dict[str, dict[str, str]]:
+    """All messages per language, merged from every ``catalog_*`` module."""
+    merged: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if not info.name.startswith("catalog_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for lang in LANGS:
+            part: dict[str, str] = getattr(module, lang.upper())
+            dupes = merged[lang].keys() & part.keys()
+            if dupes:
+                raise RuntimeError(f"{info.name}: keys defined twice: {sorted(dupes)}")
+            merged[lang].update(part)
+    return merged
+
+
+def t(key: str, lang: str = DEFAULT_LANG, /, **params: Any) -> str:
+    """The message ``key`` in ``lang``, formatted with ``params``.
+
+    A missing key shows as the key itself (never an exception on a page); the catalogue
+    test makes sure none is missing.
+    """
+    messages = catalogues().get(lang) or catalogues()[DEFAULT_LANG]
+    text = messages.get(key, key)
+    if params:
+        try:
+            return text.format(**params)
+        except (KeyError, IndexError, ValueError):
+            return text
+    return text
+
+
+def has(key: str) -> bool:
+    return key in catalogues()[DEFAULT_LANG]
+
+
+def fmt_date(value: date | None, lang: str = DEFAULT_LANG, style: str = "medium") -> str:
+    """A date in the language's format: "26. nov. 2026" (da) / "26 Nov 2026" (en)."""
+    if value is None:
+        return ""
+    return format_date(value, format=style, locale=_LOCALES.get(lang, "da_DK"))
+
+
+def fmt_datetime(value: datetime | None, lang: str = DEFAULT_LANG) -> str:
+    """A timestamp in the reader's language, e.g. "26. nov. 2026 14.05"."""
+    if value is None:
+        return ""
+    return format_datetime(value, format="d. MMM y HH.mm" if lang == "da" else "d MMM y HH:mm",
+                           locale=_LOCALES.get(lang, "da_DK"))

@@ -1,0 +1,856 @@
+"""The embedded SQLite store: the default, and the demo store on Streamlit Community Cloud.
+
+One connection per thread (sqlite3 connections are not thread-safe), WAL mode so that
+readers never wait for the writer, every write in a ``BEGIN IMMEDIATE`` transaction so
+that compare-and-set, the revision bump and the history entry land together or not at
+all. The schema is versioned with ``PRAGMA user_version``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from partnership import agreement, exchange, validation
+from partnership.errors import (
+    Conflict,
+    Current,
+    Forbidden,
+    InvalidLink,
+    PartnershipError,
+    StorageError,
+    ValidationError,
+)
+from partnership.model import (
+    Access,
+    AgreementVersion,
+    Approval,
+    Candidate,
+    CandidateStatus,
+    FieldValue,
+    HealthCheck,
+    HistoryEntry,
+    Person,
+    Presence,
+    Project,
+    Role,
+    Side,
+    Snapshot,
+    Task,
+)
+from partnership.steps import (
+    AGREEMENT_TASK_KINDS,
+    FIELD_BY_KEY,
+    INTERNAL_KEYS,
+    MAX_NAME,
+    TOP_PRIORITIES,
+    TRACKING_TASK_FIELDS,
+)
+from partnership.store.base import PRESENCE_TTL_S, Store, hash_token, new_token
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+create table projects (
+    id text primary key, title text not null, our_org text not null,
+    partner_org text not null default '', website text not null default '',
+    created_by text not null, created_at text not null,
+    version integer not null default 1, revision integer not null default 1,
+    signed_at text, signed_hash text not null default ''
+);
+create table links (
+    token_hash text primary key, project_id text not null references projects(id) on delete cascade,
+    role text not null, created_at text not null, revoked_at text
+);
+create index links_project on links(project_id, role);
+create table fields (
+    project_id text not null references projects(id) on delete cascade, key text not null,
+    value text not null, version integer not null, updated_by text not null, updated_at text not null,
+    primary key (project_id, key)
+);
+create table candidates (
+    project_id text not null references projects(id) on delete cascade, id text not null,
+    name text not null, name_norm text not null, position integer not null,
+    status text not null default 'active', resources integer, competences integer,
+    "values" integer, fit integer, note text not null default '', priority integer,
+    version integer not null default 1, updated_by text not null, updated_at text not null,
+    primary key (project_id, id), unique (project_id, name_norm)
+);
+create table people (
+    project_id text not null references projects(id) on delete cascade, id text not null,
+    name text not null, side text not null, title text not null default '',
+    contact text not null default '', first_meeting integer not null default 0,
+    working_group integer not null default 0,
+    version integer not null default 1, updated_by text not null, updated_at text not null,
+    primary key (project_id, id)
+);
+create table tasks (
+    project_id text not null references projects(id) on delete cascade, id text not null,
+    title text not null, kind text not null, responsible text not null default '',
+    side text not null, start text, due text, status text not null, note text not null default '',
+    internal integer not null default 0,
+    version integer not null default 1, updated_by text not null, updated_at text not null,
+    primary key (project_id, id)
+);
+create table approvals (
+    project_id text not null references projects(id) on delete cascade, id text not null,
+    side text not null, name text not null, content_hash text not null, approved_at text not null,
+    primary key (project_id, id)
+);
+create table agreement_versions (
+    project_id text not null references projects(id) on delete cascade, id text not null,
+    content_hash text not null, markdown text not null, signed_at text not null,
+    primary key (project_id, id)
+);
+create table health_checks (
+    project_id text not null references projects(id) on delete cascade, id text not null,
+    side text not null, name text not null, at text not null, answers text not null,
+    primary key (project_id, id)
+);
+create table history (
+    id integer primary key autoincrement,
+    project_id text not null references projects(id) on delete cascade,
+    entity text not null, target text not null, actor text not null, role text not null,
+    at text not null, old text not null, new text not null, version integer not null,
+    joint integer not null
+);
+create index history_project on history(project_id, id);
+create table presence (
+    project_id text not null references projects(id) on delete cascade, session_id text not null,
+    name text not null, role text not null, editing text not null default '', seen real not null,
+    primary key (project_id, session_id)
+);
+"""
+
+
+@dataclass(frozen=True)
+class _RecordSpec:
+    entity: str
+    table: str
+    cls: type[Any]
+    columns: tuple[str, ...]
+    flags: tuple[str, ...]
+    clean: Callable[[Mapping[str, Any]], dict[str, Any]]
+
+
+_SPECS = {
+    "candidate": _RecordSpec(
+        "candidate", "candidates", Candidate, validation.CANDIDATE_FIELDS + ("position",), (),
+        validation.candidate_changes,
+    ),
+    "person": _RecordSpec("person", "people", Person, validation.PERSON_FIELDS,
+                          ("first_meeting", "working_group"), validation.person_changes),
+    "task": _RecordSpec("task", "tasks", Task, validation.TASK_FIELDS, ("internal",), validation.task_changes),
+}
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _q(column: str) -> str:
+    return f'"{column}"'
+
+
+class SQLiteStore(Store):
+    """The Store contract on a SQLite file (created with its folder if missing)."""
+
+    backend = "sqlite"
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        self._migrate()
+
+    # -- plumbing -----------------------------------------------------------------------
+
+    def _conn(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            try:
+                conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+                conn.row_factory = sqlite3.Row
+                conn.execute("pragma journal_mode=wal")
+                conn.execute("pragma foreign_keys=on")
+                conn.execute("pragma synchronous=normal")
+            except sqlite3.Error as exc:
+                raise StorageError(f"cannot open {self.path}: {exc}") from exc
+            self._local.conn = conn
+        return conn
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        conn = self._conn()
+        try:
+            conn.execute("begin")
+            try:
+                yield conn
+            finally:
+                conn.execute("commit")
+        except sqlite3.Error as exc:
+            raise StorageError(f"database read failed: {exc}") from exc
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        conn = self._conn()
+        try:
+            conn.execute("begin immediate")
+        except sqlite3.Error as exc:
+            raise StorageError(f"database busy or unavailable: {exc}") from exc
+        try:
+            yield conn
+            conn.execute("commit")
+        except BaseException as exc:
+            conn.execute("rollback")
+            if isinstance(exc, sqlite3.Error):
+                raise StorageError(f"database write failed: {exc}") from exc
+            raise
+
+    def _migrate(self) -> None:
+        with self._write() as conn:
+            current = conn.execute("pragma user_version").fetchone()[0]
+            if current > SCHEMA_VERSION:
+                raise StorageError(f"{self.path} has schema {current}, newer than this app ({SCHEMA_VERSION})")
+            if current == 0:
+                for statement in SCHEMA.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(f"pragma user_version = {SCHEMA_VERSION}")
+
+    def _check(self, conn: sqlite3.Connection, access: Access, *allowed: Role) -> Project:
+        """Re-check the access's token (it may have been rotated) and its role."""
+        row = conn.execute(
+            "select p.* from links l join projects p on p.id = l.project_id"
+            " where l.token_hash = ? and l.revoked_at is null",
+            (hash_token(access.token),),
+        ).fetchone()
+        if row is None or row["id"] != access.project_id:
+            raise InvalidLink("unknown or revoked link")
+        if allowed and access.role not in allowed:
+            raise Forbidden(f"{access.role} may not do this", code="forbidden")
+        return self._project(row)
+
+    @staticmethod
+    def _project(row: sqlite3.Row) -> Project:
+        return exchange.record(Project, {k: row[k] for k in row.keys() if k != "revision"})
+
+    def _log(
+        self, conn: sqlite3.Connection, access: Access, actor: str, entity: str, target: str,
+        old: str, new: str, version: int, *, joint: bool, at: datetime,
+    ) -> None:
+        conn.execute(
+            "insert into history (project_id, entity, target, actor, role, at, old, new, version, joint)"
+            " values (?,?,?,?,?,?,?,?,?,?)",
+            (access.project_id, entity, target, actor, access.role.value, at.isoformat(), old, new, version,
+             int(joint)),
+        )
+        conn.execute("update projects set revision = revision + 1 where id = ?", (access.project_id,))
+
+    @staticmethod
+    def _actor(actor: str) -> str:
+        return validation.name(actor, what="actor")
+
+    # -- projects and links -------------------------------------------------------------
+
+    def create_project(self, title: str, our_org: str, creator: str) -> tuple[Access, dict[str, str]]:
+        title = validation.name(title, what="project.title")
+        our_org = validation.name(our_org, what="project.our_org")
+        creator = self._actor(creator)
+        project_id = uuid.uuid4().hex
+        tokens = {role.value: new_token() for role in Role}
+        with self._write() as conn:
+            self._insert_project(conn, project_id, title, our_org, "", "", creator, _now(), 1)
+            self._insert_links(conn, project_id, tokens)
+        return Access(project_id, Role.OWNER, tokens["owner"]), tokens
+
+    @staticmethod
+    def _insert_project(
+        conn: sqlite3.Connection, project_id: str, title: str, our_org: str, partner_org: str, website: str,
+        creator: str, created_at: datetime, version: int,
+    ) -> None:
+        conn.execute(
+            "insert into projects (id, title, our_org, partner_org, website, created_by, created_at, version)"
+            " values (?,?,?,?,?,?,?,?)",
+            (project_id, title, our_org, partner_org, website, creator, created_at.isoformat(), version),
+        )
+
+    @staticmethod
+    def _insert_links(conn: sqlite3.Connection, project_id: str, tokens: Mapping[str, str]) -> None:
+        for role, token in tokens.items():
+            conn.execute(
+                "insert into links (token_hash, project_id, role, created_at) values (?,?,?,?)",
+                (hash_token(token), project_id, role, _now().isoformat()),
+            )
+
+    def open(self, token: str) -> Access:
+        digest = hash_token(token)
+        with self._read() as conn:
+            row = conn.execute(
+                "select project_id, role from links where token_hash = ? and revoked_at is null", (digest,)
+            ).fetchone()
+        if row is None:
+            raise InvalidLink("unknown or revoked link")
+        return Access(row["project_id"], Role(row["role"]), token)
+
+    def rotate_link(self, access: Access, role: Role) -> str:
+        role = validation.choice(role, Role, what="role")
+        token = new_token()
+        with self._write() as conn:
+            self._check(conn, access, Role.OWNER)
+            conn.execute(
+                "update links set revoked_at = ? where project_id = ? and role = ? and revoked_at is null",
+                (_now().isoformat(), access.project_id, role.value),
+            )
+            self._insert_links(conn, access.project_id, {role.value: token})
+            conn.execute("update projects set revision = revision + 1 where id = ?", (access.project_id,))
+        return token
+
+    def update_project(
+        self, access: Access, changes: Mapping[str, str], expected_version: int, actor: str
+    ) -> int:
+        allowed = {"title", "our_org", "partner_org", "website"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ValidationError(f"unknown {sorted(unknown)}", code="unknown_field", what=", ".join(sorted(unknown)))
+        clean = {
+            k: (validation.name(v, what=f"project.{k}") if k in ("title", "our_org")
+                else validation.text(v, what=f"project.{k}", limit=MAX_NAME).strip())
+            for k, v in changes.items()
+        }
+        actor = self._actor(actor)
+        with self._write() as conn:
+            project = self._check(conn, access, Role.OWNER)
+            if project.version != expected_version:
+                raise Conflict(current=Current(exchange.content(project), project.version, "", None))
+            old = exchange.content(project)
+            sets = ", ".join(f"{k} = ?" for k in clean)
+            conn.execute(
+                f"update projects set {sets}, version = version + 1 where id = ?",  # noqa: S608 - fixed names
+                (*clean.values(), access.project_id),
+            )
+            new = {**old, **clean}
+            self._log(conn, access, actor, "project", access.project_id, json.dumps(old, ensure_ascii=False),
+                      json.dumps(new, ensure_ascii=False), project.version + 1, joint=True, at=_now())
+        return project.version + 1
+
+    def delete_project(self, access: Access) -> None:
+        with self._write() as conn:
+            self._check(conn, access, Role.OWNER)
+            conn.execute("delete from projects where id = ?", (access.project_id,))
+
+    # -- reading ------------------------------------------------------------------------
+
+    def revision(self, access: Access) -> int:
+        with self._read() as conn:
+            row = conn.execute(
+                "select p.revision, p.id from links l join projects p on p.id = l.project_id"
+                " where l.token_hash = ? and l.revoked_at is null",
+                (hash_token(access.token),),
+            ).fetchone()
+        if row is None or row["id"] != access.project_id:
+            raise InvalidLink("unknown or revoked link")
+        return int(row["revision"])
+
+    def snapshot(self, access: Access) -> Snapshot:
+        with self._read() as conn:
+            project = self._check(conn, access)
+            pid = access.project_id
+            revision = conn.execute("select revision from projects where id = ?", (pid,)).fetchone()[0]
+            owner = access.role.sees_internal
+            fields: dict[str, FieldValue] = {}
+            invitation = ""
+            for row in conn.execute("select * from fields where project_id = ?", (pid,)):
+                fv = FieldValue(row["key"], row["value"], row["version"], row["updated_by"],
+                                datetime.fromisoformat(row["updated_at"]))
+                if row["key"] == "s1_idea":
+                    invitation = fv.value
+                if owner or row["key"] not in INTERNAL_KEYS:
+                    fields[fv.key] = fv
+            candidates = (
+                [self._row_record(_SPECS["candidate"], r) for r in conn.execute(
+                    "select * from candidates where project_id = ? order by position", (pid,))]
+                if owner else []
+            )
+            people = [self._row_record(_SPECS["person"], r) for r in conn.execute(
+                "select * from people where project_id = ? order by side, name collate nocase", (pid,))]
+            tasks = [
+                self._row_record(_SPECS["task"], r) for r in conn.execute(
+                    "select * from tasks where project_id = ? and (? or internal = 0)"
+                    " order by coalesce(start, due, '9999'), due, title", (pid, owner))
+            ]
+            approvals = [exchange.record(Approval, {k: r[k] for k in r.keys() if k != "project_id"})
+                         for r in conn.execute(
+                             "select * from approvals where project_id = ? order by approved_at", (pid,))]
+            versions = [exchange.record(AgreementVersion, {k: r[k] for k in r.keys() if k != "project_id"})
+                        for r in conn.execute(
+                            "select * from agreement_versions where project_id = ? order by signed_at", (pid,))]
+            checks = [
+                exchange.record(HealthCheck, {**{k: r[k] for k in r.keys() if k not in ("project_id", "answers")},
+                                              "answers": json.loads(r["answers"])})
+                for r in conn.execute("select * from health_checks where project_id = ? order by at", (pid,))
+            ]
+        return Snapshot(
+            project=project, role=access.role, revision=revision, fields=fields, candidates=candidates,
+            people=people, tasks=tasks, approvals=approvals, signed_versions=versions, health_checks=checks,
+            invitation=invitation if access.role is not Role.VIEWER else "",
+        )
+
+    @staticmethod
+    def _row_record(spec: _RecordSpec, row: sqlite3.Row) -> Any:
+        data = {k: row[k] for k in row.keys() if k not in ("project_id", "name_norm")}
+        for flag in spec.flags:
+            data[flag] = bool(data[flag])
+        return exchange.record(spec.cls, data)
+
+    def history(self, access: Access, limit: int = 1000) -> list[HistoryEntry]:
+        with self._read() as conn:
+            self._check(conn, access)
+            rows = conn.execute(
+                "select * from history where project_id = ? and (? or joint = 1) order by id desc limit ?",
+                (access.project_id, access.role.sees_internal, limit),
+            ).fetchall()
+        return [exchange.record(HistoryEntry, {k: r[k] for k in r.keys() if k not in ("project_id", "joint")})
+                for r in rows]
+
+    # -- fields -------------------------------------------------------------------------
+
+    def set_field(self, access: Access, key: str, value: str, expected_version: int, actor: str) -> int:
+        validation.field_key(key)
+        value = validation.text(value, what=key)
+        actor = self._actor(actor)
+        internal = FIELD_BY_KEY[key].internal
+        with self._write() as conn:
+            project = self._check(conn, access, *((Role.OWNER,) if internal else (Role.OWNER, Role.PARTNER)))
+            if not internal and project.signed_at is not None:
+                raise Forbidden("the agreement is signed", code="signed")
+            return self._write_field(conn, access, key, value, expected_version, actor)
+
+    def _write_field(
+        self, conn: sqlite3.Connection, access: Access, key: str, value: str, expected_version: int, actor: str
+    ) -> int:
+        row = conn.execute(
+            "select * from fields where project_id = ? and key = ?", (access.project_id, key)
+        ).fetchone()
+        version = row["version"] if row else 0
+        if version != expected_version:
+            assert row is not None  # version 0 always matches a never-written field's expected 0
+            raise Conflict(current=Current(row["value"], version, row["updated_by"],
+                                           datetime.fromisoformat(row["updated_at"])))
+        at = _now()
+        conn.execute(
+            "insert into fields (project_id, key, value, version, updated_by, updated_at) values (?,?,?,?,?,?)"
+            " on conflict (project_id, key) do update set value = excluded.value, version = excluded.version,"
+            " updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+            (access.project_id, key, value, version + 1, actor, at.isoformat()),
+        )
+        self._log(conn, access, actor, "field", key, row["value"] if row else "", value, version + 1,
+                  joint=key not in INTERNAL_KEYS, at=at)
+        return int(version + 1)
+
+    # -- structured records -------------------------------------------------------------
+
+    def _get(self, conn: sqlite3.Connection, spec: _RecordSpec, access: Access, record_id: str) -> Any:
+        row = conn.execute(
+            f"select * from {spec.table} where project_id = ? and id = ?",  # noqa: S608 - fixed names
+            (access.project_id, record_id),
+        ).fetchone()
+        if row is None:
+            raise ValidationError(f"no such {spec.entity}", code="not_found", what=spec.entity)
+        return self._row_record(spec, row)
+
+    def _insert(
+        self, conn: sqlite3.Connection, spec: _RecordSpec, access: Access, rec: Any, actor: str, *, joint: bool,
+        log: bool = True,
+    ) -> None:
+        data = exchange.plain(rec)
+        cols = ["project_id", *data.keys()]
+        values = [access.project_id, *data.values()]
+        if spec.entity == "candidate":
+            cols.append("name_norm")
+            values.append(rec.name.casefold())
+        try:
+            conn.execute(
+                f"insert into {spec.table} ({', '.join(map(_q, cols))}) values ({', '.join('?' * len(cols))})",  # noqa: S608
+                values,
+            )
+        except sqlite3.IntegrityError as exc:
+            if spec.entity == "candidate":
+                raise ValidationError("duplicate candidate", code="duplicate_candidate", name=rec.name) from exc
+            raise
+        if log:
+            self._log(conn, access, actor, spec.entity, rec.id, "", exchange.content_json(rec), rec.version,
+                      joint=joint, at=rec.updated_at)
+
+    def _update(
+        self, conn: sqlite3.Connection, spec: _RecordSpec, access: Access, current: Any, clean: Mapping[str, Any],
+        expected_version: int, actor: str, *, joint: bool,
+    ) -> int:
+        if current.version != expected_version:
+            raise Conflict(current=Current(exchange.content(current), current.version, current.updated_by,
+                                           current.updated_at))
+        at = _now()
+        data = exchange.plain(dict(clean))
+        sets = [f"{_q(k)} = ?" for k in data]
+        values = list(data.values())
+        if spec.entity == "candidate" and "name" in clean:
+            sets.append("name_norm = ?")
+            values.append(clean["name"].casefold())
+        try:
+            conn.execute(
+                f"update {spec.table} set {', '.join(sets)}{', ' if sets else ''}"  # noqa: S608 - fixed names
+                "version = version + 1, updated_by = ?, updated_at = ? where project_id = ? and id = ?",
+                (*values, actor, at.isoformat(), access.project_id, current.id),
+            )
+        except sqlite3.IntegrityError as exc:
+            if spec.entity == "candidate":
+                raise ValidationError("duplicate candidate", code="duplicate_candidate",
+                                      name=clean.get("name", "")) from exc
+            raise
+        new = self._get(conn, spec, access, current.id)
+        self._log(conn, access, actor, spec.entity, current.id, exchange.content_json(current),
+                  exchange.content_json(new), new.version, joint=joint, at=at)
+        return int(new.version)
+
+    def add_candidate(self, access: Access, name: str, actor: str) -> Candidate:
+        clean = validation.candidate_changes({"name": name})
+        actor = self._actor(actor)
+        with self._write() as conn:
+            self._check(conn, access, Role.OWNER)
+            position = conn.execute(
+                "select coalesce(max(position), 0) + 1 from candidates where project_id = ?", (access.project_id,)
+            ).fetchone()[0]
+            cand = Candidate(uuid.uuid4().hex, clean["name"], position, updated_by=actor, updated_at=_now())
+            self._insert(conn, _SPECS["candidate"], access, cand, actor, joint=False)
+        return cand
+
+    def update_candidate(
+        self, access: Access, candidate_id: str, changes: Mapping[str, Any], expected_version: int, actor: str
+    ) -> int:
+        clean = validation.candidate_changes(changes)
+        actor = self._actor(actor)
+        spec = _SPECS["candidate"]
+        with self._write() as conn:
+            self._check(conn, access, Role.OWNER)
+            current = self._get(conn, spec, access, candidate_id)
+            moving = clean.get("priority") is not None and clean["priority"] != current.priority
+            if moving and current.version == expected_version:
+                self._free_priority(conn, access, clean["priority"], candidate_id, actor)
+            return self._update(conn, spec, access, current, clean, expected_version, actor, joint=False)
+
+    def _free_priority(self, conn: sqlite3.Connection, access: Access, priority: int, keep: str, actor: str) -> None:
+        spec = _SPECS["candidate"]
+        row = conn.execute(
+            "select id from candidates where project_id = ? and priority = ? and id != ?",
+            (access.project_id, priority, keep),
+        ).fetchone()
+        if row is not None:
+            holder = self._get(conn, spec, access, row["id"])
+            self._update(conn, spec, access, holder, {"priority": None}, holder.version, actor, joint=False)
+
+    def record_refusal(self, access: Access, candidate_id: str, expected_version: int, actor: str) -> Candidate | None:
+        actor = self._actor(actor)
+        spec = _SPECS["candidate"]
+        with self._write() as conn:
+            self._check(conn, access, Role.OWNER)
+            current = self._get(conn, spec, access, candidate_id)
+            self._update(conn, spec, access, current, {"status": CandidateStatus.REFUSED, "priority": None},
+                         expected_version, actor, joint=False)
+            ranked = [
+                self._get(conn, spec, access, r["id"]) for r in conn.execute(
+                    "select id from candidates where project_id = ? and status = 'active'"
+                    " and priority is not null order by priority", (access.project_id,))
+            ]
+            for place, cand in enumerate(ranked, start=1):
+                if cand.priority != place and place <= TOP_PRIORITIES:
+                    self._update(conn, spec, access, cand, {"priority": place}, cand.version, actor, joint=False)
+            return self._get(conn, spec, access, ranked[0].id) if ranked else None
+
+    def add_person(self, access: Access, fields: Mapping[str, Any], actor: str) -> Person:
+        clean = validation.person_changes(fields)
+        if "name" not in clean or "side" not in clean:
+            raise ValidationError("name and side are required", code="required", what="person.name")
+        actor = self._actor(actor)
+        with self._write() as conn:
+            self._check(conn, access, Role.OWNER, Role.PARTNER)
+            self._person_rule(conn, access, clean["side"])
+            person = Person(uuid.uuid4().hex, **clean, updated_by=actor, updated_at=_now())
+            self._insert(conn, _SPECS["person"], access, person, actor, joint=True)
+        return person
+
+    def update_person(
+        self, access: Access, person_id: str, changes: Mapping[str, Any], expected_version: int, actor: str
+    ) -> int:
+        clean = validation.person_changes(changes)
+        actor = self._actor(actor)
+        spec = _SPECS["person"]
+        with self._write() as conn:
+            self._check(conn, access, Role.OWNER, Role.PARTNER)
+            current = self._get(conn, spec, access, person_id)
+            self._person_rule(conn, access, current.side)
+            self._person_rule(conn, access, clean.get("side", current.side))
+            return self._update(conn, spec, access, current, clean, expected_version, actor, joint=True)
+
+    def _person_rule(self, conn: sqlite3.Connection, access: Access, side: Side) -> None:
+        if access.role is Role.PARTNER and side is not Side.PARTNER:
+            raise Forbidden("the partner edits only its own people", code="forbidden")
+        project = self._project(conn.execute("select * from projects where id = ?", (access.project_id,)).fetchone())
+        if project.signed_at is not None:
+            raise Forbidden("the agreement is signed", code="signed")
+
+    def add_task(self, access: Access, fields: Mapping[str, Any], actor: str) -> Task:
+        clean = validation.task_changes(fields)
+        if "title" not in clean:
+            raise ValidationError("title is required", code="required", what="task.title")
+        validation.task_dates(clean.get("start"), clean.get("due"))
+        actor = self._actor(actor)
+        with self._write() as conn:
+            project = self._check(conn, access, Role.OWNER, Role.PARTNER)
+            task = Task(uuid.uuid4().hex, **clean, updated_by=actor, updated_at=_now())
+            self._task_rule(access, project, task, set(clean))
+            self._responsible_exists(conn, access, task.responsible)
+            self._insert(conn, _SPECS["task"], access, task, actor, joint=not task.internal)
+        return task
+
+    def update_task(
+        self, access: Access, task_id: str, changes: Mapping[str, Any], expected_version: int, actor: str
+    ) -> int:
+        clean = validation.task_changes(changes)
+        actor = self._actor(actor)
+        spec = _SPECS["task"]
+        with self._write() as conn:
+            project = self._check(conn, access, Role.OWNER, Role.PARTNER)
+            current = self._get(conn, spec, access, task_id)
+            self._task_rule(access, project, current, set(clean))
+            after = {**exchange.content(current), **exchange.plain(dict(clean))}
+            self._task_rule(access, project, exchange.record(Task, {"id": current.id, **after}), set(clean))
+            validation.task_dates(validation.a_date(after["start"], what="start"),
+                                  validation.a_date(after["due"], what="due"))
+            if "responsible" in clean:
+                self._responsible_exists(conn, access, clean["responsible"])
+            return self._update(conn, spec, access, current, clean, expected_version, actor,
+                                joint=not (current.internal or after["internal"]))
+
+    @staticmethod
+    def _task_rule(access: Access, project: Project, task: Task, changing: set[str]) -> None:
+        if task.internal and access.role is not Role.OWNER:
+            raise Forbidden("internal tasks are the association's own", code="forbidden")
+        if (project.signed_at is not None and task.kind.value in AGREEMENT_TASK_KINDS
+                and not changing <= TRACKING_TASK_FIELDS):
+            raise Forbidden("the agreement is signed", code="signed")
+
+    @staticmethod
+    def _responsible_exists(conn: sqlite3.Connection, access: Access, person_id: str) -> None:
+        if person_id and conn.execute(
+            "select 1 from people where project_id = ? and id = ?", (access.project_id, person_id)
+        ).fetchone() is None:
+            raise ValidationError("no such person", code="not_found", what="task.responsible")
+
+    def restore(self, access: Access, entry_id: int, expected_version: int, actor: str) -> int:
+        with self._read() as conn:
+            self._check(conn, access)
+            row = conn.execute(
+                "select * from history where project_id = ? and id = ? and (? or joint = 1)",
+                (access.project_id, entry_id, access.role.sees_internal),
+            ).fetchone()
+        if row is None:
+            raise ValidationError("no such history entry", code="not_found", what="history")
+        entity, target, new = row["entity"], row["target"], row["new"]
+        if entity == "field":
+            return self.set_field(access, target, new, expected_version, actor)
+        if entity in _SPECS and new:
+            values = json.loads(new)
+            values.pop("position", None)
+            update = {"candidate": self.update_candidate, "person": self.update_person,
+                      "task": self.update_task}[entity]
+            return update(access, target, values, expected_version, actor)
+        raise ValidationError("this change cannot be restored", code="not_restorable", what=entity)
+
+    # -- agreement ----------------------------------------------------------------------
+
+    def approve(self, access: Access, name: str, content_hash: str, markdown: str, actor: str) -> Approval:
+        name = validation.name(name, what="approval.name")
+        actor = self._actor(actor)
+        if agreement.content_hash(markdown) != content_hash:
+            raise ValidationError("the agreement changed meanwhile", code="stale_agreement", what="agreement")
+        with self._write() as conn:
+            project = self._check(conn, access, Role.OWNER, Role.PARTNER)
+            if project.signed_at is not None:
+                raise Forbidden("the agreement is signed", code="signed")
+            side = access.role.side
+            assert side is not None
+            latest = {r["side"]: r["content_hash"] for r in conn.execute(
+                "select side, content_hash from approvals where project_id = ? order by approved_at",
+                (access.project_id,))}
+            if latest.get(side.value) == content_hash:
+                raise ValidationError("already approved", code="already_approved", what="approval")
+            at = _now()
+            approval = Approval(uuid.uuid4().hex, side, name, content_hash, at)
+            conn.execute(
+                "insert into approvals (project_id, id, side, name, content_hash, approved_at) values (?,?,?,?,?,?)",
+                (access.project_id, approval.id, side.value, name, content_hash, at.isoformat()),
+            )
+            self._log(conn, access, actor, "approval", approval.id, "", exchange.content_json(approval), 1,
+                      joint=True, at=at)
+            latest[side.value] = content_hash
+            if all(latest.get(s.value) == content_hash for s in Side):
+                conn.execute("update projects set signed_at = ?, signed_hash = ? where id = ?",
+                             (at.isoformat(), content_hash, access.project_id))
+                conn.execute(
+                    "insert into agreement_versions (project_id, id, content_hash, markdown, signed_at)"
+                    " values (?,?,?,?,?)",
+                    (access.project_id, uuid.uuid4().hex, content_hash, markdown, at.isoformat()),
+                )
+        return approval
+
+    def reopen(self, access: Access, actor: str) -> int:
+        actor = self._actor(actor)
+        with self._write() as conn:
+            project = self._check(conn, access, Role.OWNER, Role.PARTNER)
+            if project.signed_at is None:
+                raise ValidationError("the agreement is not signed", code="not_signed", what="agreement")
+            conn.execute("update projects set signed_at = null, signed_hash = '' where id = ?", (access.project_id,))
+            conn.execute("delete from approvals where project_id = ?", (access.project_id,))
+            self._log(conn, access, actor, "agreement", "reopen", project.signed_hash, "", 1, joint=True, at=_now())
+            return int(conn.execute("select revision from projects where id = ?",
+                                    (access.project_id,)).fetchone()[0])
+
+    # -- follow-up ----------------------------------------------------------------------
+
+    def add_health_check(
+        self, access: Access, name: str, answers: Mapping[str, tuple[str, str]], actor: str
+    ) -> HealthCheck:
+        from partnership.health import validate_answers
+
+        name = validation.name(name, what="health.name")
+        clean = validate_answers(answers)
+        actor = self._actor(actor)
+        with self._write() as conn:
+            self._check(conn, access, Role.OWNER, Role.PARTNER)
+            side = access.role.side
+            assert side is not None
+            check = HealthCheck(uuid.uuid4().hex, side, name, _now(), clean)
+            conn.execute(
+                "insert into health_checks (project_id, id, side, name, at, answers) values (?,?,?,?,?,?)",
+                (access.project_id, check.id, side.value, name, check.at.isoformat(),
+                 json.dumps(clean, ensure_ascii=False)),
+            )
+            self._log(conn, access, actor, "health", check.id, "", exchange.content_json(check), 1,
+                      joint=True, at=check.at)
+        return check
+
+    # -- presence -----------------------------------------------------------------------
+
+    def heartbeat(self, access: Access, session_id: str, name: str, editing: str) -> tuple[int, list[Presence]]:
+        session_id = validation.text(session_id, what="session", limit=64, required=True)
+        name = validation.text(name, what="name", limit=MAX_NAME)
+        editing = validation.text(editing, what="editing", limit=64)
+        now = time.time()
+        with self._write() as conn:
+            row = conn.execute(
+                "select p.revision, p.id from links l join projects p on p.id = l.project_id"
+                " where l.token_hash = ? and l.revoked_at is null",
+                (hash_token(access.token),),
+            ).fetchone()
+            if row is None or row["id"] != access.project_id:
+                raise InvalidLink("unknown or revoked link")
+            conn.execute(
+                "insert into presence (project_id, session_id, name, role, editing, seen) values (?,?,?,?,?,?)"
+                " on conflict (project_id, session_id) do update set name = excluded.name,"
+                " role = excluded.role, editing = excluded.editing, seen = excluded.seen",
+                (access.project_id, session_id, name, access.role.value, editing, now),
+            )
+            conn.execute("delete from presence where seen < ?", (now - PRESENCE_TTL_S * 4,))
+            others = [
+                Presence(r["session_id"], r["name"], Role(r["role"]), r["editing"])
+                for r in conn.execute(
+                    "select * from presence where project_id = ? and session_id != ? and seen >= ?"
+                    " order by name, session_id",
+                    (access.project_id, session_id, now - PRESENCE_TTL_S),
+                )
+            ]
+        return int(row["revision"]), others
+
+    # -- exchange -----------------------------------------------------------------------
+
+    def export_project(self, access: Access) -> dict[str, Any]:
+        return exchange.to_dict(self.snapshot(access), self.history(access, limit=1_000_000))
+
+    def import_project(self, data: Mapping[str, Any], creator: str) -> tuple[Access, dict[str, str]]:
+        parsed = exchange.from_dict(data)
+        creator = self._actor(creator)
+        snap = parsed.snapshot
+        p = snap.project
+        validation.name(p.title, what="project.title")
+        validation.name(p.our_org, what="project.our_org")
+        project_id = uuid.uuid4().hex
+        tokens = {role.value: new_token() for role in Role}
+        access = Access(project_id, Role.OWNER, tokens["owner"])
+        try:
+            with self._write() as conn:
+                self._insert_project(conn, project_id, p.title, p.our_org, p.partner_org, p.website,
+                                     p.created_by, p.created_at, p.version)
+                conn.execute("update projects set signed_at = ?, signed_hash = ? where id = ?",
+                             (p.signed_at.isoformat() if p.signed_at else None, p.signed_hash, project_id))
+                self._insert_links(conn, project_id, tokens)
+                self._import_content(conn, access, parsed)
+        except sqlite3.IntegrityError as exc:  # pragma: no cover - wrapped by _write
+            raise ValidationError(f"inconsistent export: {exc}", code="bad_import", what="data") from exc
+        except StorageError as exc:
+            if isinstance(exc.__cause__, sqlite3.IntegrityError):
+                raise ValidationError(f"inconsistent export: {exc}", code="bad_import", what="data") from exc
+            raise
+        return access, tokens
+
+    def _import_content(self, conn: sqlite3.Connection, access: Access, parsed: exchange.ProjectData) -> None:
+        snap, pid = parsed.snapshot, access.project_id
+        for fv in snap.fields.values():
+            conn.execute(
+                "insert into fields (project_id, key, value, version, updated_by, updated_at) values (?,?,?,?,?,?)",
+                (pid, fv.key, fv.value, fv.version, fv.updated_by,
+                 (fv.updated_at or snap.project.created_at).isoformat()),
+            )
+        if snap.invitation and "s1_idea" not in snap.fields:
+            # A partner's export holds the idea only as the invitation.
+            conn.execute(
+                "insert into fields (project_id, key, value, version, updated_by, updated_at) values (?,?,?,?,?,?)",
+                (pid, "s1_idea", snap.invitation, 1, snap.project.created_by, snap.project.created_at.isoformat()),
+            )
+        for spec, records in ((_SPECS["candidate"], snap.candidates), (_SPECS["person"], snap.people),
+                              (_SPECS["task"], snap.tasks)):
+            for rec in records:
+                self._insert(conn, spec, access, rec, "", joint=True, log=False)
+        for a in snap.approvals:
+            conn.execute(
+                "insert into approvals (project_id, id, side, name, content_hash, approved_at) values (?,?,?,?,?,?)",
+                (pid, a.id, a.side.value, a.name, a.content_hash, a.approved_at.isoformat()),
+            )
+        for v in snap.signed_versions:
+            conn.execute(
+                "insert into agreement_versions (project_id, id, content_hash, markdown, signed_at)"
+                " values (?,?,?,?,?)", (pid, v.id, v.content_hash, v.markdown, v.signed_at.isoformat()),
+            )
+        for h in snap.health_checks:
+            conn.execute(
+                "insert into health_checks (project_id, id, side, name, at, answers) values (?,?,?,?,?,?)",
+                (pid, h.id, h.side.value, h.name, h.at.isoformat(), json.dumps(exchange.plain(h.answers),
+                                                                                ensure_ascii=False)),
+            )
+        for e in reversed(parsed.history):
+            conn.execute(
+                "insert into history (project_id, entity, target, actor, role, at, old, new, version, joint)"
+                " values (?,?,?,?,?,?,?,?,?,?)",
+                (pid, e.entity, e.target, e.actor, e.role.value, e.at.isoformat(), e.old, e.new, e.version,
+                 int(exchange.is_joint_history(e.entity, e.target, e.new, e.old))),
+            )
+        conn.execute("update projects set revision = ? where id = ?", (len(parsed.history) + 1, pid))

@@ -1,0 +1,432 @@
+"""The Store contract as one backend-free test class.
+
+Each backend's module (test_sqlite.py, test_supabase.py) subclasses ``StoreContract``
+and provides a ``store`` fixture; every test here must pass on every backend unchanged.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from partnership import agreement
+from partnership.errors import Conflict, Forbidden, InvalidLink, PartnershipError, ValidationError
+from partnership.model import Access, CandidateStatus, Role, Side, TaskKind, TaskStatus
+from partnership.steps import INTERNAL_KEYS, MAX_TEXT
+from partnership.store.base import Store, new_token
+
+ME = "Anna"
+
+
+def make(store: Store) -> tuple[Access, dict[str, str]]:
+    return store.create_project("Lektiecafé", "Boldklubben Øst", ME)
+
+
+def partner_of(store: Store, tokens: dict[str, str]) -> Access:
+    return store.open(tokens["partner"])
+
+
+class StoreContract:
+    """Every public behaviour of the Store contract, run against one backend."""
+
+    # -- projects and links -------------------------------------------------------------
+
+    def test_create_project_gives_three_distinct_256_bit_links(self, store: Store) -> None:
+        access, tokens = make(store)
+        assert set(tokens) == {"owner", "partner", "viewer"}
+        assert len(set(tokens.values())) == 3
+        assert all(len(t) == 43 for t in tokens.values())
+        assert access.role is Role.OWNER
+        for role, token in tokens.items():
+            opened = store.open(token)
+            assert opened.project_id == access.project_id
+            assert opened.role is Role(role)
+
+    @pytest.mark.parametrize("token", ["", "abc", "x" * 43 + "!", "ø" * 43, new_token()])
+    def test_unknown_or_malformed_link_is_invalid(self, store: Store, token: str) -> None:
+        make(store)
+        with pytest.raises(InvalidLink):
+            store.open(token)
+
+    def test_rotating_a_link_revokes_the_old_one_at_once(self, store: Store) -> None:
+        owner, tokens = make(store)
+        partner = store.open(tokens["partner"])
+        new = store.rotate_link(owner, Role.PARTNER)
+        assert new != tokens["partner"]
+        with pytest.raises(InvalidLink):
+            store.open(tokens["partner"])
+        with pytest.raises(InvalidLink):  # a session that opened the old link is cut off too
+            store.revision(partner)
+        assert store.open(new).role is Role.PARTNER
+        assert store.open(tokens["owner"]).role is Role.OWNER
+
+    def test_only_the_owner_rotates_links(self, store: Store) -> None:
+        _, tokens = make(store)
+        with pytest.raises(Forbidden):
+            store.rotate_link(store.open(tokens["partner"]), Role.VIEWER)
+
+    def test_a_forged_access_is_refused(self, store: Store) -> None:
+        owner, _ = make(store)
+        other, _ = make(store)
+        with pytest.raises(InvalidLink):
+            store.snapshot(Access(other.project_id, Role.OWNER, owner.token))
+        with pytest.raises(InvalidLink):
+            store.set_field(Access(owner.project_id, Role.OWNER, new_token()), "s1_idea", "x", 0, ME)
+
+    def test_update_project_is_compare_and_set(self, store: Store) -> None:
+        owner, _ = make(store)
+        v = store.snapshot(owner).project.version
+        v2 = store.update_project(owner, {"partner_org": "Biblioteket"}, v, ME)
+        assert v2 == v + 1
+        assert store.snapshot(owner).project.partner_org == "Biblioteket"
+        with pytest.raises(Conflict):
+            store.update_project(owner, {"title": "Nyt"}, v, ME)
+
+    def test_delete_project_removes_it(self, store: Store) -> None:
+        owner, tokens = make(store)
+        store.delete_project(owner)
+        with pytest.raises(InvalidLink):
+            store.open(tokens["owner"])
+
+    # -- fields -------------------------------------------------------------------------
+
+    def test_field_versions_start_at_zero_and_count_writes(self, store: Store) -> None:
+        owner, _ = make(store)
+        assert store.snapshot(owner).field("s1_idea").version == 0
+        assert store.set_field(owner, "s1_idea", "Lektiehjælp", 0, ME) == 1
+        assert store.set_field(owner, "s1_idea", "Lektiehjælp om lørdagen", 1, ME) == 2
+        fv = store.snapshot(owner).field("s1_idea")
+        assert (fv.value, fv.version, fv.updated_by) == ("Lektiehjælp om lørdagen", 2, ME)
+        assert fv.updated_at is not None
+
+    def test_stale_write_raises_conflict_with_what_is_stored(self, store: Store) -> None:
+        owner, _ = make(store)
+        store.set_field(owner, "s4_vision", "Theirs", 0, "Bo")
+        with pytest.raises(Conflict) as caught:
+            store.set_field(owner, "s4_vision", "Mine", 0, ME)
+        current = caught.value.current
+        assert (current.value, current.version, current.updated_by) == ("Theirs", 1, "Bo")
+        assert store.snapshot(owner).field("s4_vision").value == "Theirs"
+
+    def test_every_write_bumps_the_revision(self, store: Store) -> None:
+        owner, _ = make(store)
+        r0 = store.revision(owner)
+        store.set_field(owner, "s1_idea", "x", 0, ME)
+        r1 = store.revision(owner)
+        assert r1 > r0
+        assert store.snapshot(owner).revision == r1
+
+    @pytest.mark.parametrize(
+        ("key", "value", "code"),
+        [("nope", "x", "unknown_field"), ("s1_idea", "x" * (MAX_TEXT + 1), "too_long"),
+         ("s1_idea", "a\x00b", "not_text")],
+    )
+    def test_bad_field_input_is_refused_and_nothing_saved(self, store: Store, key: str, value: str, code: str) -> None:
+        owner, _ = make(store)
+        r0 = store.revision(owner)
+        with pytest.raises(ValidationError) as caught:
+            store.set_field(owner, key, value, 0, ME)
+        assert caught.value.code == code
+        assert store.revision(owner) == r0
+
+    def test_a_field_holds_exactly_the_longest_allowed_text(self, store: Store) -> None:
+        owner, _ = make(store)
+        text = "æøå🤝" * (MAX_TEXT // 4)
+        store.set_field(owner, "s4_how", text, 0, ME)
+        assert store.snapshot(owner).field("s4_how").value == text
+
+    def test_blank_actor_is_refused(self, store: Store) -> None:
+        owner, _ = make(store)
+        with pytest.raises(ValidationError):
+            store.set_field(owner, "s1_idea", "x", 0, "  ")
+
+    def test_concurrent_compare_and_set_loses_no_write(self, store: Store) -> None:
+        owner, _ = make(store)
+        errors: list[BaseException] = []
+
+        def writer(n: int) -> None:
+            try:
+                for i in range(40):
+                    while True:
+                        version = store.snapshot(owner).field("s4_vision").version
+                        try:
+                            store.set_field(owner, "s4_vision", f"w{n}-{i}", version, f"writer {n}")
+                            break
+                        except Conflict:
+                            continue
+            except BaseException as exc:  # pragma: no cover - reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+        assert store.snapshot(owner).field("s4_vision").version == 160
+        entries = [h for h in store.history(owner, limit=10_000) if h.target == "s4_vision"]
+        assert sorted(h.version for h in entries) == list(range(1, 161))
+        assert {h.new for h in entries} == {f"w{n}-{i}" for n in range(4) for i in range(40)}
+
+    # -- roles ----------------------------------------------------------------------------
+
+    def _fill_internal(self, store: Store, owner: Access) -> None:
+        for key in sorted(INTERNAL_KEYS):
+            store.set_field(owner, key, f"HEMMELIG {key}", 0, ME)
+        store.add_candidate(owner, "Hemmelig Kandidat A/S", ME)
+        store.add_task(owner, {"title": "Ring til Hemmelig Kandidat", "kind": "follow_up", "internal": True,
+                               "due": date.today() + timedelta(days=7)}, ME)
+
+    @pytest.mark.parametrize("role", ["partner", "viewer"])
+    def test_partner_and_viewer_never_receive_internal_data(self, store: Store, role: str) -> None:
+        owner, tokens = make(store)
+        self._fill_internal(store, owner)
+        store.set_field(owner, "s4_vision", "Fælles vision", 0, ME)
+        other = store.open(tokens[role])
+        snap = store.snapshot(other)
+        assert not INTERNAL_KEYS & set(snap.fields)
+        assert snap.candidates == []
+        assert all(not t.internal for t in snap.tasks)
+        assert snap.field("s4_vision").value == "Fælles vision"
+        dumped = repr(snap) + repr(store.history(other)) + repr(store.export_project(other))
+        assert "Hemmelig" not in dumped
+        for key in INTERNAL_KEYS - {"s1_idea"}:
+            assert f"HEMMELIG {key}" not in dumped
+
+    def test_partner_sees_the_idea_as_invitation_viewer_does_not(self, store: Store) -> None:
+        owner, tokens = make(store)
+        store.set_field(owner, "s1_idea", "Lektiecafé for børn", 0, ME)
+        assert store.snapshot(store.open(tokens["partner"])).invitation == "Lektiecafé for børn"
+        assert store.snapshot(store.open(tokens["viewer"])).invitation == ""
+
+    def test_partner_may_not_write_internal_data(self, store: Store) -> None:
+        owner, tokens = make(store)
+        partner = partner_of(store, tokens)
+        with pytest.raises(Forbidden):
+            store.set_field(partner, "s1_idea", "x", 0, "Bo")
+        with pytest.raises(Forbidden):
+            store.add_candidate(partner, "X", "Bo")
+        with pytest.raises(Forbidden):
+            store.add_task(partner, {"title": "x", "internal": True}, "Bo")
+        with pytest.raises(Forbidden):
+            store.add_person(partner, {"name": "X", "side": "association"}, "Bo")
+        assert store.set_field(partner, "s4_vision", "ok", 0, "Bo") == 1
+
+    def test_viewer_writes_nothing(self, store: Store) -> None:
+        owner, tokens = make(store)
+        viewer = store.open(tokens["viewer"])
+        person = store.add_person(owner, {"name": "Eva", "side": "association"}, ME)
+        attempts: list[Any] = [
+            lambda: store.set_field(viewer, "s4_vision", "x", 0, "V"),
+            lambda: store.add_person(viewer, {"name": "X", "side": "partner"}, "V"),
+            lambda: store.update_person(viewer, person.id, {"name": "Y"}, 1, "V"),
+            lambda: store.add_task(viewer, {"title": "x"}, "V"),
+            lambda: store.update_project(viewer, {"title": "x"}, 1, "V"),
+            lambda: store.approve(viewer, "V", agreement.content_hash("x"), "x", "V"),
+        ]
+        r0 = store.revision(owner)
+        for attempt in attempts:
+            with pytest.raises(Forbidden):
+                attempt()
+        assert store.revision(owner) == r0
+
+    # -- candidates -----------------------------------------------------------------------
+
+    def test_candidates_keep_the_order_named_and_are_never_deleted(self, store: Store) -> None:
+        owner, _ = make(store)
+        names = ["Biblioteket", "Skolen", "Ældresagen"]
+        for name in names:
+            store.add_candidate(owner, name, ME)
+        cands = store.snapshot(owner).candidates
+        assert [c.name for c in cands] == names
+        assert [c.position for c in cands] == [1, 2, 3]
+        store.update_candidate(owner, cands[1].id, {"status": "set_aside"}, cands[1].version, ME)
+        after = store.snapshot(owner).candidates
+        assert [c.name for c in after] == names
+        assert after[1].status is CandidateStatus.SET_ASIDE
+
+    def test_duplicate_candidate_name_is_refused(self, store: Store) -> None:
+        owner, _ = make(store)
+        store.add_candidate(owner, "Biblioteket", ME)
+        with pytest.raises(ValidationError) as caught:
+            store.add_candidate(owner, "  biblioteket ", ME)
+        assert caught.value.code == "duplicate_candidate"
+        assert len(store.snapshot(owner).candidates) == 1
+
+    def test_candidate_assessment_and_priority(self, store: Store) -> None:
+        owner, _ = make(store)
+        a = store.add_candidate(owner, "A", ME)
+        b = store.add_candidate(owner, "B", ME)
+        store.update_candidate(owner, a.id, {"resources": 4, "competences": 5, "values": 3, "fit": 4,
+                                             "note": "God", "priority": 1}, 1, ME)
+        store.update_candidate(owner, b.id, {"priority": 1}, 1, ME)  # takes 1 from A
+        cands = {c.name: c for c in store.snapshot(owner).candidates}
+        assert cands["B"].priority == 1
+        assert cands["A"].priority is None
+        assert (cands["A"].resources, cands["A"].score, cands["A"].note) == (4, 16, "God")
+        with pytest.raises(ValidationError):
+            store.update_candidate(owner, a.id, {"resources": 6}, cands["A"].version, ME)
+        with pytest.raises(Conflict):
+            store.update_candidate(owner, a.id, {"note": "stale"}, 1, ME)
+
+    def test_refusal_promotes_the_next_priority(self, store: Store) -> None:
+        owner, _ = make(store)
+        ids = [store.add_candidate(owner, n, ME).id for n in ("A", "B", "C", "D")]
+        for prio, cid in zip((1, 2, 3), ids[:3], strict=True):
+            store.update_candidate(owner, cid, {"priority": prio}, 1, ME)
+        nxt = store.record_refusal(owner, ids[0], 2, ME)
+        assert nxt is not None and nxt.name == "B"
+        cands = {c.name: c for c in store.snapshot(owner).candidates}
+        assert cands["A"].status is CandidateStatus.REFUSED and cands["A"].priority is None
+        assert (cands["B"].priority, cands["C"].priority, cands["D"].priority) == (1, 2, None)
+
+    # -- people and tasks ---------------------------------------------------------------
+
+    def test_people_and_tasks_are_versioned_records(self, store: Store) -> None:
+        owner, tokens = make(store)
+        partner = partner_of(store, tokens)
+        eva = store.add_person(owner, {"name": "Eva", "side": "association", "first_meeting": True}, ME)
+        ole = store.add_person(partner, {"name": "Ole", "side": "partner", "working_group": True}, "Ole")
+        task = store.add_task(owner, {"title": "Første møde", "kind": "activity", "responsible": ole.id,
+                                      "side": "partner", "start": date(2027, 1, 5), "due": date(2027, 2, 1)}, ME)
+        assert task.version == 1 and eva.version == 1
+        assert store.update_task(partner, task.id, {"status": "in_progress"}, 1, "Ole") == 2
+        with pytest.raises(Conflict) as caught:
+            store.update_task(owner, task.id, {"status": "done"}, 1, ME)
+        assert caught.value.current.value["status"] == "in_progress"
+        assert caught.value.current.updated_by == "Ole"
+        snap = store.snapshot(owner)
+        got = next(t for t in snap.tasks if t.id == task.id)
+        assert (got.kind, got.status, got.start, got.side) == (
+            TaskKind.ACTIVITY, TaskStatus.IN_PROGRESS, date(2027, 1, 5), Side.PARTNER)
+        assert snap.person(ole.id) is not None and snap.person(ole.id).working_group  # type: ignore[union-attr]
+
+    def test_task_due_before_start_is_refused(self, store: Store) -> None:
+        owner, _ = make(store)
+        with pytest.raises(ValidationError) as caught:
+            store.add_task(owner, {"title": "x", "start": "2027-02-01", "due": "2027-01-01"}, ME)
+        assert caught.value.code == "due_before_start"
+        task = store.add_task(owner, {"title": "x", "start": "2027-02-01"}, ME)
+        with pytest.raises(ValidationError):
+            store.update_task(owner, task.id, {"due": "2027-01-01"}, 1, ME)
+
+    def test_task_responsible_must_be_a_person_of_the_project(self, store: Store) -> None:
+        owner, _ = make(store)
+        with pytest.raises(ValidationError):
+            store.add_task(owner, {"title": "x", "responsible": "nobody"}, ME)
+
+    # -- history and restore ------------------------------------------------------------
+
+    def test_history_records_who_when_old_and_new(self, store: Store) -> None:
+        owner, tokens = make(store)
+        partner = partner_of(store, tokens)
+        store.set_field(owner, "s4_vision", "one", 0, ME)
+        store.set_field(partner, "s4_vision", "two", 1, "Bo")
+        newest = store.history(owner)[0]
+        assert (newest.entity, newest.target, newest.actor, newest.role) == ("field", "s4_vision", "Bo", Role.PARTNER)
+        assert (newest.old, newest.new, newest.version) == ("one", "two", 2)
+
+    def test_restore_writes_an_earlier_value_as_a_new_version(self, store: Store) -> None:
+        owner, _ = make(store)
+        store.set_field(owner, "s4_objectives", "first", 0, ME)
+        store.set_field(owner, "s4_objectives", "second", 1, ME)
+        first = next(h for h in store.history(owner) if h.new == "first")
+        assert store.restore(owner, first.id, 2, ME) == 3
+        assert store.snapshot(owner).field("s4_objectives").value == "first"
+        with pytest.raises(Conflict):
+            store.restore(owner, first.id, 2, ME)
+
+    def test_restore_a_task(self, store: Store) -> None:
+        owner, _ = make(store)
+        task = store.add_task(owner, {"title": "Plakat"}, ME)
+        store.update_task(owner, task.id, {"title": "Plakat og flyer"}, 1, ME)
+        created = next(h for h in store.history(owner) if h.target == task.id and h.version == 1)
+        store.restore(owner, created.id, 2, ME)
+        assert next(t for t in store.snapshot(owner).tasks if t.id == task.id).title == "Plakat"
+
+    # -- agreement ----------------------------------------------------------------------
+
+    def test_both_sides_approving_the_same_text_signs_and_locks(self, store: Store) -> None:
+        owner, tokens = make(store)
+        partner = partner_of(store, tokens)
+        text = "# Aftale\n\nVi samarbejder."
+        digest = agreement.content_hash(text)
+        store.approve(owner, "Anna", digest, text, ME)
+        with pytest.raises(ValidationError) as caught:
+            store.approve(owner, "Anna", digest, text, ME)
+        assert caught.value.code == "already_approved"
+        assert store.snapshot(owner).project.signed_at is None
+        store.approve(partner, "Ole", digest, text, "Ole")
+        snap = store.snapshot(owner)
+        assert snap.project.signed_at is not None and snap.project.signed_hash == digest
+        assert [v.markdown for v in snap.signed_versions] == [text]
+        assert {a.side for a in snap.approvals} == {Side.ASSOCIATION, Side.PARTNER}
+        with pytest.raises(Forbidden) as locked:
+            store.set_field(partner, "s4_vision", "changed", 0, "Ole")
+        assert locked.value.code == "signed"
+        store.reopen(owner, ME)
+        store.set_field(partner, "s4_vision", "changed", 0, "Ole")
+        assert [v.markdown for v in store.snapshot(owner).signed_versions] == [text]
+
+    def test_approval_must_match_the_text(self, store: Store) -> None:
+        owner, _ = make(store)
+        with pytest.raises(ValidationError):
+            store.approve(owner, "Anna", agreement.content_hash("other"), "text", ME)
+
+    def test_signed_agreement_tasks_still_track_status(self, store: Store) -> None:
+        owner, tokens = make(store)
+        task = store.add_task(owner, {"title": "Aktivitet", "kind": "activity"}, ME)
+        text = "# Aftale"
+        store.approve(owner, "Anna", agreement.content_hash(text), text, ME)
+        store.approve(partner_of(store, tokens), "Ole", agreement.content_hash(text), text, "Ole")
+        assert store.update_task(owner, task.id, {"status": "done"}, 1, ME) == 2
+        with pytest.raises(Forbidden):
+            store.update_task(owner, task.id, {"title": "Ny titel"}, 2, ME)
+
+    # -- health checks and presence -----------------------------------------------------
+
+    def test_health_checks_are_per_side(self, store: Store) -> None:
+        owner, tokens = make(store)
+        store.add_health_check(owner, "Anna", {"communication": ("green", "Fint")}, ME)
+        store.add_health_check(partner_of(store, tokens), "Ole", {"communication": ("red", "Svært")}, "Ole")
+        checks = store.snapshot(owner).health_checks
+        assert [(c.side, c.answers["communication"][0]) for c in checks] == [
+            (Side.ASSOCIATION, "green"), (Side.PARTNER, "red")]
+        with pytest.raises(ValidationError):
+            store.add_health_check(owner, "Anna", {"communication": ("purple", "")}, ME)
+        with pytest.raises(Forbidden):
+            store.add_health_check(store.open(tokens["viewer"]), "V", {"communication": ("green", "")}, "V")
+
+    def test_heartbeat_returns_revision_and_the_others_present(self, store: Store) -> None:
+        owner, tokens = make(store)
+        partner = partner_of(store, tokens)
+        revision, others = store.heartbeat(owner, "s-owner", "Anna", "")
+        assert revision == store.revision(owner) and others == []
+        store.heartbeat(partner, "s-partner", "Ole", "s4_vision")
+        _, others = store.heartbeat(owner, "s-owner", "Anna", "")
+        assert [(p.name, p.role, p.editing) for p in others] == [("Ole", Role.PARTNER, "s4_vision")]
+
+    # -- exchange -----------------------------------------------------------------------
+
+    def test_export_import_export_is_identical(self, store: Store) -> None:
+        owner, _ = make(store)
+        self._fill_internal(store, owner)
+        store.update_project(owner, {"partner_org": "Biblioteket"}, 1, ME)
+        eva = store.add_person(owner, {"name": "Eva", "side": "association", "working_group": True}, ME)
+        store.add_task(owner, {"title": "Åbning 🎉", "kind": "milestone", "due": "2027-03-01",
+                               "responsible": eva.id}, ME)
+        store.set_field(owner, "s4_vision", "<b>fed</b> =1+1", 0, ME)
+        first = store.export_project(owner)
+        copy, copy_tokens = store.import_project(first, "Importør")
+        assert copy.project_id != owner.project_id
+        assert store.export_project(copy) == first
+        assert store.open(copy_tokens["owner"]).project_id == copy.project_id
+
+    def test_import_rejects_what_is_not_an_export(self, store: Store) -> None:
+        with pytest.raises(ValidationError):
+            store.import_project({"format": "something else"}, ME)
+        with pytest.raises(PartnershipError):
+            store.import_project({"format": "partnerskab/1", "project": {"title": 5}}, ME)
