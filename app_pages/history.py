@@ -1,0 +1,10 @@
+"""History page."""
+
+import streamlit as st
+
+from partnership.ui import live, shell
+
+ctx = shell.ctx()
+snap = shell.require(ctx, "history")
+live.start(ctx, snap.revision)
+st.title(ctx.t("nav.history"))

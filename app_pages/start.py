@@ -1,0 +1,15 @@
+"""Start: create a partnership, open one by its link, or look at the example."""
+
+from partnership.ui import shell, start_page
+
+ctx = shell.ctx()
+start_page.redirect_if_open(ctx)
+shell.sidebar(ctx, None)
+start_page.header(ctx)
+create, open_link, example = start_page.tabs(ctx)
+with create:
+    start_page.create_form(ctx)
+with open_link:
+    start_page.open_form(ctx)
+with example:
+    start_page.example(ctx)

@@ -1,0 +1,17 @@
+"""Step 4 (joint with the partner)."""
+
+import streamlit as st
+
+from partnership.model import Role
+from partnership.steps import STEPS
+from partnership.ui import editor, live, shell
+
+ctx = shell.ctx()
+snap = shell.require(ctx, "step4")
+live.start(ctx, snap.revision)
+shell.ask_name(ctx)
+st.title(ctx.t("step.4.title"))
+st.markdown(ctx.t("step.4.lead"))
+for spec in STEPS[4 - 1].fields:
+    editor.field_editor(ctx, snap, spec.key, readonly=snap.role is Role.VIEWER or snap.project.signed_at is not None,
+                        others=live.others())

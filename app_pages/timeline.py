@@ -1,0 +1,10 @@
+"""Timeline page."""
+
+import streamlit as st
+
+from partnership.ui import live, shell
+
+ctx = shell.ctx()
+snap = shell.require(ctx, "timeline")
+live.start(ctx, snap.revision)
+st.title(ctx.t("nav.timeline"))

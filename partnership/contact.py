@@ -1,0 +1,39 @@
+"""Step 3: the first contact e-mail, drafted from step 1 and the chosen candidate."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from partnership.i18n import t
+from partnership.model import Candidate, CandidateStatus, Snapshot
+
+
+def chosen(snap: Snapshot) -> Candidate | None:
+    """The active candidate with the highest priority, if any."""
+    ranked = sorted((c for c in snap.candidates if c.status is CandidateStatus.ACTIVE and c.priority),
+                    key=lambda c: c.priority or 99)
+    return ranked[0] if ranked else None
+
+
+def draft_email(snap: Snapshot, candidate: Candidate | None, lang: str = "da") -> str:
+    """An editable first e-mail: the idea kept open, what we offer, a 30-minute meeting,
+    our website. Empty parts of step 1 are left out rather than shown as blanks."""
+    p = snap.project
+    parts = [t("mail.greeting", lang, name=candidate.name if candidate else t("mail.you", lang))]
+    parts.append(t("mail.intro", lang, org=p.our_org))
+    idea = snap.field("s1_idea").value.strip()
+    if idea:
+        parts.append(t("mail.idea", lang, idea=idea))
+    offer = snap.field("s1_our_offer").value.strip()
+    if offer:
+        parts.append(t("mail.offer", lang, offer=offer))
+    parts.append(t("mail.meeting", lang))
+    if p.website.strip():
+        parts.append(t("mail.website", lang, url=p.website.strip()))
+    parts.append(t("mail.closing", lang, org=p.our_org))
+    return "\n\n".join(parts)
+
+
+def mailto(subject: str, body: str) -> str:
+    """A mailto: link with subject and body (the recipient is filled in by the person)."""
+    return f"mailto:?subject={quote(subject)}&body={quote(body)}"

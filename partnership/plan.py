@@ -1,0 +1,46 @@
+"""The overview's plan: where the project stands and what to do next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from partnership.model import Role, Snapshot, TaskKind, TaskStatus
+from partnership.steps import STEPS, missing
+
+
+@dataclass(frozen=True)
+class Action:
+    """One next concrete action: a catalogue key with its values, and the page it is done on."""
+
+    key: str
+    page: str
+    params: dict[str, str]
+
+
+def visible_steps(role: Role) -> list[int]:
+    """The steps a role works on: all five for the association, 4-5 for everyone else."""
+    return [s.number for s in STEPS if role is Role.OWNER or not s.internal]
+
+
+def next_actions(snap: Snapshot, today: date, limit: int = 4) -> list[Action]:
+    """The first gaps of the earliest unfinished step, then overdue and soon-due tasks."""
+    actions: list[Action] = []
+    for number in visible_steps(snap.role):
+        gaps = missing(number, snap)
+        if gaps:
+            actions += [Action("next.fill", f"step{number}", {"what": g, "step": str(number)}) for g in gaps[:3]]
+            break
+    if snap.project.signed_at is None and snap.role is not Role.VIEWER and not actions:
+        actions.append(Action("next.approve", "step5", {}))
+    open_tasks = sorted((t for t in snap.tasks if t.status is not TaskStatus.DONE and t.due),
+                        key=lambda t: t.due or today)
+    for task in open_tasks:
+        if len(actions) >= limit:
+            break
+        assert task.due is not None
+        key = "next.overdue" if task.due < today else "next.due"
+        if task.due < today or (task.due - today).days <= 14:
+            page = "step3" if task.internal and task.kind is TaskKind.FOLLOW_UP else "timeline"
+            actions.append(Action(key, page, {"title": task.title, "due": task.due.isoformat()}))
+    return actions[:limit]

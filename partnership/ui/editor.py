@@ -1,0 +1,263 @@
+"""Inline editors: free-text fields and structured records, compare-and-set with a
+conflict choice.
+
+Rules that keep typing safe under live reruns (DESIGN.md, "Live collaboration"): the
+editor is inline (never in a dialog); only the "Rediger" callback writes the editor's
+session-state value; the version is captured when editing starts; a stale save shows
+both texts and lets the person keep theirs, take the other, or merge. Writes happen in
+button callbacks, so the page that follows already shows the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import streamlit as st
+
+from partnership.errors import Conflict, PartnershipError
+from partnership.i18n import fmt_datetime, has
+from partnership.model import Presence, Snapshot
+from partnership.steps import MAX_TEXT
+from partnership.ui import shell
+from partnership.ui.messages import describe
+
+ss = st.session_state
+
+
+def flash(key: str, kind: str, text: str) -> None:
+    """Leave a message for the next run of the editor ``key``."""
+    ss[f"msg_{key}"] = (kind, text)
+
+
+def show_flash(key: str) -> None:
+    kind, text = ss.pop(f"msg_{key}", (None, ""))
+    if kind == "error":
+        st.error(text, icon=":material/error:")
+    elif kind == "success":
+        st.success(text, icon=":material/check:")
+    elif kind == "info":
+        st.info(text)
+
+
+def _need_name(c: shell.Ctx, key: str) -> bool:
+    if not c.name:
+        flash(key, "error", c.t("who.needed"))
+        return True
+    return False
+
+
+# -- free-text fields -------------------------------------------------------------------
+
+
+def start_field(key: str, value: str, version: int) -> None:
+    """Open a field's editor with ``value`` (the stored text, or a draft), based on ``version``."""
+    ss[f"fe_{key}_text"] = value
+    ss[f"fe_{key}_base"] = version
+    ss[f"fe_{key}_open"] = True
+    ss["editing_field"] = key
+
+
+def _close(key: str) -> None:
+    for suffix in ("_open", "_base", "_conflict"):
+        ss.pop(f"fe_{key}{suffix}", None)
+    if ss.get("editing_field") == key:
+        ss["editing_field"] = ""
+
+
+def _save(key: str, text: str, version: int) -> None:
+    c = shell.ctx()
+    if _need_name(c, key):
+        return
+    if not text.strip():
+        flash(key, "error", c.t("err.empty_text"))
+        return
+    assert c.access is not None
+    try:
+        c.store.set_field(c.access, key, text, version, c.name)
+    except Conflict as exc:
+        cur = exc.current
+        ss[f"fe_{key}_conflict"] = {"mine": text, "theirs": cur.value, "version": cur.version,
+                                    "by": cur.updated_by, "at": cur.updated_at}
+        return
+    except PartnershipError as exc:
+        flash(key, "error", describe(exc, c.lang))
+        return
+    _close(key)
+    flash(key, "success", c.t("edit.saved"))
+
+
+def _save_open(key: str) -> None:
+    _save(key, ss.get(f"fe_{key}_text", ""), ss.get(f"fe_{key}_base", 0))
+
+
+def _keep_mine(key: str) -> None:
+    conflict = ss.pop(f"fe_{key}_conflict")
+    ss[f"fe_{key}_base"] = conflict["version"]
+    _save(key, conflict["mine"], conflict["version"])
+
+
+def _take_theirs(key: str) -> None:
+    _close(key)
+    flash(key, "info", shell.ctx().t("conflict.took_theirs"))
+
+
+def _merge(key: str) -> None:
+    conflict = ss.pop(f"fe_{key}_conflict")
+    ss[f"fe_{key}_text"] = f"{conflict['theirs']}\n\n{conflict['mine']}"
+    ss[f"fe_{key}_base"] = conflict["version"]
+    ss[f"fe_{key}_open"] = True
+
+
+def field_editor(
+    c: shell.Ctx, snap: Snapshot, key: str, *, readonly: bool = False, height: int = 150,
+    others: list[Presence] | None = None,
+) -> None:
+    """The editor for one free-text field, in a container keyed ``f_<key>``."""
+    fv = snap.field(key)
+    with st.container(key=f"f_{key}", border=True):
+        st.markdown(f"**{c.t(f'field.{key}.label')}**")
+        st.caption(c.t(f"field.{key}.help"))
+        example = c.t(f"field.{key}.example") if has(f"field.{key}.example") else ""
+        if example and not readonly:
+            with st.expander(c.t("edit.example"), icon=":material/tips_and_updates:"):
+                st.markdown(example)
+        busy = [p.name for p in (others or []) if p.editing == key]
+        if busy:
+            st.caption(c.t("live.editing_here", names=", ".join(busy)))
+        show_flash(key)
+        conflict = ss.get(f"fe_{key}_conflict")
+        if conflict:
+            _conflict_view(c, key, conflict)
+        elif ss.get(f"fe_{key}_open") and not readonly:
+            base = ss.get(f"fe_{key}_base", 0)
+            if fv.version != base:
+                st.info(c.t("edit.moved_on", who=fv.updated_by, when=fmt_datetime(fv.updated_at, c.lang)))
+            st.text_area(c.t(f"field.{key}.label"), key=f"fe_{key}_text", height=height, max_chars=MAX_TEXT,
+                         label_visibility="collapsed")
+            left, right, _ = st.columns([1, 1, 4])
+            left.button(c.t("edit.save"), key=f"fe_{key}_save", type="primary", on_click=_save_open, args=(key,),
+                        icon=":material/save:")
+            right.button(c.t("edit.cancel"), key=f"fe_{key}_cancel", on_click=_close, args=(key,))
+        else:
+            if fv.value.strip():
+                st.markdown(fv.value)
+                st.caption(c.t("edit.last_change", who=fv.updated_by, when=fmt_datetime(fv.updated_at, c.lang),
+                               version=fv.version))
+            else:
+                st.caption(c.t("edit.empty"))
+            if not readonly:
+                st.button(c.t("edit.edit"), key=f"fe_{key}_edit", on_click=start_field,
+                          args=(key, fv.value, fv.version), icon=":material/edit:")
+
+
+def _conflict_view(c: shell.Ctx, key: str, conflict: Mapping[str, Any]) -> None:
+    st.warning(c.t("conflict.title", who=conflict["by"], when=fmt_datetime(conflict["at"], c.lang)),
+               icon=":material/call_split:")
+    mine, theirs = st.columns(2)
+    mine.text_area(c.t("conflict.mine"), value=conflict["mine"], disabled=True, key=f"fe_{key}_mine_view",
+                   height=150)
+    theirs.text_area(c.t("conflict.theirs", who=conflict["by"]), value=conflict["theirs"], disabled=True,
+                     key=f"fe_{key}_theirs_view", height=150)
+    a, b, m, _ = st.columns([1, 1, 1, 2])
+    a.button(c.t("conflict.keep_mine"), key=f"fe_{key}_keep", on_click=_keep_mine, args=(key,), type="primary")
+    b.button(c.t("conflict.take_theirs"), key=f"fe_{key}_take", on_click=_take_theirs, args=(key,))
+    m.button(c.t("conflict.merge"), key=f"fe_{key}_merge", on_click=_merge, args=(key,))
+
+
+# -- structured records -----------------------------------------------------------------
+
+Saver = Callable[[dict[str, Any], int], Any]
+
+
+def record_key(kind: str, record_id: str) -> str:
+    return f"re_{kind}_{record_id}"
+
+
+def start_record(kind: str, record_id: str, version: int, values: Mapping[str, Any]) -> None:
+    """Open a record's inline editor: capture its version, seed each widget's value."""
+    k = record_key(kind, record_id)
+    ss[f"{k}_base"] = version
+    ss[f"{k}_open"] = True
+    for name, value in values.items():
+        ss[f"{k}_{name}"] = value
+
+
+def record_open(kind: str, record_id: str) -> bool:
+    return bool(ss.get(f"{record_key(kind, record_id)}_open"))
+
+
+def close_record(kind: str, record_id: str) -> None:
+    k = record_key(kind, record_id)
+    for suffix in ("_open", "_base", "_conflict"):
+        ss.pop(f"{k}{suffix}", None)
+
+
+def record_values(kind: str, record_id: str, names: list[str]) -> dict[str, Any]:
+    k = record_key(kind, record_id)
+    return {name: ss.get(f"{k}_{name}") for name in names}
+
+
+def save_record(kind: str, record_id: str, changes: dict[str, Any], save: Saver, version: int | None = None) -> None:
+    """Compare-and-set a record from its editor; on Conflict keep both for the choice."""
+    c = shell.ctx()
+    k = record_key(kind, record_id)
+    if _need_name(c, k):
+        return
+    base = ss.get(f"{k}_base", 0) if version is None else version
+    try:
+        save(changes, base)
+    except Conflict as exc:
+        cur = exc.current
+        ss[f"{k}_conflict"] = {"mine": changes, "theirs": cur.value, "version": cur.version,
+                               "by": cur.updated_by, "at": cur.updated_at}
+        return
+    except PartnershipError as exc:
+        flash(k, "error", describe(exc, c.lang))
+        return
+    close_record(kind, record_id)
+    flash(k, "success", c.t("edit.saved"))
+
+
+def record_conflict(c: shell.Ctx, kind: str, record_id: str, save: Saver,
+                    label: Callable[[str], str], shown: Callable[[str, Any], str]) -> bool:
+    """If the record's last save conflicted, show mine and theirs side by side with the
+    choice; returns True when a conflict was shown."""
+    k = record_key(kind, record_id)
+    conflict = ss.get(f"{k}_conflict")
+    if not conflict:
+        return False
+    st.warning(c.t("conflict.title", who=conflict["by"], when=fmt_datetime(conflict["at"], c.lang)),
+               icon=":material/call_split:")
+    rows = [f"| {c.t('conflict.what')} | {c.t('conflict.mine')} | {c.t('conflict.theirs', who=conflict['by'])} |",
+            "|---|---|---|"]
+    for name, mine in conflict["mine"].items():
+        theirs = conflict["theirs"].get(name)
+        rows.append(f"| {label(name)} | {_cell(shown(name, mine))} | {_cell(shown(name, theirs))} |")
+    st.markdown("\n".join(rows))
+
+    def keep() -> None:
+        data = ss.pop(f"{k}_conflict")
+        save_record(kind, record_id, data["mine"], save, version=data["version"])
+
+    def take() -> None:
+        close_record(kind, record_id)
+        flash(k, "info", c.t("conflict.took_theirs"))
+
+    def merge() -> None:
+        data = ss.pop(f"{k}_conflict")
+        ss[f"{k}_base"] = data["version"]
+        ss[f"{k}_open"] = True
+        for name in data["mine"]:
+            ss[f"{k}_{name}"] = data["mine"][name]
+
+    a, b, m, _ = st.columns([1, 1, 1, 2])
+    a.button(c.t("conflict.keep_mine"), key=f"{k}_keep", on_click=keep, type="primary")
+    b.button(c.t("conflict.take_theirs"), key=f"{k}_take", on_click=take)
+    m.button(c.t("conflict.edit_again"), key=f"{k}_merge", on_click=merge)
+    return True
+
+
+def _cell(text: str) -> str:
+    """Table-safe text: no pipes or line breaks that would break the Markdown table."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")[:300] or "–"

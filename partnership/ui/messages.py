@@ -1,0 +1,23 @@
+"""Errors as sentences in the reader's language."""
+
+from __future__ import annotations
+
+from partnership.errors import PartnershipError
+from partnership.i18n import has, t
+
+
+def what_label(what: str, lang: str) -> str:
+    """A human name for the thing an error is about (a field key, "task.due", ...)."""
+    for key in (f"field.{what}.label", f"what.{what}"):
+        if has(key):
+            return t(key, lang)
+    return what
+
+
+def describe(exc: PartnershipError, lang: str) -> str:
+    """The message for ``exc``: ``err.<code>`` formatted with its params."""
+    params = dict(exc.params)
+    if "what" in params:
+        params["what"] = what_label(str(params["what"]), lang)
+    key = f"err.{exc.code}"
+    return t(key if has(key) else "err.storage", lang, **params)

@@ -1,0 +1,77 @@
+"""The overview: parties, the five steps with progress, the two meetings, next actions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from partnership import plan
+from partnership.i18n import fmt_date, fmt_datetime, has
+from partnership.model import Role, Snapshot
+from partnership.steps import STEPS, missing, progress
+from partnership.ui import shell
+
+
+def header(c: shell.Ctx, snap: Snapshot) -> None:
+    p = snap.project
+    st.title(p.title)
+    if p.partner_org:
+        st.markdown(c.t("overview.parties", our=p.our_org, partner=p.partner_org))
+    else:
+        st.markdown(c.t("overview.no_partner", our=p.our_org))
+    if p.signed_at:
+        st.success(c.t("overview.signed", when=fmt_datetime(p.signed_at, c.lang)), icon=":material/verified:")
+    if snap.role is not Role.OWNER and snap.invitation:
+        with st.container(border=True):
+            st.markdown(f"**{c.t('overview.invitation', org=p.our_org)}**")
+            st.markdown(snap.invitation)
+
+
+def _label(c: shell.Ctx, key: str) -> str:
+    return c.t(key) if has(key) else key
+
+
+def steps(c: shell.Ctx, snap: Snapshot) -> None:
+    st.subheader(c.t("overview.steps"))
+    for number in plan.visible_steps(snap.role):
+        step = STEPS[number - 1]
+        gaps = missing(number, snap)
+        with st.container(border=True):
+            left, right = st.columns([3, 1])
+            left.markdown(f"**{c.t(f'step.{number}.title')}**")
+            left.progress(progress(number, snap))
+            if gaps:
+                left.caption(c.t("overview.missing", items="; ".join(_label(c, g) for g in gaps)))
+            else:
+                left.caption("✅ " + c.t("overview.done"))
+            right.page_link(c.pages[step.slug], label=c.t("overview.open_step", n=number),
+                            icon=":material/arrow_forward:", query_params=shell.url_params(c))
+
+
+def meetings(c: shell.Ctx, snap: Snapshot) -> None:
+    st.subheader(c.t("overview.meetings"))
+    numbers = (1, 2) if snap.role is Role.OWNER else (2,)
+    for col, n in zip(st.columns(len(numbers)), numbers, strict=True):
+        with col.container(border=True):
+            st.markdown(f"**{c.t(f'overview.meeting{n}')}**")
+            st.markdown(c.t(f"overview.meeting{n}_agenda"))
+
+
+def next_actions(c: shell.Ctx, snap: Snapshot, today: date) -> None:
+    st.subheader(c.t("overview.next"))
+    actions = plan.next_actions(snap, today)
+    if not actions:
+        st.markdown(c.t("overview.nothing_next"))
+    for action in actions:
+        params = dict(action.params)
+        if "what" in params:
+            params["what"] = _label(c, params["what"])
+        if "due" in params:
+            params["due"] = fmt_date(date.fromisoformat(params["due"]), c.lang)
+        allowed = next(s for s in shell.PAGES if s.url == action.page).roles
+        if snap.role in allowed:
+            st.page_link(c.pages[action.page], label=c.t(action.key, **params), icon=":material/arrow_right:",
+                         query_params=shell.url_params(c))
+        else:
+            st.markdown(f"- {c.t(action.key, **params)}")

@@ -1,0 +1,126 @@
+"""The start page's parts: create, open by link, example."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs, urlparse
+
+import streamlit as st
+
+from partnership import validation
+from partnership.demo import create_demo
+from partnership.errors import InvalidLink, PartnershipError, ValidationError
+from partnership.steps import MAX_NAME
+from partnership.ui import shell
+from partnership.ui.messages import describe
+
+ss = st.session_state
+
+
+def token_from(text: str) -> str:
+    """The token in a pasted link (``...?k=TOKEN``) or a bare token; "" if none."""
+    text = text.strip()
+    if "k=" in text:
+        found = parse_qs(urlparse(text).query).get("k") or parse_qs(text.split("?", 1)[-1]).get("k")
+        return (found or [""])[0].strip()
+    return text
+
+
+def go_to_overview(c: shell.Ctx, token: str, name: str = "") -> None:
+    ss["token"] = token
+    if name:
+        ss["who"] = name
+    params: dict[str, Any] = {"k": token}
+    if name or c.name:
+        params["n"] = name or c.name
+    if c.lang != "da":
+        params["lang"] = c.lang
+    st.switch_page(c.pages["overview"], query_params=params)
+
+
+def redirect_if_open(c: shell.Ctx) -> None:
+    """``/?k=<token>`` goes on to the overview."""
+    if c.access is not None and not ss.get("created_tokens"):
+        go_to_overview(c, c.access.token)
+
+
+def header(c: shell.Ctx) -> None:
+    st.title(f"🤝 {c.t('start.title')}")
+    st.markdown(c.t("start.lead"))
+    st.markdown(c.t("start.steps"))
+    if c.link_error:
+        st.error(c.t("err." + c.link_error))
+
+
+def tabs(c: shell.Ctx) -> list[Any]:
+    return list(st.tabs([c.t("start.create"), c.t("start.open"), c.t("start.example")]))
+
+
+def create_form(c: shell.Ctx) -> None:
+    created = ss.get("created_tokens")
+    if created:
+        _show_created(c, created)
+        return
+    with st.form("start_create", border=False):
+        org = st.text_input(c.t("start.our_org"), max_chars=MAX_NAME, key="start_org")
+        name = st.text_input(c.t("start.your_name"), max_chars=MAX_NAME, key="start_name")
+        title = st.text_input(c.t("start.working_title"), max_chars=MAX_NAME, key="start_title",
+                              help=c.t("start.working_title_help"))
+        submitted = st.form_submit_button(c.t("start.create_button"), type="primary")
+    if not submitted:
+        return
+    missing = [label for label, value in ((c.t("start.our_org"), org), (c.t("start.your_name"), name),
+                                          (c.t("start.working_title"), title)) if not value.strip()]
+    if missing:
+        st.error(c.t("start.missing", fields=", ".join(missing)))
+        return
+    try:
+        _, tokens = c.store.create_project(title, org, name)
+    except PartnershipError as exc:
+        st.error(describe(exc, c.lang))
+        return
+    ss["created_tokens"] = tokens
+    ss["who"] = name.strip()
+    st.rerun()
+
+
+def _show_created(c: shell.Ctx, tokens: dict[str, str]) -> None:
+    st.success(c.t("start.created"), icon=":material/check_circle:")
+    st.markdown(c.t("start.link_label"))
+    st.code(c.link(tokens["owner"]), language=None)
+    st.warning(c.t("start.link_warning"), icon=":material/key:")
+    if st.button(c.t("start.continue"), type="primary", key="start_continue"):
+        ss.pop("created_tokens", None)
+        go_to_overview(c, tokens["owner"], ss.get("who", ""))
+
+
+def open_form(c: shell.Ctx) -> None:
+    with st.form("start_open", border=False):
+        pasted = st.text_input(c.t("start.paste"), help=c.t("start.paste_help"), key="start_link",
+                               max_chars=2000)
+        submitted = st.form_submit_button(c.t("start.open_button"), type="primary")
+    if not submitted:
+        return
+    token = token_from(pasted)
+    try:
+        c.store.open(token)
+    except InvalidLink:
+        st.error(c.t("err.invalid_link"))
+        return
+    except PartnershipError as exc:
+        st.error(describe(exc, c.lang))
+        return
+    go_to_overview(c, token)
+
+
+def example(c: shell.Ctx) -> None:
+    st.markdown(c.t("start.example_lead"))
+    if st.button(c.t("start.example_button"), key="start_example", icon=":material/visibility:"):
+        name = c.name or "Eksempel"
+        try:
+            validation.name(name, what="actor")
+            _, tokens = create_demo(c.store, name, lang=c.lang)
+        except ValidationError as exc:
+            st.error(describe(exc, c.lang))
+            return
+        go_to_overview(c, tokens["owner"], c.name)

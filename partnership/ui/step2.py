@@ -1,0 +1,163 @@
+"""Step 2: the brainstorm timer, every suggestion in the order named, assessment, top three."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import streamlit as st
+
+from partnership.errors import PartnershipError
+from partnership.model import Candidate, CandidateStatus, Snapshot
+from partnership.steps import MAX_NAME, MAX_TEXT, TOP_PRIORITIES
+from partnership.ui import editor, shell
+from partnership.ui.messages import describe
+
+ss = st.session_state
+REFLECTION_S = 180
+SCORES = ("resources", "competences", "values", "fit")
+EDITABLE = ("name", *SCORES, "note", "priority", "status")
+
+
+def timer(c: shell.Ctx) -> None:
+    """A 3-minute individual reflection, counted down in this browser only."""
+    with st.container(border=True, key="s2_timer"):
+        st.markdown(f"**{c.t('s2.timer')}**")
+        st.caption(c.t("s2.timer_lead"))
+        end = ss.get("s2_timer_end")
+        if end is None:
+            st.button(c.t("s2.timer_start"), icon=":material/timer:", key="s2_timer_start",
+                      on_click=lambda: ss.__setitem__("s2_timer_end", time.time() + REFLECTION_S))
+            return
+        _countdown(end, c)
+        st.button(c.t("s2.timer_stop"), key="s2_timer_stop", on_click=lambda: ss.pop("s2_timer_end", None))
+
+
+def _countdown(end: float, c: shell.Ctx) -> None:
+    @st.fragment(run_every=1)
+    def tick() -> None:
+        left = max(0, int(round(end - time.time())))
+        if left == 0:
+            st.success(c.t("s2.timer_done"), icon=":material/alarm:")
+            return
+        st.progress(1 - left / REFLECTION_S, text=c.t("s2.timer_left", left=f"{left // 60}:{left % 60:02d}"))
+
+    tick()
+
+
+def add_form(c: shell.Ctx) -> None:
+    st.subheader(c.t("s2.add"))
+    with st.form("s2_add", clear_on_submit=True, border=False):
+        name = st.text_input(c.t("s2.add_label"), placeholder=c.t("s2.add_placeholder"), max_chars=MAX_NAME,
+                             key="s2_new")
+        submitted = st.form_submit_button(c.t("edit.add"), icon=":material/add:", type="primary")
+    editor.show_flash("s2_add")
+    if not submitted:
+        return
+    if not c.name:
+        st.error(c.t("who.needed"))
+        return
+    if not name.strip():
+        st.error(c.t("err.required", what=c.t("what.candidate.name")))
+        return
+    assert c.access is not None
+    try:
+        cand = c.store.add_candidate(c.access, name, c.name)
+    except PartnershipError as exc:
+        st.error(describe(exc, c.lang))
+        return
+    editor.flash("s2_add", "success", c.t("s2.added", name=cand.name))
+    st.rerun()
+
+
+def top_three(c: shell.Ctx, snap: Snapshot) -> None:
+    st.subheader(c.t("s2.top3"))
+    ranked = sorted((x for x in snap.candidates if x.priority and x.status is CandidateStatus.ACTIVE),
+                    key=lambda x: x.priority or 0)
+    if not ranked:
+        st.info(c.t("s2.top3_none"))
+    for cand in ranked:
+        st.markdown(f"**{cand.priority}.** {cand.name} · {_score(c, cand)}")
+    st.caption(c.t("s2.kept"))
+
+
+def _score(c: shell.Ctx, cand: Candidate) -> str:
+    return c.t("s2.score", score=cand.score) if cand.score is not None else c.t("s2.unscored")
+
+
+def candidates(c: shell.Ctx, snap: Snapshot) -> None:
+    st.subheader(c.t("s2.list"))
+    st.caption(c.t("s2.assess_lead"))
+    if not snap.candidates:
+        st.info(c.t("s2.none"))
+    for cand in snap.candidates:
+        _candidate(c, cand)
+
+
+def _label(c: shell.Ctx, name: str) -> str:
+    return c.t("s2.name") if name == "name" else c.t(f"s2.{name}")
+
+
+def _shown(c: shell.Ctx, name: str, value: Any) -> str:
+    if name == "status" and value:
+        return c.t(f"s2.status.{value}")
+    return "–" if value is None else str(value)
+
+
+def _candidate(c: shell.Ctx, cand: Candidate) -> None:
+    k = editor.record_key("cand", cand.id)
+    with st.container(border=True, key=f"cand_{cand.id}"):
+        badges = [c.t(f"s2.status.{cand.status.value}")]
+        if cand.priority:
+            badges.append(f"{c.t('s2.priority')} {cand.priority}")
+        title = f"**{cand.position}. {cand.name}**"
+        if cand.status is not CandidateStatus.ACTIVE:
+            title = f"~~{cand.position}. {cand.name}~~"
+        st.markdown(f"{title} · {' · '.join(badges)} · {_score(c, cand)}")
+        editor.show_flash(k)
+
+        def save(changes: dict[str, Any], version: int) -> Any:
+            assert c.access is not None
+            return c.store.update_candidate(c.access, cand.id, changes, version, c.name)
+
+        if editor.record_conflict(c, "cand", cand.id, save, lambda n: _label(c, n), lambda n, v: _shown(c, n, v)):
+            return
+        if editor.record_open("cand", cand.id):
+            _candidate_form(c, cand, save)
+            return
+        details = [f"{_label(c, s)}: {getattr(cand, s) or '–'}" for s in SCORES]
+        st.caption(" · ".join(details))
+        if cand.note:
+            st.markdown(cand.note)
+        st.button(c.t("edit.edit"), key=f"{k}_edit", icon=":material/edit:", on_click=editor.start_record,
+                  args=("cand", cand.id, cand.version, {n: _value(cand, n) for n in EDITABLE}))
+
+
+def _value(cand: Candidate, name: str) -> Any:
+    value = getattr(cand, name)
+    return value.value if isinstance(value, CandidateStatus) else value
+
+
+def _candidate_form(c: shell.Ctx, cand: Candidate, save: editor.Saver) -> None:
+    k = editor.record_key("cand", cand.id)
+    st.text_input(c.t("s2.name"), key=f"{k}_name", max_chars=MAX_NAME)
+    cols = st.columns(4)
+    for col, score in zip(cols, SCORES, strict=True):
+        col.segmented_control(_label(c, score), options=[1, 2, 3, 4, 5], key=f"{k}_{score}")
+    st.text_area(c.t("s2.note"), key=f"{k}_note", max_chars=MAX_TEXT, height=80)
+    left, right = st.columns(2)
+    left.segmented_control(c.t("s2.priority"), options=list(range(1, TOP_PRIORITIES + 1)), key=f"{k}_priority")
+    right.selectbox(c.t("s2.status"), options=[s.value for s in CandidateStatus], key=f"{k}_status",
+                    format_func=lambda v: c.t(f"s2.status.{v}"))
+
+    def submit() -> None:
+        values = editor.record_values("cand", cand.id, list(EDITABLE))
+        changes = {n: v for n, v in values.items() if v != _value(cand, n)}
+        if not changes:
+            editor.close_record("cand", cand.id)
+            return
+        editor.save_record("cand", cand.id, changes, save)
+
+    a, b, _ = st.columns([1, 1, 4])
+    a.button(c.t("edit.save"), key=f"{k}_save", type="primary", icon=":material/save:", on_click=submit)
+    b.button(c.t("edit.cancel"), key=f"{k}_cancel", on_click=editor.close_record, args=("cand", cand.id))

@@ -1,0 +1,220 @@
+"""Step 3: the contact e-mail, the first meeting's people, plan B, follow-up, the answer."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import streamlit as st
+
+from partnership import contact, validation
+from partnership.errors import PartnershipError
+from partnership.i18n import fmt_date
+from partnership.model import Candidate, CandidateStatus, Person, Side, Snapshot, TaskKind, TaskStatus
+from partnership.steps import MAX_NAME
+from partnership.ui import editor, shell
+from partnership.ui.messages import describe
+
+ss = st.session_state
+
+
+def chosen(c: shell.Ctx, snap: Snapshot) -> Candidate | None:
+    cand = contact.chosen(snap)
+    if cand is None:
+        st.info(c.t("s3.none_chosen"))
+        st.page_link(c.pages["step2"], label=c.t("step.2.title"), icon=":material/arrow_back:",
+                     query_params=shell.url_params(c))
+    else:
+        st.subheader(c.t("s3.chosen", name=cand.name))
+    return cand
+
+
+def website(c: shell.Ctx, snap: Snapshot) -> None:
+    p = snap.project
+    k = editor.record_key("project", "website")
+    editor.show_flash(k)
+
+    def save(changes: dict[str, Any], version: int) -> Any:
+        assert c.access is not None
+        return c.store.update_project(c.access, changes, version, c.name)
+
+    if editor.record_conflict(c, "project", "website", save, lambda n: c.t("s3.website"), lambda n, v: str(v)):
+        return
+    if editor.record_open("project", "website"):
+        st.text_input(c.t("s3.website"), key=f"{k}_website", max_chars=MAX_NAME, help=c.t("s3.website_help"),
+                      placeholder="https://")
+        a, b, _ = st.columns([1, 1, 4])
+        a.button(c.t("edit.save"), key=f"{k}_save", type="primary", on_click=lambda: editor.save_record(
+            "project", "website", editor.record_values("project", "website", ["website"]), save))
+        b.button(c.t("edit.cancel"), key=f"{k}_cancel", on_click=editor.close_record, args=("project", "website"))
+        return
+    left, right = st.columns([4, 1])
+    left.markdown(f"{c.t('s3.website')}: {p.website or '–'}")
+    right.button(c.t("edit.edit"), key=f"{k}_edit", icon=":material/edit:", on_click=editor.start_record,
+                 args=("project", "website", p.version, {"website": p.website}))
+
+
+def email(c: shell.Ctx, snap: Snapshot, cand: Candidate | None) -> None:
+    fv = snap.field("s3_email")
+    draft = contact.draft_email(snap, cand, c.lang)
+    st.button(c.t("s3.draft"), key="s3_draft", icon=":material/auto_fix_high:", help=c.t("s3.draft_help"),
+              on_click=editor.start_field, args=("s3_email", draft, fv.version))
+    editor.field_editor(c, snap, "s3_email", height=320)
+    text = fv.value.strip()
+    if text:
+        with st.expander(c.t("s3.copy"), icon=":material/content_copy:"):
+            st.code(text, language=None, wrap_lines=True)
+        st.link_button(c.t("s3.mailto"), contact.mailto(c.t("s3.subject"), text), icon=":material/send:")
+
+
+def meeting_people(c: shell.Ctx, snap: Snapshot) -> None:
+    st.subheader(c.t("s3.people"))
+    st.caption(c.t("s3.people_lead"))
+    ours = [p for p in snap.people if p.side is Side.ASSOCIATION]
+    editor.show_flash("s3_people")
+    for person in ours:
+        st.checkbox(f"{person.name}" + (f" · {person.title}" if person.title else ""), value=person.first_meeting,
+                    key=f"s3_meet_{person.id}_{person.version}", on_change=_toggle_meeting, args=(c, person))
+    count = sum(p.first_meeting for p in ours)
+    if not 2 <= count <= 3:
+        st.caption(c.t("s3.people_count", n=count))
+    with st.form("s3_add_person", clear_on_submit=True, border=True):
+        a, b, d = st.columns(3)
+        name = a.text_input(c.t("s3.person_name"), max_chars=MAX_NAME, key="s3_p_name")
+        title = b.text_input(c.t("s3.person_title"), max_chars=MAX_NAME, key="s3_p_title")
+        reach = d.text_input(c.t("s3.person_contact"), max_chars=MAX_NAME, key="s3_p_contact")
+        meet = st.checkbox(c.t("s3.in_meeting"), value=True, key="s3_p_meet")
+        submitted = st.form_submit_button(c.t("s3.add_person"), icon=":material/person_add:")
+    if submitted:
+        if not c.name:
+            st.error(c.t("who.needed"))
+        elif not name.strip():
+            st.error(c.t("err.required", what=c.t("what.person.name")))
+        else:
+            assert c.access is not None
+            try:
+                c.store.add_person(c.access, {"name": name, "side": "association", "title": title,
+                                              "contact": reach, "first_meeting": meet}, c.name)
+            except PartnershipError as exc:
+                st.error(describe(exc, c.lang))
+            else:
+                st.rerun()
+
+
+def _toggle_meeting(c: shell.Ctx, person: Person) -> None:
+    if not c.name:
+        editor.flash("s3_people", "error", c.t("who.needed"))
+        return
+    assert c.access is not None
+    try:
+        c.store.update_person(c.access, person.id, {"first_meeting": not person.first_meeting}, person.version,
+                              c.name)
+    except PartnershipError as exc:
+        editor.flash("s3_people", "error", describe(exc, c.lang))
+
+
+def plan_b(c: shell.Ctx, snap: Snapshot, cand: Candidate | None) -> None:
+    editor.field_editor(c, snap, "s3_plan_b")
+    rest = [x for x in snap.candidates if x.status is CandidateStatus.ACTIVE and (cand is None or x.id != cand.id)]
+    if rest:
+        with st.expander(c.t("s3.plan_b_list"), icon=":material/list:"):
+            for x in sorted(rest, key=lambda x: (x.priority or 99, x.position)):
+                prio = f" · {c.t('s2.priority')} {x.priority}" if x.priority else ""
+                st.markdown(f"- {x.name}{prio}")
+
+
+def follow_up(c: shell.Ctx, snap: Snapshot, cand: Candidate | None, today: date) -> None:
+    st.subheader(c.t("s3.follow_up"))
+    st.caption(c.t("s3.follow_up_lead"))
+    for task in open_follow_ups(snap):
+        person = snap.person(task.responsible)
+        st.markdown("📅 " + c.t("s3.follow_up_set", who=person.name if person else c.t("s3.nobody"),
+                                when=fmt_date(task.due, c.lang)) + f" · {task.title}")
+    if ss.get("s3_need_date") and cand is not None:
+        st.warning(c.t("s3.new_date", name=cand.name), icon=":material/event:")
+    ours = [p for p in snap.people if p.side is Side.ASSOCIATION]
+    with st.form("s3_follow_up", border=True):
+        a, b = st.columns(2)
+        names = {p.id: p.name for p in ours}
+        who = a.selectbox(c.t("s3.responsible"), options=["", *names], key="s3_fu_who",
+                          format_func=lambda pid: names.get(pid) or c.t("s3.nobody"))
+        when = b.date_input(c.t("s3.follow_up_date"), value=today + timedelta(days=7), key="s3_fu_date",
+                            format="DD.MM.YYYY")
+        submitted = st.form_submit_button(c.t("s3.save_follow_up"), icon=":material/event_available:")
+    if not submitted:
+        return
+    if not c.name:
+        st.error(c.t("who.needed"))
+        return
+    title = c.t("s3.follow_up_title", name=cand.name if cand else c.t("mail.you"))
+    assert c.access is not None
+    try:
+        fields = validation.task_changes({"title": title[:MAX_NAME], "kind": "follow_up", "internal": True,
+                                          "side": "association", "responsible": who, "due": when}, today=today)
+        c.store.add_task(c.access, fields, c.name)
+    except PartnershipError as exc:
+        st.error(describe(exc, c.lang))
+        return
+    ss.pop("s3_need_date", None)
+    st.rerun()
+
+
+def open_follow_ups(snap: Snapshot) -> list[Any]:
+    return [t for t in snap.tasks
+            if t.internal and t.kind is TaskKind.FOLLOW_UP and t.status is not TaskStatus.DONE]
+
+
+def answer(c: shell.Ctx, snap: Snapshot, cand: Candidate | None) -> None:
+    if cand is None:
+        return
+    st.subheader(c.t("s3.answer"))
+    editor.show_flash("s3_answer")
+    yes, no, _ = st.columns([1, 1, 2])
+    yes.button(c.t("s3.said_yes", name=cand.name), key="s3_yes", icon=":material/thumb_up:", type="primary",
+               on_click=_said_yes, args=(c, snap, cand))
+    no.button(c.t("s3.said_no", name=cand.name), key="s3_no", icon=":material/thumb_down:",
+              on_click=_said_no, args=(c, snap, cand))
+
+
+def _close_follow_ups(c: shell.Ctx, snap: Snapshot) -> None:
+    assert c.access is not None
+    for task in open_follow_ups(snap):
+        c.store.update_task(c.access, task.id, {"status": "done"}, task.version, c.name)
+
+
+def _said_yes(c: shell.Ctx, snap: Snapshot, cand: Candidate) -> None:
+    if not c.name:
+        editor.flash("s3_answer", "error", c.t("who.needed"))
+        return
+    assert c.access is not None
+    try:
+        c.store.update_project(c.access, {"partner_org": cand.name}, snap.project.version, c.name)
+        _close_follow_ups(c, snap)
+    except PartnershipError as exc:
+        editor.flash("s3_answer", "error", describe(exc, c.lang))
+        return
+    editor.flash("s3_answer", "success", c.t("s3.yes_done", name=cand.name))
+
+
+def _said_no(c: shell.Ctx, snap: Snapshot, cand: Candidate) -> None:
+    """Record the refusal, promote the next candidate, redraft the e-mail for them and
+    ask for a new follow-up date."""
+    if not c.name:
+        editor.flash("s3_answer", "error", c.t("who.needed"))
+        return
+    assert c.access is not None
+    try:
+        nxt = c.store.record_refusal(c.access, cand.id, cand.version, c.name)
+        _close_follow_ups(c, snap)
+        if nxt is not None:
+            fresh = c.store.snapshot(c.access)
+            draft = contact.draft_email(fresh, nxt, c.lang)
+            c.store.set_field(c.access, "s3_email", draft, fresh.field("s3_email").version, c.name)
+    except PartnershipError as exc:
+        editor.flash("s3_answer", "error", describe(exc, c.lang))
+        return
+    if nxt is None:
+        editor.flash("s3_answer", "info", c.t("s3.no_more"))
+    else:
+        ss["s3_need_date"] = True
+        editor.flash("s3_answer", "success", c.t("s3.no_done", name=nxt.name))
