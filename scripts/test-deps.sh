@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Bring what the tests need beyond Python packages: Debian's Chromium (browser tests)
+# and PostgreSQL server binaries (Supabase backend tests). Installs with apt when it can
+# (root, or passwordless sudo); otherwise says what is missing. The tests themselves
+# decide: with CI=true a missing part fails the run, elsewhere those tests are skipped.
+set -u
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+[ ${#need[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" = 0 ]; then sudo=""; elif sudo -n true 2>/dev/null; then sudo="sudo -n"; else
+  echo "test-deps: missing ${need[*]} and cannot install them (not root, no passwordless sudo)." >&2
+  echo "test-deps: install them with: sudo apt-get install -y ${need[*]}" >&2
+  exit 0
+fi
+echo "test-deps: installing ${need[*]} with apt-get" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq </dev/null >/dev/null && $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" </dev/null >/dev/null \
+  || echo "test-deps: apt-get could not install ${need[*]}" >&2
+exit 0

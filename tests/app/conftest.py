@@ -1,0 +1,60 @@
+"""AppTest fixtures: the real app on a real SQLite file in the test's own folder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from partnership.store.sqlite import SQLiteStore
+from partnership.ui import shell
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fresh SQLite file that the app's store (PARTNERSHIP_DB) uses for this test."""
+    path = tmp_path / "app.db"
+    monkeypatch.setenv("PARTNERSHIP_DB", str(path))
+    monkeypatch.delenv("SUPABASE_URL", raising=False)
+    monkeypatch.delenv("SUPABASE_KEY", raising=False)
+    shell.get_store.clear()
+    yield path
+    shell.get_store.clear()
+
+
+@pytest.fixture
+def store(db_path: Path) -> SQLiteStore:
+    """The same database as the app's, for arranging data and checking what was saved."""
+    return SQLiteStore(db_path)
+
+
+@pytest.fixture
+def app(db_path: Path) -> Callable[..., AppTest]:
+    """Make an AppTest of the whole app, optionally opened with a link token and a name
+    (as the URL ``?k=<token>&n=<name>`` would), on a given page."""
+
+    def make(token: str | None = None, name: str | None = "Anna", page: str | None = None,
+             lang: str | None = None) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=30)
+        if token:
+            at.query_params["k"] = token
+            if name:
+                at.query_params["n"] = name
+        if lang:
+            at.query_params["lang"] = lang
+        at.run()
+        if page:
+            at.switch_page(f"app_pages/{page}.py").run()
+        return at
+
+    return make
+
+
+def no_errors(at: AppTest) -> None:
+    """The page ran without an exception and shows no error box."""
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]

@@ -1,0 +1,47 @@
+"""JSON export -> import -> export is identical, for any content (hypothesis)."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from partnership.steps import FIELDS
+from partnership.store.sqlite import SQLiteStore
+
+text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=200)
+name = text.filter(lambda s: s.strip() != "").map(lambda s: s[:200])
+field_values = st.dictionaries(st.sampled_from([f.key for f in FIELDS]), text, max_size=6)
+people = st.lists(st.tuples(name, st.sampled_from(["association", "partner"]), st.booleans()), max_size=4)
+tasks = st.lists(
+    st.tuples(name, st.sampled_from(["activity", "task", "follow_up", "milestone"]),
+              st.dates(date(2026, 1, 1), date(2028, 12, 31)), st.integers(0, 90), st.booleans()),
+    max_size=5,
+)
+candidates = st.lists(name, max_size=5, unique_by=lambda s: s.strip().casefold())
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(field_values, people, tasks, candidates)
+def test_export_import_export_is_identical(fields: dict[str, str], folks: list[tuple[str, str, bool]],
+                                           work: list[tuple[str, str, date, int, bool]],
+                                           cands: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SQLiteStore(Path(tmp) / "x.db")
+        owner, _ = store.create_project("Titel", "Forening", "Anna")
+        for key, value in fields.items():
+            store.set_field(owner, key, value, 0, "Anna")
+        ids = [store.add_person(owner, {"name": n, "side": s, "working_group": w}, "Anna").id for n, s, w in folks]
+        for i, (title, kind, start, days, internal) in enumerate(work):
+            store.add_task(owner, {"title": title, "kind": kind, "start": start, "internal": internal,
+                                   "due": date.fromordinal(start.toordinal() + days),
+                                   "responsible": ids[i % len(ids)] if ids else ""}, "Anna")
+        for cand in cands:
+            store.add_candidate(owner, cand, "Anna")
+        first = json.loads(json.dumps(store.export_project(owner)))
+        copy, _ = store.import_project(first, "Bo")
+        assert json.loads(json.dumps(store.export_project(copy))) == first
