@@ -4,7 +4,7 @@ import streamlit as st
 
 from partnership.ui import shell
 
-st.set_page_config(page_title="Partnerskabsværktøjet", page_icon="🤝", layout="wide")
+st.set_page_config(page_title="Partnerskabsværktøjet", page_icon=":material/handshake:", layout="wide")
 ctx = shell.start()
 page = st.navigation(shell.pages(ctx), position="hidden")
 with shell.guarded(ctx):

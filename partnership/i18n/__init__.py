@@ -13,6 +13,7 @@ import pkgutil
 from datetime import date, datetime
 from functools import cache
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
 
@@ -20,6 +21,8 @@ Lang = Literal["da", "en"]
 LANGS: tuple[Lang, ...] = ("da", "en")
 DEFAULT_LANG: Lang = "da"
 _LOCALES = {"da": "da_DK", "en": "en_GB"}
+TIMEZONE = ZoneInfo("Europe/Copenhagen")
+"""Timestamps are stored in UTC and shown in Danish time, whatever the reader's language."""
 
 
 @cache
@@ -71,4 +74,4 @@ def fmt_datetime(value: datetime | None, lang: str = DEFAULT_LANG) -> str:
     if value is None:
         return ""
     return format_datetime(value, format="d. MMM y HH.mm" if lang == "da" else "d MMM y HH:mm",
-                           locale=_LOCALES.get(lang, "da_DK"))
+                           tzinfo=TIMEZONE, locale=_LOCALES.get(lang, "da_DK"))

@@ -25,7 +25,7 @@ DA = {
     "who.hello": "Du er logget ind som {name}.",
     # live
     "live.here": "Også her nu: {names}",
-    "live.editing_here": "✏️ {names} skriver i dette felt lige nu",
+    "live.editing_here": ":material/edit: {names} skriver i dette felt lige nu",
     "live.changed_notice": "Der er nye ændringer – de vises, når du lukker vinduet.",
     # editors
     "edit.edit": "Rediger",
@@ -140,7 +140,7 @@ DA = {
     "4. Skal vi søge penge udefra, og hvem har ansvaret? (15 min)\n"
     "5. Aftalen: opfølgning, periode, ændringer og opsigelse (25 min)",
     "overview.next": "Det næste at gøre",
-    "overview.nothing_next": "Alt er på plads lige nu. 🎉",
+    "overview.nothing_next": "Alt er på plads lige nu.",
     "next.fill": "Trin {step}: {what}",
     "next.approve": "Læs aftalen igennem og godkend den",
     "next.overdue": "Forsinket: {title} (skulle være klar {due})",
@@ -151,7 +151,7 @@ DA = {
     "s2.timer_lead": "Brug 3 minutter hver for sig på at tænke over mulige partnere – før I deler.",
     "s2.timer_start": "Start 3 minutter",
     "s2.timer_stop": "Stop",
-    "s2.timer_left": "⏱ {left} tilbage",
+    "s2.timer_left": "{left} tilbage",
     "s2.timer_done": "Tiden er gået – del jeres forslag.",
     "s2.add": "Skriv alle forslag ned i den rækkefølge, de bliver nævnt",
     "s2.add_label": "Nyt forslag",
@@ -207,6 +207,7 @@ DA = {
     "s3.follow_up_title": "Følg op på henvendelsen til {name}",
     "s3.save_follow_up": "Gem opfølgning",
     "s3.answer": "Hvad svarede de?",
+    "s3.partner_is": "{name} har sagt ja og er jeres partner. Fortsæt med trin 4 sammen.",
     "s3.said_yes": "{name} har sagt ja",
     "s3.said_no": "{name} har sagt nej",
     "s3.yes_done": "Flot! {name} er nu jeres partner. Send partner-linket fra siden »Links og indstillinger«, "
@@ -251,7 +252,7 @@ EN = {
     "who.needed": "Write your name at the top of the page first.",
     "who.hello": "You are signed in as {name}.",
     "live.here": "Also here now: {names}",
-    "live.editing_here": "✏️ {names} is writing in this field right now",
+    "live.editing_here": ":material/edit: {names} is writing in this field right now",
     "live.changed_notice": "There are new changes – they appear when you close the window.",
     "edit.edit": "Edit",
     "edit.save": "Save",
@@ -363,7 +364,7 @@ EN = {
     "4. Should we apply for outside funding, and who is responsible? (15 min)\n"
     "5. The agreement: follow-up, period, changes and ending (25 min)",
     "overview.next": "Next things to do",
-    "overview.nothing_next": "Everything is in place right now. 🎉",
+    "overview.nothing_next": "Everything is in place right now.",
     "next.fill": "Step {step}: {what}",
     "next.approve": "Read the agreement through and approve it",
     "next.overdue": "Overdue: {title} (was due {due})",
@@ -373,7 +374,7 @@ EN = {
     "s2.timer_lead": "Spend 3 minutes each thinking about possible partners – before you share.",
     "s2.timer_start": "Start 3 minutes",
     "s2.timer_stop": "Stop",
-    "s2.timer_left": "⏱ {left} left",
+    "s2.timer_left": "{left} left",
     "s2.timer_done": "Time is up – share your suggestions.",
     "s2.add": "Write down every suggestion in the order it is named",
     "s2.add_label": "New suggestion",
@@ -428,6 +429,7 @@ EN = {
     "s3.follow_up_title": "Follow up on the message to {name}",
     "s3.save_follow_up": "Save follow-up",
     "s3.answer": "What did they answer?",
+    "s3.partner_is": "{name} said yes and is your partner. Continue with step 4 together.",
     "s3.said_yes": "{name} said yes",
     "s3.said_no": "{name} said no",
     "s3.yes_done": "Well done! {name} is now your partner. Send the partner link from the “Links and settings” "

@@ -44,7 +44,7 @@ def steps(c: shell.Ctx, snap: Snapshot) -> None:
             if gaps:
                 left.caption(c.t("overview.missing", items="; ".join(_label(c, g) for g in gaps)))
             else:
-                left.caption("✅ " + c.t("overview.done"))
+                left.caption(":material/check_circle: " + c.t("overview.done"))
             right.page_link(c.pages[step.slug], label=c.t("overview.open_step", n=number),
                             icon=":material/arrow_forward:", query_params=shell.url_params(c))
 

@@ -168,7 +168,7 @@ def pages(c: Ctx) -> list[Any]:
 def sidebar(c: Ctx, snap: Snapshot | None) -> None:
     """The menu, the language switch, the store in use, and who else is here."""
     with st.sidebar:
-        st.markdown(f"### 🤝 {c.t('app.name')}")
+        st.markdown(f"### :material/handshake: {c.t('app.name')}")
         if snap is not None:
             st.caption(f"**{snap.project.title}** · {c.t('role.' + snap.role.value)}")
         for spec in PAGES:

@@ -45,7 +45,7 @@ def redirect_if_open(c: shell.Ctx) -> None:
 
 
 def header(c: shell.Ctx) -> None:
-    st.title(f"🤝 {c.t('start.title')}")
+    st.title(c.t("start.title"), anchor=False)
     st.markdown(c.t("start.lead"))
     st.markdown(c.t("start.steps"))
     if c.link_error:

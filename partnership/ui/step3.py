@@ -48,8 +48,8 @@ def website(c: shell.Ctx, snap: Snapshot) -> None:
             "project", "website", editor.record_values("project", "website", ["website"]), save))
         b.button(c.t("edit.cancel"), key=f"{k}_cancel", on_click=editor.close_record, args=("project", "website"))
         return
-    left, right = st.columns([4, 1])
-    left.markdown(f"{c.t('s3.website')}: {p.website or '–'}")
+    left, right = st.columns([5, 1], vertical_alignment="center")
+    left.markdown(f"**{c.t('s3.website')}:** {p.website or '–'}")
     right.button(c.t("edit.edit"), key=f"{k}_edit", icon=":material/edit:", on_click=editor.start_record,
                  args=("project", "website", p.version, {"website": p.website}))
 
@@ -128,7 +128,7 @@ def follow_up(c: shell.Ctx, snap: Snapshot, cand: Candidate | None, today: date)
     st.caption(c.t("s3.follow_up_lead"))
     for task in open_follow_ups(snap):
         person = snap.person(task.responsible)
-        st.markdown("📅 " + c.t("s3.follow_up_set", who=person.name if person else c.t("s3.nobody"),
+        st.markdown(":material/event: " + c.t("s3.follow_up_set", who=person.name if person else c.t("s3.nobody"),
                                 when=fmt_date(task.due, c.lang)) + f" · {task.title}")
     if ss.get("s3_need_date") and cand is not None:
         st.warning(c.t("s3.new_date", name=cand.name), icon=":material/event:")
@@ -165,11 +165,17 @@ def open_follow_ups(snap: Snapshot) -> list[Any]:
 
 
 def answer(c: shell.Ctx, snap: Snapshot, cand: Candidate | None) -> None:
-    if cand is None:
-        return
+    """The partner's answer: a yes makes them the partner, a no moves on to plan B."""
     st.subheader(c.t("s3.answer"))
     editor.show_flash("s3_answer")
-    yes, no, _ = st.columns([1, 1, 2])
+    if snap.project.partner_org:
+        st.success(c.t("s3.partner_is", name=snap.project.partner_org), icon=":material/handshake:")
+        st.page_link(c.pages["step4"], label=c.t("step.4.title"), icon=":material/arrow_forward:",
+                     query_params=shell.url_params(c))
+        return
+    if cand is None:
+        return
+    yes, no = st.columns(2)
     yes.button(c.t("s3.said_yes", name=cand.name), key="s3_yes", icon=":material/thumb_up:", type="primary",
                on_click=_said_yes, args=(c, snap, cand))
     no.button(c.t("s3.said_no", name=cand.name), key="s3_no", icon=":material/thumb_down:",
