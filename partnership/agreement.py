@@ -1,0 +1,337 @@
+"""The cooperation agreement (step 5), generated from the joint data. Pure functions, no I/O.
+
+``render_markdown`` writes the agreement text; ``content_hash`` is what an approval names,
+so the text holds only what the parties agree on: the joint fields, the people and the
+non-internal tasks with their dates. Task status and notes change while the partnership
+runs and are left out, so ticking a task off does not void the approvals.
+
+User text is escaped on the way in: it can never open a heading, list, link, code span
+or raw HTML of its own. The HTML and Word exports live in ``partnership.agreement_export``.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from collections.abc import Iterable
+from datetime import date
+from typing import Literal
+
+from partnership.i18n import fmt_date, t
+from partnership.model import Side, Snapshot, Task, TaskKind, TaskStatus
+
+State = Literal["missing", "partly", "in_place"]
+
+ELEMENTS: tuple[str, ...] = (
+    "agr.el.parties",
+    "agr.el.contacts",
+    "agr.el.vision",
+    "agr.el.objectives",
+    "agr.el.how",
+    "agr.el.activities",
+    "agr.el.responsible",
+    "agr.el.timeline",
+    "agr.el.follow_up",
+    "agr.el.term",
+    "agr.el.funding",
+)
+"""Every element of the agreement, in the order the completeness check lists them."""
+
+_BLOCKING: dict[str, frozenset[str]] = {
+    "agr.el.parties": frozenset({"missing", "partly"}),  # both organisations must be named
+    "agr.el.vision": frozenset({"missing"}),
+    "agr.el.objectives": frozenset({"missing"}),
+    "agr.el.activities": frozenset({"missing"}),
+    "agr.el.responsible": frozenset({"missing", "partly"}),  # someone from each side
+    "agr.el.follow_up": frozenset({"missing"}),
+    "agr.el.term": frozenset({"missing"}),
+}
+"""The elements that block approval, and in which states they do."""
+
+_FIELD_ELEMENTS = {
+    "agr.el.vision": "s4_vision",
+    "agr.el.objectives": "s4_objectives",
+    "agr.el.how": "s4_how",
+    "agr.el.term": "s5_term",
+    "agr.el.funding": "s4_funding",
+}
+
+# Characters XML cannot hold, lone surrogates, and the bidi overrides/isolates that could
+# make a name display as something else ("Trojan Source"). Removed from all user text.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+# What could start Markdown or HTML inside a line: a backslash before a character Markdown
+# lets one escape (or at the end, where our own markup follows), emphasis, code and link
+# brackets, heading hashes, an entity, a tag. Only these are escaped, so ordinary text
+# stays readable and cheap to render.
+_MD_SPECIAL = re.compile(r"\\(?=[\\`*_{}\[\]()>#+\-.!]|$)|[`*_\[\]#]|&(?=#?[0-9A-Za-z]+;)|<(?=[A-Za-z/!?])")
+_MD_REPLACE = {"&": "&amp;", "<": "&lt;"}
+_LINE_START = re.compile(r"^(?:([-+])|(\d+)([.)])|([<>]))")
+_USER_BULLET = re.compile(r"^[-*+•]\s+(.*)$")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+# --- user text -------------------------------------------------------------------------
+
+
+def clean_text(text: str) -> str:
+    """``text`` with line endings normalised to \\n and unsafe characters removed."""
+    return _UNSAFE.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
+
+
+def _escape_line(line: str) -> str:
+    """One line of user text as Markdown that renders as exactly that text."""
+    line = _MD_SPECIAL.sub(lambda m: _MD_REPLACE.get(m.group(0)) or "\\" + m.group(0), line.strip())
+    match = _LINE_START.match(line)
+    if match and match.group(1):  # a list item
+        line = "\\" + line
+    elif match and match.group(2):  # a numbered item
+        line = f"{match.group(2)}\\{match.group(3)}{line[match.end() :]}"
+    elif match:  # a quote or an HTML block
+        line = ("&lt;" if match.group(4) == "<" else "&gt;") + line[1:]
+    return line
+
+
+def _one_line(text: str, fallback: str = "") -> str:
+    """A name or title: one escaped line (line breaks and runs of spaces become one space)."""
+    joined = " ".join(clean_text(text).split())
+    return _escape_line(joined) if joined else fallback
+
+
+def _block(text: str, lang: str) -> list[str]:
+    """Free text as Markdown lines: its own "- " lines stay a list, other lines become
+    paragraphs; nothing else of Markdown or HTML survives."""
+    out: list[str] = []
+    in_list = False
+    for raw in clean_text(text).splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        bullet = _USER_BULLET.match(line)
+        if bullet and bullet.group(1).strip():
+            if out and not in_list:
+                out.append("")
+            out.append("- " + _escape_line(bullet.group(1)))
+            in_list = True
+        else:
+            if out:
+                out.append("")
+            out.append(_escape_line(line))
+            in_list = False
+    return out or [f"_{t('agr.empty', lang)}_"]
+
+
+# --- the agreement text ----------------------------------------------------------------
+
+
+def _org(snap: Snapshot, side: Side) -> str:
+    return snap.project.our_org if side is Side.ASSOCIATION else snap.project.partner_org
+
+
+def _org_md(snap: Snapshot, side: Side, lang: str) -> str:
+    return _one_line(_org(snap, side), t(f"agr.side.{side.value}", lang))
+
+
+def _sorted_tasks(tasks: Iterable[Task]) -> list[Task]:
+    return sorted(
+        tasks,
+        key=lambda x: (x.start or x.due or date.max, x.due or date.max, x.title.casefold(), x.id),
+    )
+
+
+def agreement_tasks(snap: Snapshot) -> list[Task]:
+    """The activities, tasks and milestones in the agreement (not internal, not follow-ups)."""
+    return _sorted_tasks(x for x in snap.tasks if not x.internal and x.kind is not TaskKind.FOLLOW_UP)
+
+
+def follow_up_meetings(snap: Snapshot) -> list[Task]:
+    """The joint follow-up meetings (internal follow-ups from step 3 are not part of it)."""
+    return _sorted_tasks(x for x in snap.tasks if not x.internal and x.kind is TaskKind.FOLLOW_UP)
+
+
+def when(task: Task, lang: str) -> str:
+    """The task's dates in the reader's language: "1. feb. 2027–3. mar. 2027"."""
+    start, due = fmt_date(task.start, lang), fmt_date(task.due, lang)
+    if start and due:
+        return start if start == due else t("agr.date.range", lang, start=start, due=due)
+    if start:
+        return t("agr.date.from", lang, start=start)
+    if due:
+        return t("agr.date.until", lang, due=due)
+    return t("agr.date.none", lang)
+
+
+def _person_lines(snap: Snapshot, side: Side, lang: str, *, working_group: bool) -> list[str]:
+    people = sorted(
+        (p for p in snap.people if p.side is side and (p.working_group or not working_group)),
+        key=lambda p: (p.name.casefold(), p.id),
+    )
+    lines = []
+    for p in people:
+        extra = [_one_line(x) for x in (p.title, p.contact) if x.strip()]
+        lines.append(", ".join([f"- **{_one_line(p.name, '—')}**", *extra]))
+    return lines or [f"_{t('agr.none_people', lang)}_"]
+
+
+def _task_lines(snap: Snapshot, tasks: list[Task], lang: str, empty_key: str) -> list[str]:
+    lines = []
+    for x in tasks:
+        person = snap.person(x.responsible) if x.responsible else None
+        who = _one_line(person.name, "—") if person else t("agr.no_responsible", lang)
+        parts = [
+            f"- **{_one_line(x.title, '—')}**",
+            t(f"agr.kind.{x.kind.value}", lang),
+            _org_md(snap, x.side, lang),
+            f"{t('agr.responsible', lang)}: {who}",
+            when(x, lang),
+        ]
+        lines.append(" · ".join(parts))
+    return lines or [f"_{t(empty_key, lang)}_"]
+
+
+def render_markdown(snap: Snapshot, lang: str = "da") -> str:
+    """The cooperation agreement as Markdown, from the joint data only.
+
+    The same snapshot content gives the same text whichever role reads it: internal
+    fields, internal tasks, candidates, task status and notes are never part of it.
+    """
+    title = t("agr.title", lang)
+    sections: list[list[str]] = [[f"# {title}"]]
+    if snap.project.title.strip():
+        sections.append([f"**{t('agr.project', lang)}:** {_one_line(snap.project.title)}"])
+    sections.append([f"_{t('agr.nonbinding', lang)}_"])
+
+    parties = [f"## {t('agr.h.parties', lang)}", ""]
+    for side in Side:
+        org = _one_line(_org(snap, side), f"_{t('agr.empty', lang)}_")
+        parties.append(f"- **{t(f'agr.side.{side.value}', lang)}:** {org}")
+    sections.append(parties)
+    for side in Side:
+        head = t("agr.h.contacts", lang, org=_org_md(snap, side, lang))
+        sections.append([f"### {head}", "", *_person_lines(snap, side, lang, working_group=False)])
+
+    for key, field in (("vision", "s4_vision"), ("objectives", "s4_objectives"), ("how", "s4_how")):
+        sections.append([f"## {t(f'agr.h.{key}', lang)}", "", *_block(snap.field(field).value, lang)])
+
+    activities = _task_lines(snap, agreement_tasks(snap), lang, "agr.none_activities")
+    sections.append([f"## {t('agr.h.activities', lang)}", "", *activities])
+
+    sections.append([f"## {t('agr.h.responsible', lang)}"])
+    for side in Side:
+        head = t("agr.h.responsible_side", lang, org=_org_md(snap, side, lang))
+        sections.append([f"### {head}", "", *_person_lines(snap, side, lang, working_group=True)])
+
+    sections.append([f"## {t('agr.h.funding', lang)}", "", *_block(snap.field("s4_funding").value, lang)])
+    meetings = _task_lines(snap, follow_up_meetings(snap), lang, "agr.none_meetings")
+    sections.append([f"## {t('agr.h.follow_up', lang)}", "", *_block(snap.field("s5_follow_up").value, lang)])
+    sections.append([f"### {t('agr.h.follow_up_meetings', lang)}", "", *meetings])
+    sections.append([f"## {t('agr.h.term', lang)}", "", *_block(snap.field("s5_term").value, lang)])
+    return "\n\n".join("\n".join(lines) for lines in sections) + "\n"
+
+
+def content_hash(markdown: str) -> str:
+    """SHA-256 (hex) of the text as UTF-8, line endings normalised to \\n first."""
+    text = markdown.replace("\r\n", "\n").replace("\r", "\n")
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+# --- completeness and balance ----------------------------------------------------------
+
+
+def _has(text: str) -> bool:
+    return bool(clean_text(text).strip())
+
+
+def _of(count: int, total: int) -> State:
+    if total and count == total:
+        return "in_place"
+    return "partly" if count else "missing"
+
+
+def completeness(snap: Snapshot) -> list[tuple[str, State]]:
+    """Each element of the agreement (a catalogue key) with "missing", "partly" or "in_place"."""
+    states: dict[str, State] = {}
+    states["agr.el.parties"] = _of(sum(_has(_org(snap, s)) for s in Side), len(Side))
+    contacts = sum(any(p.side is s and _has(p.contact) for p in snap.people) for s in Side)
+    if contacts == len(Side):
+        states["agr.el.contacts"] = "in_place"
+    else:
+        states["agr.el.contacts"] = "partly" if contacts or snap.people else "missing"
+    for key, field in _FIELD_ELEMENTS.items():
+        states[key] = "in_place" if _has(snap.field(field).value) else "missing"
+
+    tasks = agreement_tasks(snap)
+    has_activity = any(x.kind is TaskKind.ACTIVITY for x in tasks)
+    staffed = all(x.responsible and snap.person(x.responsible) for x in tasks)
+    if not tasks:
+        states["agr.el.activities"] = "missing"
+    else:
+        states["agr.el.activities"] = "in_place" if has_activity and staffed else "partly"
+    states["agr.el.timeline"] = _of(sum(bool(x.start or x.due) for x in tasks), len(tasks))
+    group = sum(any(p.side is s and p.working_group for p in snap.people) for s in Side)
+    states["agr.el.responsible"] = _of(group, len(Side))
+    plan = _has(snap.field("s5_follow_up").value)
+    states["agr.el.follow_up"] = _of(plan + bool(follow_up_meetings(snap)), 2)
+    return [(key, states[key]) for key in ELEMENTS]
+
+
+def missing_required(snap: Snapshot) -> list[str]:
+    """The elements (catalogue keys) that must be in place before the agreement can be approved."""
+    return [key for key, state in completeness(snap) if state in _BLOCKING.get(key, frozenset())]
+
+
+def balance(snap: Snapshot) -> dict[Side, dict[str, int]]:
+    """Per side: the agreement's tasks ("tasks"), those not done ("open") and the
+    working group's size ("responsible"). Internal tasks are not part of the balance."""
+    result: dict[Side, dict[str, int]] = {}
+    for side in Side:
+        tasks = [x for x in snap.tasks if x.side is side and not x.internal]
+        result[side] = {
+            "tasks": len(tasks),
+            "open": sum(x.status is not TaskStatus.DONE for x in tasks),
+            "responsible": sum(p.side is side and p.working_group for p in snap.people),
+        }
+    return result
+
+
+# --- spreadsheet-safe exports ----------------------------------------------------------
+
+
+def neutralise_formula(text: str) -> str:
+    """``text`` with an apostrophe in front if a spreadsheet could read it as a formula
+    (it starts with = + - @ tab or CR, possibly after leading white space)."""
+    if text.startswith(_FORMULA_START) or (text[:1].isspace() and text.lstrip().startswith(_FORMULA_START)):
+        return "'" + text
+    return text
+
+
+def to_csv_rows(snap: Snapshot, lang: str = "da", *, include_internal: bool = False, delimiter: str = ",") -> str:
+    """The task table as CSV text (header first), every cell formula-neutralised.
+
+    Internal tasks are left out unless ``include_internal`` (and then marked in a column).
+    Dates are ISO (2027-02-01) so a spreadsheet reads them as dates.
+    """
+    columns = ["title", "kind", "responsible", "side", "start", "due", "status", "note"]
+    if include_internal:
+        columns.append("internal")
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow([neutralise_formula(t(f"agr.csv.{c}", lang)) for c in columns])
+    for x in _sorted_tasks(x for x in snap.tasks if include_internal or not x.internal):
+        person = snap.person(x.responsible) if x.responsible else None
+        org = _org(snap, x.side).strip() or t(f"agr.side.{x.side.value}", lang)
+        row = [
+            x.title,
+            t(f"agr.kind.{x.kind.value}", lang),
+            person.name if person else "",
+            org,
+            x.start.isoformat() if x.start else "",
+            x.due.isoformat() if x.due else "",
+            t(f"agr.status.{x.status.value}", lang),
+            x.note,
+        ]
+        if include_internal:
+            row.append(t("agr.yes" if x.internal else "agr.no", lang))
+        writer.writerow([neutralise_formula(clean_text(cell)) for cell in row])
+    return out.getvalue()
