@@ -180,7 +180,12 @@ def from_dict(data: Mapping[str, Any]) -> ProjectData:
             invitation=str(data.get("invitation", "")),
         )
         history = [record(HistoryEntry, {"id": i, **h}) for i, h in enumerate(data.get("history", []))]
-    except (KeyError, TypeError, AttributeError) as exc:
+        for entry in history:
+            if entry.entity in ("candidate", "person", "task"):
+                for side in (entry.old, entry.new):
+                    if side and not isinstance(json.loads(side), dict):
+                        raise ValueError(f"history entry {entry.target}: not a record")
+    except (KeyError, TypeError, AttributeError, IndexError, ValueError) as exc:
         raise ValidationError(f"not a partnership export: {exc}", code="bad_import", what="format") from exc
     return ProjectData(snap, list(reversed(history)))
 

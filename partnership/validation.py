@@ -21,6 +21,10 @@ def text(value: object, *, what: str, limit: int = MAX_TEXT, required: bool = Fa
         raise ValidationError(f"{what}: not text", code="not_text", what=what)
     if "\x00" in value:
         raise ValidationError(f"{what}: contains a NUL character", code="not_text", what=what)
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: not storable text
+        raise ValidationError(f"{what}: not valid Unicode text", code="not_text", what=what) from None
     if len(value) > limit:
         raise ValidationError(
             f"{what}: {len(value)} characters, at most {limit}",

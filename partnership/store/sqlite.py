@@ -158,22 +158,30 @@ class SQLiteStore(Store):
                         conn.execute(statement)
                 conn.execute(f"pragma user_version = {SCHEMA_VERSION}")
 
-    def _check(self, conn: sqlite3.Connection, access: Access, *allowed: Role) -> Project:
-        """Re-check the access's token (it may have been rotated) and its role."""
-        row = conn.execute(
-            "select p.* from links l join projects p on p.id = l.project_id"
+    @staticmethod
+    def _link_row(conn: sqlite3.Connection, access: Access) -> sqlite3.Row:
+        """The project row behind the access's token, re-checked on every call: the token
+        must be live (not rotated away) and name exactly this project and role - an
+        Access that claims more than its token grants is refused."""
+        row: sqlite3.Row | None = conn.execute(
+            "select p.*, l.role as link_role from links l join projects p on p.id = l.project_id"
             " where l.token_hash = ? and l.revoked_at is null",
             (hash_token(access.token),),
         ).fetchone()
-        if row is None or row["id"] != access.project_id:
+        if row is None or row["id"] != access.project_id or row["link_role"] != access.role.value:
             raise InvalidLink("unknown or revoked link")
+        return row
+
+    def _check(self, conn: sqlite3.Connection, access: Access, *allowed: Role) -> Project:
+        """Re-check the access's token and that its role may do this."""
+        row = self._link_row(conn, access)
         if allowed and access.role not in allowed:
             raise Forbidden(f"{access.role} may not do this", code="forbidden")
         return self._project(row)
 
     @staticmethod
     def _project(row: sqlite3.Row) -> Project:
-        return exchange.record(Project, {k: row[k] for k in row.keys() if k != "revision"})
+        return exchange.record(Project, {k: row[k] for k in row.keys() if k not in ("revision", "link_role")})
 
     def _log(
         self, conn: sqlite3.Connection, access: Access, actor: str, entity: str, target: str,
@@ -283,14 +291,7 @@ class SQLiteStore(Store):
 
     def revision(self, access: Access) -> int:
         with self._read() as conn:
-            row = conn.execute(
-                "select p.revision, p.id from links l join projects p on p.id = l.project_id"
-                " where l.token_hash = ? and l.revoked_at is null",
-                (hash_token(access.token),),
-            ).fetchone()
-        if row is None or row["id"] != access.project_id:
-            raise InvalidLink("unknown or revoked link")
-        return int(row["revision"])
+            return int(self._link_row(conn, access)["revision"])
 
     def snapshot(self, access: Access) -> Snapshot:
         with self._read() as conn:
@@ -374,9 +375,9 @@ class SQLiteStore(Store):
         ).fetchone()
         version = row["version"] if row else 0
         if version != expected_version:
-            assert row is not None  # version 0 always matches a never-written field's expected 0
             raise Conflict(current=Current(row["value"], version, row["updated_by"],
-                                           datetime.fromisoformat(row["updated_at"])))
+                                           datetime.fromisoformat(row["updated_at"]))
+                           if row else Current("", 0, "", None))
         at = _now()
         conn.execute(
             "insert into fields (project_id, key, value, version, updated_by, updated_at) values (?,?,?,?,?,?)"
@@ -687,13 +688,7 @@ class SQLiteStore(Store):
         editing = validation.text(editing, what="editing", limit=64)
         now = time.time()
         with self._write() as conn:
-            row = conn.execute(
-                "select p.revision, p.id from links l join projects p on p.id = l.project_id"
-                " where l.token_hash = ? and l.revoked_at is null",
-                (hash_token(access.token),),
-            ).fetchone()
-            if row is None or row["id"] != access.project_id:
-                raise InvalidLink("unknown or revoked link")
+            row = self._link_row(conn, access)
             conn.execute(
                 "insert into presence (project_id, session_id, name, role, editing, seen) values (?,?,?,?,?,?)"
                 " on conflict (project_id, session_id) do update set name = excluded.name,"

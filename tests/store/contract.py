@@ -76,6 +76,26 @@ class StoreContract:
         with pytest.raises(InvalidLink):
             store.set_field(Access(owner.project_id, Role.OWNER, new_token()), "s1_idea", "x", 0, ME)
 
+    def test_an_access_claiming_more_than_its_token_grants_gets_no_more(self, store: Store) -> None:
+        """The role always comes from the token: claiming owner on a partner token is
+        refused outright (InvalidLink) or treated as the partner it is (Forbidden)."""
+        owner, tokens = make(store)
+        self._fill_internal(store, owner)
+        claimed = Access(owner.project_id, Role.OWNER, tokens["partner"])
+        try:
+            snap = store.snapshot(claimed)
+        except InvalidLink:
+            pass
+        else:
+            assert snap.role is Role.PARTNER and snap.candidates == [] and not INTERNAL_KEYS & set(snap.fields)
+        for attempt in (lambda: store.rotate_link(claimed, Role.VIEWER),
+                        lambda: store.set_field(claimed, "s1_our_offer", "x", 1, ME),
+                        lambda: store.add_candidate(claimed, "Ny", ME)):
+            with pytest.raises((InvalidLink, Forbidden)):
+                attempt()
+        assert store.open(tokens["viewer"]).role is Role.VIEWER
+        assert store.snapshot(owner).field("s1_our_offer").value == "HEMMELIG s1_our_offer"
+
     def test_update_project_is_compare_and_set(self, store: Store) -> None:
         owner, _ = make(store)
         v = store.snapshot(owner).project.version
@@ -111,6 +131,12 @@ class StoreContract:
         assert (current.value, current.version, current.updated_by) == ("Theirs", 1, "Bo")
         assert store.snapshot(owner).field("s4_vision").value == "Theirs"
 
+    def test_a_stale_version_on_a_never_written_field_is_a_conflict(self, store: Store) -> None:
+        owner, _ = make(store)
+        with pytest.raises(Conflict) as caught:
+            store.set_field(owner, "s1_idea", "x", 3, ME)
+        assert (caught.value.current.value, caught.value.current.version) == ("", 0)
+
     def test_every_write_bumps_the_revision(self, store: Store) -> None:
         owner, _ = make(store)
         r0 = store.revision(owner)
@@ -122,7 +148,7 @@ class StoreContract:
     @pytest.mark.parametrize(
         ("key", "value", "code"),
         [("nope", "x", "unknown_field"), ("s1_idea", "x" * (MAX_TEXT + 1), "too_long"),
-         ("s1_idea", "a\x00b", "not_text")],
+         ("s1_idea", "a\x00b", "not_text"), ("s1_idea", "lone \udc80 surrogate", "not_text")],
     )
     def test_bad_field_input_is_refused_and_nothing_saved(self, store: Store, key: str, value: str, code: str) -> None:
         owner, _ = make(store)
@@ -430,3 +456,13 @@ class StoreContract:
             store.import_project({"format": "something else"}, ME)
         with pytest.raises(PartnershipError):
             store.import_project({"format": "partnerskab/1", "project": {"title": 5}}, ME)
+        owner, _ = make(store)
+        store.add_task(owner, {"title": "Plakat"}, ME)
+        good = store.export_project(owner)
+        broken_history = {**good, "history": [{**good["history"][0], "entity": "task", "new": "[1, 2]"}]}
+        broken_health = {**good, "health_checks": [{"id": "h", "side": "partner", "name": "X",
+                                                    "at": "2026-01-01T00:00:00+00:00",
+                                                    "answers": {"communication": ["green"]}}]}
+        for data in (broken_history, broken_health):
+            with pytest.raises(ValidationError):
+                store.import_project(data, ME)
