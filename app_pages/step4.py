@@ -1,17 +1,19 @@
-"""Step 4 (joint with the partner)."""
+"""Step 4 (with the partner): sharpen the idea together."""
 
-import streamlit as st
+from datetime import date
 
-from partnership.model import Role
-from partnership.steps import STEPS
-from partnership.ui import editor, live, shell
+from partnership.ui import live, shell, step4
 
 ctx = shell.ctx()
 snap = shell.require(ctx, "step4")
 live.start(ctx, snap.revision)
 shell.ask_name(ctx)
-st.title(ctx.t("step.4.title"))
-st.markdown(ctx.t("step.4.lead"))
-for spec in STEPS[4 - 1].fields:
-    editor.field_editor(ctx, snap, spec.key, readonly=snap.role is Role.VIEWER or snap.project.signed_at is not None,
-                        others=live.others())
+others = live.others()
+today = date.today()
+step4.header(ctx, snap, 4)
+step4.signed_notice(ctx, snap)
+step4.vision(ctx, snap, others)
+step4.how(ctx, snap, others, today)
+step4.working_group(ctx, snap)
+step4.funding(ctx, snap, others, today)
+step4.progress(ctx, snap)

@@ -1,17 +1,17 @@
-"""Step 5 (joint with the partner)."""
+"""Step 5 (with the partner): write the agreement, approve it, sign it."""
 
-import streamlit as st
-
-from partnership.model import Role
-from partnership.steps import STEPS
-from partnership.ui import editor, live, shell
+from partnership.ui import live, shell, step4, step5
 
 ctx = shell.ctx()
 snap = shell.require(ctx, "step5")
 live.start(ctx, snap.revision)
 shell.ask_name(ctx)
-st.title(ctx.t("step.5.title"))
-st.markdown(ctx.t("step.5.lead"))
-for spec in STEPS[5 - 1].fields:
-    editor.field_editor(ctx, snap, spec.key, readonly=snap.role is Role.VIEWER or snap.project.signed_at is not None,
-                        others=live.others())
+others = live.others()
+step4.header(ctx, snap, 5)
+step5.signed_state(ctx, snap)
+step5.follow_up(ctx, snap, others)
+step5.term(ctx, snap, others)
+step5.agreement_view(ctx, snap)
+step5.approval(ctx, snap)
+step5.exports(ctx, snap)
+step5.versions(ctx, snap)

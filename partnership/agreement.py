@@ -141,8 +141,12 @@ def _sorted_tasks(tasks: Iterable[Task]) -> list[Task]:
 
 
 def agreement_tasks(snap: Snapshot) -> list[Task]:
-    """The activities, tasks and milestones in the agreement (not internal, not follow-ups)."""
-    return _sorted_tasks(x for x in snap.tasks if not x.internal and x.kind is not TaskKind.FOLLOW_UP)
+    """The activities and milestones in the agreement (not internal, not follow-ups).
+
+    Plain tasks are day-to-day work: they stay editable after signing, so they are not
+    part of the signed text (steps.AGREEMENT_TASK_KINDS)."""
+    return _sorted_tasks(x for x in snap.tasks
+                         if not x.internal and x.kind in (TaskKind.ACTIVITY, TaskKind.MILESTONE))
 
 
 def follow_up_meetings(snap: Snapshot) -> list[Task]:

@@ -1,0 +1,150 @@
+"""Step 4 (with the partner): shared vision and objectives, who does what (activities as
+tasks), the working group from both organisations, and outside funding."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from partnership import validation
+from partnership.errors import PartnershipError
+from partnership.i18n import fmt_date, fmt_datetime, has
+from partnership.model import Presence, Role, Snapshot, TaskKind
+from partnership.steps import AGREEMENT_TASK_KINDS, MAX_NAME, missing
+from partnership.ui import editor, people, shell, tasks
+from partnership.ui.messages import describe
+
+ss = st.session_state
+
+ACTIVITY_KINDS = (TaskKind.ACTIVITY, TaskKind.MILESTONE, TaskKind.TASK)
+"""What the step 4 list shows and adds: the activities and what belongs with them
+(follow-up meetings are step 5's)."""
+
+
+def locked(snap: Snapshot) -> bool:
+    """Whether the joint fields are read-only for this reader now."""
+    return snap.role == Role.VIEWER or snap.project.signed_at is not None
+
+
+def header(c: shell.Ctx, snap: Snapshot, step: int) -> None:
+    """Title, lead, the two parties and the lock or read-only notice (steps 4 and 5)."""
+    st.title(c.t(f"step.{step}.title"))
+    st.markdown(c.t(f"step.{step}.lead"))
+    parties(c, snap)
+    if snap.role == Role.VIEWER:
+        st.caption(c.t("s45.viewer"))
+
+
+def parties(c: shell.Ctx, snap: Snapshot) -> None:
+    p = snap.project
+    if p.partner_org.strip():
+        st.markdown(c.t("s45.parties", our=tasks.plain(p.our_org), partner=tasks.plain(p.partner_org)))
+    else:
+        st.info(c.t("s45.no_partner"), icon=":material/person_search:")
+
+
+def signed_notice(c: shell.Ctx, snap: Snapshot) -> None:
+    if snap.project.signed_at is None:
+        return
+    st.info(c.t("s4.signed", when=fmt_datetime(snap.project.signed_at, c.lang)), icon=":material/lock:")
+    st.page_link(c.pages["step5"], label=c.t("step.5.title"), icon=":material/arrow_forward:",
+                 query_params=shell.url_params(c))
+
+
+def vision(c: shell.Ctx, snap: Snapshot, others: list[Presence]) -> None:
+    st.subheader(c.t("s4.h.vision"))
+    if not locked(snap):
+        st.caption(c.t("s4.vision_lead"))
+    for key in ("s4_vision", "s4_objectives"):
+        editor.field_editor(c, snap, key, readonly=locked(snap), others=others)
+
+
+def how(c: shell.Ctx, snap: Snapshot, others: list[Presence], today: date) -> None:
+    st.subheader(c.t("s4.h.how"))
+    editor.field_editor(c, snap, "s4_how", readonly=locked(snap), others=others)
+    st.markdown(f"**{c.t('s4.activities')}**")
+    if snap.role != Role.VIEWER:
+        st.caption(c.t("s4.activities_lead"))
+    tasks.task_list(c, snap, key="s4", kinds=ACTIVITY_KINDS, default_kind=TaskKind.ACTIVITY, today=today)
+
+
+def working_group(c: shell.Ctx, snap: Snapshot) -> None:
+    st.subheader(c.t("s4.h.people"))
+    if snap.role != Role.VIEWER:
+        st.caption(c.t("s4.people_lead"))
+    people.working_group(c, snap, key="people")
+
+
+def funding(c: shell.Ctx, snap: Snapshot, others: list[Presence], today: date) -> None:
+    st.subheader(c.t("s4.h.funding"))
+    editor.field_editor(c, snap, "s4_funding", readonly=locked(snap), others=others)
+    if snap.role != Role.VIEWER:
+        deadline_form(c, snap, today)
+
+
+def deadline_form(c: shell.Ctx, snap: Snapshot, today: date) -> None:
+    """A funding deadline as a task (or milestone) with a responsible person and a due date."""
+    k = "s4_deadline"
+    kinds = [x for x in (TaskKind.TASK, TaskKind.MILESTONE)
+             if snap.project.signed_at is None or x.value not in AGREEMENT_TASK_KINDS]
+    options = tasks.people_options(snap)
+    editor.show_flash(k)
+    with st.expander(c.t("s4.deadline"), icon=":material/event:"):
+        st.caption(c.t("s4.deadline_lead"))
+        with st.form(f"{k}_form", border=False):
+            left, right = st.columns([3, 1])
+            left.text_input(c.t("s4.deadline_title"), value=c.t("s4.deadline_default"), key=f"{k}_title",
+                            max_chars=MAX_NAME)
+            right.date_input(c.t("s4.deadline_due"), value=None, min_value=today, key=f"{k}_due",
+                             format="DD.MM.YYYY")
+            left, right = st.columns([3, 1])
+            left.selectbox(c.t("tasks.f.responsible"), options=options, key=f"{k}_responsible",
+                           format_func=lambda pid: tasks.person_label(c, snap, pid))
+            if len(kinds) > 1:
+                right.radio(c.t("s4.deadline_kind"), options=[x.value for x in kinds], key=f"{k}_kind",
+                            format_func=lambda v: c.t(f"agr.kind.{v}"), horizontal=True)
+            if len(options) < 2:
+                st.caption(c.t("tasks.no_people"))
+            st.form_submit_button(c.t("s4.deadline_save"), key=f"{k}_submit", icon=":material/event_available:",
+                                  type="primary",
+                                  on_click=_add_deadline, args=(c, snap, today, kinds[0].value))
+
+
+def _add_deadline(c: shell.Ctx, snap: Snapshot, today: date, fallback_kind: str) -> None:
+    k = "s4_deadline"
+    if not c.name:
+        editor.flash(k, "error", c.t("who.needed"))
+        return
+    title = (ss.get(f"{k}_title") or "").strip()
+    due = ss.get(f"{k}_due")
+    who = ss.get(f"{k}_responsible") or ""
+    problem = ("" if title else c.t("err.required", what=c.t("what.task.title"))) or \
+        ("" if due else c.t("s4.need_due")) or ("" if who else c.t("s4.need_responsible"))
+    if problem:
+        editor.flash(k, "error", problem)
+        return
+    person = snap.person(who)
+    side = person.side.value if person else (snap.role.side or "association")
+    assert c.access is not None
+    try:
+        fields = validation.task_changes({"title": title, "kind": ss.get(f"{k}_kind") or fallback_kind,
+                                          "responsible": who, "side": side, "due": due}, today=today)
+        c.store.add_task(c.access, fields, c.name)
+    except PartnershipError as exc:
+        editor.flash(k, "error", describe(exc, c.lang))
+        return
+    for name in ("title", "due", "responsible", "kind"):
+        ss.pop(f"{k}_{name}", None)
+    editor.flash(k, "success", c.t("s4.deadline_added", when=fmt_date(due, c.lang)))
+
+
+def progress(c: shell.Ctx, snap: Snapshot) -> None:
+    """What step 4 still lacks, and the way on to step 5."""
+    gaps = missing(4, snap)
+    if gaps:
+        st.caption(c.t("s4.missing", items="; ".join(c.t(g) if has(g) else g for g in gaps)))
+    else:
+        st.caption(":material/check_circle: " + c.t("s4.ready"))
+    st.page_link(c.pages["step5"], label=c.t("s4.next"), icon=":material/arrow_forward:",
+                 query_params=shell.url_params(c))

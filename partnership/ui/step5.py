@@ -1,0 +1,348 @@
+"""Step 5 (with the partner): follow-up and term, the generated cooperation agreement,
+its completeness and balance, approval by both sides, the signed state with reopening,
+every signed version, and the downloads."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import streamlit as st
+
+from partnership import agreement, agreement_export
+from partnership.errors import PartnershipError, ValidationError
+from partnership.i18n import LANGS, fmt_datetime, t
+from partnership.model import AgreementVersion, Approval, Presence, Role, Side, Snapshot, TaskKind
+from partnership.steps import MAX_NAME
+from partnership.ui import editor, shell, tasks
+from partnership.ui.messages import describe
+from partnership.ui.step4 import locked
+
+ss = st.session_state
+
+STATE_ICON = {"missing": ":red[:material/cancel:]", "partly": ":orange[:material/contrast:]",
+              "in_place": ":green[:material/check_circle:]"}
+
+MIME = {
+    "md": "text/markdown",
+    "html": "text/html",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "csv": "text/csv",
+}
+
+
+# -- pure helpers -------------------------------------------------------------------------
+
+
+def texts(snap: Snapshot) -> dict[str, str]:
+    """The agreement text in every language (approvals may name any of them)."""
+    return {lang: agreement.render_markdown(snap, lang) for lang in LANGS}
+
+
+def hashes(snap: Snapshot) -> dict[str, str]:
+    return {lang: agreement.content_hash(text) for lang, text in texts(snap).items()}
+
+
+def latest(snap: Snapshot, side: Side) -> Approval | None:
+    """The side's most recent approval (None if it has not approved since the last reopen)."""
+    mine = [a for a in snap.approvals if a.side == side]
+    return max(mine, key=lambda a: a.approved_at) if mine else None
+
+
+def is_valid(snap: Snapshot, approval: Approval, current: dict[str, str] | None = None) -> bool:
+    """Whether ``approval`` still names the current agreement text (in any language)."""
+    if snap.project.signed_at is not None:
+        return approval.content_hash == snap.project.signed_hash
+    return approval.content_hash in (current or hashes(snap)).values()
+
+
+def approval_lang(snap: Snapshot, side: Side, lang: str, current: dict[str, str] | None = None) -> str:
+    """The language ``side`` approves in: the one the other side's still-valid approval
+    names (so both approve the very same text), else the reader's."""
+    current = current or hashes(snap)
+    other = latest(snap, Side.PARTNER if side == Side.ASSOCIATION else Side.ASSOCIATION)
+    if other is not None:
+        for code, digest in current.items():
+            if digest == other.content_hash:
+                return code
+    return lang
+
+
+_HEADING = re.compile(r"^(#{1,4})(?=\s)", re.M)
+
+
+def for_page(markdown: str) -> str:
+    """The agreement's Markdown for showing inside the page: headings two levels down,
+    so the document's title does not outshout the page's own."""
+    return _HEADING.sub(lambda m: "#" * (len(m.group(1)) + 2), markdown)
+
+
+def slug(text: str) -> str:
+    """A file-name-safe ASCII slug: "Lektiecafé på biblioteket" -> "lektiecafe-paa-biblioteket"."""
+    text = text.casefold().translate({ord("æ"): "ae", ord("ø"): "oe", ord("å"): "aa", ord("ß"): "ss"})
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60]
+
+
+@dataclass(frozen=True)
+class Download:
+    """One file to download: ``data`` builds the bytes when the button is clicked."""
+
+    key: str
+    label: str
+    file_name: str
+    mime: str
+    data: Callable[[], bytes]
+
+
+def downloads(snap: Snapshot, markdown: str, lang: str, *, key: str, suffix: str = "",
+              with_tasks: bool = False) -> list[Download]:
+    """The agreement ``markdown`` as .md, print-ready .html and .docx (and, with
+    ``with_tasks``, the snapshot's tasks as .csv: semicolons for Danish spreadsheets)."""
+    stem = "-".join(x for x in (t("s5.file", lang), slug(snap.project.title), suffix) if x)
+    title = f"{t('agr.title', lang)} – {snap.project.title}".strip(" –")
+    fingerprint = agreement.content_hash(markdown)
+    files = [
+        Download(f"{key}_md", t("s5.dl.md", lang), f"{stem}.md", MIME["md"],
+                 lambda: markdown.encode("utf-8")),
+        Download(f"{key}_html", t("s5.dl.html", lang), f"{stem}.html", MIME["html"],
+                 lambda: agreement_export.to_html(markdown, title, lang, fingerprint=fingerprint).encode("utf-8")),
+        Download(f"{key}_docx", t("s5.dl.docx", lang), f"{stem}.docx", MIME["docx"],
+                 lambda: agreement_export.to_docx(markdown)),
+    ]
+    if with_tasks:
+        delimiter = ";" if lang == "da" else ","
+        tasks_stem = "-".join(x for x in (t("s5.file_tasks", lang), slug(snap.project.title)) if x)
+        files.append(Download(f"{key}_csv", t("s5.dl.csv", lang), f"{tasks_stem}.csv", MIME["csv"],
+                              lambda: agreement.to_csv_rows(snap, lang, delimiter=delimiter).encode("utf-8-sig")))
+    return files
+
+
+def _org(c: shell.Ctx, snap: Snapshot, side: Side) -> str:
+    return tasks.org_name(c, snap, side)
+
+
+def _download_buttons(files: list[Download]) -> None:
+    icons = {"md": ":material/description:", "html": ":material/print:", "docx": ":material/article:",
+             "csv": ":material/table:"}
+    for col, f in zip(st.columns(len(files)), files, strict=True):
+        col.download_button(f.label, data=f.data, file_name=f.file_name, mime=f.mime, key=f.key, on_click="ignore",
+                            icon=icons.get(f.file_name.rsplit(".", 1)[-1]), width="stretch")
+
+
+# -- the page's parts ---------------------------------------------------------------------
+
+
+def signed_state(c: shell.Ctx, snap: Snapshot) -> None:
+    """The "Underskrevet" state with both approvals and the reopen control; after a
+    reopen, its confirmation."""
+    editor.show_flash("s5_reopen")
+    p = snap.project
+    if p.signed_at is None:
+        return
+    with st.container(border=True, key="s5_signed"):
+        editor.show_flash("s5_approve")
+        st.success(f"**{c.t('s5.signed')}** · {fmt_datetime(p.signed_at, c.lang)}", icon=":material/verified:")
+        for side in Side:
+            a = latest(snap, side)
+            if a is not None:
+                st.markdown(f"{_org(c, snap, side)}: "
+                            + c.t("s5.approved_by", name=tasks.plain(a.name), when=fmt_datetime(a.approved_at, c.lang)))
+        st.caption(c.t("s5.signed_lead"))
+        if p.signed_hash not in hashes(snap).values():
+            st.info(c.t("s5.signed_changed"), icon=":material/info:")
+        if snap.role != Role.VIEWER:
+            _reopen_control(c)
+
+
+def _reopen_control(c: shell.Ctx) -> None:
+    if not ss.get("s5_reopen_ask"):
+        st.button(c.t("s5.reopen"), key="s5_reopen", icon=":material/lock_open:",
+                  on_click=lambda: ss.__setitem__("s5_reopen_ask", True))
+        return
+    st.warning(c.t("s5.reopen_warn"), icon=":material/warning:")
+    sure = st.checkbox(c.t("s5.reopen_sure"), key="s5_reopen_sure")
+    row = st.container(horizontal=True)
+    row.button(c.t("s5.reopen_go"), key="s5_reopen_go", type="primary", disabled=not sure,
+               icon=":material/lock_open:", on_click=_reopen, args=(c,))
+    row.button(c.t("edit.cancel"), key="s5_reopen_cancel", on_click=_close_reopen)
+
+
+def _close_reopen() -> None:
+    ss.pop("s5_reopen_ask", None)
+    ss.pop("s5_reopen_sure", None)
+
+
+def _reopen(c: shell.Ctx) -> None:
+    if not c.name:
+        editor.flash("s5_reopen", "error", c.t("who.needed"))
+        return
+    assert c.access is not None
+    try:
+        c.store.reopen(c.access, c.name)
+    except PartnershipError as exc:
+        editor.flash("s5_reopen", "error", describe(exc, c.lang))
+        return
+    _close_reopen()
+    editor.flash("s5_reopen", "success", c.t("s5.reopened"))
+
+
+def follow_up(c: shell.Ctx, snap: Snapshot, others: list[Presence]) -> None:
+    st.subheader(c.t("s5.h.follow_up"))
+    editor.field_editor(c, snap, "s5_follow_up", readonly=locked(snap), others=others)
+    st.markdown(f"**{c.t('s5.meetings')}**")
+    if snap.role != Role.VIEWER:
+        st.caption(c.t("s5.meetings_lead"))
+    tasks.task_list(c, snap, key="s5", kinds=(TaskKind.FOLLOW_UP,), default_kind=TaskKind.FOLLOW_UP)
+
+
+def term(c: shell.Ctx, snap: Snapshot, others: list[Presence]) -> None:
+    st.subheader(c.t("s5.h.term"))
+    editor.field_editor(c, snap, "s5_term", readonly=locked(snap), others=others)
+
+
+def agreement_view(c: shell.Ctx, snap: Snapshot) -> None:
+    """The generated agreement with its completeness and balance checks."""
+    st.subheader(c.t("s5.h.agreement"))
+    st.info(c.t("s5.nonbinding"), icon=":material/handshake:")
+    left, right = st.columns(2, gap="large")
+    with left:
+        completeness(c, snap)
+    with right:
+        balance(c, snap)
+    st.markdown(f"**{c.t('s5.text')}**")
+    with st.container(border=True, height=620, key="s5_text"):
+        st.markdown(for_page(agreement.render_markdown(snap, c.lang)))
+
+
+def completeness(c: shell.Ctx, snap: Snapshot) -> None:
+    st.markdown(f"**{c.t('s5.h.check')}**")
+    blocking = set(agreement.missing_required(snap))
+    lines = []
+    for key, state in agreement.completeness(snap):
+        line = f"{STATE_ICON[state]} {c.t(key)} – {c.t(f'agr.state.{state}')}"
+        if key in blocking:
+            line += f" · _{c.t('s5.required')}_"
+        lines.append(line)
+    st.markdown("  \n".join(lines))
+
+
+def balance(c: shell.Ctx, snap: Snapshot) -> None:
+    st.markdown(f"**{c.t('s5.h.balance')}**")
+    st.caption(c.t("s5.balance_lead"))
+    figures = agreement.balance(snap)
+    sides = list(Side)
+    rows = [f"| | {' | '.join(tasks.plain(_org(c, snap, s)) for s in sides)} |", "|---|" + "---:|" * len(sides)]
+    for measure in ("tasks", "open", "responsible"):
+        rows.append(f"| {c.t(f'agr.balance.{measure}')} | "
+                    + " | ".join(str(figures[s][measure]) for s in sides) + " |")
+    st.markdown("\n".join(rows))
+    counts = {s: figures[s]["tasks"] for s in sides}
+    most = max(sides, key=lambda s: counts[s])
+    least = min(counts.values())
+    if sum(counts.values()) >= 3 and counts[most] > 2 * least:
+        st.caption(":material/balance: " + c.t("s5.balance_uneven", org=tasks.plain(_org(c, snap, most))))
+    elif sum(counts.values()) >= 2:
+        st.caption(":material/balance: " + c.t("s5.balance_even"))
+
+
+def approval(c: shell.Ctx, snap: Snapshot) -> None:
+    """Each side's latest approval (still valid or voided), and the approve control."""
+    if snap.project.signed_at is not None:
+        return
+    st.subheader(c.t("s5.h.approval"))
+    st.caption(c.t("s5.approval_lead"))
+    current = hashes(snap)
+    for col, side in zip(st.columns(2), Side, strict=True):
+        with col.container(border=True, key=f"s5_side_{side.value}"):
+            st.markdown(f"**{tasks.plain(_org(c, snap, side))}**")
+            a = latest(snap, side)
+            if a is None:
+                st.caption(c.t("s5.not_approved"))
+                continue
+            st.markdown(c.t("s5.approved_by", name=tasks.plain(a.name), when=fmt_datetime(a.approved_at, c.lang)))
+            if is_valid(snap, a, current):
+                st.success(c.t("s5.valid"), icon=":material/check:")
+            else:
+                st.warning(c.t("s5.voided"), icon=":material/history:")
+    own = snap.role.side
+    if own is None:  # a viewer reads, never approves
+        return
+    _approve_box(c, snap, own, current)
+
+
+def _approve_box(c: shell.Ctx, snap: Snapshot, side: Side, current: dict[str, str]) -> None:
+    lang = approval_lang(snap, side, c.lang, current)
+    text = texts(snap)[lang]
+    editor.show_flash("s5_approve")
+    with st.container(border=True, key="s5_approve_box"):
+        if lang != c.lang:
+            other = Side.PARTNER if side == Side.ASSOCIATION else Side.ASSOCIATION
+            st.caption(c.t("s5.approve_lang", language=c.t(f"s5.lang.{lang}"), org=tasks.plain(_org(c, snap, other))))
+        left, right = st.columns([3, 1], vertical_alignment="bottom")
+        left.text_input(c.t("s5.approver", org=_org(c, snap, side)), value=c.name, key="s5_approver",
+                        max_chars=MAX_NAME)
+        right.button(c.t("s5.approve"), key="s5_approve", type="primary", icon=":material/approval:",
+                     on_click=_approve, args=(c, text, lang), width="stretch")
+
+
+def _approve(c: shell.Ctx, seen: str, lang: str) -> None:
+    k = "s5_approve"
+    name = (ss.get("s5_approver") or "").strip()
+    if not name:
+        editor.flash(k, "error", c.t("err.required", what=c.t("what.approval.name")))
+        return
+    assert c.access is not None
+    side = c.access.role.side
+    try:
+        fresh = c.store.snapshot(c.access)
+        gaps = agreement.missing_required(fresh)
+        if gaps:
+            editor.flash(k, "error", c.t("agr.blocked_by", items="; ".join(c.t(g) for g in gaps)))
+            return
+        text = agreement.render_markdown(fresh, lang)
+        if text != seen:
+            raise ValidationError("the agreement changed meanwhile", code="stale_agreement", what="agreement")
+        c.store.approve(c.access, name, agreement.content_hash(text), text, c.name or name)
+        after = c.store.snapshot(c.access)
+    except PartnershipError as exc:
+        editor.flash(k, "error", describe(exc, c.lang))
+        return
+    if after.project.signed_at is not None:
+        editor.flash(k, "success", c.t("s5.signed_now"))
+    elif side is not None:
+        other = Side.PARTNER if side == Side.ASSOCIATION else Side.ASSOCIATION
+        editor.flash(k, "success", c.t("s5.approved", org=_org(c, after, side), other=_org(c, after, other)))
+
+
+def exports(c: shell.Ctx, snap: Snapshot) -> None:
+    st.subheader(c.t("s5.h.export"))
+    st.caption(c.t("s5.export_lead"))
+    _download_buttons(downloads(snap, agreement.render_markdown(snap, c.lang), c.lang, key="s5_dl",
+                                with_tasks=True))
+
+
+def versions(c: shell.Ctx, snap: Snapshot) -> None:
+    """Every signed version, newest first, readable and downloadable."""
+    st.subheader(c.t("s5.h.versions"))
+    if not snap.signed_versions:
+        st.caption(c.t("s5.no_versions"))
+        return
+    ordered = sorted(snap.signed_versions, key=lambda v: v.signed_at, reverse=True)
+    for v in ordered:
+        _version(c, snap, v, current=snap.project.signed_at is not None and v is ordered[0]
+                 and v.content_hash == snap.project.signed_hash)
+
+
+def _version(c: shell.Ctx, snap: Snapshot, v: AgreementVersion, *, current: bool) -> None:
+    label = c.t("s5.version", when=fmt_datetime(v.signed_at, c.lang))
+    if current:
+        label += f" · {c.t('s5.version_current')}"
+    with st.expander(label, icon=":material/verified:"):
+        st.caption(c.t("s5.fingerprint", hash=v.content_hash))
+        suffix = v.signed_at.strftime("%Y-%m-%d")
+        _download_buttons(downloads(snap, v.markdown, c.lang, key=f"s5_v_{v.id}", suffix=suffix))
+        with st.container(border=True):
+            st.markdown(for_page(v.markdown))

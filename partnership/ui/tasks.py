@@ -1,0 +1,439 @@
+"""A reusable task list: one row per task, an inline editor, a quick status switch and
+an add form. Used by step 4 (activities), step 5 (follow-up meetings) and the timeline.
+
+API
+---
+``task_list(c, snap, *, key, kinds=None, default_kind=None, readonly=False, add=True,
+include_internal=False, today=None, add_label=None)``
+    The tasks of ``kinds`` (every kind when None) in the snapshot's order, one bordered
+    row each, then (when ``add``) the add form. ``key`` prefixes every widget and record
+    key, so two lists on one page need two keys. ``default_kind`` is preselected in the
+    add form (else the first of ``kinds``). ``readonly`` shows no buttons and no inputs
+    at all; it is forced for a viewer. ``include_internal`` also lists the association's
+    internal tasks (only the owner's snapshot holds them). ``today`` marks overdue tasks
+    (default: ``date.today()``). ``add_label`` titles the add form.
+
+``task_row(c, snap, task, *, key, kinds=None, readonly=False, today=None)``
+    One task: the row, its inline editor ("Rediger"), its conflict choice.
+
+``add_form(c, snap, *, key, kinds=None, default_kind=None, label=None)``
+    The add form alone (title, kind, responsible, side, start, due, status, note).
+    A due date before the start date is refused with the message and nothing is saved.
+
+Rules the widgets follow (the store enforces them too): while the agreement is signed
+an agreement task (activity, milestone, follow-up) may change only status and note, so
+the other inputs are disabled and a caption says why; a plain task stays editable but
+cannot become an agreement task; new agreement tasks cannot be added. Internal tasks are
+the owner's. Every save is compare-and-set on the version captured when editing began;
+a stale save shows both versions (``editor.record_conflict``).
+
+Pure helpers: ``editable_fields``, ``addable_kinds``, ``people_options``,
+``person_label``, ``plain``.
+
+Widget keys (stable, for tests): row container ``{key}_t_<id>``; edit button
+``re_{key}task_<id>_edit``; editor inputs ``re_{key}task_<id>_<field>`` and buttons
+``..._save`` / ``..._cancel``; quick status ``{key}_qs_<id>_<version>``; add form
+inputs ``{key}_new_<field>`` and submit button ``{key}_new_submit``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+from enum import Enum
+from typing import Any
+
+import streamlit as st
+
+from partnership import validation
+from partnership.errors import Conflict, PartnershipError, ValidationError
+from partnership.i18n import fmt_date
+from partnership.model import Role, Side, Snapshot, Task, TaskKind, TaskStatus
+from partnership.steps import AGREEMENT_TASK_KINDS, MAX_NAME, MAX_TEXT, TRACKING_TASK_FIELDS
+from partnership.ui import editor, shell
+from partnership.ui.messages import describe
+
+ss = st.session_state
+
+FIELDS: tuple[str, ...] = ("title", "kind", "responsible", "side", "start", "due", "status", "note")
+"""What the editor and the add form edit, in the order shown."""
+
+KIND_ICON = {
+    TaskKind.ACTIVITY: ":material/directions_run:",
+    TaskKind.TASK: ":material/check_box:",
+    TaskKind.FOLLOW_UP: ":material/groups:",
+    TaskKind.MILESTONE: ":material/flag:",
+}
+STATUS_COLOR = {
+    TaskStatus.PLANNED: "gray",
+    TaskStatus.IN_PROGRESS: "blue",
+    TaskStatus.DONE: "green",
+    TaskStatus.BLOCKED: "red",
+}
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+\-.!|<>~$])")
+
+
+# -- pure helpers -------------------------------------------------------------------------
+
+
+def plain(text: str) -> str:
+    """One line of user text as Markdown that shows exactly that text (no markup, no
+    LaTeX, no HTML)."""
+    one = " ".join(part.strip() for part in text.splitlines() if part.strip())
+    return _MD_SPECIAL.sub(r"\\\1", one)
+
+
+def signed(snap: Snapshot) -> bool:
+    return snap.project.signed_at is not None
+
+
+def editable_fields(snap: Snapshot, task: Task) -> frozenset[str]:
+    """What the reader of ``snap`` may change on ``task`` right now."""
+    if snap.role == Role.VIEWER or (task.internal and snap.role != Role.OWNER):
+        return frozenset()
+    if signed(snap):
+        if task.kind.value in AGREEMENT_TASK_KINDS:
+            return frozenset(TRACKING_TASK_FIELDS)
+        return frozenset(FIELDS) - {"kind"}  # a plain task may not become part of a signed agreement
+    return frozenset(FIELDS)
+
+
+def addable_kinds(snap: Snapshot, kinds: Iterable[TaskKind] | None = None) -> list[TaskKind]:
+    """The kinds the add form offers: ``kinds`` (all when None), without agreement kinds
+    while the agreement is signed."""
+    wanted = list(TaskKind) if kinds is None else [k for k in TaskKind if k in set(kinds)]
+    if signed(snap):
+        wanted = [k for k in wanted if k.value not in AGREEMENT_TASK_KINDS]
+    return wanted
+
+
+def people_options(snap: Snapshot) -> list[str]:
+    """Person ids for a "responsible" select: "" (nobody) first, then the association's
+    people, then the partner's."""
+    ordered = sorted(snap.people, key=lambda p: (list(Side).index(p.side), p.name.casefold()))
+    return ["", *(p.id for p in ordered)]
+
+
+def org_name(c: shell.Ctx, snap: Snapshot, side: Side) -> str:
+    """The organisation's name on ``side`` (or "Vores forening"/"Partneren")."""
+    name = snap.project.our_org if side == Side.ASSOCIATION else snap.project.partner_org
+    return name.strip() or c.t(f"side.{side.value}")
+
+
+def person_label(c: shell.Ctx, snap: Snapshot, person_id: str) -> str:
+    """"Name · Organisation" for a select; "Ingen ansvarlig endnu" for ""."""
+    person = snap.person(person_id) if person_id else None
+    if person is None:
+        return c.t("tasks.nobody")
+    return c.t("tasks.person", name=person.name, org=org_name(c, snap, person.side))
+
+
+def _value(task: Task, name: str) -> Any:
+    value = getattr(task, name)
+    return value.value if isinstance(value, Enum) else value
+
+
+def _a_date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _rk(key: str) -> str:
+    """The record kind for editor.record_* (record key ``re_{key}task_<id>``)."""
+    return f"{key}task"
+
+
+# -- the list -----------------------------------------------------------------------------
+
+
+def task_list(
+    c: shell.Ctx, snap: Snapshot, *, key: str, kinds: Sequence[TaskKind] | None = None,
+    default_kind: TaskKind | None = None, readonly: bool = False, add: bool = True,
+    include_internal: bool = False, today: date | None = None, add_label: str | None = None,
+) -> None:
+    """The tasks of ``kinds`` with inline editors, then the add form (see the module doc)."""
+    readonly = readonly or snap.role == Role.VIEWER
+    wanted = set(kinds) if kinds is not None else set(TaskKind)
+    shown = [x for x in snap.tasks if x.kind in wanted and (include_internal or not x.internal)]
+    if not shown:
+        st.caption(c.t("tasks.empty"))
+    for task in shown:
+        task_row(c, snap, task, key=key, kinds=kinds, readonly=readonly, today=today)
+    if add and not readonly:
+        add_form(c, snap, key=key, kinds=kinds, default_kind=default_kind, label=add_label,
+                 expanded=not shown)
+
+
+def task_row(
+    c: shell.Ctx, snap: Snapshot, task: Task, *, key: str, kinds: Sequence[TaskKind] | None = None,
+    readonly: bool = False, today: date | None = None,
+) -> None:
+    """One task in a bordered container: what, who, when, status; edit and status controls."""
+    readonly = readonly or snap.role == Role.VIEWER
+    rk = _rk(key)
+    k = editor.record_key(rk, task.id)
+    allowed = editable_fields(snap, task) if not readonly else frozenset()
+
+    def save(changes: dict[str, Any], version: int) -> Any:
+        assert c.access is not None
+        return c.store.update_task(c.access, task.id, changes, version, c.name)
+
+    with st.container(border=True, key=f"{key}_t_{task.id}"):
+        editor.show_flash(k)
+        if allowed and editor.record_conflict(c, rk, task.id, save, lambda n: c.t(f"tasks.f.{n}"),
+                                              lambda n, v: _shown(c, snap, n, v)):
+            return
+        if allowed and editor.record_open(rk, task.id):
+            _editor(c, snap, task, key, kinds, allowed)
+            return
+        if allowed:
+            info, status_col, button_col = st.columns([11, 4, 3], vertical_alignment="center")
+        else:
+            info = st.container()
+        with info:
+            _describe(c, snap, task, today or date.today(), status_badge=not allowed)
+        if not allowed:
+            return
+        qs = f"{key}_qs_{task.id}_{task.version}"
+        options = [s.value for s in TaskStatus]
+        status_col.selectbox(c.t("tasks.quick_status"), options=options, index=options.index(task.status.value),
+                             key=qs, format_func=lambda v: c.t(f"agr.status.{v}"), label_visibility="collapsed",
+                             on_change=_quick_status, args=(c, task, k, qs))
+        button_col.button(c.t("edit.edit"), key=f"{k}_edit", icon=":material/edit:", on_click=editor.start_record,
+                          args=(rk, task.id, task.version, {n: _value(task, n) for n in FIELDS}), width="stretch")
+
+
+def _describe(c: shell.Ctx, snap: Snapshot, task: Task, today: date, *, status_badge: bool = True) -> None:
+    badges = []
+    if status_badge:  # else the status select beside it shows the status
+        badges.append(f":{STATUS_COLOR[task.status]}-badge[{c.t(f'agr.status.{task.status.value}')}]")
+    if task.due and task.due < today and task.status != TaskStatus.DONE:
+        badges.append(f":orange-badge[:material/schedule: {c.t('tasks.overdue')}]")
+    if task.internal:
+        badges.append(f":violet-badge[{c.t('tasks.internal')}]")
+    if signed(snap) and task.kind.value in AGREEMENT_TASK_KINDS:
+        badges.append(":gray-badge[:material/lock:]")
+    st.markdown(f"{KIND_ICON[task.kind]} **{plain(task.title) or '–'}** · {c.t(f'agr.kind.{task.kind.value}')} "
+                + " ".join(badges))
+    person = snap.person(task.responsible) if task.responsible else None
+    who = c.t("tasks.responsible", name=person.name) if person else c.t("tasks.nobody")
+    parts = [org_name(c, snap, task.side), who]
+    when = _when(c, task)
+    if when:
+        parts.append(when)
+    st.caption(plain(" · ".join(parts)))
+    if task.note.strip():
+        st.caption(plain(task.note))
+
+
+def _when(c: shell.Ctx, task: Task) -> str:
+    start, due = fmt_date(task.start, c.lang), fmt_date(task.due, c.lang)
+    if start and due:
+        return start if start == due else f"{start}–{due}"
+    if start:
+        return f"{c.t('tasks.f.start')} {start}"
+    if due:
+        return f"{c.t('tasks.f.due')} {due}"
+    return ""
+
+
+def _shown(c: shell.Ctx, snap: Snapshot, name: str, value: Any) -> str:
+    """A task value as a person reads it (for the conflict table)."""
+    if value is None or value == "":
+        return "–" if name != "responsible" else c.t("tasks.nobody")
+    if name == "kind":
+        return c.t(f"agr.kind.{value}")
+    if name == "status":
+        return c.t(f"agr.status.{value}")
+    if name == "side":
+        return org_name(c, snap, Side(value))
+    if name == "responsible":
+        return person_label(c, snap, str(value))
+    if name in ("start", "due"):
+        return fmt_date(_a_date(value), c.lang) or str(value)
+    return str(value)
+
+
+def _quick_status(c: shell.Ctx, task: Task, k: str, qs: str) -> None:
+    new = ss.get(qs)
+    if not c.name:
+        ss[qs] = task.status.value
+        editor.flash(k, "error", c.t("who.needed"))
+        return
+    assert c.access is not None
+    try:
+        c.store.update_task(c.access, task.id, {"status": new}, task.version, c.name)
+    except Conflict as exc:
+        ss[qs] = task.status.value
+        editor.flash(k, "info", c.t("tasks.quick_conflict", who=exc.current.updated_by or "?"))
+    except PartnershipError as exc:
+        ss[qs] = task.status.value
+        editor.flash(k, "error", describe(exc, c.lang))
+
+
+# -- the inline editor --------------------------------------------------------------------
+
+
+def _kind_options(snap: Snapshot, task: Task, kinds: Sequence[TaskKind] | None) -> list[str]:
+    if signed(snap):
+        return [task.kind.value]
+    wanted = set(kinds) if kinds is not None else set(TaskKind)
+    wanted.add(task.kind)
+    return [x.value for x in TaskKind if x in wanted]
+
+
+def _editor(c: shell.Ctx, snap: Snapshot, task: Task, key: str, kinds: Sequence[TaskKind] | None,
+            allowed: frozenset[str]) -> None:
+    rk = _rk(key)
+    k = editor.record_key(rk, task.id)
+    for name in FIELDS:  # after "edit again" on a conflict only the changed fields are seeded
+        if f"{k}_{name}" not in ss:
+            ss[f"{k}_{name}"] = _value(task, name)
+    if allowed != frozenset(FIELDS):
+        st.caption(":material/lock: " + c.t("tasks.locked"))
+    off = {name: name not in allowed for name in FIELDS}
+    kind_options = _kind_options(snap, task, kinds)
+    if ss.get(f"{k}_kind") not in kind_options:
+        ss[f"{k}_kind"] = task.kind.value
+    people = people_options(snap)
+    if ss.get(f"{k}_responsible") not in people:
+        ss[f"{k}_responsible"] = ""
+    left, right = st.columns([3, 1])
+    left.text_input(c.t("tasks.f.title"), key=f"{k}_title", max_chars=MAX_NAME, disabled=off["title"])
+    right.selectbox(c.t("tasks.f.kind"), options=kind_options, key=f"{k}_kind",
+                    format_func=lambda v: c.t(f"agr.kind.{v}"), disabled=off["kind"] or len(kind_options) < 2)
+    left, right = st.columns(2)
+    left.selectbox(c.t("tasks.f.responsible"), options=people, key=f"{k}_responsible",
+                   format_func=lambda pid: person_label(c, snap, pid), disabled=off["responsible"])
+    right.selectbox(c.t("tasks.f.side"), options=[s.value for s in Side], key=f"{k}_side",
+                    format_func=lambda v: org_name(c, snap, Side(v)), disabled=off["side"],
+                    help=c.t("tasks.side_help"))
+    a, b, d = st.columns(3)
+    a.date_input(c.t("tasks.f.start"), value=None, key=f"{k}_start", format="DD.MM.YYYY", disabled=off["start"])
+    b.date_input(c.t("tasks.f.due"), value=None, key=f"{k}_due", format="DD.MM.YYYY", disabled=off["due"])
+    d.selectbox(c.t("tasks.f.status"), options=[s.value for s in TaskStatus], key=f"{k}_status",
+                format_func=lambda v: c.t(f"agr.status.{v}"), disabled=off["status"])
+    st.text_area(c.t("tasks.f.note"), key=f"{k}_note", max_chars=MAX_TEXT, height=80, disabled=off["note"])
+
+    def save(changes: dict[str, Any], version: int) -> Any:
+        assert c.access is not None
+        return c.store.update_task(c.access, task.id, changes, version, c.name)
+
+    row = st.container(horizontal=True)
+    row.button(c.t("edit.save"), key=f"{k}_save", type="primary", icon=":material/save:", on_click=_submit,
+               args=(c, task, key, allowed, save))
+    row.button(c.t("edit.cancel"), key=f"{k}_cancel", on_click=editor.close_record, args=(rk, task.id))
+
+
+def _submit(c: shell.Ctx, task: Task, key: str, allowed: frozenset[str], save: editor.Saver) -> None:
+    rk = _rk(key)
+    k = editor.record_key(rk, task.id)
+    values = editor.record_values(rk, task.id, list(FIELDS))
+    values["title"] = (values.get("title") or "").strip()
+    values["note"] = values.get("note") or ""
+    values["responsible"] = values.get("responsible") or ""
+    changes = {n: v for n, v in values.items() if n in allowed and v != _value(task, n)}
+    if not changes:
+        editor.close_record(rk, task.id)
+        return
+    if "title" in changes and not changes["title"]:
+        editor.flash(k, "error", c.t("err.required", what=c.t("what.task.title")))
+        return
+    start = values["start"] if "start" in allowed else task.start
+    due = values["due"] if "due" in allowed else task.due
+    try:
+        validation.task_dates(start, due)
+    except ValidationError as exc:
+        editor.flash(k, "error", describe(exc, c.lang))
+        return
+    editor.save_record(rk, task.id, changes, save)
+
+
+# -- the add form -------------------------------------------------------------------------
+
+
+def add_form(
+    c: shell.Ctx, snap: Snapshot, *, key: str, kinds: Sequence[TaskKind] | None = None,
+    default_kind: TaskKind | None = None, label: str | None = None, expanded: bool = False,
+) -> None:
+    """A form that adds one task (see the module doc). Nothing for a viewer."""
+    if snap.role == Role.VIEWER:
+        return
+    k = f"{key}_new"
+    offered = addable_kinds(snap, kinds)
+    editor.show_flash(k)
+    if not offered:
+        st.caption(":material/lock: " + c.t("tasks.locked_add"))
+        return
+    kind_values = [x.value for x in offered]
+    default = default_kind.value if default_kind is not None and default_kind.value in kind_values else kind_values[0]
+    people = people_options(snap)
+    sides = [s.value for s in Side]
+    own = snap.role.side or Side.ASSOCIATION
+    with st.expander(label or c.t("tasks.add_title"), icon=":material/add:", expanded=expanded):
+        with st.form(f"{key}_add_form", border=False):
+            if len(kind_values) > 1:
+                left, right = st.columns([3, 1])
+                left.text_input(c.t("tasks.f.title"), key=f"{k}_title", max_chars=MAX_NAME,
+                                placeholder=c.t("tasks.title_placeholder"))
+                right.selectbox(c.t("tasks.f.kind"), options=kind_values, index=kind_values.index(default),
+                                key=f"{k}_kind", format_func=lambda v: c.t(f"agr.kind.{v}"))
+            else:
+                st.text_input(c.t("tasks.f.title"), key=f"{k}_title", max_chars=MAX_NAME,
+                              placeholder=c.t("tasks.title_placeholder"))
+            left, right = st.columns(2)
+            left.selectbox(c.t("tasks.f.responsible"), options=people, key=f"{k}_responsible",
+                           format_func=lambda pid: person_label(c, snap, pid))
+            right.selectbox(c.t("tasks.f.side"), options=sides, index=sides.index(own.value), key=f"{k}_side",
+                            format_func=lambda v: org_name(c, snap, Side(v)), help=c.t("tasks.side_help"))
+            if len(people) < 2:
+                st.caption(c.t("tasks.no_people"))
+            a, b, d = st.columns(3)
+            a.date_input(c.t("tasks.f.start"), value=None, key=f"{k}_start", format="DD.MM.YYYY")
+            b.date_input(c.t("tasks.f.due"), value=None, key=f"{k}_due", format="DD.MM.YYYY")
+            statuses = [s.value for s in TaskStatus]
+            d.selectbox(c.t("tasks.f.status"), options=statuses, key=f"{k}_status",
+                        format_func=lambda v: c.t(f"agr.status.{v}"))
+            st.text_area(c.t("tasks.f.note"), key=f"{k}_note", max_chars=MAX_TEXT, height=68)
+            st.form_submit_button(c.t("tasks.add"), key=f"{k}_submit", type="primary", icon=":material/add:",
+                                  on_click=_add, args=(c, key, kind_values[0] if len(kind_values) == 1 else ""))
+
+
+def _add(c: shell.Ctx, key: str, only_kind: str) -> None:
+    k = f"{key}_new"
+    if not c.name:
+        editor.flash(k, "error", c.t("who.needed"))
+        return
+    title = (ss.get(f"{k}_title") or "").strip()
+    if not title:
+        editor.flash(k, "error", c.t("err.required", what=c.t("what.task.title")))
+        return
+    start, due = _a_date(ss.get(f"{k}_start")), _a_date(ss.get(f"{k}_due"))
+    fields: dict[str, Any] = {
+        "title": title,
+        "kind": only_kind or ss.get(f"{k}_kind"),
+        "responsible": ss.get(f"{k}_responsible") or "",
+        "side": ss.get(f"{k}_side") or Side.ASSOCIATION.value,
+        "start": start,
+        "due": due,
+        "status": ss.get(f"{k}_status") or TaskStatus.PLANNED.value,
+        "note": ss.get(f"{k}_note") or "",
+    }
+    assert c.access is not None
+    try:
+        validation.task_dates(start, due)
+        c.store.add_task(c.access, fields, c.name)
+    except PartnershipError as exc:
+        editor.flash(k, "error", describe(exc, c.lang))
+        return
+    for name in FIELDS:
+        ss.pop(f"{k}_{name}", None)
+    editor.flash(k, "success", c.t("tasks.added", title=title))
