@@ -2,13 +2,15 @@
 
 from datetime import date
 
-from partnership.ui import live, overview, shell
+from partnership.ui import dashboard, live, overview, shell
 
 ctx = shell.ctx()
 snap = shell.require(ctx, "overview")
 live.start(ctx, snap.revision)
 shell.ask_name(ctx)
 overview.header(ctx, snap)
+if snap.project.signed_at:
+    dashboard.dashboard(ctx, snap, date.today())
 overview.next_actions(ctx, snap, date.today())
 overview.steps(ctx, snap)
 overview.meetings(ctx, snap)

@@ -24,7 +24,8 @@ def visible_steps(role: Role) -> list[int]:
 
 
 def next_actions(snap: Snapshot, today: date, limit: int = 4) -> list[Action]:
-    """The first gaps of the earliest unfinished step, then overdue and soon-due tasks."""
+    """The first gaps of the earliest unfinished step, then overdue and soon-due tasks
+    (those only until the agreement is signed: then the dashboard shows them)."""
     actions: list[Action] = []
     for number in visible_steps(snap.role):
         gaps = missing(number, snap)
@@ -33,6 +34,8 @@ def next_actions(snap: Snapshot, today: date, limit: int = 4) -> list[Action]:
             break
     if snap.project.signed_at is None and snap.role is not Role.VIEWER and not actions:
         actions.append(Action("next.approve", "step5", {}))
+    if snap.project.signed_at is not None:
+        return actions[:limit]
     open_tasks = sorted((t for t in snap.tasks if t.status is not TaskStatus.DONE and t.due),
                         key=lambda t: t.due or today)
     for task in open_tasks:

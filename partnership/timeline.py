@@ -14,6 +14,7 @@ from Babel (``tickvals``/``ticktext``).
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import html
 from collections.abc import Collection, Iterable, Sequence
@@ -60,6 +61,21 @@ _FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-se
 _TEXT_COLOUR = "#1F2937"
 _GRID_COLOUR = "#E5E7EB"
 _LOCALES = {"da": "da_DK", "en": "en_GB"}
+# Labels on the chart: the plot is assumed about this wide (the page's wide layout);
+# a label gets as many characters as fit its bar, or the room right of its marker.
+_PLOT_PX = 760
+_CHAR_PX = 7.0
+_LABEL_MIN_CHARS = 5
+_LABEL_MAX_CHARS = 40
+_MARKER_GAP_PX = 12
+_HEAD_PX = 26  # a strip above the first lane for the "today" and period labels
+_SMALL_CHAR_PX = 6.6  # the 11-12 px labels in that strip
+_BAR_TEXT_COLOURS: dict[TaskStatus, str] = {
+    TaskStatus.PLANNED: "#1F2937",
+    TaskStatus.IN_PROGRESS: "#FFFFFF",
+    TaskStatus.DONE: "#FFFFFF",
+    TaskStatus.BLOCKED: "#1F2937",
+}
 
 
 # -- small helpers ---------------------------------------------------------------------
@@ -95,6 +111,48 @@ def _esc(text: str) -> str:
 
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _label(title: str, px: float) -> str:
+    """The title as a chart label that fits in about ``px`` pixels ("" if too little
+    room for a readable label)."""
+    chars = min(_LABEL_MAX_CHARS, int(px / _CHAR_PX))
+    one_line = " ".join(title.split())
+    if chars < _LABEL_MIN_CHARS or not one_line:
+        return ""
+    return _esc(_clip(one_line, chars))
+
+
+def _room_right(points: Sequence[tuple[Any, str, date]], bars: Sequence[tuple[Any, str, date, date]],
+                x_hi: date) -> list[float]:
+    """Days of free room right of each point in its lane, up to the next item (a point,
+    or a bar's start) or the end of the axis; 0 when a bar of its lane covers it."""
+    starts: dict[str, list[tuple[date, date]]] = {}
+    for _, lane, first, last in bars:
+        starts.setdefault(lane, []).append((first, last))
+    at: dict[str, list[date]] = {}
+    for _, lane, when in points:
+        at.setdefault(lane, []).append(when)
+    for dates in at.values():
+        dates.sort()
+    for spans in starts.values():
+        spans.sort()
+    room = []
+    for _, lane, when in points:
+        bars_here = starts.get(lane, [])
+        if any(first <= when <= last for first, last in bars_here):
+            room.append(0.0)
+            continue
+        nearest = float((x_hi - when).days) - 0.5
+        later = at[lane]
+        index = bisect.bisect_right(later, when)
+        if index < len(later):
+            nearest = min(nearest, (later[index] - when).days)
+        index = bisect.bisect_right(bars_here, (when, date.max))
+        if index < len(bars_here):
+            nearest = min(nearest, (bars_here[index][0] - when).days - 0.5)
+        room.append(max(0.0, nearest))
+    return room
 
 
 def date_ticks(lo: date, hi: date, lang: str = "da") -> tuple[list[str], list[str]]:
@@ -230,6 +288,7 @@ class _Series:
     symbol: list[str] = field(default_factory=list)
     size: list[int] = field(default_factory=list)
     hover: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
 
 
@@ -412,6 +471,13 @@ def timeline_figure(
         row_of.update(rows)
         rows_in[lane] = count
 
+    # Axis span with some air either side; labels get what fits at about _PLOT_PX.
+    span = (hi - lo).days + 1
+    pad = timedelta(days=max(3, round(span * 0.03)))
+    x_lo, x_hi = lo - pad, hi + timedelta(days=1) + pad
+    px_per_day = _PLOT_PX / max(1, (x_hi - x_lo).days)
+    room = _room_right(points, bars, x_hi)
+
     bar_series: dict[TaskStatus, _Series] = {}
     point_series: dict[TaskStatus, _Series] = {}
     overdue_series = _Series()
@@ -428,11 +494,13 @@ def timeline_figure(
         series.line_colour.append(OVERDUE_COLOUR if late else "#FFFFFF")
         series.line_width.append(2.5 if late else 1.0)
         series.hover.append(hover(task, late))
+        label = _label(task.title, ((last - first).days + 1) * px_per_day - 14)
+        series.text.append(f"\u00a0{label}" if label else "")  # a little air at the bar's start
         series.ids.append(task.id)
         if late:
             overdue_series.y.append(lane)
             overdue_series.x.append(_midday(last))
-    for task, lane, when in points:
+    for (task, lane, when), free in zip(points, room, strict=True):
         late = is_overdue(task, today)
         series = point_series.setdefault(task.status, _Series())
         series.y.append(lane)
@@ -442,6 +510,7 @@ def timeline_figure(
         series.line_colour.append(OVERDUE_COLOUR if late else "#FFFFFF")
         series.line_width.append(2.0 if late else 1.0)
         series.hover.append(hover(task, late))
+        series.text.append(_label(task.title, free * px_per_day - _MARKER_GAP_PX - 6))
         series.ids.append(task.id)
         if late:
             overdue_series.y.append(lane)
@@ -470,6 +539,11 @@ def timeline_figure(
                 hovertext=series.hover,
                 hovertemplate=hovertemplate,
                 customdata=series.ids,
+                text=series.text,
+                textposition="inside",
+                insidetextanchor="start",
+                textangle=0,
+                textfont={"size": 12, "color": _BAR_TEXT_COLOURS[status]},
             )
         )
     for status in TaskStatus:
@@ -481,7 +555,10 @@ def timeline_figure(
                 name=status_label[status],
                 legendgroup=status.value,
                 showlegend=status not in bar_series,
-                mode="markers",
+                mode="markers+text",
+                text=series.text,
+                textposition="middle right",
+                textfont={"size": 11, "color": _TEXT_COLOUR},
                 y=series.y,
                 x=series.x,
                 marker={
@@ -527,11 +604,18 @@ def timeline_figure(
             )
         )
 
-    # Axis span with some air either side, ticks in the reader's language.
-    span = (hi - lo).days + 1
-    pad = timedelta(days=max(3, round(span * 0.03)))
-    x_lo, x_hi = lo - pad, hi + timedelta(days=1) + pad
+    # Ticks in the reader's language.
     tickvals, ticktext = date_ticks(x_lo, x_hi, lang)
+
+    # The "today" label goes right of its line, or left of it near the axis end; the
+    # period label goes to the band's end (or its start) where it does not meet it.
+    def px(value: date) -> float:
+        return (value - x_lo).days * px_per_day
+
+    today_text = f"{t('timeline.today', lang)} · {day(today)}"
+    today_w = len(today_text) * _SMALL_CHAR_PX + 10
+    today_right = px(today) + today_w <= _PLOT_PX
+    today_span = (px(today), px(today) + today_w) if today_right else (px(today) - today_w, px(today))
 
     shapes: list[dict[str, Any]] = []
     annotations: list[dict[str, Any]] = []
@@ -552,17 +636,24 @@ def timeline_figure(
                 "layer": "below",
             }
         )
+        period_text = t("timeline.period", lang)
+        period_w = len(period_text) * _SMALL_CHAR_PX + 10
+        at_end = (px(min(band_hi, x_hi)) - period_w, px(min(band_hi, x_hi)))
+        clear_of_today = at_end[1] <= today_span[0] or at_end[0] >= today_span[1]
         annotations.append(
             {
-                "text": t("timeline.period", lang),
+                "name": "period",
+                "text": period_text,
                 "xref": "x",
                 "yref": "paper",
-                "x": band_lo.isoformat(),
-                "y": 0,
-                "xanchor": "left",
-                "yanchor": "bottom",
+                "x": min(band_hi, x_hi).isoformat() if clear_of_today else max(band_lo, x_lo).isoformat(),
+                "y": 1,
+                "xanchor": "right" if clear_of_today else "left",
+                "yanchor": "top",
+                "xshift": -4 if clear_of_today else 4,
+                "yshift": -4,
                 "showarrow": False,
-                "font": {"size": 11, "color": KEY_COLOUR},
+                "font": {"size": 11, "color": "#2B6F95"},
             }
         )
     for position in range(len(lane_order) - 1):
@@ -596,14 +687,15 @@ def timeline_figure(
     annotations.append(
         {
             "name": "today",
-            "text": f"{t('timeline.today', lang)} · {day(today)}",
+            "text": today_text,
             "xref": "x",
             "yref": "paper",
             "x": _midday(today),
             "y": 1,
-            "xanchor": "left",
+            "xanchor": "left" if today_right else "right",
             "yanchor": "top",
-            "xshift": 4,
+            "xshift": 4 if today_right else -4,
+            "yshift": -3,
             "showarrow": False,
             "bgcolor": "rgba(255, 255, 255, 0.85)",
             "font": {"size": 12, "color": _TEXT_COLOUR},
@@ -629,7 +721,8 @@ def timeline_figure(
 
     deepest = max(rows_in.values(), default=1)
     lane_px = min(200, max(48, 18 * deepest + 24))
-    height = min(3000, 150 + lane_px * len(lane_order))
+    height = min(3000, 150 + _HEAD_PX + lane_px * len(lane_order))
+    head = _HEAD_PX / lane_px  # the label strip, in lanes
     layout: dict[str, Any] = {
         "template": "plotly_white",
         "plot_bgcolor": "#FFFFFF",
@@ -638,6 +731,8 @@ def timeline_figure(
         "margin": {"l": 10, "r": 20, "t": 60, "b": 60 if undated else 40},
         "font": {"family": _FONT, "size": 13, "color": _TEXT_COLOUR},
         "barmode": "overlay",
+        "uniformtext": {"minsize": 12, "mode": "hide"},  # a bar label that does not fit is left out
+        "showlegend": True,  # also for a single trace: the legend names the colours
         "hovermode": "closest",
         "hoverlabel": {"bgcolor": "#FFFFFF", "font": {"size": 13}, "align": "left"},
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
@@ -657,7 +752,7 @@ def timeline_figure(
             "type": "category",
             "categoryorder": "array",
             "categoryarray": lane_order,
-            "range": [len(lane_order) - 0.5, -0.5],  # first lane on top
+            "range": [len(lane_order) - 0.5, -0.5 - head],  # first lane on top, the label strip above
             "automargin": True,
             "showgrid": False,
             "ticks": "",

@@ -171,3 +171,9 @@ def test_overdue_and_soon_due_tasks_are_next_actions() -> None:
                                                                       limit=10)]
     assert ("next.overdue", "Ansøgning") in keys and ("next.due", "Plakat") in keys
     assert all(title not in ("Sommer", "Færdig") for _, title in keys)
+
+
+def test_once_signed_the_dashboard_not_the_next_actions_lists_due_tasks() -> None:
+    signed = snap(tasks=[Task("l", "Ansøgning", due=date(2026, 11, 20))])
+    signed = replace(signed, project=replace(signed.project, signed_at=datetime(2026, 11, 1, tzinfo=UTC)))
+    assert all(a.key not in ("next.overdue", "next.due") for a in plan.next_actions(signed, TODAY))

@@ -143,7 +143,7 @@ def test_single_due_only_task_is_a_point() -> None:
     fig = timeline_figure([task(due=date(2026, 12, 24))], PEOPLE, today=TODAY)
     assert len(fig.data) == 1
     point = fig.data[0]
-    assert point.type == "scatter" and point.mode == "markers"
+    assert point.type == "scatter" and point.mode in ("markers", "markers+text")
     assert list(point.x) == ["2026-12-24 12:00"]
     assert list(point.marker.symbol) == ["circle"]
     assert point.marker.color == STATUS_COLOURS[TaskStatus.PLANNED]
@@ -498,3 +498,54 @@ def test_catalogue_languages_have_the_same_keys() -> None:
     assert catalogue.DA.keys() == catalogue.EN.keys()
     assert all(catalogue.DA[k] and catalogue.EN[k] for k in catalogue.DA)
     assert catalogues()["da"]["timeline.empty"] == "Ingen opgaver endnu"
+
+
+# -- labels on the chart (bars, markers, the label strip) -----------------------------------------
+
+
+def test_long_bars_carry_their_title_and_short_ones_none() -> None:
+    long = task("long", "Lektiecafé <hver> tirsdag", start=date(2026, 12, 1), due=date(2027, 3, 1))
+    short = task("short", "Plakater til skolerne", responsible="p-ole", start=date(2026, 12, 1),
+                 due=date(2026, 12, 2))
+    fig = timeline_figure([long, short], PEOPLE, today=TODAY)
+    bar = traces(fig, "bar")[0]
+    labels = dict(zip(bar.customdata, bar.text, strict=True))
+    assert labels["long"] == "\u00a0Lektiecafé &lt;hver&gt; tirsdag"
+    assert labels["short"] == ""
+    assert bar.textposition == "inside" and bar.insidetextanchor == "start" and bar.textangle == 0
+    assert fig.layout.uniformtext.mode == "hide"  # a label that does not fit is left out, not shrunk
+
+
+def test_marker_labels_use_the_room_up_to_the_next_item_in_their_lane() -> None:
+    meeting = task("m", "Opfølgningsmøde med hele arbejdsgruppen", kind=TaskKind.FOLLOW_UP,
+                   due=date(2026, 12, 1))
+    crowded = task("c", "Milepæl lige før en aktivitet", kind=TaskKind.MILESTONE, responsible="p-ole",
+                   due=date(2027, 1, 10))
+    activity = task("a", "Aktivitet", responsible="p-ole", start=date(2027, 1, 12), due=date(2027, 3, 1))
+    inside = task("i", "Midt i aktiviteten", kind=TaskKind.MILESTONE, responsible="p-ole",
+                  due=date(2027, 2, 1))
+    fig = timeline_figure([meeting, crowded, activity, inside], PEOPLE, today=TODAY)
+    points = traces(fig, "scatter")[0]
+    assert points.mode == "markers+text" and points.textposition == "middle right"
+    labels = dict(zip(points.customdata, points.text, strict=True))
+    assert labels["m"].startswith("Opfølgningsmøde")  # a free lane: room for the title
+    assert labels["c"] == ""  # two days before the activity starts: no room
+    assert labels["i"] == ""  # on top of a bar: no label
+
+
+def test_today_label_flips_left_near_the_end_and_the_period_label_keeps_clear() -> None:
+    late = timeline_figure([task(start=date(2026, 9, 1), due=date(2026, 11, 20))], PEOPLE, today=TODAY)
+    today_label = next(a for a in late.layout.annotations if a.name == "today")
+    assert today_label.xanchor == "right"
+    early = timeline_figure([task(start=date(2026, 11, 26), due=date(2027, 6, 1))], PEOPLE, today=TODAY,
+                            period=(date(2026, 11, 26), date(2027, 6, 1)))
+    today_label = next(a for a in early.layout.annotations if a.name == "today")
+    period_label = next(a for a in early.layout.annotations if a.name == "period")
+    assert today_label.xanchor == "left"
+    assert (period_label.xanchor, period_label.x) == ("right", "2027-06-02")  # at the band's end, not at today
+    assert early.layout.yaxis.range[1] < -0.5  # a strip above the first lane holds the labels
+
+
+def test_a_single_trace_still_has_its_legend() -> None:
+    fig = timeline_figure([task(start=date(2026, 12, 1), due=date(2026, 12, 10))], PEOPLE, today=TODAY)
+    assert len(fig.data) == 1 and fig.layout.showlegend is True

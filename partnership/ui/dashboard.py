@@ -1,0 +1,117 @@
+"""The follow-up dashboard on the overview once the agreement is signed: overdue tasks,
+tasks due in the next 14 days, the next follow-up meeting and how the open tasks are
+split between the two organisations - a row of metrics and two short lists.
+
+It counts the partnership's tasks only (not the association's internal follow-ups from
+step 3), so both sides see the same numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import streamlit as st
+
+from partnership import timeline
+from partnership.i18n import fmt_date
+from partnership.model import Side, Snapshot, Task
+from partnership.ui import shell, tasks
+
+LIST_MAX = 5
+"""Tasks listed under each heading before "... and n more"."""
+
+
+def relative(c: shell.Ctx, day: date, today: date) -> str:
+    """"i dag", "i morgen" or "om 12 dage"."""
+    n = (day - today).days
+    if n <= 0:
+        return c.t("dash.today")
+    if n == 1:
+        return c.t("dash.in_one_day")
+    return c.t("dash.in_days", n=n)
+
+
+def uneven(open_per_side: dict[Side, int]) -> Side | None:
+    """The side holding most open tasks when the split is clearly lopsided (at least
+    four open, and at least twice as many as the other side); else None."""
+    ours, theirs = open_per_side.get(Side.ASSOCIATION, 0), open_per_side.get(Side.PARTNER, 0)
+    most = max(ours, theirs)
+    if most < 4 or most < 2 * min(ours, theirs):
+        return None
+    return Side.ASSOCIATION if ours > theirs else Side.PARTNER
+
+
+def _who(c: shell.Ctx, board: timeline.Dashboard, task: Task) -> str:
+    return board.names.get(task.responsible) or c.t("timeline.unassigned")
+
+
+def _items(c: shell.Ctx, board: timeline.Dashboard, found: Sequence[Task], today: date, *,
+           late: bool) -> str:
+    lines = []
+    for task in found[:LIST_MAX]:
+        assert task.due is not None
+        line = c.t("dash.item", title=tasks.plain(task.title), who=tasks.plain(_who(c, board, task)),
+                   due=fmt_date(task.due, c.lang))
+        if late:
+            days = (today - task.due).days
+            late_by = c.t("dash.late_by_one") if days == 1 else c.t("dash.late_by", n=days)
+            line += f" · :orange[{late_by}]"
+        else:
+            line += f" · {relative(c, task.due, today)}"
+        lines.append(f"- {line}")
+    if len(found) > LIST_MAX:
+        lines.append(f"- {c.t('dash.more', n=len(found) - LIST_MAX)}")
+    return "\n".join(lines)
+
+
+def dashboard(c: shell.Ctx, snap: Snapshot, today: date) -> None:
+    """The metrics row and the lists (see the module doc)."""
+    joint = [x for x in snap.tasks if not x.internal]
+    board = timeline.dashboard(joint, snap.people, today)
+    days = timeline.SOON_DAYS
+    with st.container(key="dash"):
+        st.subheader(c.t("dash.title"))
+        overdue, soon, meeting, balance = st.columns([1, 1.25, 1.35, 2])
+        overdue.metric(c.t("dash.overdue"), len(board.overdue), border=True, help=c.t("dash.overdue_help"),
+                       height="stretch")
+        soon.metric(c.t("dash.soon", days=days), len(board.due_soon), border=True,
+                    help=c.t("dash.soon_help", days=days), height="stretch")
+        nxt = board.next_follow_up
+        if nxt is not None and nxt.due is not None:
+            meeting.metric(c.t("dash.next_meeting"), fmt_date(nxt.due, c.lang), border=True,
+                           delta=relative(c, nxt.due, today), delta_color="off", delta_arrow="off",
+                           help=c.t("dash.next_meeting_help"), height="stretch")
+        else:
+            meeting.metric(c.t("dash.next_meeting"), c.t("dash.no_meeting"), border=True,
+                           help=c.t("dash.next_meeting_help"), height="stretch")
+        with balance.container(border=True, height="stretch"):
+            st.markdown(c.t("dash.open"), help=c.t("dash.open_help"))
+            ours, theirs = st.columns(2)
+            for col, side in ((ours, Side.ASSOCIATION), (theirs, Side.PARTNER)):
+                col.metric(tasks.org_name(c, snap, side), board.open_per_side.get(side, 0))
+        lopsided = uneven(board.open_per_side)
+        if lopsided is not None:
+            st.caption(":material/balance: " + c.t("dash.uneven", org=tasks.plain(tasks.org_name(c, snap,
+                                                                                                lopsided))))
+        left, right = st.columns(2)
+        with left:
+            st.markdown(f"**:orange[:material/schedule:] {c.t('dash.overdue_list')}**")
+            if board.overdue:
+                st.markdown(_items(c, board, board.overdue, today, late=True))
+            else:
+                st.caption(c.t("dash.none_overdue"))
+        with right:
+            st.markdown(f"**:blue[:material/event_upcoming:] {c.t('dash.soon_list', days=days)}**")
+            if board.due_soon:
+                st.markdown(_items(c, board, board.due_soon, today, late=False))
+            else:
+                st.caption(c.t("dash.none_soon", days=days))
+        if nxt is not None and nxt.due is not None:
+            st.markdown(":material/groups: " + c.t("dash.meeting", title=tasks.plain(nxt.title),
+                                                   when=fmt_date(nxt.due, c.lang), rel=relative(c, nxt.due, today),
+                                                   who=tasks.plain(_who(c, board, nxt))))
+        else:
+            st.caption(c.t("dash.no_meeting_hint"))
+        st.page_link(c.pages["timeline"], label=c.t("dash.open_timeline"), icon=":material/timeline:",
+                     query_params=shell.url_params(c))

@@ -1,0 +1,264 @@
+"""The timeline page: the tasks of the partnership on a Plotly timeline with lanes and
+filters, the task list (create, edit, close: ``partnership.ui.tasks``) and the calendar
+downloads. The health check has its own module (``health_page``).
+
+The figure is built only when what it shows changes: it is kept in session state under
+the project, revision, language, lanes, filters and day it was drawn for, so a rerun
+for any other reason (a widget elsewhere, the live poller's presence line) reuses it.
+
+Widget keys: lanes ``tl_lanes``; filters ``tl_f_side``, ``tl_f_person``,
+``tl_f_status``, ``tl_f_kind`` (reset button ``tl_f_reset``); chart ``tl_chart``; task
+list prefix ``tl`` (see ``tasks``); calendar ``tl_ics_all``, ``tl_ics_person`` (select)
+and ``tl_ics_one``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date
+from typing import Any
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from partnership import calendar, timeline
+from partnership.i18n import fmt_datetime
+from partnership.model import Role, Side, Snapshot, Task, TaskKind, TaskStatus
+from partnership.steps import AGREEMENT_TASK_KINDS
+from partnership.ui import shell, tasks
+from partnership.ui.step5 import slug
+
+ss = st.session_state
+
+KEY = "tl"
+FIGURE = "tl_figure"
+"""Session-state key of the cached figure: ``(cache key, figure)``."""
+PLOTLY_CONFIG: dict[str, Any] = {
+    "displaylogo": False,
+    "scrollZoom": False,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
+    "toImageButtonOptions": {"format": "png", "filename": "tidslinje", "scale": 2},
+}
+FILTERS = ("side", "person", "status", "kind")
+ICS_MIME = "text/calendar"
+
+
+# -- what the page shows (pure) ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class View:
+    """The lanes and filters the reader chose; an empty filter shows everything."""
+
+    lanes: timeline.LaneMode = "person"
+    sides: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+
+    @property
+    def active(self) -> int:
+        """How many filters narrow the tasks."""
+        return sum(1 for chosen in (self.sides, self.people, self.statuses, self.kinds) if chosen)
+
+    def apply(self, found: Sequence[Task]) -> list[Task]:
+        return timeline.filter_tasks(found, sides=self.sides, people=self.people, statuses=self.statuses,
+                                     kinds=self.kinds)
+
+    def cache_key(self) -> tuple[Any, ...]:
+        return (self.lanes, *(tuple(sorted(x)) for x in (self.sides, self.people, self.statuses, self.kinds)))
+
+
+def agreement_period(snap: Snapshot) -> tuple[date | None, date | None]:
+    """The period the signed agreement covers, as far as the data tells: from the day it
+    was signed to the last date of its agreed activities, milestones and follow-up
+    meetings. (None, None) while it is not signed; no end when no agreed task has a date
+    on or after the signing day."""
+    if snap.project.signed_at is None:
+        return None, None
+    start = snap.project.signed_at.astimezone(UTC).date()
+    dates = [d for x in snap.tasks if x.kind.value in AGREEMENT_TASK_KINDS and not x.internal
+             for d in (x.start, x.due) if d is not None]
+    end = max(dates, default=None)
+    return start, end if end is not None and end >= start else None
+
+
+def ordered(found: Sequence[Task]) -> list[Task]:
+    """Open tasks first, earliest date first; done tasks last."""
+    def first(task: Task) -> date:
+        return task.start or task.due or date.max
+
+    return sorted(found, key=lambda x: (x.status is TaskStatus.DONE, first(x), x.due or date.max,
+                                        x.title.casefold()))
+
+
+def figure(snap: Snapshot, view: View, today: date, lang: str) -> go.Figure:
+    """The timeline of the tasks ``view`` lets through."""
+    return timeline.timeline_figure(
+        view.apply(snap.tasks), snap.people, today=today, lang=lang, lanes=view.lanes,
+        period=agreement_period(snap), our_org=snap.project.our_org, partner_org=snap.project.partner_org,
+    )
+
+
+def cached_figure(snap: Snapshot, view: View, today: date, lang: str,
+                  state: Any = None) -> go.Figure:
+    """The figure for this revision, view, language and day; built again only when one
+    of them changed (``state`` is st.session_state, or a dict in tests)."""
+    state = ss if state is None else state
+    key = (snap.project.id, snap.revision, lang, today, *view.cache_key())
+    kept = state.get(FIGURE)
+    if kept is not None and kept[0] == key:
+        fig: go.Figure = kept[1]
+        return fig
+    fig = figure(snap, view, today, lang)
+    state[FIGURE] = (key, fig)
+    return fig
+
+
+def calendar_tasks(snap: Snapshot) -> list[Task]:
+    """What the calendar files hold: the partnership's dated tasks (never the
+    association's internal ones, so a file can be passed on to the partner)."""
+    return [x for x in snap.tasks if not x.internal and (x.start is not None or x.due is not None)]
+
+
+def calendar_file(snap: Snapshot, lang: str, person_id: str | None = None) -> tuple[str, Callable[[], bytes]]:
+    """The file name and a builder of the .ics bytes: the whole partnership, or the
+    tasks one person is responsible for."""
+    stem = slug(snap.project.title) or "partnerskab"
+    if person_id is not None:
+        person = snap.person(person_id)
+        stem = f"{stem}-{slug(person.name) if person else 'person'}"
+    found = calendar_tasks(snap)
+
+    def build() -> bytes:
+        return calendar.tasks_to_ics(found, snap.people, project_title=snap.project.title, person_id=person_id,
+                                     lang=lang, our_org=snap.project.our_org,
+                                     partner_org=snap.project.partner_org)
+
+    return f"{stem}.ics", build
+
+
+# -- the page's parts -----------------------------------------------------------------------
+
+
+def header(c: shell.Ctx, snap: Snapshot) -> None:
+    st.title(c.t("tl.title"))
+    st.markdown(c.t("tl.lead"))
+    if snap.project.signed_at is not None:
+        st.caption(":material/verified: " + c.t("overview.signed", when=fmt_datetime(snap.project.signed_at,
+                                                                                       c.lang)))
+    else:
+        st.info(c.t("tl.not_signed"), icon=":material/edit_calendar:")
+    if snap.role is Role.VIEWER:
+        st.caption(c.t("tl.viewer"))
+
+
+def tabs(c: shell.Ctx) -> Sequence[Any]:
+    """The two tabs: the timeline with its tasks, and the health check."""
+    return st.tabs([f":material/timeline: {c.t('tl.tab.plan')}",
+                    f":material/monitor_heart: {c.t('tl.tab.health')}"])
+
+
+def _reset_filters() -> None:
+    for name in FILTERS:
+        ss[f"tl_f_{name}"] = []
+
+
+def controls(c: shell.Ctx, snap: Snapshot) -> View:
+    """Lanes (by person or by organisation) and the four filters, in one row (none
+    while there are no tasks to arrange)."""
+    if not snap.tasks:
+        return View()
+    lanes_col, side_col, person_col, status_col, kind_col = st.columns([1.7, 1, 1.3, 1, 1],
+                                                                         vertical_alignment="bottom")
+    lanes = lanes_col.segmented_control(
+        c.t("tl.lanes"), options=["person", "side"], format_func=lambda v: c.t(f"tl.lanes.{v}"),
+        default="person", required=True, key="tl_lanes",
+    ) or "person"
+    all_ = c.t("tl.filter.all")
+    sides = side_col.multiselect(c.t("tl.filter.side"), options=[s.value for s in Side], key="tl_f_side",
+                                 format_func=lambda v: tasks.org_name(c, snap, Side(v)), placeholder=all_)
+    people = [p for p in tasks.people_options(snap) if p]
+    if any(not x.responsible for x in snap.tasks):
+        people.append("")
+    chosen_people = person_col.multiselect(c.t("tl.filter.person"), options=people, key="tl_f_person",
+                                           format_func=lambda pid: _person_option(c, snap, pid),
+                                           placeholder=all_)
+    statuses = status_col.multiselect(c.t("tl.filter.status"), options=[s.value for s in TaskStatus],
+                                      key="tl_f_status", format_func=lambda v: c.t(f"timeline.status.{v}"),
+                                      placeholder=all_)
+    kinds = kind_col.multiselect(c.t("tl.filter.kind"), options=[k.value for k in TaskKind], key="tl_f_kind",
+                                 format_func=lambda v: c.t(f"timeline.kind.{v}"), placeholder=all_)
+    return View(lanes="side" if lanes == "side" else "person", sides=tuple(sides), people=tuple(chosen_people),
+                statuses=tuple(statuses), kinds=tuple(kinds))
+
+
+def _person_option(c: shell.Ctx, snap: Snapshot, pid: str) -> str:
+    person = snap.person(pid) if pid else None
+    return person.name if person else c.t("timeline.unassigned")
+
+
+def chart(c: shell.Ctx, snap: Snapshot, view: View, today: date) -> None:
+    """The timeline, or a sentence saying why there is none."""
+    shown = view.apply(snap.tasks)
+    if not snap.tasks:
+        st.info(c.t("tl.no_tasks"), icon=":material/event_note:")
+        return
+    if view.active:
+        left, right = st.columns([4, 1], vertical_alignment="center")
+        left.caption(c.t("tl.shown", shown=len(shown), total=len(snap.tasks)))
+        right.button(c.t("tl.filter.reset"), key="tl_f_reset", on_click=_reset_filters, icon=":material/close:",
+                     type="tertiary")
+    if not shown:
+        st.info(c.t("tl.no_match"), icon=":material/filter_alt_off:")
+        return
+    if all(x.start is None and x.due is None for x in shown):
+        st.info(c.t("tl.no_dates"), icon=":material/event_busy:")
+        return
+    st.plotly_chart(cached_figure(snap, view, today, c.lang), width="stretch", theme=None, key="tl_chart",
+                    config=PLOTLY_CONFIG)
+    st.caption(c.t("tl.legend_help"))
+
+
+def task_section(c: shell.Ctx, snap: Snapshot, view: View, today: date) -> None:
+    """The tasks the filters let through, each with its editor and status switch, then
+    the add form (none for a viewer)."""
+    st.subheader(c.t("tl.tasks"))
+    readonly = snap.role is Role.VIEWER
+    if not readonly:
+        st.caption(c.t("tl.tasks_lead"))
+    for task in ordered(view.apply(snap.tasks)):
+        tasks.task_row(c, snap, task, key=KEY, readonly=readonly, today=today)
+    if not readonly:
+        tasks.add_form(c, snap, key=KEY, default_kind=TaskKind.TASK, label=c.t("tl.add"),
+                       expanded=not snap.tasks)
+
+
+def calendar_section(c: shell.Ctx, snap: Snapshot) -> None:
+    """Download the partnership's calendar, or one person's."""
+    st.subheader(c.t("tl.cal"))
+    st.caption(c.t("tl.cal_lead"))
+    dated = calendar_tasks(snap)
+    if not dated:
+        st.caption(c.t("tl.cal.none"))
+        return
+    everyone, one = st.columns(2, vertical_alignment="bottom")
+    name, build = calendar_file(snap, c.lang)
+    everyone.download_button(c.t("tl.cal.all"), data=build, file_name=name, mime=ICS_MIME, key="tl_ics_all",
+                             on_click="ignore", icon=":material/calendar_month:", width="stretch")
+    responsible = {x.responsible for x in dated if x.responsible}
+    people = [pid for pid in tasks.people_options(snap) if pid in responsible]
+    if not people:
+        one.caption(c.t("tl.cal.no_people"))
+        return
+    with one:
+        pick, button = st.columns([3, 2], vertical_alignment="bottom")
+        chosen = pick.selectbox(c.t("tl.cal.person"), options=people, key="tl_ics_person",
+                                format_func=lambda pid: tasks.person_label(c, snap, pid))
+        if chosen not in people:
+            chosen = people[0]
+        name, build = calendar_file(snap, c.lang, chosen)
+        button.download_button(c.t("tl.cal.download_person"), data=build,
+                               file_name=name, mime=ICS_MIME, key="tl_ics_one", on_click="ignore",
+                               icon=":material/person:", width="stretch")
