@@ -25,7 +25,7 @@ DA = {
     "who.hello": "Du er logget ind som {name}.",
     # live
     "live.here": "Også her nu: {names}",
-    "live.editing_here": ":material/edit: {names} skriver i dette felt lige nu",
+    "live.someone": "en {role}",
     "live.changed_notice": "Der er nye ændringer – de vises, når du lukker vinduet.",
     # editors
     "edit.edit": "Rediger",
@@ -252,7 +252,7 @@ EN = {
     "who.needed": "Write your name at the top of the page first.",
     "who.hello": "You are signed in as {name}.",
     "live.here": "Also here now: {names}",
-    "live.editing_here": ":material/edit: {names} is writing in this field right now",
+    "live.someone": "a {role}",
     "live.changed_notice": "There are new changes – they appear when you close the window.",
     "edit.edit": "Edit",
     "edit.save": "Save",

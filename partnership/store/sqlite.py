@@ -270,7 +270,14 @@ class SQLiteStore(Store):
         with self._write() as conn:
             project = self._check(conn, access, Role.OWNER)
             if project.version != expected_version:
-                raise Conflict(current=Current(exchange.content(project), project.version, "", None))
+                last = conn.execute(
+                    "select actor, at from history where project_id = ? and entity = 'project'"
+                    " order by id desc limit 1",
+                    (access.project_id,),
+                ).fetchone()
+                raise Conflict(current=Current(exchange.content(project), project.version,
+                                               last["actor"] if last else project.created_by,
+                                               datetime.fromisoformat(last["at"]) if last else project.created_at))
             old = exchange.content(project)
             sets = ", ".join(f"{k} = ?" for k in clean)
             conn.execute(

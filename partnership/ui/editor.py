@@ -10,6 +10,8 @@ button callbacks, so the page that follows already shows the result.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -18,8 +20,7 @@ import streamlit as st
 from partnership.errors import Conflict, PartnershipError
 from partnership.i18n import fmt_datetime, has
 from partnership.model import Presence, Snapshot
-from partnership.steps import MAX_TEXT
-from partnership.ui import shell
+from partnership.ui import live, shell
 from partnership.ui.messages import describe
 
 ss = st.session_state
@@ -40,6 +41,18 @@ def show_flash(key: str) -> None:
         st.info(text)
 
 
+def literal(text: str) -> str:
+    """User text inside Markdown, shown as typed: on one line, its own Markdown (and
+    Streamlit's ``:directive[...]`` and ``$math$``) characters made literal."""
+    flat = " ".join(text.split())
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~:$])", r"\\\1", flat)
+
+
+def button_row() -> Any:
+    """A row of buttons side by side, left-aligned."""
+    return st.container(horizontal=True, gap="small")
+
+
 def _need_name(c: shell.Ctx, key: str) -> bool:
     if not c.name:
         flash(key, "error", c.t("who.needed"))
@@ -55,14 +68,13 @@ def start_field(key: str, value: str, version: int) -> None:
     ss[f"fe_{key}_text"] = value
     ss[f"fe_{key}_base"] = version
     ss[f"fe_{key}_open"] = True
-    ss["editing_field"] = key
+    live.mark_open(key)
 
 
 def _close(key: str) -> None:
     for suffix in ("_open", "_base", "_conflict"):
         ss.pop(f"fe_{key}{suffix}", None)
-    if ss.get("editing_field") == key:
-        ss["editing_field"] = ""
+    live.mark_closed(key)
 
 
 def _save(key: str, text: str, version: int) -> None:
@@ -93,6 +105,9 @@ def _save_open(key: str) -> None:
 
 def _keep_mine(key: str) -> None:
     conflict = ss.pop(f"fe_{key}_conflict")
+    # Put my text back in the editor first: if this save fails for another reason, the
+    # editor shows it again instead of an empty box.
+    ss[f"fe_{key}_text"] = conflict["mine"]
     ss[f"fe_{key}_base"] = conflict["version"]
     _save(key, conflict["mine"], conflict["version"])
 
@@ -109,36 +124,54 @@ def _merge(key: str) -> None:
     ss[f"fe_{key}_open"] = True
 
 
+def editing_badge(c: shell.Ctx, key: str, others: list[Presence] | None) -> str:
+    """A Markdown badge naming who else is editing ``key`` right now ("" if nobody)."""
+    busy = sorted({_badge_safe(p.name or c.t("role." + p.role.value)) for p in (others or []) if p.editing == key})
+    if not busy:
+        return ""
+    return f":orange-badge[:material/edit: {c.t('presence.editing_badge', names=', '.join(busy))}]"
+
+
+def _badge_safe(text: str) -> str:
+    """A name that cannot end the badge directive or start Markdown of its own."""
+    return "".join(ch for ch in text if ch not in "[]*_`\\:<>#|").strip() or "?"
+
+
 def field_editor(
     c: shell.Ctx, snap: Snapshot, key: str, *, readonly: bool = False, height: int = 150,
     others: list[Presence] | None = None,
 ) -> None:
-    """The editor for one free-text field, in a container keyed ``f_<key>``."""
+    """The editor for one free-text field, in a container keyed ``f_<key>``; beside its
+    label, who else is editing it (``others`` from ``live.others()``)."""
     fv = snap.field(key)
+    live.mark_shown(key)
     with st.container(key=f"f_{key}", border=True):
-        st.markdown(f"**{c.t(f'field.{key}.label')}**")
+        badge = editing_badge(c, key, others)
+        st.markdown(f"**{c.t(f'field.{key}.label')}**" + (f" &nbsp; {badge}" if badge else ""))
         st.caption(c.t(f"field.{key}.help"))
         example = c.t(f"field.{key}.example") if has(f"field.{key}.example") else ""
         if example and not readonly:
             with st.expander(c.t("edit.example"), icon=":material/tips_and_updates:"):
                 st.markdown(example)
-        busy = [p.name for p in (others or []) if p.editing == key]
-        if busy:
-            st.caption(c.t("live.editing_here", names=", ".join(busy)))
         show_flash(key)
         conflict = ss.get(f"fe_{key}_conflict")
         if conflict:
+            live.mark_open(key)
             _conflict_view(c, key, conflict)
         elif ss.get(f"fe_{key}_open") and not readonly:
+            live.mark_open(key)
             base = ss.get(f"fe_{key}_base", 0)
             if fv.version != base:
-                st.info(c.t("edit.moved_on", who=fv.updated_by, when=fmt_datetime(fv.updated_at, c.lang)))
-            st.text_area(c.t(f"field.{key}.label"), key=f"fe_{key}_text", height=height, max_chars=MAX_TEXT,
+                st.info(c.t("edit.moved_on", who=fv.updated_by, when=fmt_datetime(fv.updated_at, c.lang)),
+                        icon=":material/update:")
+            # No max_chars: the browser would cut a long paste silently; the store refuses
+            # an over-long text with a message and the text stays here.
+            st.text_area(c.t(f"field.{key}.label"), key=f"fe_{key}_text", height=height,
                          label_visibility="collapsed")
-            left, right, _ = st.columns([1, 1, 4])
-            left.button(c.t("edit.save"), key=f"fe_{key}_save", type="primary", on_click=_save_open, args=(key,),
+            row = button_row()
+            row.button(c.t("edit.save"), key=f"fe_{key}_save", type="primary", on_click=_save_open, args=(key,),
                         icon=":material/save:")
-            right.button(c.t("edit.cancel"), key=f"fe_{key}_cancel", on_click=_close, args=(key,))
+            row.button(c.t("edit.cancel"), key=f"fe_{key}_cancel", on_click=_close, args=(key,))
         else:
             if fv.value.strip():
                 st.markdown(fv.value)
@@ -151,18 +184,34 @@ def field_editor(
                           args=(key, fv.value, fv.version), icon=":material/edit:")
 
 
+def _conflict_title(c: shell.Ctx, conflict: Mapping[str, Any]) -> str:
+    """Who saved the other version and when - as far as the store says."""
+    if conflict.get("by") and conflict.get("at"):
+        return c.t("conflict.title", who=conflict["by"], when=fmt_datetime(conflict["at"], c.lang))
+    return c.t("presence.conflict_title_unknown")
+
+
+def _theirs_label(c: shell.Ctx, conflict: Mapping[str, Any]) -> str:
+    return c.t("conflict.theirs", who=conflict["by"]) if conflict.get("by") else c.t("presence.theirs_unknown")
+
+
 def _conflict_view(c: shell.Ctx, key: str, conflict: Mapping[str, Any]) -> None:
-    st.warning(c.t("conflict.title", who=conflict["by"], when=fmt_datetime(conflict["at"], c.lang)),
-               icon=":material/call_split:")
+    """Both texts in full side by side, who saved the other one and when, and the three
+    ways on."""
+    st.warning(_conflict_title(c, conflict), icon=":material/call_split:")
+    # Read-only boxes keyed by their content: a later conflict with other texts gets
+    # fresh boxes instead of the old ones' state.
+    stamp = hashlib.sha1(f"{conflict['mine']}\0{conflict['theirs']}".encode()).hexdigest()[:12]
     mine, theirs = st.columns(2)
-    mine.text_area(c.t("conflict.mine"), value=conflict["mine"], disabled=True, key=f"fe_{key}_mine_view",
-                   height=150)
-    theirs.text_area(c.t("conflict.theirs", who=conflict["by"]), value=conflict["theirs"], disabled=True,
-                     key=f"fe_{key}_theirs_view", height=150)
-    a, b, m, _ = st.columns([1, 1, 1, 2])
-    a.button(c.t("conflict.keep_mine"), key=f"fe_{key}_keep", on_click=_keep_mine, args=(key,), type="primary")
-    b.button(c.t("conflict.take_theirs"), key=f"fe_{key}_take", on_click=_take_theirs, args=(key,))
-    m.button(c.t("conflict.merge"), key=f"fe_{key}_merge", on_click=_merge, args=(key,))
+    mine.text_area(c.t("conflict.mine"), value=conflict["mine"], disabled=True, height=180,
+                   key=f"fe_{key}_mine_{stamp}")
+    theirs.text_area(_theirs_label(c, conflict), value=conflict["theirs"], disabled=True, height=180,
+                     key=f"fe_{key}_theirs_{stamp}")
+    row = button_row()
+    row.button(c.t("conflict.keep_mine"), key=f"fe_{key}_keep", on_click=_keep_mine, args=(key,), type="primary")
+    row.button(c.t("conflict.take_theirs"), key=f"fe_{key}_take", on_click=_take_theirs, args=(key,))
+    row.button(c.t("conflict.merge"), key=f"fe_{key}_merge", on_click=_merge, args=(key,))
+    st.caption(c.t("presence.conflict_help"))
 
 
 # -- structured records -----------------------------------------------------------------
@@ -181,16 +230,26 @@ def start_record(kind: str, record_id: str, version: int, values: Mapping[str, A
     ss[f"{k}_open"] = True
     for name, value in values.items():
         ss[f"{k}_{name}"] = value
+    live.mark_open(k)
 
 
 def record_open(kind: str, record_id: str) -> bool:
-    return bool(ss.get(f"{record_key(kind, record_id)}_open"))
+    """Whether the record's editor is open (pages call this while drawing the record, so
+    it also tells the live poller which editors this page shows and has open)."""
+    k = record_key(kind, record_id)
+    is_open = bool(ss.get(f"{k}_open"))
+    if is_open:
+        live.mark_open(k)
+    else:
+        live.mark_shown(k)
+    return is_open
 
 
 def close_record(kind: str, record_id: str) -> None:
     k = record_key(kind, record_id)
     for suffix in ("_open", "_base", "_conflict"):
         ss.pop(f"{k}{suffix}", None)
+    live.mark_closed(k)
 
 
 def record_values(kind: str, record_id: str, names: list[str]) -> dict[str, Any]:
@@ -227,9 +286,9 @@ def record_conflict(c: shell.Ctx, kind: str, record_id: str, save: Saver,
     conflict = ss.get(f"{k}_conflict")
     if not conflict:
         return False
-    st.warning(c.t("conflict.title", who=conflict["by"], when=fmt_datetime(conflict["at"], c.lang)),
-               icon=":material/call_split:")
-    rows = [f"| {c.t('conflict.what')} | {c.t('conflict.mine')} | {c.t('conflict.theirs', who=conflict['by'])} |",
+    live.mark_open(k)
+    st.warning(_conflict_title(c, conflict), icon=":material/call_split:")
+    rows = [f"| {c.t('conflict.what')} | {c.t('conflict.mine')} | {_theirs_label(c, conflict)} |",
             "|---|---|---|"]
     for name, mine in conflict["mine"].items():
         theirs = conflict["theirs"].get(name)
@@ -238,6 +297,11 @@ def record_conflict(c: shell.Ctx, kind: str, record_id: str, save: Saver,
 
     def keep() -> None:
         data = ss.pop(f"{k}_conflict")
+        # Put my values back in the editor first, so a save that fails for another
+        # reason shows them again.
+        ss[f"{k}_base"] = data["version"]
+        for name in data["mine"]:
+            ss[f"{k}_{name}"] = data["mine"][name]
         save_record(kind, record_id, data["mine"], save, version=data["version"])
 
     def take() -> None:
@@ -251,10 +315,10 @@ def record_conflict(c: shell.Ctx, kind: str, record_id: str, save: Saver,
         for name in data["mine"]:
             ss[f"{k}_{name}"] = data["mine"][name]
 
-    a, b, m, _ = st.columns([1, 1, 1, 2])
-    a.button(c.t("conflict.keep_mine"), key=f"{k}_keep", on_click=keep, type="primary")
-    b.button(c.t("conflict.take_theirs"), key=f"{k}_take", on_click=take)
-    m.button(c.t("conflict.edit_again"), key=f"{k}_merge", on_click=merge)
+    row = button_row()
+    row.button(c.t("conflict.keep_mine"), key=f"{k}_keep", on_click=keep, type="primary")
+    row.button(c.t("conflict.take_theirs"), key=f"{k}_take", on_click=take)
+    row.button(c.t("conflict.edit_again"), key=f"{k}_merge", on_click=merge)
     return True
 
 

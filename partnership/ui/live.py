@@ -1,23 +1,56 @@
-"""The live poller: one small fragment per page asks the store for the revision (and
-says who is here); when the revision or the people present change, the whole app reruns
-and shows the new content. Typing in inline editors survives the rerun."""
+"""The live poller: one small fragment per page.
+
+Every ``poll_seconds()`` the fragment makes exactly one store call, ``heartbeat``: it
+says that this session is here (and which editor it has open) and gets back the
+project's revision and who else is here. The fragment itself shows who else is here.
+When the revision differs from the one this page rendered, or someone starts or stops
+editing one of the fields this page shows, the whole app reruns: the snapshot is read
+again and every field, chart and presence mark is drawn anew. Typing in the inline
+editors survives that rerun (DESIGN.md, "Live collaboration").
+
+Two traps this module avoids:
+
+- The fragment body also runs during every full run. The full run therefore records
+  the revision it rendered (``start``) before the fragment compares, or a page would
+  rerun forever.
+- An idle tick must stay cheap: it makes one store call and sends nothing but the
+  fragment's own small delta; charts are redrawn only by a full rerun.
+
+``tick()`` holds the logic as a function of a plain mapping, so that unit tests can
+count store calls and check the decisions without a browser.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass
+from typing import Any
 
 import streamlit as st
 
-from partnership.errors import PartnershipError
+from partnership.errors import InvalidLink, PartnershipError
 from partnership.model import Presence
 from partnership.ui import shell
 
 ss = st.session_state
 
+State = MutableMapping[Any, Any]
+"""Where the poller keeps its marks: st.session_state, or a plain dict in unit tests."""
+
+# Session-state keys (all prefixed ``live_``).
+RENDERED = "live_rendered"  # the revision the last full run rendered
+FULL_RUN = "live_full_run"  # set by start(): the next tick is part of a full run
+RUN = "live_run"  # full runs counted, to date the marks below
+SEEN = "live_seen"  # who was present when the last full run drew the page
+OTHERS = "live_others"  # who was present at the last tick
+SHOWN = "live_shown"  # editor key -> run in which the page showed that editor
+OPEN = "live_open"  # editor key -> run in which this session had it open (or opened it)
+DIALOG = "dialog_open"  # set by a page while an st.dialog is open (a rerun would close it)
+
 
 def poll_seconds() -> float:
-    """Seconds between polls (PARTNERSHIP_POLL_S, default 1)."""
+    """Seconds between polls (PARTNERSHIP_POLL_S, default 1, at least 0.2)."""
     try:
         return max(0.2, float(os.environ.get("PARTNERSHIP_POLL_S", "1")))
     except ValueError:
@@ -40,38 +73,128 @@ def decide(rendered: int | None, revision: int, rendered_people: tuple[str, ...]
     return Decision(rerun=not dialog_open, notice=dialog_open)
 
 
-def fingerprint(others: list[Presence]) -> tuple[str, ...]:
-    return tuple(f"{p.session_id}:{p.name}:{p.editing}" for p in others)
+def fingerprint(others: Iterable[Presence], shown: Iterable[str] | None = None) -> tuple[str, ...]:
+    """The part of the others' presence that the page draws outside the fragment: who is
+    editing which of the editors it shows (all editors when ``shown`` is None)."""
+    keys = None if shown is None else set(shown)
+    return tuple(sorted(
+        f"{p.session_id}:{p.name}:{p.editing}" for p in others
+        if p.editing and (keys is None or p.editing in keys)
+    ))
+
+
+# -- marks left by the editors ----------------------------------------------------------
+
+
+def _marks(state: State, name: str) -> dict[str, int]:
+    marks: dict[str, int] | None = state.get(name)
+    if marks is None:
+        marks = {}
+        state[name] = marks
+    return marks
+
+
+def _state(state: State | None) -> State:
+    return ss if state is None else state
+
+
+def mark_shown(key: str, state: State | None = None) -> None:
+    """An editor for ``key`` (a field key or a record key) is drawn in this run."""
+    state = _state(state)
+    _marks(state, SHOWN)[key] = state.get(RUN, 0)
+
+
+def mark_open(key: str, state: State | None = None) -> None:
+    """This session has the editor ``key`` open (drawn open, or just opened by a callback)."""
+    state = _state(state)
+    _marks(state, OPEN)[key] = state.get(RUN, 0)
+    _marks(state, SHOWN)[key] = state.get(RUN, 0)
+
+
+def mark_closed(key: str, state: State | None = None) -> None:
+    state = _state(state)
+    _marks(state, OPEN).pop(key, None)
+
+
+def _current(state: State, name: str, full: bool) -> list[str]:
+    """Keys marked by the last complete full run (and callbacks since). During a full run
+    the page has not been drawn yet, so the previous run's marks count."""
+    run = state.get(RUN, 0)
+    oldest = run - 1 if full else run
+    marks = _marks(state, name)
+    return [k for k, n in sorted(marks.items(), key=lambda kv: (-kv[1], kv[0])) if n >= oldest]
+
+
+def editing(state: State, full: bool = False) -> str:
+    """The editor this session has open, for the heartbeat ("" if none)."""
+    keys = _current(state, OPEN, full)
+    return keys[0] if keys else ""
+
+
+# -- the tick ---------------------------------------------------------------------------
+
+
+def tick(c: shell.Ctx, state: State) -> Decision:
+    """One poll: exactly one store call (``heartbeat``), then the decision.
+
+    During a full run (``start`` set the flag) the people present count as drawn, so
+    only a revision that moved on since the snapshot was read makes it rerun. A link
+    that stopped working (rotated, project deleted) makes an idle tick rerun, so that
+    the page says so; other store errors are left for the next tick.
+    """
+    full = bool(state.pop(FULL_RUN, False))
+    if c.access is None:
+        return Decision(False, False)
+    try:
+        revision, present = c.store.heartbeat(c.access, c.session_id, c.name, editing(state, full))
+    except InvalidLink:
+        return Decision(rerun=not full, notice=False)
+    except PartnershipError:
+        return Decision(False, False)
+    present = [p for p in present if not _is_me(c, p)]
+    state[OTHERS] = present
+    if full:
+        state[SEEN] = present
+    shown = _current(state, SHOWN, full=False)
+    return decide(state.get(RENDERED), revision, fingerprint(state.get(SEEN, []), shown),
+                  fingerprint(present, shown), bool(state.get(DIALOG)))
+
+
+def _is_me(c: shell.Ctx, p: Presence) -> bool:
+    """The same name with the same link: this person's own other tab, or the session a
+    reload just left behind (it lingers until its presence times out)."""
+    return bool(c.name) and p.name == c.name and c.access is not None and p.role is c.access.role
 
 
 def others() -> list[Presence]:
     """Who else was present at the last tick."""
-    found: list[Presence] = ss.get("live_others", [])
+    found: list[Presence] = ss.get(OTHERS, [])
     return found
 
 
+def begin(state: State, revision: int) -> None:
+    """Record what this full run renders, before the fragment compares."""
+    state[RENDERED] = revision
+    run = state[RUN] = state.get(RUN, 0) + 1
+    state[FULL_RUN] = True
+    for name in (SHOWN, OPEN):  # marks older than the previous run no longer count
+        marks = _marks(state, name)
+        for key in [k for k, n in marks.items() if n < run - 1]:
+            del marks[key]
+
+
 def start(c: shell.Ctx, revision: int) -> None:
-    """Record what this full run rendered, then run the poller fragment."""
-    ss["live_rendered"] = revision
-    ss["live_in_full_run"] = True
+    """Record the revision this full run renders, then run the poller fragment (which
+    also shows who else is here)."""
+    begin(ss, revision)
 
     @st.fragment(run_every=poll_seconds())
-    def tick() -> None:
-        if c.access is None:
-            return
-        try:
-            rev, present = c.store.heartbeat(c.access, c.session_id, c.name, ss.get("editing_field", ""))
-        except PartnershipError:
-            return  # the page itself says what is wrong on its next full run
-        ss["live_others"] = present
-        if ss.pop("live_in_full_run", False):
-            # Part of a full run: the page below renders these people, so they count as shown.
-            ss["live_people_rendered"] = fingerprint(present)
-        d = decide(ss.get("live_rendered"), rev, ss.get("live_people_rendered"), fingerprint(present),
-                   bool(ss.get("dialog_open")))
-        if d.rerun:
+    def poller() -> None:
+        decision = tick(c, ss)
+        if decision.rerun:
             st.rerun(scope="app")
-        if d.notice:
+        shell.presence_line(c, others())
+        if decision.notice:
             st.caption(c.t("live.changed_notice"))
 
-    tick()
+    poller()

@@ -192,8 +192,10 @@ def sidebar(c: Ctx, snap: Snapshot | None) -> None:
 
 
 def presence_line(c: Ctx, others: list[Presence]) -> None:
+    """Who else has the partnership open: "Ole (partneren), en læser"."""
     if others:
-        names = ", ".join(sorted({p.name or "?" for p in others}))
+        names = ", ".join(sorted({f"{p.name} ({c.t('role.' + p.role.value)})" if p.name
+                                  else c.t("live.someone", role=c.t("role." + p.role.value)) for p in others}))
         st.caption(c.t("live.here", names=names))
 
 

@@ -1180,6 +1180,8 @@ declare
     v_org text;
     v_partner text;
     v_website text;
+    v_last_by text;
+    v_last_at timestamptz;
 begin
     perform partnership_private.only(p_changes, array['title', 'our_org', 'partner_org', 'website'], 'project');
     if p_changes ? 'title' then
@@ -1200,7 +1202,11 @@ begin
     perform partnership_private.allow(v_link.role, array['owner']);
     select * into v_cur from partnership_private.projects p where p.id = v_link.project_id;
     if v_cur.version is distinct from p_expected_version then
-        perform partnership_private.conflict(partnership_private.project_content(v_cur), v_cur.version, '', null);
+        select h.actor, h.at into v_last_by, v_last_at from partnership_private.history h
+         where h.project_id = v_link.project_id and h.entity = 'project' order by h.id desc limit 1;
+        perform partnership_private.conflict(partnership_private.project_content(v_cur), v_cur.version,
+                                             coalesce(v_last_by, v_cur.created_by),
+                                             coalesce(v_last_at, v_cur.created_at));
     end if;
     update partnership_private.projects p set
         title = coalesce(v_title, p.title), our_org = coalesce(v_org, p.our_org),

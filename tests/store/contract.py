@@ -102,8 +102,10 @@ class StoreContract:
         v2 = store.update_project(owner, {"partner_org": "Biblioteket"}, v, ME)
         assert v2 == v + 1
         assert store.snapshot(owner).project.partner_org == "Biblioteket"
-        with pytest.raises(Conflict):
-            store.update_project(owner, {"title": "Nyt"}, v, ME)
+        with pytest.raises(Conflict) as caught:
+            store.update_project(owner, {"title": "Nyt"}, v, "Bo")
+        assert caught.value.current.updated_by == ME and caught.value.current.updated_at is not None
+        assert caught.value.current.value["partner_org"] == "Biblioteket"
 
     def test_delete_project_removes_it(self, store: Store) -> None:
         owner, tokens = make(store)

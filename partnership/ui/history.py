@@ -1,0 +1,391 @@
+"""The history page's parts: every accepted change, newest first, with filters, and a
+way to bring any earlier value back (a restore is a new version, so nothing is lost).
+
+The store decides what a role may see: a partner or viewer gets only entries about
+joint content. A viewer gets no restore buttons.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import streamlit as st
+
+from partnership import exchange
+from partnership.errors import Conflict, PartnershipError
+from partnership.i18n import fmt_date, fmt_datetime, has
+from partnership.model import HistoryEntry, Role, Snapshot
+from partnership.steps import FIELD_BY_KEY
+from partnership.ui import editor, shell
+from partnership.ui.editor import literal as md
+from partnership.ui.messages import describe
+
+ss = st.session_state
+
+PAGE = 30
+"""Entries shown at first, and added by "show more"."""
+
+PREVIEW = 220
+"""Characters of a text shown before it is cut short (the rest is in an expander)."""
+
+RESTORABLE = ("field", "candidate", "person", "task")
+
+ORDER = ("title", "name", "kind", "status", "responsible", "side", "start", "due", "priority", "resources",
+         "competences", "values", "fit", "contact", "first_meeting", "working_group", "internal", "note",
+         "our_org", "partner_org", "website")
+"""The order a record's attributes are listed in (others follow)."""
+ALL = "all"
+
+
+# -- reading an entry (no Streamlit calls) ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    """One thing an entry changed: ``label`` is "" for a free-text field."""
+
+    label: str
+    old: str
+    new: str
+
+
+def _json(text: str) -> dict[str, Any]:
+    if not text:
+        return {}
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def record_name(entry: HistoryEntry) -> str:
+    """The record's own name (title, name) as the entry recorded it."""
+    data = _json(entry.new) or _json(entry.old)
+    return str(data.get("title") or data.get("name") or "")
+
+
+def step_of(entry: HistoryEntry) -> int | None:
+    """The step an entry belongs to (fields by their step, candidates to step 2)."""
+    if entry.entity == "field" and entry.target in FIELD_BY_KEY:
+        return FIELD_BY_KEY[entry.target].step
+    if entry.entity == "candidate":
+        return 2
+    return None
+
+
+def topics(entry: HistoryEntry) -> set[str]:
+    """The filter values an entry matches: its step, its field or its kind of record."""
+    found = {f"entity:{entry.entity}"}
+    step = step_of(entry)
+    if step is not None:
+        found.add(f"step:{step}")
+    if entry.entity == "field":
+        found.add(f"field:{entry.target}")
+    return found
+
+
+def topic_options(entries: Iterable[HistoryEntry]) -> list[str]:
+    """Filter choices for the entries at hand: steps, then their fields, then records."""
+    entries = list(entries)
+    present = set().union(*(topics(e) for e in entries)) if entries else set()
+    steps = sorted(int(t.split(":")[1]) for t in present if t.startswith("step:"))
+    options = [ALL]
+    for step in steps:
+        options.append(f"step:{step}")
+        options += sorted((t for t in present if t.startswith("field:")
+                           and FIELD_BY_KEY[t.split(":", 1)[1]].step == step),
+                          key=lambda t: list(FIELD_BY_KEY).index(t.split(":", 1)[1]))
+    options += sorted(t for t in present if t.startswith("entity:") and t != "entity:field")
+    return options
+
+
+def matches(entry: HistoryEntry, topic: str, who: str, role: str) -> bool:
+    return ((topic == ALL or topic in topics(entry))
+            and (who == ALL or entry.actor == who)
+            and (role == ALL or entry.role.value == role))
+
+
+def current_record(snap: Snapshot, entry: HistoryEntry) -> Any:
+    """The record an entry is about, as it is now (None if this role cannot see it)."""
+    pool: dict[str, list[Any]] = {"candidate": list(snap.candidates), "person": list(snap.people),
+                                  "task": list(snap.tasks)}
+    return next((r for r in pool.get(entry.entity, []) if r.id == entry.target), None)
+
+
+def current_version(snap: Snapshot, entry: HistoryEntry) -> int | None:
+    """The version a restore of ``entry`` must name, or None if it cannot be restored."""
+    if entry.entity not in RESTORABLE or not entry.new:
+        return None
+    if entry.entity == "field":
+        return snap.field(entry.target).version if entry.target in FIELD_BY_KEY else None
+    record = current_record(snap, entry)
+    return None if record is None else int(record.version)
+
+
+def is_current(snap: Snapshot, entry: HistoryEntry) -> bool:
+    """Whether the value this entry set is the value stored now."""
+    if entry.entity == "field":
+        return snap.field(entry.target).value == entry.new
+    record = current_record(snap, entry)
+    return record is not None and exchange.content(record) == _json(entry.new)
+
+
+# -- words ------------------------------------------------------------------------------
+
+
+def what(c: shell.Ctx, entry: HistoryEntry) -> str:
+    """What an entry is about, in words: the field's label or the record's kind and name."""
+    if entry.entity == "field":
+        key = f"field.{entry.target}.label"
+        return c.t(key) if has(key) else entry.target
+    if entry.entity == "agreement":
+        return c.t("history.kind.agreement")
+    name = record_name(entry)
+    kind = c.t(f"history.kind.{entry.entity}") if has(f"history.kind.{entry.entity}") else entry.entity
+    if entry.entity == "task":
+        task_kind = _json(entry.new).get("kind") or _json(entry.old).get("kind")
+        if task_kind and has(f"timeline.kind.{task_kind}"):
+            kind = c.t(f"timeline.kind.{task_kind}")
+    if entry.entity in ("project", "approval", "health"):
+        return kind
+    return f"{kind}: {name}" if name else kind
+
+
+def topic_label(c: shell.Ctx, topic: str) -> str:
+    if topic == ALL:
+        return c.t("history.all_topics")
+    kind, _, value = topic.partition(":")
+    if kind == "step":
+        return c.t(f"step.{value}.title")
+    if kind == "field":
+        return "  ↳ " + c.t(f"field.{value}.label")
+    return c.t(f"history.kind.{value}") if has(f"history.kind.{value}") else value
+
+
+def shown_value(c: shell.Ctx, snap: Snapshot, entity: str, name: str, value: Any) -> str:
+    """A record attribute's value as a reader wants to see it."""
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return c.t("history.yes") if value else c.t("history.no")
+    if name == "side":
+        return c.t(f"side.{value}")
+    if name == "status":
+        key = f"timeline.status.{value}" if entity == "task" else f"s2.status.{value}"
+        return c.t(key) if has(key) else str(value)
+    if name == "kind" and has(f"timeline.kind.{value}"):
+        return c.t(f"timeline.kind.{value}")
+    if name == "responsible":
+        person = snap.person(str(value))
+        return person.name if person else "–"
+    if name in ("start", "due"):
+        try:
+            return fmt_date(date.fromisoformat(str(value)), c.lang)
+        except ValueError:
+            return str(value)
+    if name == "answers" and isinstance(value, dict):
+        return c.t("history.answers", n=len(value))
+    return str(value)
+
+
+def changes(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> list[Change]:
+    """What the entry changed, attribute by attribute (a field is one text)."""
+    if entry.entity == "field":
+        return [Change("", entry.old, entry.new)]
+    if entry.entity == "agreement":
+        return []
+    old, new = _json(entry.old), _json(entry.new)
+    out = []
+    names = sorted({*old, *new}, key=lambda n: (ORDER.index(n) if n in ORDER else len(ORDER), n))
+    for name in names:
+        if name in ("position", "content_hash", "approved_at", "at", "id"):
+            continue
+        before, after = old.get(name), new.get(name)
+        if before == after or (not old and after in (None, "", False)):
+            continue
+        label = c.t(f"history.attr.{name}") if has(f"history.attr.{name}") else name
+        out.append(Change(label, shown_value(c, snap, entry.entity, name, before) if old else "",
+                          shown_value(c, snap, entry.entity, name, after)))
+    return out
+
+
+def preview(text: str, limit: int = PREVIEW) -> tuple[str, bool]:
+    """The start of ``text`` on one line, and whether it was cut short."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit and "\n" not in text.strip():
+        return flat, False
+    return flat[:limit].rstrip() + "…", True
+
+
+# -- the page ---------------------------------------------------------------------------
+
+
+def header(c: shell.Ctx, snap: Snapshot) -> None:
+    st.title(c.t("nav.history"))
+    if snap.role is Role.VIEWER:
+        st.markdown(c.t("history.lead_viewer"))
+    elif snap.role is Role.PARTNER:
+        st.markdown(c.t("history.lead_partner"))
+    else:
+        st.markdown(c.t("history.lead"))
+
+
+def load(c: shell.Ctx) -> list[HistoryEntry]:
+    assert c.access is not None
+    return c.store.history(c.access)
+
+
+def filters(c: shell.Ctx, entries: list[HistoryEntry]) -> list[HistoryEntry]:
+    """The three filters (what, who, which side) and the entries they let through."""
+    people = sorted({e.actor for e in entries}, key=str.casefold)
+    roles = [r.value for r in Role if any(e.role is r for e in entries)]
+    a, b, d = st.columns([3, 2, 2])
+    topic = a.selectbox(c.t("history.filter_what"), topic_options(entries), key="hist_what",
+                        format_func=lambda t: topic_label(c, t))
+    who = b.selectbox(c.t("history.filter_who"), [ALL, *people], key="hist_who",
+                      format_func=lambda p: c.t("history.everyone") if p == ALL else p)
+    role = d.selectbox(c.t("history.filter_role"), [ALL, *roles], key="hist_role",
+                       format_func=lambda r: c.t("history.both_sides") if r == ALL else c.t(f"role.{r}").capitalize())
+    return [e for e in entries if matches(e, topic or ALL, who or ALL, role or ALL)]
+
+
+def entries(c: shell.Ctx, snap: Snapshot, found: list[HistoryEntry], total: int) -> None:
+    if not total:
+        st.info(c.t("history.none"))
+        return
+    if not found:
+        st.info(c.t("history.none_matching"))
+        return
+    limit = int(ss.get("hist_limit", PAGE))
+    st.caption(c.t("history.count", shown=min(limit, len(found)), total=len(found)))
+    for entry in found[:limit]:
+        _entry(c, snap, entry)
+    if len(found) > limit:
+        st.button(c.t("history.more"), key="hist_more", on_click=_more, icon=":material/expand_more:")
+
+
+def _more() -> None:
+    ss["hist_limit"] = int(ss.get("hist_limit", PAGE)) + PAGE
+
+
+def _entry(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> None:
+    flash_key = f"hist_{entry.id}"
+    with st.container(border=True, key=f"hist_entry_{entry.id}"):
+        left, right = st.columns([5, 2], vertical_alignment="center")
+        step = step_of(entry)
+        step_tag = f" · {c.t('history.step', n=step)}" if step else ""
+        left.markdown(f"**{md(what(c, entry))}**{step_tag}")
+        left.caption(c.t("history.byline", who=md(entry.actor), role=c.t(f"role.{entry.role.value}"),
+                         when=fmt_datetime(entry.at, c.lang), version=entry.version))
+        with right:
+            _restore_button(c, snap, entry)
+        editor.show_flash(flash_key)
+        _changes(c, snap, entry)
+
+
+def _changes(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> None:
+    if entry.entity == "field":
+        _text_change(c, entry)
+        return
+    if entry.entity == "agreement":
+        st.markdown(c.t("history.reopened"))
+        return
+    if entry.entity == "approval":
+        data = _json(entry.new)
+        side = data.get("side")
+        st.markdown(c.t("history.approved", name=md(str(data.get("name", ""))),
+                        side=c.t(f"side.{side}") if side else "–"))
+        return
+    if entry.entity == "health":
+        st.markdown(c.t("history.health", name=md(str(_json(entry.new).get("name", "")))))
+        return
+    found = changes(c, snap, entry)
+    if not found:
+        st.caption(c.t("history.no_visible_change"))
+        return
+    created = not entry.old
+    cut = False
+    if created:
+        parts = []
+        for ch in found:
+            shown, cut_new = preview(ch.new, 120)
+            parts.append(f"{md(ch.label)}: {md(shown)}")
+            cut = cut or cut_new
+        st.markdown(f"{c.t('history.created')} " + " · ".join(parts))
+    else:
+        lines = []
+        for ch in found:
+            old, cut_old = preview(ch.old, 120)
+            new, cut_new = preview(ch.new, 120)
+            lines.append(f"- {md(ch.label)}: :gray[{md(old)}] → **{md(new)}**")
+            cut = cut or cut_old or cut_new
+        st.markdown("\n".join(lines))
+    if cut:
+        with st.expander(c.t("history.full_text"), icon=":material/unfold_more:"):
+            for ch in found:
+                st.markdown(f"**{md(ch.label)}**")
+                if ch.old:
+                    st.caption(c.t("history.before"))
+                    st.code(ch.old, language=None, wrap_lines=True)
+                st.caption(c.t("history.after"))
+                st.code(ch.new, language=None, wrap_lines=True)
+
+
+def _text_change(c: shell.Ctx, entry: HistoryEntry) -> None:
+    new, cut_new = preview(entry.new)
+    if not entry.old:
+        st.markdown(f"{c.t('history.first')}: {md(new)}")
+        cut_old = False
+    else:
+        old, cut_old = preview(entry.old)
+        st.markdown(f":gray[{c.t('history.before')}: {md(old)}]  \n{c.t('history.after')}: {md(new)}")
+    if cut_new or cut_old:
+        with st.expander(c.t("history.full_text"), icon=":material/unfold_more:"):
+            if entry.old:
+                before, after = st.columns(2)
+                with before:
+                    st.caption(c.t("history.before"))
+                    st.code(entry.old, language=None, wrap_lines=True)
+                with after:
+                    st.caption(c.t("history.after"))
+                    st.code(entry.new, language=None, wrap_lines=True)
+            else:
+                st.code(entry.new, language=None, wrap_lines=True)
+
+
+def _restore_button(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> None:
+    if snap.role is Role.VIEWER:
+        return
+    version = current_version(snap, entry)
+    if version is None:
+        return
+    if is_current(snap, entry):
+        st.caption(c.t("history.is_current"))
+        return
+    st.button(c.t("history.restore"), key=f"hist_restore_{entry.id}", icon=":material/restore:",
+              on_click=_restore, args=(entry.id, version, what(c, entry)), help=c.t("history.restore_help"))
+
+
+def _restore(entry_id: int, version: int, label: str) -> None:
+    c = shell.ctx()
+    key = f"hist_{entry_id}"
+    if not c.name:
+        editor.flash(key, "error", c.t("who.needed"))
+        return
+    assert c.access is not None
+    try:
+        new_version = c.store.restore(c.access, entry_id, version, c.name)
+    except Conflict as exc:
+        cur = exc.current
+        editor.flash(key, "error", c.t("history.conflict", what=label, who=cur.updated_by or "?",
+                                       when=fmt_datetime(cur.updated_at, c.lang), version=cur.version))
+        return
+    except PartnershipError as exc:
+        editor.flash(key, "error", describe(exc, c.lang))
+        return
+    editor.flash(key, "success", c.t("history.restored", what=label, version=new_version))

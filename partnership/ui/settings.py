@@ -1,0 +1,209 @@
+"""The settings page's parts (owner only): the three links, the partnership's names,
+the JSON export and deleting the project.
+
+The store keeps only a hash of each link, so an existing partner or viewer link can
+never be shown again: the page shows the owner's own link (this session holds it) and
+offers a new link for any role, shown once. Rotating and deleting ask for an inline
+second click (never an st.dialog: a live rerun would close it).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import streamlit as st
+
+from partnership.errors import PartnershipError
+from partnership.model import Role, Snapshot
+from partnership.steps import MAX_NAME
+from partnership.ui import editor, shell
+from partnership.ui.messages import describe
+
+ss = st.session_state
+
+FRESH = "settings_fresh"  # role -> the new token, shown until dismissed
+CONFIRM = "settings_confirm"  # what waits for its second click: "rotate:<role>" or "delete"
+DELETED = "settings_deleted"  # the title of the project just deleted
+
+NAMES = ("title", "our_org", "partner_org")
+
+
+def deleted_notice(c: shell.Ctx) -> None:
+    """Right after a delete the page has no link any more: say what happened."""
+    title = ss.pop(DELETED, None)
+    if title:
+        st.success(c.t("settings.deleted", title=title), icon=":material/delete:")
+
+
+def header(c: shell.Ctx) -> None:
+    st.title(c.t("nav.settings"))
+    st.markdown(c.t("settings.lead"))
+
+
+# -- links ------------------------------------------------------------------------------
+
+
+def links(c: shell.Ctx) -> None:
+    st.subheader(c.t("settings.links"))
+    st.markdown(c.t("settings.links_lead"))
+    for role in Role:
+        _link_card(c, role)
+
+
+def _link_card(c: shell.Ctx, role: Role) -> None:
+    assert c.access is not None
+    key = f"settings_{role.value}"
+    with st.container(border=True, key=f"settings_link_{role.value}"):
+        st.markdown(f"**{c.t(f'settings.{role.value}.title')}**")
+        st.markdown(c.t(f"settings.{role.value}.what"))
+        editor.show_flash(key)
+        fresh = ss.get(FRESH, {}).get(role.value)
+        if fresh:
+            st.success(c.t("settings.fresh"), icon=":material/key:")
+            st.code(c.link(fresh), language=None)
+            st.caption(c.t("settings.fresh_once"))
+            st.button(c.t("settings.fresh_done"), key=f"{key}_done", on_click=_forget_fresh, args=(role,))
+        elif role is Role.OWNER:
+            st.caption(c.t("settings.owner.yours"))
+            st.code(c.link(c.access.token), language=None)
+        else:
+            st.caption(c.t("settings.not_stored"))
+        if ss.get(CONFIRM) == f"rotate:{role.value}":
+            st.warning(c.t(f"settings.{role.value}.rotate_warning"), icon=":material/warning:")
+            row = editor.button_row()
+            row.button(c.t("settings.rotate_yes"), key=f"{key}_rotate_yes", type="primary", on_click=_rotate,
+                       args=(role,), icon=":material/autorenew:")
+            row.button(c.t("settings.cancel"), key=f"{key}_rotate_no", on_click=_ask, args=("",))
+        elif not fresh:
+            st.button(c.t("settings.rotate"), key=f"{key}_rotate", on_click=_ask, args=(f"rotate:{role.value}",),
+                      icon=":material/autorenew:")
+
+
+def _ask(what: str) -> None:
+    ss[CONFIRM] = what
+
+
+def _forget_fresh(role: Role) -> None:
+    ss.get(FRESH, {}).pop(role.value, None)
+
+
+def _rotate(role: Role) -> None:
+    c = shell.ctx()
+    ss.pop(CONFIRM, None)
+    assert c.access is not None
+    try:
+        token = c.store.rotate_link(c.access, role)
+    except PartnershipError as exc:
+        editor.flash(f"settings_{role.value}", "error", describe(exc, c.lang))
+        return
+    ss.setdefault(FRESH, {})[role.value] = token
+    if role is Role.OWNER:
+        # Keep this session in: the old token in the URL would otherwise be read back
+        # on the next run and no longer work.
+        ss["token"] = token
+        st.query_params["k"] = token
+
+
+# -- the partnership's names ------------------------------------------------------------
+
+
+def names(c: shell.Ctx, snap: Snapshot) -> None:
+    p = snap.project
+    k = editor.record_key("project", "names")
+    st.subheader(c.t("settings.names"))
+    with st.container(border=True, key="settings_names"):
+        editor.show_flash(k)
+
+        def save(changes: dict[str, Any], version: int) -> Any:
+            assert c.access is not None
+            return c.store.update_project(c.access, changes, version, c.name)
+
+        def label(name: str) -> str:
+            return c.t(f"settings.name.{name}")
+
+        if editor.record_conflict(c, "project", "names", save, label, lambda n, v: str(v or "–")):
+            return
+        if editor.record_open("project", "names"):
+            for name in NAMES:
+                st.text_input(label(name), key=f"{k}_{name}", max_chars=MAX_NAME)
+
+            def submit() -> None:
+                values = editor.record_values("project", "names", list(NAMES))
+                changes = {n: (v or "").strip() for n, v in values.items() if (v or "").strip() != getattr(p, n)}
+                if not changes:
+                    editor.close_record("project", "names")
+                    return
+                editor.save_record("project", "names", changes, save)
+
+            row = editor.button_row()
+            row.button(c.t("edit.save"), key=f"{k}_save", type="primary", icon=":material/save:", on_click=submit)
+            row.button(c.t("edit.cancel"), key=f"{k}_cancel", on_click=editor.close_record, args=("project", "names"))
+            return
+        for name in NAMES:
+            value = getattr(p, name) or c.t("settings.name.none")
+            st.markdown(f"{label(name)}: **{editor.literal(value)}**")
+        st.button(c.t("edit.edit"), key=f"{k}_edit", icon=":material/edit:", on_click=editor.start_record,
+                  args=("project", "names", p.version, {n: getattr(p, n) for n in NAMES}))
+
+
+# -- export and delete ------------------------------------------------------------------
+
+
+_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+
+
+def file_name(title: str) -> str:
+    """A safe download name for the project's export."""
+    plain = title.lower().translate(_DANISH)
+    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60]
+    return f"partnerskab-{slug or 'eksport'}.json"
+
+
+def export(c: shell.Ctx, snap: Snapshot) -> None:
+    st.subheader(c.t("settings.export"))
+    access, store = c.access, c.store
+    assert access is not None
+
+    def data() -> str:
+        # Built only when the button is clicked (on Streamlit's own thread).
+        return json.dumps(store.export_project(access), ensure_ascii=False, indent=2)
+
+    st.markdown(c.t("settings.export_lead"))
+    st.download_button(c.t("settings.export_button"), data=data, file_name=file_name(snap.project.title),
+                       mime="application/json", on_click="ignore", icon=":material/download:",
+                       key="settings_export")
+
+
+def delete(c: shell.Ctx, snap: Snapshot) -> None:
+    st.subheader(c.t("settings.delete"))
+    with st.container(border=True, key="settings_delete"):
+        st.markdown(c.t("settings.delete_lead"))
+        editor.show_flash("settings_delete")
+        if ss.get(CONFIRM) == "delete":
+            st.error(c.t("settings.delete_confirm", title=snap.project.title), icon=":material/warning:")
+            row = editor.button_row()
+            row.button(c.t("settings.delete_yes"), key="settings_delete_yes", on_click=_delete,
+                       args=(snap.project.title,), icon=":material/delete_forever:")
+            row.button(c.t("settings.cancel"), key="settings_delete_no", on_click=_ask, args=("",))
+        else:
+            st.button(c.t("settings.delete_button"), key="settings_delete_ask", on_click=_ask, args=("delete",),
+                      icon=":material/delete:")
+
+
+def _delete(title: str) -> None:
+    c = shell.ctx()
+    ss.pop(CONFIRM, None)
+    assert c.access is not None
+    try:
+        c.store.delete_project(c.access)
+    except PartnershipError as exc:
+        editor.flash("settings_delete", "error", describe(exc, c.lang))
+        return
+    ss[DELETED] = title
+    ss.pop("token", None)
+    ss.pop(FRESH, None)
+    for param in ("k", "n"):
+        if param in st.query_params:
+            del st.query_params[param]

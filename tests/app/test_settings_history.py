@@ -1,0 +1,214 @@
+"""AppTest: the settings page (links, names, delete) and the history page (entries,
+filters, restore, what a partner and a viewer may see)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from partnership.errors import InvalidLink
+from partnership.model import Role
+from partnership.store.sqlite import SQLiteStore
+from tests.app.conftest import no_errors
+
+MakeApp = Callable[..., AppTest]
+
+SECRET = "Hemmelige Skole"
+
+
+def texts(at: AppTest) -> str:
+    """Everything a person can read on the page, as one string."""
+    parts = [e.value for kind in ("markdown", "caption", "title", "subheader", "header", "info", "success",
+                                  "warning", "error", "code") for e in at.get(kind)]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.fixture
+def tokens(store: SQLiteStore) -> dict[str, str]:
+    """A project where both sides have written step 4's vision twice, and the association
+    has an internal idea and a candidate the partner must never see."""
+    owner, tokens = store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
+    partner = store.open(tokens["partner"])
+    v = store.set_field(owner, "s4_vision", "Første vision", 0, "Anna")
+    store.set_field(partner, "s4_vision", "Ole skrev om visionen", v, "Ole")
+    store.set_field(owner, "s1_idea", "Vores hemmelige idé", 0, "Anna")
+    store.add_candidate(owner, SECRET, "Anna")
+    return tokens
+
+
+# -- settings ---------------------------------------------------------------------------
+
+
+def test_settings_shows_the_owners_own_link_and_explains_the_roles(app: MakeApp, tokens: dict[str, str]) -> None:
+    at = app(tokens["owner"], page="settings")
+    no_errors(at)
+    assert any(tokens["owner"] in c.value for c in at.code)
+    assert tokens["partner"] not in texts(at) and tokens["viewer"] not in texts(at)
+    words = texts(at)
+    assert "Partnerens link" in words and "Læse-link" in words and "invitationen" in words
+
+
+def test_a_new_partner_link_is_shown_once_and_the_old_one_stops_working(
+    app: MakeApp, store: SQLiteStore, tokens: dict[str, str]
+) -> None:
+    at = app(tokens["owner"], page="settings")
+    at.button(key="settings_partner_rotate").click().run()
+    assert "holder det op med at virke" in texts(at)  # the second click is asked for
+    store.open(tokens["partner"])  # nothing happened yet
+    at.button(key="settings_partner_rotate_yes").click().run()
+    no_errors(at)
+    with pytest.raises(InvalidLink):
+        store.open(tokens["partner"])
+    fresh = [c.value.split("?k=")[1] for c in at.code if "?k=" in c.value and tokens["owner"] not in c.value]
+    assert len(fresh) == 1 and store.open(fresh[0]).role is Role.PARTNER
+    assert "Det gamle link virker ikke længere" in texts(at)
+    at.button(key="settings_partner_done").click().run()
+    assert fresh[0] not in texts(at)
+
+
+def test_rotating_the_owners_own_link_keeps_this_session_in(
+    app: MakeApp, store: SQLiteStore, tokens: dict[str, str]
+) -> None:
+    at = app(tokens["owner"], page="settings")
+    at.button(key="settings_owner_rotate").click().run()
+    at.button(key="settings_owner_rotate_yes").click().run()
+    no_errors(at)
+    with pytest.raises(InvalidLink):
+        store.open(tokens["owner"])
+    new = at.query_params["k"]
+    new = new[0] if isinstance(new, list) else new
+    assert new != tokens["owner"] and store.open(new).role is Role.OWNER
+    at.run()  # a later run still has access, with the new token
+    no_errors(at)
+    assert at.title[0].value == "Links og indstillinger"
+
+
+def test_cancelling_a_rotation_changes_nothing(app: MakeApp, store: SQLiteStore, tokens: dict[str, str]) -> None:
+    at = app(tokens["owner"], page="settings")
+    at.button(key="settings_viewer_rotate").click().run()
+    at.button(key="settings_viewer_rotate_no").click().run()
+    store.open(tokens["viewer"])
+    assert at.button(key="settings_viewer_rotate")
+
+
+def test_the_names_are_edited_with_compare_and_set(app: MakeApp, store: SQLiteStore, tokens: dict[str, str]) -> None:
+    at = app(tokens["owner"], page="settings")
+    at.button(key="re_project_names_edit").click().run()
+    at.text_input(key="re_project_names_partner_org").input("Biblioteket")
+    # Meanwhile someone else renames the project.
+    owner = store.open(tokens["owner"])
+    store.update_project(owner, {"title": "Lektiecafé 2"}, store.snapshot(owner).project.version, "Mette")
+    at.button(key="re_project_names_save").click().run()
+    assert at.warning and "Biblioteket" in texts(at), "the conflict is shown with my version"
+    at.button(key="re_project_names_keep").click().run()
+    no_errors(at)
+    project = store.snapshot(owner).project
+    assert (project.title, project.partner_org) == ("Lektiecafé 2", "Biblioteket")
+
+
+def test_delete_asks_twice_and_then_every_link_stops_working(
+    app: MakeApp, store: SQLiteStore, tokens: dict[str, str]
+) -> None:
+    at = app(tokens["owner"], page="settings")
+    at.button(key="settings_delete_ask").click().run()
+    assert "for altid" in texts(at)
+    store.open(tokens["owner"])
+    at.button(key="settings_delete_yes").click().run()
+    assert not at.exception
+    assert "er slettet" in texts(at)
+    assert "k" not in at.query_params
+    for token in tokens.values():
+        with pytest.raises(InvalidLink):
+            store.open(token)
+
+
+def test_the_partner_cannot_open_settings(app: MakeApp, tokens: dict[str, str]) -> None:
+    at = app(tokens["partner"], name="Ole", page="settings")
+    assert "ikke en del af dit link" in texts(at)
+    assert not [b for b in at.button if (b.key or "").startswith("settings_")]
+    assert tokens["owner"] not in texts(at)
+
+
+# -- history ----------------------------------------------------------------------------
+
+
+def test_history_lists_every_change_newest_first(app: MakeApp, tokens: dict[str, str]) -> None:
+    at = app(tokens["owner"], page="history")
+    no_errors(at)
+    words = texts(at)
+    assert words.index(SECRET) < words.index("Ole skrev om visionen") < words.index("Første udgave: Første vision")
+    assert "Ole (partneren)" in words and "Anna (foreningen)" in words
+
+
+def test_an_earlier_value_is_restored_as_a_new_version(
+    app: MakeApp, store: SQLiteStore, tokens: dict[str, str]
+) -> None:
+    owner = store.open(tokens["owner"])
+    first = next(e for e in store.history(owner) if e.target == "s4_vision" and e.version == 1)
+    at = app(tokens["owner"], page="history")
+    at.button(key=f"hist_restore_{first.id}").click().run()
+    no_errors(at)
+    now = store.snapshot(owner).field("s4_vision")
+    assert (now.value, now.version, now.updated_by) == ("Første vision", 3, "Anna")
+    assert "hentet tilbage" in texts(at)
+
+
+def test_an_earlier_version_of_a_record_is_restored(app: MakeApp, store: SQLiteStore, tokens: dict[str, str]) -> None:
+    partner = store.open(tokens["partner"])
+    task = store.add_task(partner, {"title": "Plakater", "kind": "task", "side": "partner"}, "Ole")
+    store.update_task(partner, task.id, {"title": "Plakater og flyers", "status": "in_progress"}, 1, "Ole")
+    created = next(e for e in store.history(partner) if e.target == task.id and e.version == 1)
+    at = app(tokens["partner"], name="Ole", page="history")
+    assert "Plakater og flyers" in texts(at) and "I gang" in texts(at)
+    at.button(key=f"hist_restore_{created.id}").click().run()
+    no_errors(at)
+    now = next(t for t in store.snapshot(partner).tasks if t.id == task.id)
+    assert (now.title, now.status.value, now.version) == ("Plakater", "planned", 3)
+
+
+def test_a_stale_restore_shows_the_conflict_and_changes_nothing(
+    app: MakeApp, store: SQLiteStore, tokens: dict[str, str]
+) -> None:
+    owner = store.open(tokens["owner"])
+    first = next(e for e in store.history(owner) if e.target == "s4_vision" and e.version == 1)
+    at = app(tokens["owner"], page="history")
+    store.set_field(store.open(tokens["partner"]), "s4_vision", "Ole igen", 2, "Ole")  # meanwhile
+    at.button(key=f"hist_restore_{first.id}").click().run()
+    assert "er ændret imens af Ole" in texts(at)
+    assert store.snapshot(owner).field("s4_vision").value == "Ole igen"
+
+
+def test_history_filters_by_field_person_and_side(app: MakeApp, tokens: dict[str, str]) -> None:
+    at = app(tokens["owner"], page="history")
+    at.selectbox(key="hist_who").select("Ole").run()
+    words = texts(at)
+    assert "Ole skrev om visionen" in words and SECRET not in words
+    at.selectbox(key="hist_who").select("all").run()
+    at.selectbox(key="hist_role").select("owner").run()
+    assert "Ole (partneren)" not in texts(at) and "Anna (foreningen)" in texts(at)
+    at.selectbox(key="hist_role").select("all").run()
+    at.selectbox(key="hist_what").select("step:2").run()
+    words = texts(at)
+    assert SECRET in words and "visionen" not in words
+    at.selectbox(key="hist_what").select("field:s4_vision").run()
+    words = texts(at)
+    assert "Første vision" in words and SECRET not in words
+
+
+def test_the_partners_history_has_no_internal_entries(app: MakeApp, tokens: dict[str, str]) -> None:
+    at = app(tokens["partner"], name="Ole", page="history")
+    no_errors(at)
+    words = texts(at)
+    assert "Ole skrev om visionen" in words
+    assert SECRET not in words and "hemmelige idé" not in words
+    options = at.selectbox(key="hist_what").options
+    assert not any("1" in o or "2" in o for o in options if o.startswith("Trin"))
+
+
+def test_a_viewer_reads_the_history_without_restore_buttons(app: MakeApp, tokens: dict[str, str]) -> None:
+    at = app(tokens["viewer"], name=None, page="history")
+    no_errors(at)
+    assert "Første vision" in texts(at) and SECRET not in texts(at)
+    assert not [b for b in at.button if (b.key or "").startswith("hist_restore_")]

@@ -1,0 +1,65 @@
+"""Browser-test fixtures: one real Streamlit server and one Chromium per module, and a
+fresh browser context (a separate person) per page opened.
+
+Projects are made through the store API on the server's own SQLite file. Without
+Chromium or Playwright the tests are skipped - in CI (CI=true) that is a failure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+
+from tests.support import browser
+from tests.support.streamlit_server import StreamlitServer
+
+OpenAs = Callable[..., Any]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer]:
+    """A Streamlit server polling every second, on a free port, with its own database."""
+    browser.require()
+    with StreamlitServer(Path(tmp_path_factory.mktemp("e2e")), poll_s=1.0) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    """Headless Chromium from /usr/bin/chromium."""
+    browser.require()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        launched = browser.launch(pw)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def open_as(chromium: Any, server: StreamlitServer) -> Iterator[OpenAs]:
+    """``open_as(token, "step4", name="Ole", ready=".st-key-f_s4_vision")`` opens a page in a
+    new browser context (its own session and cookies) and waits until it is drawn."""
+    contexts: list[Any] = []
+
+    def make(token: str | None, path: str = "", name: str | None = None, ready: str | None = None) -> Any:
+        context = chromium.new_context(viewport={"width": 1280, "height": 1400})
+        context.set_default_timeout(browser.TIMEOUT_MS)
+        contexts.append(context)
+        page = context.new_page()
+        query = []
+        if token is not None:
+            query.append(f"k={quote(token)}")
+        if name:
+            query.append(f"n={quote(name)}")
+        server.fresh = False
+        browser.open_page(page, f"{server.url}/{path}" + ("?" + "&".join(query) if query else ""), ready)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()

@@ -1,0 +1,227 @@
+"""Two real people in two browsers against a real Streamlit server: live updates,
+typing that survives them, conflicts, what each link may see, bad links, deep links
+and the name prompt."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from typing import Any
+
+import pytest
+
+from partnership.model import Role
+from tests.e2e.conftest import OpenAs
+from tests.support import browser
+from tests.support.streamlit_server import StreamlitServer
+
+pytestmark = pytest.mark.e2e
+
+SECRET_CANDIDATE = "Hemmelige Kandidatskole"
+SECRET_NOTE = "Vores interne overvejelse om penge"
+NOT_FOR_LINK = "Denne side er ikke en del af dit link"
+BAD_LINK = "Linket virker ikke"
+
+
+def new_project(server: StreamlitServer) -> dict[str, str]:
+    """A project with internal notes and a candidate that only the association may see."""
+    owner, tokens = server.store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
+    server.store.set_field(owner, "s1_vision_fit", SECRET_NOTE, 0, "Anna")
+    server.store.set_field(owner, "s1_idea", "En lektiecafé hver tirsdag", 0, "Anna")
+    server.store.add_candidate(owner, SECRET_CANDIDATE, "Anna")
+    server.store.update_project(owner, {"partner_org": "Biblioteket"}, 1, "Anna")
+    return tokens
+
+
+def field(key: str) -> str:
+    return f".st-key-f_{key}"
+
+
+def start_editing(page: Any, key: str) -> Any:
+    """Click "Rediger" on a field and return its textarea once it is there."""
+    page.locator(f"{field(key)} button", has_text="Rediger").click()
+    area = page.locator(f"{field(key)} textarea")
+    area.wait_for(state="visible")
+    return area
+
+
+def save(page: Any, key: str) -> None:
+    page.locator(f"{field(key)} button", has_text="Gem").click()
+
+
+def save_field(page: Any, key: str, text: str) -> None:
+    """Edit a field from start to saved (and not to a conflict)."""
+    start_editing(page, key).fill(text)
+    save(page, key)
+    page.locator(f"{field(key)} textarea").wait_for(state="detached")
+    browser.wait_idle(page)
+    assert "Behold min" not in page.locator(field(key)).inner_text()
+    browser.wait_text(page, text, field(key))
+
+
+def stored(server: StreamlitServer, token: str, key: str) -> str:
+    return server.store.snapshot(server.store.open(token)).field(key).value
+
+
+# (g) first, so that it really is the first request after the server started.
+def test_a_deep_link_works_as_the_very_first_request(server: StreamlitServer, open_as: OpenAs) -> None:
+    if not server.fresh:
+        server.restart()
+    tokens = new_project(server)
+    page = open_as(tokens["owner"], "step4", name="Anna", ready=field("s4_vision"))
+    assert "Trin 4" in browser.text(page)
+    assert "Page not found" not in browser.text(page)
+
+
+# (a)
+def test_a_save_by_the_association_appears_for_the_partner_without_reload(
+    server: StreamlitServer, open_as: OpenAs
+) -> None:
+    tokens = new_project(server)
+    owner = open_as(tokens["owner"], "step4", name="Anna", ready=field("s4_vision"))
+    partner = open_as(tokens["partner"], "step4", name="Ole", ready=field("s4_vision"))
+    text = "Alle børn har et sted at lave lektier"
+    save_field(owner, "s4_vision", text)
+    browser.wait_text(partner, text, field("s4_vision"), timeout=5_000)
+    assert "Anna" in partner.locator(field("s4_vision")).inner_text()
+
+
+# (b)
+def test_typing_survives_a_live_refresh_and_then_saves(server: StreamlitServer, open_as: OpenAs) -> None:
+    tokens = new_project(server)
+    owner = open_as(tokens["owner"], "step4", name="Anna", ready=field("s4_vision"))
+    partner = open_as(tokens["partner"], "step4", name="Ole", ready=field("s4_objectives"))
+    area = start_editing(partner, "s4_objectives")
+    area.click()
+    partner.keyboard.type("30 børn kommer fast", delay=15)
+    save_field(owner, "s4_vision", "Visionen fra Anna")
+    browser.wait_text(partner, "Visionen fra Anna", field("s4_vision"), timeout=5_000)  # the page reran
+    partner.keyboard.type(" inden sommer", delay=15)
+    assert area.input_value() == "30 børn kommer fast inden sommer"
+    save(partner, "s4_objectives")
+    browser.wait_text(partner, "Gemt", field("s4_objectives"))
+    assert stored(server, tokens["owner"], "s4_objectives") == "30 børn kommer fast inden sommer"
+
+
+# (c)
+def test_two_saves_of_one_field_give_a_choice_and_lose_nothing(server: StreamlitServer, open_as: OpenAs) -> None:
+    tokens = new_project(server)
+    owner = open_as(tokens["owner"], "step4", name="Anna", ready=field("s4_funding"))
+    partner = open_as(tokens["partner"], "step4", name="Ole", ready=field("s4_funding"))
+    mine = start_editing(partner, "s4_funding")
+    mine.fill("Ole: vi søger Lokaludvalget")
+    save_field(owner, "s4_funding", "Anna: vi søger en fond")
+    save(partner, "s4_funding")
+    browser.wait_text(partner, "Behold min", field("s4_funding"))
+    browser.wait_idle(partner)  # the editor's own textarea is gone, the two read-only ones are drawn
+    partner.wait_for_function(
+        "sel => document.querySelectorAll(sel).length === 2", arg=f"{field('s4_funding')} textarea")
+    shown = [a.input_value() for a in partner.locator(f"{field('s4_funding')} textarea").all()]
+    assert shown == ["Ole: vi søger Lokaludvalget", "Anna: vi søger en fond"], "both texts, mine first"
+    assert stored(server, tokens["owner"], "s4_funding") == "Anna: vi søger en fond"
+
+    partner.locator(f"{field('s4_funding')} button", has_text="Flet").click()
+    partner.locator(f"{field('s4_funding')} button", has_text="Behold min").wait_for(state="detached")
+    merged = partner.locator(f"{field('s4_funding')} textarea")
+    merged.wait_for(state="visible")
+    assert "Anna: vi søger en fond" in merged.input_value() and "Ole: vi søger Lokaludvalget" in merged.input_value()
+    save(partner, "s4_funding")
+    browser.wait_text(partner, "Gemt", field("s4_funding"))
+    both = stored(server, tokens["owner"], "s4_funding")
+    assert "Anna: vi søger en fond" in both and "Ole: vi søger Lokaludvalget" in both
+
+    # Again, and this time the partner keeps theirs.
+    browser.wait_text(owner, "Ole: vi søger Lokaludvalget", field("s4_funding"))  # Anna sees the merge first
+    start_editing(partner, "s4_funding").fill("Ole: kun Lokaludvalget")
+    save_field(owner, "s4_funding", "Anna: kun fonden")
+    save(partner, "s4_funding")
+    partner.locator(f"{field('s4_funding')} button", has_text="Behold min").click()
+    browser.wait_text(partner, "Gemt", field("s4_funding"))
+    assert stored(server, tokens["owner"], "s4_funding") == "Ole: kun Lokaludvalget"
+
+
+# (d)
+@pytest.mark.parametrize("path", ["overview", "step4", "step5", "history", "timeline"])
+def test_the_partner_never_sees_the_associations_own_notes(
+    server: StreamlitServer, open_as: OpenAs, path: str
+) -> None:
+    tokens = new_project(server)
+    page = open_as(tokens["partner"], path, name="Ole")
+    time.sleep(0.3)  # let any late element arrive
+    browser.wait_idle(page)
+    seen = browser.text(page)
+    assert SECRET_CANDIDATE not in seen and SECRET_NOTE not in seen
+    assert BAD_LINK not in seen and NOT_FOR_LINK not in seen
+
+
+def test_a_partner_deep_link_to_step1_is_refused(server: StreamlitServer, open_as: OpenAs) -> None:
+    tokens = new_project(server)
+    page = open_as(tokens["partner"], "step1", name="Ole")
+    browser.wait_text(page, NOT_FOR_LINK)
+    assert SECRET_NOTE not in browser.text(page)
+
+
+# (e)
+@pytest.mark.parametrize("path", ["step4", "step5"])
+def test_a_viewer_has_no_edit_or_save_buttons(server: StreamlitServer, open_as: OpenAs, path: str) -> None:
+    tokens = new_project(server)
+    owner_access = server.store.open(tokens["owner"])
+    server.store.set_field(owner_access, "s4_vision", "En vision alle kan læse", 0, "Anna")
+    server.store.set_field(owner_access, "s5_term", "Et år ad gangen", 0, "Anna")
+    page = open_as(tokens["viewer"], path)
+    assert page.locator("button", has_text="Rediger").count() == 0
+    assert page.get_by_role("button", name="Gem", exact=True).count() == 0
+    assert page.locator(".st-key-who_name").count() == 0
+    assert ("En vision alle kan læse" if path == "step4" else "Et år ad gangen") in browser.text(page)
+
+
+# (f)
+@pytest.mark.parametrize("kind", ["malformed", "unknown", "revoked"])
+@pytest.mark.parametrize("path", ["", "step4"])
+def test_a_bad_link_shows_a_clear_page_without_data(
+    server: StreamlitServer, open_as: OpenAs, kind: str, path: str
+) -> None:
+    tokens = new_project(server)
+    token = {"malformed": "abc<>", "unknown": secrets.token_urlsafe(32), "revoked": tokens["partner"]}[kind]
+    if kind == "revoked":
+        server.store.rotate_link(server.store.open(tokens["owner"]), Role.PARTNER)
+    page = open_as(token, path, name="Ole")
+    browser.wait_text(page, BAD_LINK)
+    seen = browser.text(page)
+    assert "Lektiecafé" not in seen and "Boldklubben" not in seen and "Biblioteket" not in seen
+
+
+# (h)
+def test_the_name_is_asked_once_and_survives_a_reload(server: StreamlitServer, open_as: OpenAs) -> None:
+    tokens = new_project(server)
+    page = open_as(tokens["owner"], "step4", ready=".st-key-who_name input")
+    name = page.locator(".st-key-who_name input")
+    name.fill("Birthe")
+    name.press("Enter")
+    name.wait_for(state="detached")
+    page.wait_for_function("() => new URL(location.href).searchParams.get('n') === 'Birthe'")
+    page.reload()
+    browser.wait_idle(page)
+    page.wait_for_selector(field("s4_vision"))
+    browser.wait_idle(page)
+    assert page.locator(".st-key-who_name").count() == 0
+    save_field(page, "s4_vision", "Birthes vision")
+    assert server.store.snapshot(server.store.open(tokens["owner"])).field("s4_vision").updated_by == "Birthe"
+
+
+def test_a_new_owner_link_keeps_this_browser_in_and_shuts_out_the_old_one(
+    server: StreamlitServer, open_as: OpenAs
+) -> None:
+    tokens = new_project(server)
+    page = open_as(tokens["owner"], "settings", name="Anna", ready=".st-key-settings_owner_rotate button")
+    page.locator(".st-key-settings_owner_rotate button").click()
+    page.locator(".st-key-settings_owner_rotate_yes button").click()
+    page.wait_for_selector(".st-key-settings_owner_done button")
+    page.wait_for_function(f"() => new URL(location.href).searchParams.get('k') !== '{tokens['owner']}'")
+    new = page.evaluate("() => new URL(location.href).searchParams.get('k')")
+    assert new in browser.text(page)
+    page.reload()
+    page.wait_for_selector(".st-key-settings_owner_rotate button")
+    assert BAD_LINK not in browser.text(page)
+    old = open_as(tokens["owner"], "overview", name="Anna")
+    browser.wait_text(old, BAD_LINK)

@@ -1,0 +1,85 @@
+"""Chromium through Playwright, and the waits a Streamlit page needs.
+
+The browser is the Debian package at /usr/bin/chromium (``playwright install`` is never
+used). Where it or Playwright is missing, browser tests are skipped - except in CI
+(``CI=true``), where that is a failure: CI must never pass by skipping its browser tests.
+
+Streamlit timing traps (TOOLCHAIN.md): ``goto`` returns before the app has drawn, a
+keyed widget's container shows a skeleton before its ``<input>`` exists, and Markdown
+renders into tags - so wait for the input itself or for the app to be idle, and match
+on ``innerText``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page, Playwright
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+TIMEOUT_MS = 15_000
+
+
+def missing() -> str:
+    """Why browser tests cannot run here ("" if they can)."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright is not installed"
+    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+        return f"Chromium is not installed at {CHROMIUM}"
+    return ""
+
+
+def require() -> None:
+    """Skip (or, in CI, fail) when no browser can run."""
+    import pytest
+
+    reason = missing()
+    if not reason:
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"browser tests must run in CI: {reason}")
+    pytest.skip(reason)
+
+
+def launch(pw: Playwright) -> Browser:
+    return pw.chromium.launch(executable_path=CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium"),
+                              args=ARGS, headless=True)
+
+
+def wait_idle(page: Page, timeout: float = TIMEOUT_MS) -> None:
+    """Wait until the script has finished and no skeleton is left."""
+    page.wait_for_selector(IDLE, timeout=timeout)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout)
+
+
+def open_page(page: Page, url: str, ready: str | None = None, timeout: float = TIMEOUT_MS) -> None:
+    """Go to ``url`` and wait until the app has drawn (and ``ready`` is visible, if given)."""
+    page.goto(url, timeout=timeout)
+    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
+    if ready:
+        page.wait_for_selector(ready, state="visible", timeout=timeout)
+    wait_idle(page, timeout)
+
+
+def text(page: Page) -> str:
+    """What the reader sees (the main area and the sidebar)."""
+    found: Any = page.evaluate("() => document.body.innerText")
+    return str(found)
+
+
+def wait_text(page: Page, needle: str, selector: str = "body", timeout: float = TIMEOUT_MS) -> None:
+    """Wait until the element's innerText contains ``needle``."""
+    page.wait_for_function(
+        "([sel, needle]) => { const el = document.querySelector(sel); return !!el && el.innerText.includes(needle); }",
+        arg=[selector, needle], timeout=timeout)

@@ -1,0 +1,132 @@
+"""A real Streamlit server for browser tests and benchmarks.
+
+``StreamlitServer`` runs ``streamlit run app.py`` on a free loopback port with its own
+SQLite file (``PARTNERSHIP_DB``), waits until ``/_stcore/health`` answers, and stops
+the process it started (by its own pid) and waits for it to exit, so the port can be
+reused. Tests and benchmarks create projects through the store API on the same file.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from types import TracebackType
+
+from partnership.store.sqlite import SQLiteStore
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+class StreamlitServer:
+    """``with StreamlitServer(tmp_dir) as server:`` - ``server.url``, ``server.store``."""
+
+    def __init__(self, workdir: Path, poll_s: float = 1.0, startup_timeout: float = 30.0,
+                 extra_args: tuple[str, ...] = ()) -> None:
+        self.workdir = Path(workdir)
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        self.db = self.workdir / "partnership.db"
+        self.poll_s = poll_s
+        self.startup_timeout = startup_timeout
+        self.extra_args = extra_args
+        self.port = 0
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.log_path = self.workdir / "streamlit.log"
+        self.store = SQLiteStore(self.db)
+        self.fresh = True
+        """True until a browser has opened a page of this server process."""
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> StreamlitServer:
+        self.port = free_port()
+        env = {
+            **os.environ,
+            "PARTNERSHIP_DB": str(self.db),
+            "PARTNERSHIP_POLL_S": str(self.poll_s),
+            "PARTNERSHIP_BASE_URL": f"http://127.0.0.1:{self.port}",
+        }
+        for key in ("SUPABASE_URL", "SUPABASE_KEY"):
+            env.pop(key, None)  # always the SQLite file the test writes to
+        cmd = [
+            sys.executable, "-m", "streamlit", "run", "app.py",
+            "--server.headless", "true",
+            "--server.port", str(self.port),
+            "--server.address", "127.0.0.1",
+            "--browser.gatherUsageStats", "false",
+            "--server.fileWatcherType", "none",
+            *self.extra_args,
+        ]
+        log = self.log_path.open("ab")
+        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                     start_new_session=True)
+        log.close()
+        self._wait_healthy()
+        self.fresh = True
+        return self
+
+    def _wait_healthy(self) -> None:
+        assert self.proc is not None
+        deadline = time.monotonic() + self.startup_timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"streamlit exited with {self.proc.returncode}:\n{self.log()}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1) as answer:
+                    if answer.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"streamlit did not become healthy in {self.startup_timeout} s:\n{self.log()}")
+
+    def stop(self) -> None:
+        """Stop the process this object started and wait until it has exited."""
+        proc, self.proc = self.proc, None
+        if proc is None or proc.poll() is not None:
+            return
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) the server process has used so far."""
+        assert self.proc is not None
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def restart(self) -> StreamlitServer:
+        self.stop()
+        return self.start()
+
+    def log(self) -> str:
+        try:
+            return self.log_path.read_text(errors="replace")[-4000:]
+        except OSError:
+            return ""
+
+    def __enter__(self) -> StreamlitServer:
+        return self.start()
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()
