@@ -1,4 +1,4 @@
-"""Start: create a partnership, open one by its link, or look at the example."""
+"""Start: create a partnership, open one by its link, look at the example, or import."""
 
 from partnership.ui import shell, start_page
 
@@ -6,10 +6,13 @@ ctx = shell.ctx()
 start_page.redirect_if_open(ctx)
 shell.sidebar(ctx, None)
 start_page.header(ctx)
-create, open_link, example = start_page.tabs(ctx)
-with create:
-    start_page.create_form(ctx)
-with open_link:
-    start_page.open_form(ctx)
-with example:
-    start_page.example(ctx)
+if not start_page.created(ctx):
+    create, open_link, example, restore = start_page.tabs(ctx)
+    with create:
+        start_page.create_form(ctx)
+    with open_link:
+        start_page.open_form(ctx)
+    with example:
+        start_page.example(ctx)
+    with restore:
+        start_page.import_form(ctx)

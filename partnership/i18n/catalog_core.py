@@ -99,6 +99,11 @@ DA = {
     "start.create": "Opret et partnerskab",
     "start.open": "Åbn med et link",
     "start.example": "Se et eksempel",
+    "start.import": "Hent en eksport ind",
+    "start.import_lead": "Har I en JSON-fil fra »Links og indstillinger« (eller kommandolinjen)? Hent den ind som "
+    "et nyt partnerskab med nye links. Alt kommer med: felter, forslag, personer, opgaver og historik.",
+    "start.import_file": "JSON-fil",
+    "start.import_button": "Hent ind",
     "start.our_org": "Jeres forenings navn",
     "start.your_name": "Dit navn",
     "start.working_title": "Arbejdstitel",
@@ -324,6 +329,11 @@ EN = {
     "start.create": "Create a partnership",
     "start.open": "Open with a link",
     "start.example": "See an example",
+    "start.import": "Import an export",
+    "start.import_lead": "Do you have a JSON file from “Links and settings” (or the command line)? Import it as a new "
+    "partnership with new links. Everything comes along: fields, suggestions, people, tasks and history.",
+    "start.import_file": "JSON file",
+    "start.import_button": "Import",
     "start.our_org": "Your association's name",
     "start.your_name": "Your name",
     "start.working_title": "Working title",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
@@ -53,14 +54,18 @@ def header(c: shell.Ctx) -> None:
 
 
 def tabs(c: shell.Ctx) -> list[Any]:
-    return list(st.tabs([c.t("start.create"), c.t("start.open"), c.t("start.example")]))
+    return list(st.tabs([c.t("start.create"), c.t("start.open"), c.t("start.example"), c.t("start.import")]))
+
+
+def created(c: shell.Ctx) -> bool:
+    """Right after creating or importing: the new owner link, once, with its warning."""
+    tokens = ss.get("created_tokens")
+    if tokens:
+        _show_created(c, tokens)
+    return bool(tokens)
 
 
 def create_form(c: shell.Ctx) -> None:
-    created = ss.get("created_tokens")
-    if created:
-        _show_created(c, created)
-        return
     with st.form("start_create", border=False):
         org = st.text_input(c.t("start.our_org"), max_chars=MAX_NAME, key="start_org")
         name = st.text_input(c.t("start.your_name"), max_chars=MAX_NAME, key="start_name")
@@ -124,3 +129,31 @@ def example(c: shell.Ctx) -> None:
             st.error(describe(exc, c.lang))
             return
         go_to_overview(c, tokens["owner"], c.name)
+
+
+def import_form(c: shell.Ctx) -> None:
+    """Restore a JSON export (from "Links og indstillinger" or the CLI) as a new project."""
+    st.markdown(c.t("start.import_lead"))
+    with st.form("start_import", border=False):
+        upload = st.file_uploader(c.t("start.import_file"), type=["json"], key="start_import_file")
+        name = st.text_input(c.t("start.your_name"), max_chars=MAX_NAME, key="start_import_name")
+        submitted = st.form_submit_button(c.t("start.import_button"), type="primary")
+    if not submitted:
+        return
+    if upload is None or not name.strip():
+        missing = [label for label, ok in ((c.t("start.import_file"), upload is not None),
+                                           (c.t("start.your_name"), bool(name.strip()))) if not ok]
+        st.error(c.t("start.missing", fields=", ".join(missing)))
+        return
+    try:
+        data = json.loads(upload.getvalue().decode("utf-8"))
+        _, tokens = c.store.import_project(data, name)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        st.error(c.t("err.bad_import"))
+        return
+    except PartnershipError as exc:
+        st.error(describe(exc, c.lang))
+        return
+    ss["created_tokens"] = tokens
+    ss["who"] = name.strip()
+    st.rerun()
