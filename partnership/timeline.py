@@ -332,6 +332,33 @@ def _pack(intervals: list[tuple[date, date, int]]) -> tuple[dict[int, int], int]
     return rows, count
 
 
+def _base_layout() -> dict[str, Any]:
+    """What the timeline and the health chart share: white, calm, legend on top."""
+    return {
+        "template": "plotly_white",
+        "plot_bgcolor": "#FFFFFF",
+        "paper_bgcolor": "#FFFFFF",
+        "font": {"family": _FONT, "size": 13, "color": _TEXT_COLOUR},
+        "hovermode": "closest",
+        "hoverlabel": {"bgcolor": "#FFFFFF", "font": {"size": 13}, "align": "left"},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+    }
+
+
+def _date_axis(lo: date, hi: date, tickvals: list[str], ticktext: list[str]) -> dict[str, Any]:
+    """A date x-axis from ``lo`` to ``hi`` with our own (Danish) tick labels."""
+    return {
+        "type": "date",
+        "range": [lo.isoformat(), hi.isoformat()],
+        "tickmode": "array",
+        "tickvals": tickvals,
+        "ticktext": ticktext,
+        "showgrid": True,
+        "gridcolor": _GRID_COLOUR,
+        "zeroline": False,
+    }
+
+
 def _message_figure(message: str) -> go.Figure:
     return go.Figure(
         layout={
@@ -724,30 +751,13 @@ def timeline_figure(
     height = min(3000, 150 + _HEAD_PX + lane_px * len(lane_order))
     head = _HEAD_PX / lane_px  # the label strip, in lanes
     layout: dict[str, Any] = {
-        "template": "plotly_white",
-        "plot_bgcolor": "#FFFFFF",
-        "paper_bgcolor": "#FFFFFF",
+        **_base_layout(),
         "height": height,
         "margin": {"l": 10, "r": 20, "t": 60, "b": 60 if undated else 40},
-        "font": {"family": _FONT, "size": 13, "color": _TEXT_COLOUR},
         "barmode": "overlay",
         "uniformtext": {"minsize": 12, "mode": "hide"},  # a bar label that does not fit is left out
         "showlegend": True,  # also for a single trace: the legend names the colours
-        "hovermode": "closest",
-        "hoverlabel": {"bgcolor": "#FFFFFF", "font": {"size": 13}, "align": "left"},
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
-        "xaxis": {
-            "type": "date",
-            "range": [x_lo.isoformat(), x_hi.isoformat()],
-            "tickmode": "array",
-            "tickvals": tickvals,
-            "ticktext": ticktext,
-            "showgrid": True,
-            "gridcolor": _GRID_COLOUR,
-            "zeroline": False,
-            "showline": True,
-            "linecolor": "#9CA3AF",
-        },
+        "xaxis": {**_date_axis(x_lo, x_hi, tickvals, ticktext), "showline": True, "linecolor": "#9CA3AF"},
         "yaxis": {
             "type": "category",
             "categoryorder": "array",
@@ -849,25 +859,10 @@ def health_figure(
         for name, y0, y1, colour in bands
     ]
     layout: dict[str, Any] = {
-        "template": "plotly_white",
-        "plot_bgcolor": "#FFFFFF",
-        "paper_bgcolor": "#FFFFFF",
+        **_base_layout(),
         "height": 360,
         "margin": {"l": 10, "r": 20, "t": 50, "b": 40},
-        "font": {"family": _FONT, "size": 13, "color": _TEXT_COLOUR},
-        "hovermode": "closest",
-        "hoverlabel": {"bgcolor": "#FFFFFF", "font": {"size": 13}, "align": "left"},
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
-        "xaxis": {
-            "type": "date",
-            "range": [x_lo.isoformat(), x_hi.isoformat()],
-            "tickmode": "array",
-            "tickvals": tickvals,
-            "ticktext": ticktext,
-            "showgrid": True,
-            "gridcolor": _GRID_COLOUR,
-            "zeroline": False,
-        },
+        "xaxis": _date_axis(x_lo, x_hi, tickvals, ticktext),
         "yaxis": {
             "title": {"text": t("health.axis", lang)},
             "range": [-0.15, 2.15],

@@ -84,6 +84,11 @@ def create_form(c: shell.Ctx) -> None:
     except PartnershipError as exc:
         st.error(describe(exc, c.lang))
         return
+    _remember_created(tokens, name)
+
+
+def _remember_created(tokens: dict[str, str], name: str) -> None:
+    """Keep the new links for the page that shows them once, and who made them."""
     ss["created_tokens"] = tokens
     ss["who"] = name.strip()
     st.rerun()
@@ -154,6 +159,4 @@ def import_form(c: shell.Ctx) -> None:
     except PartnershipError as exc:
         st.error(describe(exc, c.lang))
         return
-    ss["created_tokens"] = tokens
-    ss["who"] = name.strip()
-    st.rerun()
+    _remember_created(tokens, name)
