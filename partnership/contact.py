@@ -8,10 +8,12 @@ from partnership.i18n import t
 from partnership.model import Candidate, CandidateStatus, Snapshot
 
 
-def chosen(snap: Snapshot) -> Candidate | None:
-    """The active candidate with the highest priority, if any."""
-    ranked = sorted((c for c in snap.candidates if c.status is CandidateStatus.ACTIVE and c.priority),
-                    key=lambda c: c.priority or 99)
+def chosen(snap: Snapshot, *, passing_over: str = "") -> Candidate | None:
+    """The active candidate with the highest priority, if any (leaving out the one with
+    id ``passing_over``: who comes next after a refusal)."""
+    ranked = sorted((c for c in snap.candidates
+                     if c.status is CandidateStatus.ACTIVE and c.priority and c.id != passing_over),
+                    key=lambda c: (c.priority or 99, c.position))
     return ranked[0] if ranked else None
 
 

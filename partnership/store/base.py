@@ -130,9 +130,15 @@ class Store(ABC):
         never deleted. Setting ``priority`` p moves whoever held p off it (same write)."""
 
     @abstractmethod
-    def record_refusal(self, access: Access, candidate_id: str, expected_version: int, actor: str) -> Candidate | None:
+    def record_refusal(
+        self, access: Access, candidate_id: str, expected_version: int, actor: str,
+        email: str | None = None, email_version: int = 0,
+    ) -> Candidate | None:
         """Owner only, atomically: mark the candidate refused, drop its priority, move the
-        remaining top-three up one place, and return the new first priority (or None)."""
+        remaining top-three up one place, and return the new first priority (or None).
+
+        With ``email``, the contact e-mail (s3_email) is redrafted in the same transaction,
+        compare-and-set on ``email_version``: a Conflict there saves nothing at all."""
 
     @abstractmethod
     def add_person(self, access: Access, fields: Mapping[str, Any], actor: str) -> Person:

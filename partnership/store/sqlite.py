@@ -496,8 +496,13 @@ class SQLiteStore(Store):
             holder = self._get(conn, spec, access, row["id"])
             self._update(conn, spec, access, holder, {"priority": None}, holder.version, actor, joint=False)
 
-    def record_refusal(self, access: Access, candidate_id: str, expected_version: int, actor: str) -> Candidate | None:
+    def record_refusal(
+        self, access: Access, candidate_id: str, expected_version: int, actor: str,
+        email: str | None = None, email_version: int = 0,
+    ) -> Candidate | None:
         actor = self._actor(actor)
+        if email is not None:
+            email = validation.text(email, what="s3_email")
         spec = _SPECS["candidate"]
         with self._write() as conn:
             self._check(conn, access, Role.OWNER)
@@ -512,6 +517,8 @@ class SQLiteStore(Store):
             for place, cand in enumerate(ranked, start=1):
                 if cand.priority != place and place <= TOP_PRIORITIES:
                     self._update(conn, spec, access, cand, {"priority": place}, cand.version, actor, joint=False)
+            if email is not None:
+                self._write_field(conn, access, "s3_email", email, email_version, actor)
             return self._get(conn, spec, access, ranked[0].id) if ranked else None
 
     def add_person(self, access: Access, fields: Mapping[str, Any], actor: str) -> Person:

@@ -342,9 +342,13 @@ class SupabaseStore(Store):
             "p_id": candidate_id, "p_changes": _changes(changes), "p_expected_version": expected_version,
             "p_actor": _text(actor)}))
 
-    def record_refusal(self, access: Access, candidate_id: str, expected_version: int, actor: str) -> Candidate | None:
+    def record_refusal(
+        self, access: Access, candidate_id: str, expected_version: int, actor: str,
+        email: str | None = None, email_version: int = 0,
+    ) -> Candidate | None:
         data = self._at(access, "ps_record_refusal", {
-            "p_id": candidate_id, "p_expected_version": expected_version, "p_actor": _text(actor)})
+            "p_id": candidate_id, "p_expected_version": expected_version, "p_actor": _text(actor),
+            "p_email": None if email is None else _text(email), "p_email_version": email_version})
         return None if data is None else self._records(lambda: exchange.record(Candidate, data))
 
     def add_person(self, access: Access, fields: Mapping[str, Any], actor: str) -> Person:

@@ -209,13 +209,12 @@ def _said_no(c: shell.Ctx, snap: Snapshot, cand: Candidate) -> None:
         editor.flash("s3_answer", "error", c.t("who.needed"))
         return
     assert c.access is not None
+    following = contact.chosen(snap, passing_over=cand.id)
+    draft = contact.draft_email(snap, following, c.lang) if following else None
     try:
-        nxt = c.store.record_refusal(c.access, cand.id, cand.version, c.name)
+        nxt = c.store.record_refusal(c.access, cand.id, cand.version, c.name, email=draft,
+                                     email_version=snap.field("s3_email").version)
         _close_follow_ups(c, snap)
-        if nxt is not None:
-            fresh = c.store.snapshot(c.access)
-            draft = contact.draft_email(fresh, nxt, c.lang)
-            c.store.set_field(c.access, "s3_email", draft, fresh.field("s3_email").version, c.name)
     except PartnershipError as exc:
         editor.flash("s3_answer", "error", describe(exc, c.lang))
         return
@@ -224,3 +223,7 @@ def _said_no(c: shell.Ctx, snap: Snapshot, cand: Candidate) -> None:
     else:
         ss["s3_need_date"] = True
         editor.flash("s3_answer", "success", c.t("s3.no_done", name=nxt.name))
+        if following is None or nxt.id != following.id:
+            # Someone re-ranked the list meanwhile: offer the draft for whoever is next now.
+            fresh = c.store.snapshot(c.access)
+            editor.start_field("s3_email", contact.draft_email(fresh, nxt, c.lang), fresh.field("s3_email").version)

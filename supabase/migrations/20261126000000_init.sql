@@ -1348,7 +1348,7 @@ end
 $$;
 
 create function public.ps_record_refusal(p_token text, p_project text, p_id text, p_expected_version integer,
-                                         p_actor text)
+                                         p_actor text, p_email text default null, p_email_version integer default 0)
 returns jsonb language plpgsql security definer set search_path = '' as $$
 declare
     v_link record;
@@ -1357,6 +1357,9 @@ declare
     v_place integer := 0;
     v_first text;
 begin
+    if p_email is not null then
+        perform partnership_private.check_text(p_email, 's3_email', 20000, false);
+    end if;
     p_actor := partnership_private.actor(p_actor);
     select * into v_link from partnership_private.link(p_token, p_project, true);
     perform partnership_private.allow(v_link.role, array['owner']);
@@ -1376,6 +1379,10 @@ begin
                                                              v_rank.version, p_actor);
         end if;
     end loop;
+    if p_email is not null then
+        perform partnership_private.write_field(v_link.project_id, v_link.role, 's3_email', p_email, p_email_version,
+                                                p_actor);
+    end if;
     if v_first is null then
         return null;
     end if;
@@ -1830,7 +1837,7 @@ revoke all on function public.ps_history(text, text, integer) from public, anon,
 revoke all on function public.ps_set_field(text, text, text, text, integer, text) from public, anon, authenticated, service_role;
 revoke all on function public.ps_add_candidate(text, text, text, text) from public, anon, authenticated, service_role;
 revoke all on function public.ps_update_candidate(text, text, text, jsonb, integer, text) from public, anon, authenticated, service_role;
-revoke all on function public.ps_record_refusal(text, text, text, integer, text) from public, anon, authenticated, service_role;
+revoke all on function public.ps_record_refusal(text, text, text, integer, text, text, integer) from public, anon, authenticated, service_role;
 revoke all on function public.ps_add_person(text, text, jsonb, text) from public, anon, authenticated, service_role;
 revoke all on function public.ps_update_person(text, text, text, jsonb, integer, text) from public, anon, authenticated, service_role;
 revoke all on function public.ps_add_task(text, text, jsonb, text) from public, anon, authenticated, service_role;
@@ -1854,7 +1861,7 @@ grant execute on function public.ps_history(text, text, integer) to anon;
 grant execute on function public.ps_set_field(text, text, text, text, integer, text) to anon;
 grant execute on function public.ps_add_candidate(text, text, text, text) to anon;
 grant execute on function public.ps_update_candidate(text, text, text, jsonb, integer, text) to anon;
-grant execute on function public.ps_record_refusal(text, text, text, integer, text) to anon;
+grant execute on function public.ps_record_refusal(text, text, text, integer, text, text, integer) to anon;
 grant execute on function public.ps_add_person(text, text, jsonb, text) to anon;
 grant execute on function public.ps_update_person(text, text, text, jsonb, integer, text) to anon;
 grant execute on function public.ps_add_task(text, text, jsonb, text) to anon;

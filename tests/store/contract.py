@@ -311,6 +311,23 @@ class StoreContract:
         assert cands["A"].status is CandidateStatus.REFUSED and cands["A"].priority is None
         assert (cands["B"].priority, cands["C"].priority, cands["D"].priority) == (1, 2, None)
 
+    def test_refusal_redrafts_the_email_in_the_same_transaction(self, store: Store) -> None:
+        owner, _ = make(store)
+        a = store.add_candidate(owner, "A", ME)
+        b = store.add_candidate(owner, "B", ME)
+        store.update_candidate(owner, a.id, {"priority": 1}, 1, ME)
+        store.update_candidate(owner, b.id, {"priority": 2}, 1, ME)
+        store.set_field(owner, "s3_email", "Kære A", 0, ME)
+        r0 = store.revision(owner)
+        with pytest.raises(Conflict):  # the e-mail moved on: nothing at all is saved
+            store.record_refusal(owner, a.id, 2, ME, email="Kære B", email_version=0)
+        assert store.revision(owner) == r0
+        assert {c.name: c.status for c in store.snapshot(owner).candidates}["A"] is CandidateStatus.ACTIVE
+        nxt = store.record_refusal(owner, a.id, 2, ME, email="Kære B", email_version=1)
+        snap = store.snapshot(owner)
+        assert nxt is not None and nxt.name == "B"
+        assert (snap.field("s3_email").value, snap.field("s3_email").version) == ("Kære B", 2)
+
     # -- people and tasks ---------------------------------------------------------------
 
     def test_people_and_tasks_are_versioned_records(self, store: Store) -> None:
