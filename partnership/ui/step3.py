@@ -214,10 +214,13 @@ def _said_no(c: shell.Ctx, snap: Snapshot, cand: Candidate) -> None:
     try:
         nxt = c.store.record_refusal(c.access, cand.id, cand.version, c.name, email=draft,
                                      email_version=snap.field("s3_email").version)
-        _close_follow_ups(c, snap)
     except PartnershipError as exc:
         editor.flash("s3_answer", "error", describe(exc, c.lang))
         return
+    try:
+        _close_follow_ups(c, snap)
+    except PartnershipError as exc:  # the refusal stands; only the old follow-up stays open
+        editor.flash("s3_people", "error", describe(exc, c.lang))
     if nxt is None:
         editor.flash("s3_answer", "info", c.t("s3.no_more"))
     else:
