@@ -31,6 +31,13 @@ def flash(key: str, kind: str, text: str) -> None:
     ss[f"msg_{key}"] = (kind, text)
 
 
+def reset_form(prefix: str, values: Mapping[str, Any]) -> None:
+    """Set an st.form's widgets (keys ``<prefix>_<name>``) back to ``values`` after a
+    successful submit. Setting them, not popping them: a popped key does not clear what
+    the browser shows inside a form."""
+    ss.update({f"{prefix}_{name}": value for name, value in values.items()})
+
+
 def show_flash(key: str) -> None:
     kind, text = ss.pop(f"msg_{key}", (None, ""))
     if kind == "error":

@@ -194,7 +194,8 @@ def _add_form(c: shell.Ctx, snap: Snapshot, side: Side, key: str) -> None:
             st.text_input(c.t("people.name"), key=f"{k}_name", max_chars=MAX_NAME)
             st.text_input(c.t("people.title"), key=f"{k}_title", max_chars=MAX_NAME)
             st.text_input(c.t("people.contact"), key=f"{k}_contact", max_chars=MAX_NAME)
-            st.checkbox(c.t("people.wg"), value=True, key=f"{k}_working_group")
+            ss.setdefault(f"{k}_working_group", True)  # seeded here, not value=: reset_form sets it later
+            st.checkbox(c.t("people.wg"), key=f"{k}_working_group")
             st.form_submit_button(c.t("people.add_button"), key=f"{k}_submit", icon=":material/person_add:",
                                   type="primary", on_click=_add, args=(c, side, k))
 
@@ -216,6 +217,5 @@ def _add(c: shell.Ctx, side: Side, k: str) -> None:
     except PartnershipError as exc:
         editor.flash(k, "error", describe(exc, c.lang))
         return
-    for field in ("name", "title", "contact", "working_group"):
-        ss.pop(f"{k}_{field}", None)
+    editor.reset_form(k, {"name": "", "title": "", "contact": "", "working_group": True})
     editor.flash(k, "success", c.t("people.added", name=name))

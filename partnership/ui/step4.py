@@ -94,8 +94,8 @@ def deadline_form(c: shell.Ctx, snap: Snapshot, today: date) -> None:
         st.caption(c.t("s4.deadline_lead"))
         with st.form(f"{k}_form", border=False):
             left, right = st.columns([3, 1])
-            left.text_input(c.t("s4.deadline_title"), value=c.t("s4.deadline_default"), key=f"{k}_title",
-                            max_chars=MAX_NAME)
+            ss.setdefault(f"{k}_title", c.t("s4.deadline_default"))  # not value=: reset_form sets it later
+            left.text_input(c.t("s4.deadline_title"), key=f"{k}_title", max_chars=MAX_NAME)
             right.date_input(c.t("s4.deadline_due"), value=None, min_value=today, key=f"{k}_due",
                              format="DD.MM.YYYY")
             left, right = st.columns([3, 1])
@@ -134,8 +134,7 @@ def _add_deadline(c: shell.Ctx, snap: Snapshot, today: date, fallback_kind: str)
     except PartnershipError as exc:
         editor.flash(k, "error", describe(exc, c.lang))
         return
-    for name in ("title", "due", "responsible", "kind"):
-        ss.pop(f"{k}_{name}", None)
+    editor.reset_form(k, {"title": c.t("s4.deadline_default"), "due": None, "responsible": "", "kind": fallback_kind})
     editor.flash(k, "success", c.t("s4.deadline_added", when=fmt_date(due, c.lang)))
 
 

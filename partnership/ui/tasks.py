@@ -434,8 +434,6 @@ def _add(c: shell.Ctx, key: str, only_kind: str) -> None:
     except PartnershipError as exc:
         editor.flash(k, "error", describe(exc, c.lang))
         return
-    # Reset the form's widgets by value: popping their keys would not clear what the
-    # browser shows inside an st.form.
-    ss.update({f"{k}_title": "", f"{k}_note": "", f"{k}_start": None, f"{k}_due": None, f"{k}_responsible": "",
-               f"{k}_status": TaskStatus.PLANNED.value})
+    editor.reset_form(k, {"title": "", "note": "", "start": None, "due": None, "responsible": "",
+                          "status": TaskStatus.PLANNED.value})
     editor.flash(k, "success", c.t("tasks.added", title=title))
