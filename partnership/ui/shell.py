@@ -122,13 +122,7 @@ def start() -> Ctx:
 
 def keep_in_url(ctx: Ctx) -> None:
     """Put token, name and language back in the URL so reloads and bookmarks keep working."""
-    wanted: dict[str, str] = {}
-    if ctx.access:
-        wanted["k"] = ctx.access.token
-        if ctx.name:
-            wanted["n"] = ctx.name
-    if ctx.lang != DEFAULT_LANG:
-        wanted["lang"] = ctx.lang
+    wanted = url_params(ctx)
     for key in ("k", "n", "lang"):
         if key in wanted and st.query_params.get(key) != wanted[key]:
             st.query_params[key] = wanted[key]

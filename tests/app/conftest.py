@@ -54,6 +54,14 @@ def app(db_path: Path) -> Callable[..., AppTest]:
     return make
 
 
+def texts(at: AppTest) -> str:
+    """Everything a person can read on the page, as one string."""
+    parts = [e.value for kind in ("markdown", "caption", "title", "subheader", "header", "info", "success",
+                                  "warning", "error", "code") for e in at.get(kind)]
+    parts += [e.label for e in at.get("expander")]
+    return "\n".join(str(p) for p in parts)
+
+
 def no_errors(at: AppTest) -> None:
     """The page ran without an exception and shows no error box."""
     assert not at.exception, [e.value for e in at.exception]

@@ -11,16 +11,10 @@ from streamlit.testing.v1 import AppTest
 from partnership.model import CandidateStatus, Role, TaskKind
 from partnership.steps import MAX_TEXT
 from partnership.store.sqlite import SQLiteStore
-from tests.app.conftest import no_errors
+from tests.app.conftest import no_errors, texts
 
 MakeApp = Callable[..., AppTest]
 
-
-def texts(at: AppTest) -> str:
-    """Everything a person can read on the page, as one string."""
-    parts = [e.value for kind in ("markdown", "caption", "title", "subheader", "header", "info", "success",
-                                  "warning", "error", "code") for e in at.get(kind)]
-    return "\n".join(str(p) for p in parts)
 
 
 def new_project(store: SQLiteStore) -> dict[str, str]:

@@ -18,18 +18,11 @@ from partnership.errors import Forbidden
 from partnership.model import Role, Side, TaskKind
 from partnership.store.sqlite import SQLiteStore
 from partnership.ui import step5
-from tests.app.conftest import no_errors
+from tests.app.conftest import no_errors, texts
 
 MakeApp = Callable[..., AppTest]
 TODAY = date.today()
 
-
-def texts(at: AppTest) -> str:
-    """Everything a person can read on the page, as one string."""
-    parts = [e.value for kind in ("markdown", "caption", "title", "subheader", "header", "info", "success",
-                                  "warning", "error", "code") for e in at.get(kind)]
-    parts += [e.label for e in at.get("expander")]
-    return "\n".join(str(p) for p in parts)
 
 
 def keys(at: AppTest, kind: str = "button") -> set[str]:
