@@ -1,11 +1,8 @@
-"""Composition root: page config, store and link for this run, language, navigation."""
+"""The launcher ``streamlit run app.py`` discovers: Streamlit's ASGI app (st.App) serving
+the page script main.py plus our own routes and middleware (partnership/web)."""
 
 import streamlit as st
 
-from partnership.ui import shell
+from partnership.web import asgi
 
-st.set_page_config(page_title="Partnerskabsværktøjet", page_icon=":material/handshake:", layout="wide")
-ctx = shell.start()
-page = st.navigation(shell.pages(ctx), position="hidden")
-with shell.guarded(ctx):
-    page.run()
+app = st.App("main.py", routes=asgi.routes(), middleware=asgi.middleware())

@@ -71,7 +71,7 @@ def main() -> None:
         os.environ["PARTNERSHIP_DB"] = str(db)
         from streamlit.testing.v1 import AppTest
 
-        app = str(Path(__file__).resolve().parents[1] / "app.py")
+        app = str(Path(__file__).resolve().parents[1] / "main.py")
         for page in PAGES:
             def run(page: str = page) -> None:
                 at = AppTest.from_file(app, default_timeout=60)

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from partnership.store.sqlite import SQLiteStore
 from partnership.ui import shell
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "main.py")
 
 
 @pytest.fixture

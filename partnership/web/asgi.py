@@ -1,0 +1,42 @@
+"""Routes and middleware that app.py hands to ``st.App``.
+
+Each feature adds its routes to ``routes()`` and its middleware to ``middleware()``;
+app.py stays three lines.
+"""
+
+from __future__ import annotations
+
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse
+from starlette.routing import BaseRoute, Route
+from streamlit import config
+
+PREFIX = "/ps"
+"""Our routes' prefix under the base path (Streamlit reserves /_stcore/, /media/ ...)."""
+
+
+def base_path() -> str:
+    """``server.baseUrlPath`` as "/path" ("" when the app is served at the root)."""
+    raw = str(config.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{raw}" if raw else ""
+
+
+def path(suffix: str) -> str:
+    """The full route path for ``suffix`` (e.g. "/ping" -> "/base/ps/ping")."""
+    return f"{base_path()}{PREFIX}{suffix}"
+
+
+async def ping(_request: Request) -> PlainTextResponse:
+    """A cheap liveness answer of our own layer (Streamlit's is /_stcore/health)."""
+    return PlainTextResponse("ok")
+
+
+def routes() -> list[BaseRoute]:
+    """Every route of ours, under the base path."""
+    return [Route(path("/ping"), ping, methods=["GET"])]
+
+
+def middleware() -> list[Middleware]:
+    """Middleware that wraps every response, Streamlit's included."""
+    return []
