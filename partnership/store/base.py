@@ -78,7 +78,26 @@ class Store(ABC):
 
     @abstractmethod
     def rotate_link(self, access: Access, role: Role) -> str:
-        """Owner only: a new token for ``role``; the old one stops working at once."""
+        """Owner only: a new token for ``role``; the old one stops working at once.
+        A new partner or viewer token is kept sealed for ``links``; a new owner token
+        re-seals the others under its own key (same transaction)."""
+
+    @abstractmethod
+    def links(self, access: Access) -> dict[Role, str | None]:
+        """Owner only: the live token of every role, to show again (showing never revokes).
+
+        The owner's is the caller's own. A partner or viewer token is kept sealed under a
+        key derived from the owner's token (``partnership.store.seal``); one made before
+        links were kept that way is None and must be made anew with ``rotate_link``."""
+
+    @abstractmethod
+    def opened(self, access: Access) -> set[Role]:
+        """Owner only: the roles whose live link has been opened at least once."""
+
+    @abstractmethod
+    def mark_opened(self, access: Access) -> None:
+        """Record that this live link has been opened (the first time bumps the revision,
+        so that the owner's overview notices the partner has arrived). Any role."""
 
     @abstractmethod
     def update_project(

@@ -55,9 +55,16 @@ from partnership.steps import (
     TOP_PRIORITIES,
     TRACKING_TASK_FIELDS,
 )
+from partnership.store import seal
 from partnership.store.base import PRESENCE_TTL_S, Store, hash_token, new_token
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+UPGRADES = {
+    # 2: partner and viewer tokens kept sealed under the owner's key; a link's first opening.
+    2: ("alter table links add column sealed text", "alter table links add column opened_at text"),
+}
+"""Statements that bring a file from the version before up to the key's version."""
 
 SCHEMA = (resources.files("partnership.store") / "sqlite_schema.sql").read_text(encoding="utf-8")
 
@@ -156,7 +163,11 @@ class SQLiteStore(Store):
                 for statement in SCHEMA.split(";"):
                     if statement.strip():
                         conn.execute(statement)
-                conn.execute(f"pragma user_version = {SCHEMA_VERSION}")
+                current = 1
+            for version in range(current + 1, SCHEMA_VERSION + 1):
+                for statement in UPGRADES[version]:
+                    conn.execute(statement)
+            conn.execute(f"pragma user_version = {SCHEMA_VERSION}")
 
     @staticmethod
     def _link_row(conn: sqlite3.Connection, access: Access) -> sqlite3.Row:
@@ -209,7 +220,7 @@ class SQLiteStore(Store):
         tokens = {role.value: new_token() for role in Role}
         with self._write() as conn:
             self._insert_project(conn, project_id, title, our_org, "", "", creator, _now(), 1)
-            self._insert_links(conn, project_id, tokens)
+            self._insert_links(conn, project_id, tokens, tokens["owner"])
         return Access(project_id, Role.OWNER, tokens["owner"]), tokens
 
     @staticmethod
@@ -224,11 +235,13 @@ class SQLiteStore(Store):
         )
 
     @staticmethod
-    def _insert_links(conn: sqlite3.Connection, project_id: str, tokens: Mapping[str, str]) -> None:
+    def _insert_links(conn: sqlite3.Connection, project_id: str, tokens: Mapping[str, str], owner_token: str) -> None:
+        """New live links; a partner's or viewer's is also kept sealed under the owner's key."""
         for role, token in tokens.items():
+            sealed = None if role == Role.OWNER.value else seal.seal(owner_token, project_id, role, token)
             conn.execute(
-                "insert into links (token_hash, project_id, role, created_at) values (?,?,?,?)",
-                (hash_token(token), project_id, role, _now().isoformat()),
+                "insert into links (token_hash, project_id, role, created_at, sealed) values (?,?,?,?,?)",
+                (hash_token(token), project_id, role, _now().isoformat(), sealed),
             )
 
     def open(self, token: str) -> Access:
@@ -250,9 +263,54 @@ class SQLiteStore(Store):
                 "update links set revoked_at = ? where project_id = ? and role = ? and revoked_at is null",
                 (_now().isoformat(), access.project_id, role.value),
             )
-            self._insert_links(conn, access.project_id, {role.value: token})
+            owner_token = token if role is Role.OWNER else access.token
+            if role is Role.OWNER:
+                self._reseal(conn, access, token)
+            self._insert_links(conn, access.project_id, {role.value: token}, owner_token)
             conn.execute("update projects set revision = revision + 1 where id = ?", (access.project_id,))
         return token
+
+    @staticmethod
+    def _live_links(conn: sqlite3.Connection, project_id: str) -> list[sqlite3.Row]:
+        return conn.execute(
+            "select token_hash, role, sealed, opened_at from links where project_id = ? and revoked_at is null",
+            (project_id,),
+        ).fetchall()
+
+    def _reseal(self, conn: sqlite3.Connection, access: Access, new_owner: str) -> None:
+        """Seal the live partner and viewer tokens again under the new owner's key."""
+        for row in self._live_links(conn, access.project_id):
+            if row["role"] == Role.OWNER.value:
+                continue
+            token = seal.unseal(access.token, access.project_id, row["role"], row["token_hash"], row["sealed"])
+            conn.execute("update links set sealed = ? where token_hash = ?",
+                         (token and seal.seal(new_owner, access.project_id, row["role"], token),
+                          row["token_hash"]))
+
+    def links(self, access: Access) -> dict[Role, str | None]:
+        with self._read() as conn:
+            self._check(conn, access, Role.OWNER)
+            rows = self._live_links(conn, access.project_id)
+        found: dict[Role, str | None] = {role: None for role in Role}
+        for row in rows:
+            found[Role(row["role"])] = seal.unseal(access.token, access.project_id, row["role"],
+                                                   row["token_hash"], row["sealed"])
+        found[Role.OWNER] = access.token
+        return found
+
+    def opened(self, access: Access) -> set[Role]:
+        with self._read() as conn:
+            self._check(conn, access, Role.OWNER)
+            rows = self._live_links(conn, access.project_id)
+        return {Role(row["role"]) for row in rows if row["opened_at"]}
+
+    def mark_opened(self, access: Access) -> None:
+        with self._write() as conn:
+            self._check(conn, access)
+            first = conn.execute("update links set opened_at = ? where token_hash = ? and opened_at is null",
+                                 (_now().isoformat(), hash_token(access.token))).rowcount
+            if first:
+                conn.execute("update projects set revision = revision + 1 where id = ?", (access.project_id,))
 
     def update_project(
         self, access: Access, changes: Mapping[str, str], expected_version: int, actor: str
@@ -741,7 +799,7 @@ class SQLiteStore(Store):
                                      p.created_by, p.created_at, p.version)
                 conn.execute("update projects set signed_at = ?, signed_hash = ? where id = ?",
                              (p.signed_at.isoformat() if p.signed_at else None, p.signed_hash, project_id))
-                self._insert_links(conn, project_id, tokens)
+                self._insert_links(conn, project_id, tokens, tokens["owner"])
                 self._import_content(conn, access, parsed)
         except sqlite3.IntegrityError as exc:  # pragma: no cover - wrapped by _write
             raise ValidationError(f"inconsistent export: {exc}", code="bad_import", what="data") from exc

@@ -54,6 +54,7 @@ from partnership.model import (
     Task,
 )
 from partnership.steps import FIELDS
+from partnership.store import seal
 from partnership.store.base import Store, hash_token, new_token
 
 TRIES = 3
@@ -261,7 +262,19 @@ class SupabaseStore(Store):
             "p_title": _text(title), "p_our_org": _text(our_org),
             "p_creator": _text(creator), "p_owner_token": tokens["owner"],
             "p_partner_token": tokens["partner"], "p_viewer_token": tokens["viewer"]}, read=False), Mapping)
-        return Access(str(data["project_id"]), Role.OWNER, tokens["owner"]), tokens
+        access = Access(str(data["project_id"]), Role.OWNER, tokens["owner"])
+        self._seal_new(access, tokens)
+        return access, tokens
+
+    def _seal_new(self, access: Access, tokens: Mapping[str, str]) -> None:
+        """Keep a new project's partner and viewer tokens sealed (a second call: should it
+        fail, the project stands and its links say they must be made anew)."""
+        seals = {hash_token(token): seal.seal(access.token, access.project_id, role, token)
+                 for role, token in tokens.items() if role != Role.OWNER.value}
+        try:
+            self._at(access, "ps_seal_links", {"p_seals": seals})
+        except StorageError:
+            pass
 
     def open(self, token: str) -> Access:
         hash_token(token)  # InvalidLink if malformed, without asking the database
@@ -270,9 +283,37 @@ class SupabaseStore(Store):
 
     def rotate_link(self, access: Access, role: Role) -> str:
         token = new_token()
-        self._at(access, "ps_rotate_link", {"p_role": role if isinstance(role, str) else str(role),
-                                             "p_new_token": token})
+        if role == Role.OWNER:
+            seals = {row["token_hash"]: seal.seal(token, access.project_id, row["role"], plain)
+                     for row, plain in self._unsealed(access) if plain and row["role"] != Role.OWNER.value}
+        else:
+            seals = {hash_token(token): seal.seal(access.token, access.project_id, str(role), token)}
+        self._at(access, "ps_rotate_link_sealed", {"p_role": role if isinstance(role, str) else str(role),
+                                                    "p_new_token": token, "p_seals": seals})
         return token
+
+    def _unsealed(self, access: Access) -> list[tuple[Mapping[str, Any], str | None]]:
+        """The live links (``role``, ``token_hash``, ``sealed``, ``opened``), each with its
+        token where it opens under the caller's key."""
+        rows = self._expect(self._at(access, "ps_links", read=True), list)
+        try:
+            return [(row, seal.unseal(access.token, access.project_id, str(row["role"]), str(row["token_hash"]),
+                                      row.get("sealed"))) for row in rows]
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise StorageError(f"unexpected answer from the database: {exc}") from exc
+
+    def links(self, access: Access) -> dict[Role, str | None]:
+        found: dict[Role, str | None] = {role: None for role in Role}
+        for row, plain in self._unsealed(access):
+            found[Role(row["role"])] = plain
+        found[Role.OWNER] = access.token
+        return found
+
+    def opened(self, access: Access) -> set[Role]:
+        return {Role(row["role"]) for row, _ in self._unsealed(access) if row.get("opened")}
+
+    def mark_opened(self, access: Access) -> None:
+        self._at(access, "ps_mark_opened")
 
     def update_project(
         self, access: Access, changes: Mapping[str, str], expected_version: int, actor: str
@@ -425,4 +466,6 @@ class SupabaseStore(Store):
             "p_data": exchange.to_dict(parsed.snapshot, parsed.history), "p_creator": _text(creator),
             "p_owner_token": tokens["owner"], "p_partner_token": tokens["partner"],
             "p_viewer_token": tokens["viewer"]}, read=False), Mapping)
-        return Access(str(answer["project_id"]), Role.OWNER, tokens["owner"]), tokens
+        access = Access(str(answer["project_id"]), Role.OWNER, tokens["owner"])
+        self._seal_new(access, tokens)
+        return access, tokens

@@ -63,6 +63,58 @@ class StoreContract:
         assert store.open(new).role is Role.PARTNER
         assert store.open(tokens["owner"]).role is Role.OWNER
 
+    def test_the_owner_sees_every_link_again_and_showing_revokes_nothing(self, store: Store) -> None:
+        owner, tokens = make(store)
+        shown = store.links(owner)
+        assert shown == {Role(role): token for role, token in tokens.items()}
+        assert store.links(owner) == shown
+        for role, token in tokens.items():
+            assert store.open(token).role is Role(role)
+
+    def test_only_the_owner_sees_the_links(self, store: Store) -> None:
+        _, tokens = make(store)
+        for role in ("partner", "viewer"):
+            with pytest.raises(Forbidden):
+                store.links(store.open(tokens[role]))
+            with pytest.raises(Forbidden):
+                store.opened(store.open(tokens[role]))
+
+    def test_a_rotated_partner_link_is_the_one_shown_again(self, store: Store) -> None:
+        owner, tokens = make(store)
+        new = store.rotate_link(owner, Role.PARTNER)
+        shown = store.links(owner)
+        assert shown[Role.PARTNER] == new
+        assert shown[Role.VIEWER] == tokens["viewer"]
+
+    def test_rotating_the_owner_link_keeps_the_others_showable(self, store: Store) -> None:
+        owner, tokens = make(store)
+        new_owner = store.open(store.rotate_link(owner, Role.OWNER))
+        with pytest.raises(InvalidLink):
+            store.links(owner)
+        assert store.links(new_owner) == {Role.OWNER: new_owner.token, Role.PARTNER: tokens["partner"],
+                                          Role.VIEWER: tokens["viewer"]}
+        assert store.open(tokens["partner"]).role is Role.PARTNER
+
+    def test_an_imported_project_shows_its_new_links(self, store: Store) -> None:
+        owner, _ = make(store)
+        copy, tokens = store.import_project(store.export_project(owner), ME)
+        assert store.links(copy) == {Role(role): token for role, token in tokens.items()}
+
+    def test_a_links_first_opening_is_recorded_once(self, store: Store) -> None:
+        owner, tokens = make(store)
+        assert store.opened(owner) == set()
+        partner = store.open(tokens["partner"])
+        before = store.revision(owner)
+        store.mark_opened(partner)
+        assert store.opened(owner) == {Role.PARTNER}
+        assert store.revision(owner) == before + 1  # the owner's page notices the arrival
+        store.mark_opened(partner)
+        assert store.revision(owner) == before + 1
+        store.rotate_link(owner, Role.PARTNER)
+        assert store.opened(owner) == set()  # a new partner link has not been opened yet
+        with pytest.raises(InvalidLink):
+            store.mark_opened(partner)
+
     def test_only_the_owner_rotates_links(self, store: Store) -> None:
         _, tokens = make(store)
         with pytest.raises(Forbidden):

@@ -41,6 +41,7 @@ API = {
     "ps_revision", "ps_history", "ps_set_field", "ps_add_candidate", "ps_update_candidate", "ps_record_refusal",
     "ps_add_person", "ps_update_person", "ps_add_task", "ps_update_task", "ps_restore", "ps_approve", "ps_reopen",
     "ps_add_health_check", "ps_heartbeat", "ps_export_project", "ps_import_project",
+    "ps_links", "ps_seal_links", "ps_rotate_link_sealed", "ps_mark_opened",
 }
 WITHOUT_PROJECT = {"ps_create_project", "ps_open", "ps_import_project"}
 # Per-row SQL helpers left without a SET clause so that PostgreSQL inlines them (see the
@@ -240,6 +241,8 @@ def test_a_token_works_for_its_own_project_only(store: SupabaseStore, server: Rp
         "ps_add_health_check": {"p_name": "A", "p_answers": {"communication": ["red", ""]}, "p_actor": "A"},
         "ps_heartbeat": {"p_session_id": "s", "p_name": "A", "p_editing": ""},
         "ps_export_project": {},
+        "ps_links": {}, "ps_seal_links": {"p_seals": {}}, "ps_mark_opened": {},
+        "ps_rotate_link_sealed": {"p_role": "partner", "p_new_token": "N" * 43, "p_seals": {}},
     }
     assert set(args) == API - WITHOUT_PROJECT
     for fn, params in args.items():
