@@ -7,6 +7,6 @@ from partnership.ui import shell
 
 st.set_page_config(page_title="Partnerskabsværktøjet", page_icon=":material/handshake:", layout="wide")
 ctx = shell.start()
-page = st.navigation(shell.pages(ctx), position="hidden")
+page = st.navigation(shell.pages(ctx), position="top")
 with shell.guarded(ctx):
     page.run()

@@ -6,13 +6,12 @@ ctx = shell.ctx()
 start_page.redirect_if_open(ctx)
 shell.sidebar(ctx, None)
 start_page.header(ctx)
-if not start_page.created(ctx):
-    create, open_link, example, restore = start_page.tabs(ctx)
-    with create:
-        start_page.create_form(ctx)
-    with open_link:
-        start_page.open_form(ctx)
-    with example:
-        start_page.example(ctx)
-    with restore:
-        start_page.import_form(ctx)
+create, open_link, example, restore = start_page.tabs(ctx)
+with create:
+    start_page.create_form(ctx)
+with open_link:
+    start_page.open_form(ctx)
+with example:
+    start_page.example(ctx)
+with restore:
+    start_page.import_form(ctx)

@@ -215,8 +215,8 @@ DA = {
     "s3.partner_is": "{name} har sagt ja og er jeres partner. Fortsæt med trin 4 sammen.",
     "s3.said_yes": "{name} har sagt ja",
     "s3.said_no": "{name} har sagt nej",
-    "s3.yes_done": "Flot! {name} er nu jeres partner. Send partner-linket fra siden »Links og indstillinger«, "
-    "og fortsæt med trin 4 sammen.",
+    "s3.yes_done": "Flot! {name} er nu jeres partner. Send dem partnerens link herunder, og fortsæt med "
+    "trin 4 sammen.",
     "s3.no_done": "Afslaget er noteret. Næste på listen er {name}, og mailen er skrevet om til dem. "
     "Vælg en ny opfølgningsdato.",
     "s3.no_more": "Afslaget er noteret. Der er ikke flere prioriterede forslag – vælg en ny prioritet 1 i trin 2.",
@@ -442,8 +442,8 @@ EN = {
     "s3.partner_is": "{name} said yes and is your partner. Continue with step 4 together.",
     "s3.said_yes": "{name} said yes",
     "s3.said_no": "{name} said no",
-    "s3.yes_done": "Well done! {name} is now your partner. Send the partner link from the “Links and settings” "
-    "page, and continue with step 4 together.",
+    "s3.yes_done": "Well done! {name} is now your partner. Send them the partner's link below, and continue "
+    "with step 4 together.",
     "s3.no_done": "The refusal is recorded. Next on the list is {name}, and the e-mail has been redrafted for "
     "them. Choose a new follow-up date.",
     "s3.no_more": "The refusal is recorded. There are no more prioritised suggestions – choose a new priority 1 "

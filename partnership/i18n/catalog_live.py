@@ -39,10 +39,11 @@ DA: dict[str, str] = {
     "settings.not_stored": "Af hensyn til sikkerheden gemmer vi ikke selve linkene, kun et fingeraftryk af "
     "dem – så et link kan ikke vises igen. Har I ikke sendt det endnu, er det blevet væk, eller er det "
     "kommet i forkerte hænder, så lav et nyt.",
-    "settings.rotate": "Lav nyt link",
-    "settings.rotate_yes": "Ja, lav nyt link",
+    "settings.rotate": "Luk linket og lav et nyt",
+    "settings.rotate_yes": "Ja, luk det og lav et nyt",
     "settings.cancel": "Fortryd",
-    "settings.fresh": "Her er det nye link. Det gamle link virker ikke længere.",
+    "settings.fresh": "Linket er skiftet: det gamle virker ikke længere. Send det nye ovenfor til dem, "
+    "der skal bruge det.",
     "settings.fresh_once": "Kopiér det nu med knappen til højre i feltet. Det bliver ikke vist igen, når du "
     "har lukket det.",
     "settings.fresh_done": "Jeg har kopieret linket",
@@ -168,10 +169,11 @@ EN: dict[str, str] = {
     "settings.not_stored": "For safety we do not keep the links themselves, only a fingerprint of them – so a "
     "link cannot be shown again. If you have not sent it yet, if it got lost, or if it reached the wrong "
     "people, make a new one.",
-    "settings.rotate": "Make a new link",
-    "settings.rotate_yes": "Yes, make a new link",
+    "settings.rotate": "Close the link and make a new one",
+    "settings.rotate_yes": "Yes, close it and make a new one",
     "settings.cancel": "Cancel",
-    "settings.fresh": "Here is the new link. The old link no longer works.",
+    "settings.fresh": "The link has been replaced: the old one no longer works. Send the new one above to "
+    "whoever needs it.",
     "settings.fresh_once": "Copy it now with the button on the right of the box. It is not shown again once "
     "you close it.",
     "settings.fresh_done": "I have copied the link",

@@ -1,10 +1,10 @@
 """The settings page's parts (owner only): the three links, the partnership's names,
 the JSON export and deleting the project.
 
-The store keeps only a hash of each link, so an existing partner or viewer link can
-never be shown again: the page shows the owner's own link (this session holds it) and
-offers a new link for any role, shown once. Rotating and deleting ask for an inline
-second click (never an st.dialog: a live rerun would close it).
+Every live link is shown again (the store keeps the partner's and viewer's sealed under
+the owner's key); showing never revokes. Replacing a link ("Luk linket og lav et nyt")
+is its own action. Rotating and deleting ask for an inline second click (never an
+st.dialog: a live rerun would close it).
 """
 
 from __future__ import annotations
@@ -19,11 +19,12 @@ from partnership.errors import PartnershipError
 from partnership.model import Role, Snapshot
 from partnership.steps import MAX_NAME
 from partnership.ui import editor, shell
+from partnership.ui import links as link_cards
 from partnership.ui.messages import describe
 
 ss = st.session_state
 
-FRESH = "settings_fresh"  # role -> the new token, shown until dismissed
+FRESH = "settings_fresh"  # role -> the new token, for the "it has been replaced" notice
 CONFIRM = "settings_confirm"  # what waits for its second click: "rotate:<role>" or "delete"
 DELETED = "settings_deleted"  # the title of the project just deleted
 
@@ -48,45 +49,32 @@ def header(c: shell.Ctx) -> None:
 def links(c: shell.Ctx) -> None:
     st.subheader(c.t("settings.links"))
     st.markdown(c.t("settings.links_lead"))
+    shown = link_cards.shown_links(c)
     for role in Role:
-        _link_card(c, role)
+        link_cards.card(c, role, shown.get(role))
+        _rotate_action(c, role, shown.get(role) is not None)
 
 
-def _link_card(c: shell.Ctx, role: Role) -> None:
-    assert c.access is not None
+def _rotate_action(c: shell.Ctx, role: Role, kept: bool) -> None:
+    """Revoking is its own, plainly named action, with an inline second click."""
     key = f"settings_{role.value}"
-    with st.container(border=True, key=f"settings_link_{role.value}"):
-        st.markdown(f"**{c.t(f'settings.{role.value}.title')}**")
-        st.markdown(c.t(f"settings.{role.value}.what"))
-        editor.show_flash(key)
-        fresh = ss.get(FRESH, {}).get(role.value)
-        if fresh:
-            st.success(c.t("settings.fresh"), icon=":material/key:")
-            st.code(c.link(fresh), language=None)
-            st.caption(c.t("settings.fresh_once"))
-            st.button(c.t("settings.fresh_done"), key=f"{key}_done", on_click=_forget_fresh, args=(role,))
-        elif role is Role.OWNER:
-            st.caption(c.t("settings.owner.yours"))
-            st.code(c.link(c.access.token), language=None)
-        else:
-            st.caption(c.t("settings.not_stored"))
-        if ss.get(CONFIRM) == f"rotate:{role.value}":
-            st.warning(c.t(f"settings.{role.value}.rotate_warning"), icon=":material/warning:")
-            row = editor.button_row()
-            row.button(c.t("settings.rotate_yes"), key=f"{key}_rotate_yes", type="primary", on_click=_rotate,
-                       args=(role,), icon=":material/autorenew:")
-            row.button(c.t("settings.cancel"), key=f"{key}_rotate_no", on_click=_ask, args=("",))
-        elif not fresh:
-            st.button(c.t("settings.rotate"), key=f"{key}_rotate", on_click=_ask, args=(f"rotate:{role.value}",),
-                      icon=":material/autorenew:")
+    editor.show_flash(key)
+    if ss.get(FRESH, {}).get(role.value):
+        st.success(c.t("settings.fresh"), icon=":material/key:")
+    if ss.get(CONFIRM) == f"rotate:{role.value}":
+        st.warning(c.t(f"settings.{role.value}.rotate_warning"), icon=":material/warning:")
+        row = editor.button_row()
+        row.button(c.t("settings.rotate_yes"), key=f"{key}_rotate_yes", type="primary", on_click=_rotate,
+                   args=(role,), icon=":material/autorenew:")
+        row.button(c.t("settings.cancel"), key=f"{key}_rotate_no", on_click=_ask, args=("",))
+    else:
+        label = c.t("settings.rotate") if kept else c.t("links.make_anew")
+        st.button(label, key=f"{key}_rotate", on_click=_ask, args=(f"rotate:{role.value}",),
+                  icon=":material/autorenew:")
 
 
 def _ask(what: str) -> None:
     ss[CONFIRM] = what
-
-
-def _forget_fresh(role: Role) -> None:
-    ss.get(FRESH, {}).pop(role.value, None)
 
 
 def _rotate(role: Role) -> None:
@@ -98,7 +86,7 @@ def _rotate(role: Role) -> None:
     except PartnershipError as exc:
         editor.flash(f"settings_{role.value}", "error", describe(exc, c.lang))
         return
-    ss.setdefault(FRESH, {})[role.value] = token
+    ss[FRESH] = {role.value: token}
     if role is Role.OWNER:
         # Keep this session in: the old token in the URL would otherwise be read back
         # on the next run and no longer work.

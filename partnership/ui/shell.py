@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
 
@@ -20,6 +21,7 @@ from partnership.errors import InvalidLink, PartnershipError
 from partnership.i18n import DEFAULT_LANG, LANGS, t
 from partnership.model import Access, Presence, Role, Snapshot
 from partnership.store import Store, open_store
+from partnership.ui import browser
 from partnership.ui.messages import describe
 
 log = logging.getLogger(__name__)
@@ -34,19 +36,20 @@ class PageSpec:
     title: str
     icon: str
     roles: tuple[Role, ...]
+    section: str = ""
 
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("", "app_pages/start.py", "nav.start", ":material/home:", ALL),
     PageSpec("overview", "app_pages/overview.py", "nav.overview", ":material/dashboard:", ALL),
-    PageSpec("step1", "app_pages/step1.py", "step.1.short", ":material/lightbulb:", (Role.OWNER,)),
-    PageSpec("step2", "app_pages/step2.py", "step.2.short", ":material/group_add:", (Role.OWNER,)),
-    PageSpec("step3", "app_pages/step3.py", "step.3.short", ":material/mail:", (Role.OWNER,)),
-    PageSpec("step4", "app_pages/step4.py", "step.4.short", ":material/handshake:", ALL),
-    PageSpec("step5", "app_pages/step5.py", "step.5.short", ":material/contract:", ALL),
-    PageSpec("timeline", "app_pages/timeline.py", "nav.timeline", ":material/timeline:", ALL),
-    PageSpec("history", "app_pages/history.py", "nav.history", ":material/history:", ALL),
-    PageSpec("settings", "app_pages/settings.py", "nav.settings", ":material/settings:", (Role.OWNER,)),
+    PageSpec("step1", "app_pages/step1.py", "step.1.short", ":material/lightbulb:", (Role.OWNER,), "nav.steps"),
+    PageSpec("step2", "app_pages/step2.py", "step.2.short", ":material/group_add:", (Role.OWNER,), "nav.steps"),
+    PageSpec("step3", "app_pages/step3.py", "step.3.short", ":material/mail:", (Role.OWNER,), "nav.steps"),
+    PageSpec("step4", "app_pages/step4.py", "step.4.short", ":material/handshake:", ALL, "nav.steps"),
+    PageSpec("step5", "app_pages/step5.py", "step.5.short", ":material/contract:", ALL, "nav.steps"),
+    PageSpec("timeline", "app_pages/timeline.py", "nav.timeline", ":material/timeline:", ALL, "nav.after"),
+    PageSpec("history", "app_pages/history.py", "nav.history", ":material/history:", ALL, "nav.after"),
+    PageSpec("settings", "app_pages/settings.py", "nav.settings", ":material/settings:", (Role.OWNER,), "nav.after"),
 )
 
 
@@ -74,9 +77,32 @@ class Ctx:
         return f"{base_url()}/?k={token}"
 
 
+DEFAULT_BASE_URL = "http://localhost:8501"
+
+
 def base_url() -> str:
-    """The address the app is served at, for shareable links."""
-    return os.environ.get("PARTNERSHIP_BASE_URL", "http://localhost:8501").rstrip("/")
+    """The address the app is served at, for shareable links: PARTNERSHIP_BASE_URL when
+    set (an explicit override, e.g. behind a reverse proxy that rewrites the address),
+    else the address this browser used (scheme, host, port and base path) without the
+    page's own path."""
+    override = os.environ.get("PARTNERSHIP_BASE_URL", "").strip()
+    if override:
+        return override.rstrip("/")
+    try:
+        served = st.context.url
+    except Exception:  # no browser behind this run (AppTest)
+        served = None
+    return app_root(served) if served else DEFAULT_BASE_URL
+
+
+def app_root(served: str) -> str:
+    """``https://host:port/base/step4`` -> ``https://host:port/base``."""
+    parts = urlsplit(served)
+    path = parts.path.rstrip("/")
+    last = path.rsplit("/", 1)[-1]
+    if last and any(spec.url == last for spec in PAGES):
+        path = path[: -len(last)].rstrip("/")
+    return urlunsplit((parts.scheme, parts.netloc, path, "", "")).rstrip("/")
 
 
 def _secrets() -> dict[str, Any]:
@@ -102,14 +128,21 @@ def start() -> Ctx:
     state["lang"] = lang
     state.setdefault("session_id", uuid.uuid4().hex)
     if "k" in params and params["k"] != state.get("token"):
+        if state.get("token"):
+            switch_project(state)
         state["token"] = params["k"]
     if params.get("n") and not state.get("who"):
-        state["who"] = params["n"][:200]
+        state["who"] = params["n"].strip()[:200]  # an old link with the name: honoured once, then dropped
+    if not state.get("who"):
+        state["who"] = browser.cookie_name()
     ctx = Ctx(store=get_store(), lang=lang, session_id=state["session_id"], name=state.get("who", ""))
     token = state.get("token")
     if token:
         try:
             ctx.access = ctx.store.open(token)
+            if state.get("opened_noted") != token:
+                ctx.store.mark_opened(ctx.access)
+                state["opened_noted"] = token
         except InvalidLink:
             ctx.link_error = "invalid_link"
             state.pop("token", None)
@@ -120,8 +153,20 @@ def start() -> Ctx:
     return ctx
 
 
+KEEP_ON_SWITCH = frozenset({"lang", "session_id", "who", "lang_switch"})
+
+
+def switch_project(state: Any) -> None:
+    """Another project's link opened in this tab: forget everything of the previous one
+    (open editors, confirmations, notices) but the language and the person's name."""
+    for key in list(state.keys()):
+        if key not in KEEP_ON_SWITCH:
+            del state[key]
+
+
 def keep_in_url(ctx: Ctx) -> None:
-    """Put token, name and language back in the URL so reloads and bookmarks keep working."""
+    """Put token and language back in the URL so reloads and bookmarks keep working; the
+    name never goes there (it is remembered per browser)."""
     wanted = url_params(ctx)
     for key in ("k", "n", "lang"):
         if key in wanted and st.query_params.get(key) != wanted[key]:
@@ -135,8 +180,6 @@ def url_params(ctx: Ctx) -> dict[str, str]:
     out: dict[str, str] = {}
     if ctx.access:
         out["k"] = ctx.access.token
-        if ctx.name:
-            out["n"] = ctx.name
     if ctx.lang != DEFAULT_LANG:
         out["lang"] = ctx.lang
     return out
@@ -147,16 +190,20 @@ def ctx() -> Ctx:
     return current
 
 
-def pages(c: Ctx) -> list[Any]:
-    """Every page, always registered (so deep links work as the first request); the menu
-    shows only those the role may open."""
+def pages(c: Ctx) -> dict[str, list[Any]]:
+    """Every page, always registered (so deep links work as the first request), in
+    sections for the menu at the top; the menu shows only those the role may open."""
     made = {}
+    sections: dict[str, list[Any]] = {}
     for spec in PAGES:
+        shown = c.access.role in spec.roles if c.access else not spec.url
         made[spec.url] = st.Page(
-            spec.file, title=c.t(spec.title), icon=spec.icon, url_path=spec.url or None, default=not spec.url
+            spec.file, title=c.t(spec.title), icon=spec.icon, url_path=spec.url or None, default=not spec.url,
+            visibility="visible" if shown else "hidden",
         )
+        sections.setdefault(c.t(spec.section) if spec.section else "", []).append(made[spec.url])
     c.pages = made
-    return list(made.values())
+    return sections
 
 
 def sidebar(c: Ctx, snap: Snapshot | None) -> None:
@@ -165,10 +212,6 @@ def sidebar(c: Ctx, snap: Snapshot | None) -> None:
         st.markdown(f"### :material/handshake: {c.t('app.name')}")
         if snap is not None:
             st.caption(f"**{snap.project.title}** · {c.t('role.' + snap.role.value)}")
-        for spec in PAGES:
-            if spec.url and (c.access is None or c.access.role not in spec.roles):
-                continue
-            st.page_link(c.pages[spec.url], label=c.t(spec.title), icon=spec.icon, query_params=url_params(c))
         st.divider()
         choice = st.segmented_control(
             c.t("app.language"), options=list(LANGS), format_func=lambda x: {"da": "Dansk", "en": "English"}[x],
@@ -183,6 +226,7 @@ def sidebar(c: Ctx, snap: Snapshot | None) -> None:
             st.caption(c.t("app.store_sqlite"))
         else:
             st.caption(c.t("app.store_supabase"))
+        browser.helpers(c.name)
 
 
 def presence_line(c: Ctx, others: list[Presence]) -> None:

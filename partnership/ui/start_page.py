@@ -12,7 +12,7 @@ from partnership import validation
 from partnership.demo import create_demo
 from partnership.errors import InvalidLink, PartnershipError, ValidationError
 from partnership.steps import MAX_NAME
-from partnership.ui import shell
+from partnership.ui import links, shell
 from partnership.ui.messages import describe
 
 ss = st.session_state
@@ -28,12 +28,14 @@ def token_from(text: str) -> str:
 
 
 def go_to_overview(c: shell.Ctx, token: str, name: str = "") -> None:
+    """Into the project: the token in session state and in the URL (so a reload, the back
+    button or a bookmark stays inside); the name stays in this browser, not the URL."""
+    if ss.get("token") and ss["token"] != token:
+        shell.switch_project(ss)
     ss["token"] = token
     if name:
         ss["who"] = name
     params: dict[str, Any] = {"k": token}
-    if name or c.name:
-        params["n"] = name or c.name
     if c.lang != "da":
         params["lang"] = c.lang
     st.switch_page(c.pages["overview"], query_params=params)
@@ -41,7 +43,7 @@ def go_to_overview(c: shell.Ctx, token: str, name: str = "") -> None:
 
 def redirect_if_open(c: shell.Ctx) -> None:
     """``/?k=<token>`` goes on to the overview."""
-    if c.access is not None and not ss.get("created_tokens"):
+    if c.access is not None:
         go_to_overview(c, c.access.token)
 
 
@@ -55,14 +57,6 @@ def header(c: shell.Ctx) -> None:
 
 def tabs(c: shell.Ctx) -> list[Any]:
     return list(st.tabs([c.t("start.create"), c.t("start.open"), c.t("start.example"), c.t("start.import")]))
-
-
-def created(c: shell.Ctx) -> bool:
-    """Right after creating or importing: the new owner link, once, with its warning."""
-    tokens = ss.get("created_tokens")
-    if tokens:
-        _show_created(c, tokens)
-    return bool(tokens)
 
 
 def create_form(c: shell.Ctx) -> None:
@@ -88,20 +82,13 @@ def create_form(c: shell.Ctx) -> None:
 
 
 def _remember_created(tokens: dict[str, str], name: str) -> None:
-    """Keep the new links for the page that shows them once, and who made them."""
-    ss["created_tokens"] = tokens
-    ss["who"] = name.strip()
-    st.rerun()
-
-
-def _show_created(c: shell.Ctx, tokens: dict[str, str]) -> None:
-    st.success(c.t("start.created"), icon=":material/check_circle:")
-    st.markdown(c.t("start.link_label"))
-    st.code(c.link(tokens["owner"]), language=None)
-    st.warning(c.t("start.link_warning"), icon=":material/key:")
-    if st.button(c.t("start.continue"), type="primary", key="start_continue"):
-        ss.pop("created_tokens", None)
-        go_to_overview(c, tokens["owner"], ss.get("who", ""))
+    """Straight into the new project, whose overview shows its links (links.CREATED)."""
+    c = shell.ctx()
+    if ss.get("token"):
+        shell.switch_project(ss)
+    ss["token"] = tokens["owner"]
+    ss[links.CREATED] = True
+    go_to_overview(c, tokens["owner"], name.strip())
 
 
 def open_form(c: shell.Ctx) -> None:

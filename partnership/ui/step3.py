@@ -12,7 +12,7 @@ from partnership.errors import PartnershipError
 from partnership.i18n import fmt_date
 from partnership.model import Candidate, CandidateStatus, Person, Side, Snapshot, TaskKind, TaskStatus
 from partnership.steps import MAX_NAME
-from partnership.ui import editor, shell
+from partnership.ui import editor, links, shell
 from partnership.ui.messages import describe
 
 ss = st.session_state
@@ -170,6 +170,7 @@ def answer(c: shell.Ctx, snap: Snapshot, cand: Candidate | None) -> None:
     editor.show_flash("s3_answer")
     if snap.project.partner_org:
         st.success(c.t("s3.partner_is", name=snap.project.partner_org), icon=":material/handshake:")
+        links.invite(c, snap)
         st.page_link(c.pages["step4"], label=c.t("step.4.title"), icon=":material/arrow_forward:",
                      query_params=shell.url_params(c))
         return

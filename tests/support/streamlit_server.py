@@ -35,13 +35,15 @@ class StreamlitServer:
     """``with StreamlitServer(tmp_dir) as server:`` - ``server.url``, ``server.store``."""
 
     def __init__(self, workdir: Path, poll_s: float = 1.0, startup_timeout: float = 30.0,
-                 extra_args: tuple[str, ...] = ()) -> None:
+                 extra_args: tuple[str, ...] = (), base_path: str = "") -> None:
         self.workdir = Path(workdir)
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.db = self.workdir / "partnership.db"
         self.poll_s = poll_s
         self.startup_timeout = startup_timeout
         self.extra_args = extra_args
+        self.base_path = base_path.strip("/")
+        """Served under ``/<base_path>`` (``--server.baseUrlPath``) when set."""
         self.port = 0
         self.proc: subprocess.Popen[bytes] | None = None
         self.log_path = self.workdir / "streamlit.log"
@@ -51,7 +53,7 @@ class StreamlitServer:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"http://127.0.0.1:{self.port}" + (f"/{self.base_path}" if self.base_path else "")
 
     def start(self) -> StreamlitServer:
         self.port = free_port()
@@ -59,8 +61,9 @@ class StreamlitServer:
             **os.environ,
             "PARTNERSHIP_DB": str(self.db),
             "PARTNERSHIP_POLL_S": str(self.poll_s),
-            "PARTNERSHIP_BASE_URL": f"http://127.0.0.1:{self.port}",
         }
+        # Links are built from the address the browser used, never from a setting.
+        env.pop("PARTNERSHIP_BASE_URL", None)
         for key in ("SUPABASE_URL", "SUPABASE_KEY"):
             env.pop(key, None)  # always the SQLite file the test writes to
         cmd = [
@@ -70,6 +73,7 @@ class StreamlitServer:
             "--server.address", "127.0.0.1",
             "--browser.gatherUsageStats", "false",
             "--server.fileWatcherType", "none",
+            *(("--server.baseUrlPath", self.base_path) if self.base_path else ()),
             *self.extra_args,
         ]
         log = self.log_path.open("ab")

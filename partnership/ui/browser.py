@@ -1,0 +1,65 @@
+"""Two small things only the browser can do, in one tiny components-v2 component.
+
+- The person's name, remembered per browser and never in the URL: the component writes
+  a cookie (``ps_name``); the server reads it back with st.context.cookies when the
+  browser next connects (a reload, a new tab, another project's link). Another browser
+  has no cookie and is asked for the name.
+- On a narrow screen the page menu lives in the sidebar, drawn over the page; Streamlit
+  closes it after a choice only for a phone's user agent. The component closes it after
+  a choice on any narrow screen, so that choosing a page shows that page.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import unquote
+
+import streamlit as st
+
+NAME_COOKIE = "ps_name"
+NAME_MAX = 200
+
+_JS = """
+const NARROW = 768;  // Streamlit's "md" breakpoint: below it the menu sits in the sidebar
+
+function closeMenuAfterChoice(event) {
+  const link = event.target.closest && event.target.closest('[data-testid="stSidebarNavLink"]');
+  if (!link || window.innerWidth >= NARROW) return;
+  setTimeout(() => {
+    const close = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
+    if (close && close.getAttribute("aria-expanded") === "true") close.click();
+  }, 50);
+}
+
+if (!window.__psMenuCloser) {
+  window.__psMenuCloser = true;
+  document.addEventListener("click", closeMenuAfterChoice, true);
+}
+
+export default function ({ data }) {
+  const wanted = data.name ? encodeURIComponent(data.name) : "";
+  const now = document.cookie.split("; ").find((c) => c.startsWith(data.cookie + "="));
+  if (wanted && now !== data.cookie + "=" + wanted) {
+    document.cookie = data.cookie + "=" + wanted + "; path=/; max-age=31536000; SameSite=Lax";
+  }
+}
+"""
+
+_BROWSER = st.components.v2.component("ps_browser", js=_JS)
+
+
+def cookie_name() -> str:
+    """The name this browser remembers ("" if none)."""
+    try:
+        raw = st.context.cookies.get(NAME_COOKIE) or ""
+    except Exception:  # no browser request (AppTest): no cookies
+        return ""
+    return unquote(raw).strip()[:NAME_MAX]
+
+
+def helpers(name: str) -> None:
+    """Mount the component: keep ``name`` (if any) in this browser, close the narrow menu
+    after a choice. Mounted on every page, in the sidebar (it draws nothing)."""
+    _BROWSER(data={"name": name if name and cookie_name() != name else "", "cookie": NAME_COOKIE},
+             key="ps_browser")
+
+

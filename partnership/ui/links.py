@@ -1,0 +1,147 @@
+"""Link cards and the two tiny browser components behind them.
+
+A link card is a container keyed ``link_<role>`` holding the full address as text, a
+copy button that needs no hover (phones), and for the owner: send it to yourself, save
+it as a file, and one sentence saying the link is the key.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import streamlit as st
+
+from partnership.model import Role, Side, Snapshot
+from partnership.ui import shell
+
+_COPY_JS = """
+export default function ({ data, parentElement }) {
+  const button = parentElement.querySelector("button");
+  button.textContent = data.label;
+  button.setAttribute("aria-label", data.label);
+  button.onclick = async () => {
+    let done = false;
+    try {
+      await navigator.clipboard.writeText(data.text);
+      done = true;
+    } catch (e) {
+      const area = document.createElement("textarea");
+      area.value = data.text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      try { done = document.execCommand("copy"); } catch (e2) { done = false; }
+      area.remove();
+    }
+    button.textContent = done ? data.done : data.failed;
+    setTimeout(() => { button.textContent = data.label; }, 2500);
+  };
+}
+"""
+
+_COPY_CSS = """
+button {
+  font: inherit; font-size: 0.95rem; padding: 0.4rem 0.9rem; min-height: 2.5rem; cursor: pointer;
+  border-radius: 0.5rem; border: 1px solid rgba(49, 51, 63, 0.2);
+  background: var(--st-primary-color, #ff4b4b); color: white;
+}
+button:focus-visible { outline: 2px solid var(--st-text-color, #31333f); outline-offset: 2px; }
+"""
+
+_COPY = st.components.v2.component("ps_copy_link", html="<button type='button'></button>", css=_COPY_CSS,
+                                   js=_COPY_JS)
+
+def copy_button(c: shell.Ctx, text: str, key: str) -> None:
+    _COPY(data={"text": text, "label": c.t("links.copy"), "done": c.t("links.copied"),
+                "failed": c.t("links.copy_failed")}, key=key)
+
+
+def mail_to(to: str, subject: str, body: str) -> str:
+    return f"mailto:{quote(to, safe='@')}?subject={quote(subject)}&body={quote(body)}"
+
+
+def card(c: shell.Ctx, role: Role, token: str | None, *, title: str = "") -> bool:
+    """The card for ``role``'s link; False (and a plain notice) when the link cannot be
+    shown again (made before links were kept)."""
+    with st.container(border=True, key=f"link_{role.value}"):
+        st.markdown(f"**{title or c.t(f'settings.{role.value}.title')}**")
+        st.caption(c.t(f"settings.{role.value}.what"))
+        if token is None:
+            st.warning(c.t("links.not_kept"), icon=":material/history:")
+            return False
+        url = c.link(token)
+        st.code(url, language=None, wrap_lines=True)
+        copy_button(c, url, key=f"link_{role.value}_copy")
+        if role is Role.OWNER:
+            st.markdown(c.t("links.owner.key"))
+            left, right = st.columns(2)
+            left.link_button(c.t("links.send_self"), mail_to("", c.t("links.send_self_subject"),
+                                                              c.t("links.send_self_body", url=url)),
+                             icon=":material/forward_to_inbox:", width="stretch")
+            right.download_button(c.t("links.download"), data=c.t("links.file_text", url=url) + "\n",
+                                  file_name="partnerskab-link.txt", mime="text/plain", on_click="ignore",
+                                  icon=":material/download:", key="link_owner_download", width="stretch")
+    return True
+
+
+def shown_links(c: shell.Ctx) -> dict[Role, str | None]:
+    """The owner's view of every live link (read fresh: another owner may have replaced one)."""
+    assert c.access is not None
+    return c.store.links(c.access)
+
+
+CREATED = "links_just_created"
+"""Set in session state right after creating or importing (the overview welcomes)."""
+
+
+def overview_cards(c: shell.Ctx) -> None:
+    """On the owner's overview, until the partner has opened the project once (and
+    always right after creating): the owner's own link (the key), and the partner's
+    ready to copy."""
+    if c.access is None or c.access.role is not Role.OWNER:
+        return
+    just_created = bool(st.session_state.get(CREATED))
+    if Role.PARTNER in c.store.opened(c.access) and not just_created:
+        return
+    shown = shown_links(c)
+    if just_created:
+        st.success(c.t("links.created"), icon=":material/check_circle:")
+    card(c, Role.OWNER, shown[Role.OWNER])
+    card(c, Role.PARTNER, shown[Role.PARTNER], title=c.t("links.partner.invite_title"))
+
+
+def invitation(c: shell.Ctx, snap: Snapshot, url: str) -> str:
+    """The e-mail that brings the partner in: their link and the idea as we wrote it."""
+    p = snap.project
+    parts = [c.t("links.s3_greeting", name=p.partner_org), c.t("links.s3_body", org=p.our_org)]
+    idea = snap.field("s1_idea").value.strip()
+    if idea:
+        parts.append(c.t("links.s3_idea", idea=idea))
+    parts += [c.t("links.s3_link", url=url), c.t("links.s3_closing", org=p.our_org)]
+    return "\n\n".join(parts)
+
+
+def partner_address(snap: Snapshot) -> str:
+    """The partner's contact e-mail, where one of their people has given one."""
+    for person in snap.people:
+        if person.side is Side.PARTNER and "@" in person.contact and " " not in person.contact.strip():
+            return person.contact.strip()
+    return ""
+
+
+def invite(c: shell.Ctx, snap: Snapshot) -> None:
+    """Right after "... har sagt ja" (step 3): the partner's link and an invitation draft."""
+    token = shown_links(c).get(Role.PARTNER)
+    if not card(c, Role.PARTNER, token, title=c.t("links.s3_invite", name=snap.project.partner_org)):
+        st.page_link(c.pages["settings"], label=c.t("nav.settings"), icon=":material/settings:",
+                     query_params=shell.url_params(c))
+        return
+    assert token is not None
+    body = invitation(c, snap, c.link(token))
+    with st.container(border=True, key="links_invitation"):
+        st.caption(c.t("links.s3_invite_lead", name=snap.project.partner_org))
+        st.code(body, language=None, wrap_lines=True)
+        st.link_button(c.t("links.s3_mailto"), mail_to(partner_address(snap), c.t("links.s3_subject"), body),
+                       icon=":material/send:")
