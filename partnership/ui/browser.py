@@ -50,10 +50,10 @@ _BROWSER = st.components.v2.component("ps_browser", js=_JS)
 def cookie_name() -> str:
     """The name this browser remembers ("" if none)."""
     try:
-        raw = st.context.cookies.get(NAME_COOKIE) or ""
-    except Exception:  # no browser request (AppTest): no cookies
+        raw = st.context.cookies.get(NAME_COOKIE)
+    except Exception:  # no browser request: no cookies
         return ""
-    return unquote(raw).strip()[:NAME_MAX]
+    return unquote(raw).strip()[:NAME_MAX] if isinstance(raw, str) else ""  # AppTest gives no str
 
 
 def helpers(name: str) -> None:

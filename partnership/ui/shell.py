@@ -92,7 +92,7 @@ def base_url() -> str:
         served = st.context.url
     except Exception:  # no browser behind this run (AppTest)
         served = None
-    return app_root(served) if served else DEFAULT_BASE_URL
+    return app_root(served) if isinstance(served, str) and served else DEFAULT_BASE_URL
 
 
 def app_root(served: str) -> str:

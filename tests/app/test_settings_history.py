@@ -3,7 +3,9 @@ filters, restore, what a partner and a viewer may see)."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -35,19 +37,29 @@ def tokens(store: SQLiteStore) -> dict[str, str]:
 # -- settings ---------------------------------------------------------------------------
 
 
-def test_settings_shows_the_owners_own_link_and_explains_the_roles(app: MakeApp, tokens: dict[str, str]) -> None:
+def shown(at: AppTest) -> list[str]:
+    """The tokens of every link shown on the page, in order."""
+    return [c.value.split("?k=")[1] for c in at.code if "?k=" in c.value]
+
+
+def test_settings_shows_every_link_again_and_explains_the_roles(
+    app: MakeApp, store: SQLiteStore, tokens: dict[str, str]
+) -> None:
     at = app(tokens["owner"], page="settings")
     no_errors(at)
-    assert any(tokens["owner"] in c.value for c in at.code)
-    assert tokens["partner"] not in texts(at) and tokens["viewer"] not in texts(at)
+    assert shown(at) == [tokens["owner"], tokens["partner"], tokens["viewer"]]
+    at.run()  # showing again revokes nothing
+    assert shown(at) == [tokens["owner"], tokens["partner"], tokens["viewer"]]
+    assert store.open(tokens["partner"]).role is Role.PARTNER
     words = texts(at)
     assert "Partnerens link" in words and "Læse-link" in words and "invitationen" in words
 
 
-def test_a_new_partner_link_is_shown_once_and_the_old_one_stops_working(
+def test_closing_the_partner_link_makes_a_new_one_and_the_old_one_stops_working(
     app: MakeApp, store: SQLiteStore, tokens: dict[str, str]
 ) -> None:
     at = app(tokens["owner"], page="settings")
+    assert at.button(key="settings_partner_rotate").label == "Luk linket og lav et nyt"
     at.button(key="settings_partner_rotate").click().run()
     assert "holder det op med at virke" in texts(at)  # the second click is asked for
     store.open(tokens["partner"])  # nothing happened yet
@@ -55,11 +67,23 @@ def test_a_new_partner_link_is_shown_once_and_the_old_one_stops_working(
     no_errors(at)
     with pytest.raises(InvalidLink):
         store.open(tokens["partner"])
-    fresh = [c.value.split("?k=")[1] for c in at.code if "?k=" in c.value and tokens["owner"] not in c.value]
-    assert len(fresh) == 1 and store.open(fresh[0]).role is Role.PARTNER
-    assert "Det gamle link virker ikke længere" in texts(at)
-    at.button(key="settings_partner_done").click().run()
-    assert fresh[0] not in texts(at)
+    fresh = shown(at)[1]
+    assert fresh != tokens["partner"] and store.open(fresh).role is Role.PARTNER
+    assert "det gamle virker ikke længere" in texts(at)
+    at.run()
+    assert shown(at)[1] == fresh  # and it stays on show
+
+
+def test_a_project_made_before_links_were_kept_says_the_partner_link_must_be_made_anew(
+    app: MakeApp, store: SQLiteStore, tokens: dict[str, str], db_path: Path
+) -> None:
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("update links set sealed = null")
+    at = app(tokens["owner"], page="settings")
+    no_errors(at)
+    assert shown(at) == [tokens["owner"]]
+    assert "før værktøjet kunne vise links igen" in texts(at)
+    assert at.button(key="settings_partner_rotate").label == "Lav linket på ny"
 
 
 def test_rotating_the_owners_own_link_keeps_this_session_in(

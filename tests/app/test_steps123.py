@@ -24,7 +24,7 @@ def new_project(store: SQLiteStore) -> dict[str, str]:
 # -- start page ---------------------------------------------------------------------------
 
 
-def test_start_page_creates_a_partnership_and_shows_the_owner_link(app: MakeApp, store: SQLiteStore) -> None:
+def test_start_page_creates_a_partnership_and_goes_inside_with_its_links(app: MakeApp, store: SQLiteStore) -> None:
     at = app()
     no_errors(at)
     at.text_input(key="start_org").input("Boldklubben Øst")
@@ -33,15 +33,16 @@ def test_start_page_creates_a_partnership_and_shows_the_owner_link(app: MakeApp,
     at.button[0].click()  # the form's Opret
     at.run()
     no_errors(at)
-    link = at.code[0].value
-    assert "?k=" in link
-    owner = store.open(link.split("?k=")[1])
+    assert at.title[0].value == "Lektiecafé"  # inside, on the overview
+    token = at.query_params["k"]
+    token = token[0] if isinstance(token, list) else token
+    owner = store.open(token)
     assert owner.role is Role.OWNER
     assert store.snapshot(owner).project.our_org == "Boldklubben Øst"
+    links = [c.value for c in at.code if "?k=" in c.value]
+    assert [link.split("?k=")[1] for link in links] == [token, store.links(owner)[Role.PARTNER]]
     assert "Linket er nøglen" in texts(at)
-    at.button(key="start_continue").click().run()
-    no_errors(at)
-    assert at.title[0].value == "Lektiecafé"
+    assert "n" not in at.query_params
 
 
 def test_start_page_names_the_missing_fields(app: MakeApp, store: SQLiteStore) -> None:
@@ -218,7 +219,7 @@ def test_writing_needs_a_name_and_the_prompt_asks_for_it(app: MakeApp, store: SQ
     at.text_input(key="who_name").input("Karim").run()
     at.button(key="fe_s1_idea_save").click().run()
     assert store.snapshot(store.open(tokens["owner"])).field("s1_idea").updated_by == "Karim"
-    assert at.query_params["n"] == "Karim"
+    assert "n" not in at.query_params  # the name stays in this browser, never in the URL
 
 
 # -- step 2 -------------------------------------------------------------------------------
