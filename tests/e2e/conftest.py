@@ -43,7 +43,9 @@ def chromium() -> Iterator[Any]:
 @pytest.fixture
 def open_as(chromium: Any, server: StreamlitServer) -> Iterator[OpenAs]:
     """``open_as(token, "step4", name="Ole", ready=".st-key-f_s4_vision")`` opens a page in a
-    new browser context (its own session and cookies) and waits until it is drawn."""
+    new browser context (its own session and cookies) and waits until it is drawn. A
+    ``name`` is what this browser remembers (its ``ps_name`` cookie, as after the person
+    once gave it); it never goes in the URL."""
     contexts: list[Any] = []
 
     def make(token: str | None, path: str = "", name: str | None = None, ready: str | None = None) -> Any:
@@ -51,11 +53,11 @@ def open_as(chromium: Any, server: StreamlitServer) -> Iterator[OpenAs]:
         context.set_default_timeout(browser.TIMEOUT_MS)
         contexts.append(context)
         page = context.new_page()
+        if name:
+            context.add_cookies([{"name": "ps_name", "value": quote(name), "url": server.url}])
         query = []
         if token is not None:
             query.append(f"k={quote(token)}")
-        if name:
-            query.append(f"n={quote(name)}")
         server.fresh = False
         browser.open_page(page, f"{server.url}/{path}" + ("?" + "&".join(query) if query else ""), ready)
         return page
