@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from urllib.parse import unquote
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -355,6 +356,18 @@ def test_step3_a_yes_makes_them_the_partner(app: MakeApp, store: SQLiteStore) ->
     at.button(key="s3_yes").click().run()
     no_errors(at)
     assert store.snapshot(store.open(tokens["owner"])).project.partner_org == "Biblioteket"
+    # Right after the yes: the partner's link, and an invitation with the link and the idea.
+    partner_link = next(c.value for c in at.code if "?k=" in c.value and "Kære" not in c.value)
+    assert store.open(partner_link.split("?k=")[1]).role is Role.PARTNER
+    assert partner_link.split("?k=")[1] == store.links(store.open(tokens["owner"]))[Role.PARTNER]
+    invitation = next(c.value for c in at.code if c.value.startswith("Kære Biblioteket"))
+    assert partner_link in invitation
+    idea = store.snapshot(store.open(tokens["owner"])).field("s1_idea").value
+    assert not idea or idea in invitation
+    mailto = next(b.url for b in at.get("link_button") if b.url.startswith("mailto:") and "Velkommen" in
+                  unquote(b.url))
+    assert "subject=" in mailto and partner_link in unquote(mailto)
+    store.open(store.links(store.open(tokens["owner"]))[Role.PARTNER] or "")  # showing revoked nothing
 
 
 @pytest.mark.parametrize("page", ["overview", "step1", "step2", "step3", "step4", "step5", "timeline", "history",
