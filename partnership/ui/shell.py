@@ -140,9 +140,7 @@ def start() -> Ctx:
     if token:
         try:
             ctx.access = ctx.store.open(token)
-            if state.get("opened_noted") != token:
-                ctx.store.mark_opened(ctx.access)
-                state["opened_noted"] = token
+            note_opened(ctx, state)
         except InvalidLink:
             ctx.link_error = "invalid_link"
             state.pop("token", None)
@@ -151,6 +149,19 @@ def start() -> Ctx:
     keep_in_url(ctx)
     state["ctx"] = ctx
     return ctx
+
+
+def note_opened(ctx: Ctx, state: Any) -> None:
+    """Once per session and link: record that the link has been opened (the owner's
+    overview offers the partner link until then). A failure here blocks nothing."""
+    if ctx.access is None or state.get("opened_noted") == ctx.access.token:
+        return
+    try:
+        ctx.store.mark_opened(ctx.access)
+    except PartnershipError:
+        log.warning("could not record a link's first opening", exc_info=True)
+        return
+    state["opened_noted"] = ctx.access.token
 
 
 KEEP_ON_SWITCH = frozenset({"lang", "session_id", "who", "lang_switch"})
