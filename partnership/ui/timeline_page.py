@@ -22,11 +22,11 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from partnership import calendar, timeline
-from partnership.i18n import fmt_datetime
+from partnership import calendar, timeline, timeline_reduce
+from partnership.i18n import fmt_datetime, t
 from partnership.model import Role, Side, Snapshot, Task, TaskKind, TaskStatus
 from partnership.steps import AGREEMENT_TASK_KINDS
-from partnership.ui import shell, tasks
+from partnership.ui import paging, shell, tasks
 from partnership.ui.step5 import slug
 
 ss = st.session_state
@@ -94,9 +94,11 @@ def ordered(found: Sequence[Task]) -> list[Task]:
 
 
 def figure(snap: Snapshot, view: View, today: date, lang: str) -> go.Figure:
-    """The timeline of the tasks ``view`` lets through."""
+    """The timeline of the tasks ``view`` lets through (summarised when there are many)."""
+    shown, _ = timeline_reduce.reduce_tasks(view.apply(snap.tasks), lanes=view.lanes,
+                                            label=lambda n: t("limits.bucket", lang, n=n))
     return timeline.timeline_figure(
-        view.apply(snap.tasks), snap.people, today=today, lang=lang, lanes=view.lanes,
+        shown, snap.people, today=today, lang=lang, lanes=view.lanes,
         period=agreement_period(snap), our_org=snap.project.our_org, partner_org=snap.project.partner_org,
     )
 
@@ -216,6 +218,9 @@ def chart(c: shell.Ctx, snap: Snapshot, view: View, today: date) -> None:
     if all(x.start is None and x.due is None for x in shown):
         st.info(c.t("tl.no_dates"), icon=":material/event_busy:")
         return
+    dated = sum(1 for x in shown if x.start is not None or x.due is not None)
+    if dated > timeline_reduce.AGGREGATE_ABOVE:
+        st.caption(":material/stacked_bar_chart: " + c.t("limits.aggregated", n=dated))
     st.plotly_chart(cached_figure(snap, view, today, c.lang), width="stretch", theme=None, key="tl_chart",
                     config=PLOTLY_CONFIG)
     st.caption(c.t("tl.legend_help"))
@@ -228,8 +233,10 @@ def task_section(c: shell.Ctx, snap: Snapshot, view: View, today: date) -> None:
     readonly = snap.role is Role.VIEWER
     if not readonly:
         st.caption(c.t("tl.tasks_lead"))
-    for task in ordered(view.apply(snap.tasks)):
+    rows, more = paging.paged(c, ordered(view.apply(snap.tasks)), KEY)
+    for task in rows:
         tasks.task_row(c, snap, task, key=KEY, readonly=readonly, today=today)
+    more()
     if not readonly:
         tasks.add_form(c, snap, key=KEY, default_kind=TaskKind.TASK, label=c.t("tl.add"),
                        expanded=not snap.tasks)
