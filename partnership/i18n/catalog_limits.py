@@ -24,7 +24,6 @@ DA: dict[str, str] = {
     "what.cap.people": "personer",
     "what.cap.candidates": "kandidater",
     "what.cap.health_checks": "sundhedstjek",
-    "what.cap.history": "ændringer i historikken",
 }
 
 EN: dict[str, str] = {
@@ -46,5 +45,4 @@ EN: dict[str, str] = {
     "what.cap.people": "people",
     "what.cap.candidates": "candidates",
     "what.cap.health_checks": "health checks",
-    "what.cap.history": "changes in the history",
 }
