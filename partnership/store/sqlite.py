@@ -473,6 +473,8 @@ class SQLiteStore(Store):
         if spec.entity == "candidate":
             cols.append("name_norm")
             values.append(rec.name.casefold())
+        if log:  # an import checks its counts up front
+            self._cap(conn, spec.table, access.project_id)
         try:
             conn.execute(
                 f"insert into {spec.table} ({', '.join(map(_q, cols))}) values ({', '.join('?' * len(cols))})",  # noqa: S608
@@ -483,7 +485,6 @@ class SQLiteStore(Store):
                 raise ValidationError("duplicate candidate", code="duplicate_candidate", name=rec.name) from exc
             raise
         if log:
-            self._cap(conn, spec.table, access.project_id)
             self._log(conn, access, actor, spec.entity, rec.id, "", exchange.content_json(rec), rec.version,
                       joint=joint, at=rec.updated_at)
 
