@@ -103,12 +103,21 @@ def figure(snap: Snapshot, view: View, today: date, lang: str) -> go.Figure:
     )
 
 
+def chart_inputs(snap: Snapshot) -> tuple[Any, ...]:
+    """What the figure is drawn from: the tasks and people (by version), the two
+    organisations and the agreement period."""
+    p = snap.project
+    return (p.id, p.our_org, p.partner_org, p.signed_at, tuple((x.id, x.version) for x in snap.tasks),
+            tuple((x.id, x.version) for x in snap.people))
+
+
 def cached_figure(snap: Snapshot, view: View, today: date, lang: str,
                   state: Any = None) -> go.Figure:
-    """The figure for this revision, view, language and day; built again only when one
-    of them changed (``state`` is st.session_state, or a dict in tests)."""
+    """The figure for these tasks, view, language and day; built again only when one of
+    them changed (``state`` is st.session_state, or a dict in tests). A change elsewhere
+    in the project (a field the other side saved) reuses the figure."""
     state = ss if state is None else state
-    key = (snap.project.id, snap.revision, lang, today, *view.cache_key())
+    key = (chart_inputs(snap), lang, today, *view.cache_key())
     kept = state.get(FIGURE)
     if kept is not None and kept[0] == key:
         fig: go.Figure = kept[1]

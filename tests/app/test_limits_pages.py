@@ -141,3 +141,18 @@ def test_an_upload_over_the_import_limit_is_refused_before_parsing(app: MakeApp)
     assert at.error[0].value.startswith("Filen er for stor (5,0 MB)")
     assert [m.value for m in at.text] == ["True", "False"]
     assert throttle.CREATIONS.limit == limits.CLIENT_CREATE_LIMIT
+
+
+def test_the_timeline_figure_is_reused_when_only_a_field_changed(store: SQLiteStore) -> None:
+    from partnership.ui import timeline_page
+
+    tokens = project_with_tasks(store, 3)
+    owner = store.open(tokens["owner"])
+    state: dict[str, object] = {}
+    view = timeline_page.View()
+    first = timeline_page.cached_figure(store.snapshot(owner), view, TODAY, "da", state)
+    store.set_field(owner, "s4_vision", "Ny vision", 0, "Anna")
+    assert timeline_page.cached_figure(store.snapshot(owner), view, TODAY, "da", state) is first
+    task = store.snapshot(owner).tasks[0]
+    store.update_task(owner, task.id, {"status": "done"}, task.version, "Anna")
+    assert timeline_page.cached_figure(store.snapshot(owner), view, TODAY, "da", state) is not first
