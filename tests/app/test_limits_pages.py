@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from partnership import limits, timeline_reduce
@@ -156,3 +157,21 @@ def test_the_timeline_figure_is_reused_when_only_a_field_changed(store: SQLiteSt
     task = store.snapshot(owner).tasks[0]
     store.update_task(owner, task.id, {"status": "done"}, task.version, "Anna")
     assert timeline_page.cached_figure(store.snapshot(owner), view, TODAY, "da", state) is not first
+
+
+def test_a_candidate_over_the_cap_is_refused_and_the_typed_name_stays(app: MakeApp, store: SQLiteStore,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(limits.RECORD_CAPS, "candidates", 1)
+    owner, tokens = store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
+    store.add_candidate(owner, "Biblioteket", "Anna")
+    at = app(token=tokens["owner"], page="step2")
+    at.text_input(key="s2_new").input("Skolen")
+    at.button(key="FormSubmitter:s2_add-Tilføj").click().run()
+    assert "grænsen på 1 kandidater" in texts(at)
+    assert at.text_input(key="s2_new").value == "Skolen"
+    assert [x.name for x in store.snapshot(owner).candidates] == ["Biblioteket"]
+    monkeypatch.setitem(limits.RECORD_CAPS, "candidates", 2)
+    at.button(key="FormSubmitter:s2_add-Tilføj").click().run()
+    no_errors(at)
+    assert [x.name for x in store.snapshot(owner).candidates] == ["Biblioteket", "Skolen"]
+    assert at.text_input(key="s2_new").value == ""
