@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any, TypeVar
 
 import streamlit as st
+from babel.numbers import format_decimal
 
 from partnership.model import Task
 from partnership.ui import shell
@@ -38,6 +39,11 @@ def first(items: Sequence[T], key: str) -> list[T]:
     return list(items[: shown(key)])
 
 
+def number(n: int, lang: str) -> str:
+    """``n`` as the reader writes it (Danish 1.000, English 1,000)."""
+    return format_decimal(n, locale="da_DK" if lang == "da" else "en_GB")
+
+
 def _more(key: str) -> None:
     ss[f"{key}_shown"] = shown(key) + PAGE
 
@@ -47,7 +53,8 @@ def more_button(c: shell.Ctx, total: int, key: str) -> None:
     now = min(shown(key), total)
     if now >= total:
         return
-    st.button(c.t("limits.more", shown=now, total=total), key=f"{key}_more", on_click=_more, args=(key,),
+    label = c.t("limits.more", shown=number(now, c.lang), total=number(total, c.lang))
+    st.button(label, key=f"{key}_more", on_click=_more, args=(key,),
               icon=":material/expand_more:", type="secondary")
 
 

@@ -229,7 +229,7 @@ def chart(c: shell.Ctx, snap: Snapshot, view: View, today: date) -> None:
         return
     dated = sum(1 for x in shown if x.start is not None or x.due is not None)
     if dated > timeline_reduce.AGGREGATE_ABOVE:
-        st.caption(":material/stacked_bar_chart: " + c.t("limits.aggregated", n=dated))
+        st.caption(":material/stacked_bar_chart: " + c.t("limits.aggregated", n=paging.number(dated, c.lang)))
     st.plotly_chart(cached_figure(snap, view, today, c.lang), width="stretch", theme=None, key="tl_chart",
                     config=PLOTLY_CONFIG)
     st.caption(c.t("tl.legend_help"))

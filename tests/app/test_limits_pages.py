@@ -175,3 +175,8 @@ def test_a_candidate_over_the_cap_is_refused_and_the_typed_name_stays(app: MakeA
     no_errors(at)
     assert [x.name for x in store.snapshot(owner).candidates] == ["Biblioteket", "Skolen"]
     assert at.text_input(key="s2_new").value == ""
+
+
+def test_big_counts_are_written_the_readers_way() -> None:
+    assert paging.number(5000, "da") == "5.000"
+    assert paging.number(5000, "en") == "5,000"
