@@ -5,4 +5,5 @@ import streamlit as st
 
 from partnership.web import asgi
 
+asgi.warm_up()
 app = st.App("main.py", routes=asgi.routes(), middleware=asgi.middleware())

@@ -12,11 +12,14 @@ from __future__ import annotations
 import html
 import io
 import re
+from xml.sax.saxutils import escape as xml_escape
 
 import markdown as mdlib
 import nh3
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from markdown import util as mdlib_util
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
@@ -175,16 +178,51 @@ def _runs(text: str) -> list[tuple[str, bool, bool]]:
     return [("".join(pieces), b, i) for pieces, b, i in runs]
 
 
+def _style_id(doc: DocxDocument, name: str) -> str:
+    """The id of the style ``name``, looked up once per document: python-docx resolves a
+    style name by scanning every style each time, which made a Word file of 30,000 list
+    lines take minutes (bench/bench_exports.py)."""
+    cache: dict[str, str] = doc.__dict__.setdefault("_ps_style_ids", {})
+    found = cache.get(name)
+    if found is None:
+        found = cache[name] = doc.styles[name].style_id
+    return found
+
+
 def _add(doc: DocxDocument, text: str, style: str | None = None, level: int | None = None) -> None:
+    """Queue one paragraph as WordprocessingML; ``_write_body`` adds them all at once.
+    (python-docx's own ``add_paragraph`` scans the whole body for every paragraph, which
+    is quadratic in the length of the document.)"""
     runs = _runs(text)
     plain = "".join(r[0] for r in runs)
     if runs and neutralise_formula(plain) != plain:
         runs[0] = ("'" + runs[0][0], runs[0][1], runs[0][2])
-    para = doc.add_heading("", level) if level is not None else doc.add_paragraph(style=style)
+    if level is not None:
+        style = "Title" if level == 0 else f"Heading {level}"
+    parts = ["<w:p>"]
+    if style is not None:
+        parts.append(f'<w:pPr><w:pStyle w:val="{xml_escape(_style_id(doc, style))}"/></w:pPr>')
     for piece, bold, italic in runs:
-        run = para.add_run(piece)
-        run.bold = bold or None
-        run.italic = italic or None
+        props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+        parts.append(f'<w:r>{f"<w:rPr>{props}</w:rPr>" if props else ""}'
+                     f'<w:t xml:space="preserve">{xml_escape(piece)}</w:t></w:r>')
+    parts.append("</w:p>")
+    doc.__dict__.setdefault("_ps_body", []).append("".join(parts))
+
+
+def _write_body(doc: DocxDocument) -> None:
+    """Parse the queued paragraphs in one go and put them before the section properties."""
+    queued: list[str] = doc.__dict__.pop("_ps_body", [])
+    if not queued:
+        return
+    fragment = parse_xml(f"<w:body {nsdecls('w')}>{''.join(queued)}</w:body>")
+    body = doc.element.body
+    section = body.sectPr
+    for paragraph in list(fragment):
+        if section is not None:
+            section.addprevious(paragraph)
+        else:
+            body.append(paragraph)
 
 
 def to_docx(markdown: str) -> bytes:
@@ -223,6 +261,7 @@ def to_docx(markdown: str) -> bytes:
         elif line and not rule:
             buffer.append(line)
     flush()
+    _write_body(doc)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

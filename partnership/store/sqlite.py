@@ -16,12 +16,12 @@ import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from partnership import agreement, exchange, validation
+from partnership import agreement, exchange, limits, validation
 from partnership.errors import (
     Conflict,
     Current,
@@ -90,6 +90,13 @@ _SPECS = {
 }
 
 
+_LIMIT_INDEXES = (
+    # For the creation rate and the sweep of abandoned projects (partnership.limits).
+    "create index if not exists links_created on links(created_at)",
+    "create index if not exists projects_untouched on projects(created_at) where revision = 1",
+)
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -116,9 +123,10 @@ class SQLiteStore(Store):
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
             try:
-                conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+                conn = sqlite3.connect(self.path, isolation_level=None, timeout=limits.BUSY_TIMEOUT_S)
                 conn.row_factory = sqlite3.Row
                 conn.execute("pragma journal_mode=wal")
+                conn.execute(f"pragma journal_size_limit={limits.JOURNAL_SIZE_LIMIT}")
                 conn.execute("pragma foreign_keys=on")
                 conn.execute("pragma synchronous=normal")
             except sqlite3.Error as exc:
@@ -143,6 +151,9 @@ class SQLiteStore(Store):
         conn = self._conn()
         try:
             conn.execute("begin immediate")
+        except sqlite3.OperationalError as exc:
+            busy = "locked" in str(exc) or "busy" in str(exc)
+            raise StorageError(f"database busy or unavailable: {exc}", code="busy" if busy else None) from exc
         except sqlite3.Error as exc:
             raise StorageError(f"database busy or unavailable: {exc}") from exc
         try:
@@ -168,6 +179,8 @@ class SQLiteStore(Store):
                 for statement in UPGRADES[version]:
                     conn.execute(statement)
             conn.execute(f"pragma user_version = {SCHEMA_VERSION}")
+            for statement in _LIMIT_INDEXES:
+                conn.execute(statement)
 
     @staticmethod
     def _link_row(conn: sqlite3.Connection, access: Access) -> sqlite3.Row:
@@ -204,7 +217,49 @@ class SQLiteStore(Store):
             (access.project_id, entity, target, actor, access.role.value, at.isoformat(), old, new, version,
              int(joint)),
         )
-        conn.execute("update projects set revision = revision + 1 where id = ?", (access.project_id,))
+        revision = conn.execute("update projects set revision = revision + 1 where id = ? returning revision",
+                                (access.project_id,)).fetchone()[0]
+        if revision % limits.HISTORY_PRUNE_EVERY == 0:
+            self._prune_history(conn, access.project_id)
+
+    @staticmethod
+    def _prune_history(conn: sqlite3.Connection, project_id: str) -> None:
+        """Keep the newest HISTORY_KEEP entries and HISTORY_KEEP_BYTES characters of text."""
+        row = conn.execute(
+            "select id from (select id, count(*) over w as n, sum(length(old) + length(new)) over w as size"
+            " from history where project_id = ? window w as (order by id desc))"
+            " where n > ? or size > ? order by id desc limit 1",
+            (project_id, limits.HISTORY_KEEP, limits.HISTORY_KEEP_BYTES),
+        ).fetchone()
+        if row is not None:
+            conn.execute("delete from history where project_id = ? and id <= ?", (project_id, row[0]))
+
+    @staticmethod
+    def _cap(conn: sqlite3.Connection, table: str, project_id: str, adding: int = 1) -> None:
+        """Refuse ``adding`` more records of ``table`` beyond the project's cap."""
+        limit = limits.RECORD_CAPS[table]
+        have = conn.execute(f"select count(*) from {table} where project_id = ?",  # noqa: S608 - fixed names
+                            (project_id,)).fetchone()[0] if adding <= limit else 0
+        if have + adding > limit:
+            raise ValidationError(f"more than {limit} {table}", code="record_cap", what=f"cap.{table}", limit=limit)
+
+    @staticmethod
+    def _on_new_project(conn: sqlite3.Connection) -> None:
+        """Before a project is created or imported: refuse beyond the store's rate, and
+        remove abandoned empty projects (partnership.limits)."""
+        now = _now()
+        recent = conn.execute("select count(*) from links where role = 'owner' and created_at > ?",
+                              ((now - timedelta(minutes=1)).isoformat(),)).fetchone()[0]
+        if recent >= limits.CREATE_PER_MINUTE:
+            raise ValidationError("too many new projects in the last minute", code="rate_limited")
+        cutoff = (now - timedelta(days=limits.ABANDONED_AFTER_DAYS)).isoformat()
+        conn.execute(
+            "delete from projects where id in (select q.id from projects q where q.revision = 1 and q.created_at < ?"
+            + "".join(f" and not exists (select 1 from {t} x where x.project_id = q.id)"
+                      for t in ("fields", "candidates", "people", "tasks", "history"))
+            + " and not exists (select 1 from links x where x.project_id = q.id and x.created_at >= ?) limit ?)",
+            (cutoff, cutoff, limits.ABANDONED_SWEEP),
+        )
 
     @staticmethod
     def _actor(actor: str) -> str:
@@ -219,6 +274,7 @@ class SQLiteStore(Store):
         project_id = uuid.uuid4().hex
         tokens = {role.value: new_token() for role in Role}
         with self._write() as conn:
+            self._on_new_project(conn)
             self._insert_project(conn, project_id, title, our_org, "", "", creator, _now(), 1)
             self._insert_links(conn, project_id, tokens, tokens["owner"])
         return Access(project_id, Role.OWNER, tokens["owner"]), tokens
@@ -475,6 +531,8 @@ class SQLiteStore(Store):
         if spec.entity == "candidate":
             cols.append("name_norm")
             values.append(rec.name.casefold())
+        if log:  # an import checks its counts up front
+            self._cap(conn, spec.table, access.project_id)
         try:
             conn.execute(
                 f"insert into {spec.table} ({', '.join(map(_q, cols))}) values ({', '.join('?' * len(cols))})",  # noqa: S608
@@ -742,6 +800,7 @@ class SQLiteStore(Store):
             self._check(conn, access, Role.OWNER, Role.PARTNER)
             side = access.role.side
             assert side is not None
+            self._cap(conn, "health_checks", access.project_id)
             check = HealthCheck(uuid.uuid4().hex, side, name, _now(), clean)
             conn.execute(
                 "insert into health_checks (project_id, id, side, name, at, answers) values (?,?,?,?,?,?)",
@@ -795,6 +854,7 @@ class SQLiteStore(Store):
         access = Access(project_id, Role.OWNER, tokens["owner"])
         try:
             with self._write() as conn:
+                self._on_new_project(conn)
                 self._insert_project(conn, project_id, p.title, p.our_org, p.partner_org, p.website,
                                      p.created_by, p.created_at, p.version)
                 conn.execute("update projects set signed_at = ?, signed_hash = ? where id = ?",
@@ -823,6 +883,9 @@ class SQLiteStore(Store):
                 "insert into fields (project_id, key, value, version, updated_by, updated_at) values (?,?,?,?,?,?)",
                 (pid, "s1_idea", snap.invitation, 1, snap.project.created_by, snap.project.created_at.isoformat()),
             )
+        for table, found in (("candidates", snap.candidates), ("people", snap.people), ("tasks", snap.tasks),
+                             ("health_checks", snap.health_checks)):
+            self._cap(conn, table, pid, len(found))
         for spec, records in ((_SPECS["candidate"], snap.candidates), (_SPECS["person"], snap.people),
                               (_SPECS["task"], snap.tasks)):
             for rec in records:

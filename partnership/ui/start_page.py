@@ -12,7 +12,7 @@ from partnership import validation
 from partnership.demo import create_demo
 from partnership.errors import InvalidLink, PartnershipError, ValidationError
 from partnership.steps import MAX_NAME
-from partnership.ui import links, shell
+from partnership.ui import links, shell, throttle
 from partnership.ui.messages import describe
 
 ss = st.session_state
@@ -73,6 +73,8 @@ def create_form(c: shell.Ctx) -> None:
     if missing:
         st.error(c.t("start.missing", fields=", ".join(missing)))
         return
+    if not throttle.allow_creation(c):
+        return
     try:
         _, tokens = c.store.create_project(title, org, name)
     except PartnershipError as exc:
@@ -114,6 +116,8 @@ def example(c: shell.Ctx) -> None:
     st.markdown(c.t("start.example_lead"))
     if st.button(c.t("start.example_button"), key="start_example", icon=":material/visibility:"):
         name = c.name or "Eksempel"
+        if not throttle.allow_creation(c):
+            return
         try:
             validation.name(name, what="actor")
             _, tokens = create_demo(c.store, name, lang=c.lang)
@@ -136,6 +140,8 @@ def import_form(c: shell.Ctx) -> None:
         missing = [label for label, ok in ((c.t("start.import_file"), upload is not None),
                                            (c.t("start.your_name"), bool(name.strip()))) if not ok]
         st.error(c.t("start.missing", fields=", ".join(missing)))
+        return
+    if throttle.import_too_large(c, upload.size) or not throttle.allow_creation(c):
         return
     try:
         data = json.loads(upload.getvalue().decode("utf-8"))

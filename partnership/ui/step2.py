@@ -47,7 +47,9 @@ def _countdown(end: float, c: shell.Ctx) -> None:
 
 def add_form(c: shell.Ctx) -> None:
     st.subheader(c.t("s2.add"))
-    with st.form("s2_add", clear_on_submit=True, border=False):
+    if ss.pop("s2_add_clear", False):  # cleared only after a save: a refusal keeps the name
+        editor.reset_form("s2", {"new": ""})
+    with st.form("s2_add", border=False):
         name = st.text_input(c.t("s2.add_label"), placeholder=c.t("s2.add_placeholder"), max_chars=MAX_NAME,
                              key="s2_new")
         submitted = st.form_submit_button(c.t("edit.add"), icon=":material/add:", type="primary")
@@ -67,6 +69,7 @@ def add_form(c: shell.Ctx) -> None:
         st.error(describe(exc, c.lang))
         return
     editor.flash("s2_add", "success", c.t("s2.added", name=cand.name))
+    ss["s2_add_clear"] = True
     st.rerun()
 
 

@@ -78,7 +78,9 @@ def meeting_people(c: shell.Ctx, snap: Snapshot) -> None:
     count = sum(p.first_meeting for p in ours)
     if not 2 <= count <= 3:
         st.caption(c.t("s3.people_count", n=count))
-    with st.form("s3_add_person", clear_on_submit=True, border=True):
+    if ss.pop("s3_p_clear", False):  # cleared only after a save: a refusal keeps what was typed
+        editor.reset_form("s3_p", {"name": "", "title": "", "contact": "", "meet": True})
+    with st.form("s3_add_person", border=True):
         a, b, d = st.columns(3)
         name = a.text_input(c.t("s3.person_name"), max_chars=MAX_NAME, key="s3_p_name")
         title = b.text_input(c.t("s3.person_title"), max_chars=MAX_NAME, key="s3_p_title")
@@ -98,6 +100,7 @@ def meeting_people(c: shell.Ctx, snap: Snapshot) -> None:
             except PartnershipError as exc:
                 st.error(describe(exc, c.lang))
             else:
+                ss["s3_p_clear"] = True
                 st.rerun()
 
 

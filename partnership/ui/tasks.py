@@ -51,7 +51,7 @@ from partnership.errors import Conflict, PartnershipError, ValidationError
 from partnership.i18n import fmt_date
 from partnership.model import Role, Side, Snapshot, Task, TaskKind, TaskStatus
 from partnership.steps import AGREEMENT_TASK_KINDS, MAX_NAME, MAX_TEXT, TRACKING_TASK_FIELDS
-from partnership.ui import editor, shell
+from partnership.ui import editor, paging, shell
 from partnership.ui.messages import describe
 
 ss = st.session_state
@@ -165,8 +165,10 @@ def task_list(
     shown = [x for x in snap.tasks if x.kind in wanted and (include_internal or not x.internal)]
     if not shown:
         st.caption(c.t("tasks.empty"))
-    for task in shown:
+    rows, more = paging.paged(c, shown, key)
+    for task in rows:
         task_row(c, snap, task, key=key, kinds=kinds, readonly=readonly, today=today)
+    more()
     if add and not readonly:
         add_form(c, snap, key=key, kinds=kinds, default_kind=default_kind, label=add_label,
                  expanded=not shown)

@@ -22,11 +22,11 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from partnership import calendar, timeline
-from partnership.i18n import fmt_datetime
+from partnership import calendar, timeline, timeline_reduce
+from partnership.i18n import fmt_datetime, t
 from partnership.model import Role, Side, Snapshot, Task, TaskKind, TaskStatus
 from partnership.steps import AGREEMENT_TASK_KINDS
-from partnership.ui import shell, tasks
+from partnership.ui import paging, shell, tasks
 from partnership.ui.step5 import slug
 
 ss = st.session_state
@@ -94,19 +94,30 @@ def ordered(found: Sequence[Task]) -> list[Task]:
 
 
 def figure(snap: Snapshot, view: View, today: date, lang: str) -> go.Figure:
-    """The timeline of the tasks ``view`` lets through."""
+    """The timeline of the tasks ``view`` lets through (summarised when there are many)."""
+    shown, _ = timeline_reduce.reduce_tasks(view.apply(snap.tasks), lanes=view.lanes,
+                                            label=lambda n: t("limits.bucket", lang, n=n))
     return timeline.timeline_figure(
-        view.apply(snap.tasks), snap.people, today=today, lang=lang, lanes=view.lanes,
+        shown, snap.people, today=today, lang=lang, lanes=view.lanes,
         period=agreement_period(snap), our_org=snap.project.our_org, partner_org=snap.project.partner_org,
     )
 
 
+def chart_inputs(snap: Snapshot) -> tuple[Any, ...]:
+    """What the figure is drawn from: the tasks and people (by version), the two
+    organisations and the agreement period."""
+    p = snap.project
+    return (p.id, p.our_org, p.partner_org, p.signed_at, tuple((x.id, x.version) for x in snap.tasks),
+            tuple((x.id, x.version) for x in snap.people))
+
+
 def cached_figure(snap: Snapshot, view: View, today: date, lang: str,
                   state: Any = None) -> go.Figure:
-    """The figure for this revision, view, language and day; built again only when one
-    of them changed (``state`` is st.session_state, or a dict in tests)."""
+    """The figure for these tasks, view, language and day; built again only when one of
+    them changed (``state`` is st.session_state, or a dict in tests). A change elsewhere
+    in the project (a field the other side saved) reuses the figure."""
     state = ss if state is None else state
-    key = (snap.project.id, snap.revision, lang, today, *view.cache_key())
+    key = (chart_inputs(snap), lang, today, *view.cache_key())
     kept = state.get(FIGURE)
     if kept is not None and kept[0] == key:
         fig: go.Figure = kept[1]
@@ -216,6 +227,9 @@ def chart(c: shell.Ctx, snap: Snapshot, view: View, today: date) -> None:
     if all(x.start is None and x.due is None for x in shown):
         st.info(c.t("tl.no_dates"), icon=":material/event_busy:")
         return
+    dated = sum(1 for x in shown if x.start is not None or x.due is not None)
+    if dated > timeline_reduce.AGGREGATE_ABOVE:
+        st.caption(":material/stacked_bar_chart: " + c.t("limits.aggregated", n=paging.number(dated, c.lang)))
     st.plotly_chart(cached_figure(snap, view, today, c.lang), width="stretch", theme=None, key="tl_chart",
                     config=PLOTLY_CONFIG)
     st.caption(c.t("tl.legend_help"))
@@ -228,8 +242,10 @@ def task_section(c: shell.Ctx, snap: Snapshot, view: View, today: date) -> None:
     readonly = snap.role is Role.VIEWER
     if not readonly:
         st.caption(c.t("tl.tasks_lead"))
-    for task in ordered(view.apply(snap.tasks)):
+    rows, more = paging.paged(c, ordered(view.apply(snap.tasks)), KEY)
+    for task in rows:
         tasks.task_row(c, snap, task, key=KEY, readonly=readonly, today=today)
+    more()
     if not readonly:
         tasks.add_form(c, snap, key=KEY, default_kind=TaskKind.TASK, label=c.t("tl.add"),
                        expanded=not snap.tasks)

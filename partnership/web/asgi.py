@@ -40,3 +40,17 @@ def routes() -> list[BaseRoute]:
 def middleware() -> list[Middleware]:
     """Middleware that wraps every response, Streamlit's included."""
     return []
+
+
+def warm_up() -> None:
+    """Import the timeline's heavy modules (Plotly, its figure validators) and build one
+    small figure at server start, so that the first visitor of the timeline page does not
+    wait for them (about 0.6 s of a first run, measured by bench/bench_pages.py)."""
+    from datetime import date
+
+    from partnership import timeline
+    from partnership.model import Person, Side, Task
+    from partnership.ui import timeline_page  # noqa: F401 - imported for its side effect: loaded
+
+    today = date.today()
+    timeline.timeline_figure([Task("warm", "warm", due=today)], [Person("p", "p", Side.ASSOCIATION)], today=today)

@@ -214,6 +214,13 @@ def bootstrap_supabase_roles(conn: psycopg.Connection) -> None:
     conn.commit()
 
 
+def relax_creation_rate(conn: psycopg.Connection) -> None:
+    """The test databases create hundreds of projects a minute: lift the creation rate
+    limit there (tests/store/test_limits.py checks it in a database of its own)."""
+    conn.execute("update partnership_private.limit_settings set value = 1000000 where name = 'create_per_minute'")
+    conn.commit()
+
+
 def apply_migrations(conn: psycopg.Connection) -> None:
     """Every migration file in order, each in one transaction (as `supabase db push` does)."""
     for path in migration_files():
@@ -241,6 +248,7 @@ def postgres_for(config: pytest.Config) -> PostgresCluster:
             with cluster.connect() as conn:
                 bootstrap_supabase_roles(conn)
                 apply_migrations(conn)
+                relax_creation_rate(conn)
         except BaseException as exc:
             config.stash[_CLUSTER] = exc
             raise
@@ -261,6 +269,7 @@ def cluster_for_script() -> Iterator[PostgresCluster]:
         with cluster.connect() as conn:
             bootstrap_supabase_roles(conn)
             apply_migrations(conn)
+            relax_creation_rate(conn)
         yield cluster
     finally:
         cluster.stop()

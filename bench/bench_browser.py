@@ -1,0 +1,88 @@
+"""How long pages take to settle in Chromium: the example project (first load after a
+server start included), and projects with 1,000 and 5,000 tasks on the timeline and
+step 4. Prints figures; asserts nothing.
+
+    .venv/bin/python bench/bench_browser.py [--sizes 1000,5000] [--pages timeline,step4]
+
+"Settled": the script has finished, no skeleton is left and (on the timeline) the chart
+has drawn. Each page is opened in a fresh browser context, as a new visitor would.
+Targets: any page of the example within 1.5 s (first load included); 1,000 tasks within
+3 s, 5,000 within 6 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from playwright.sync_api import Browser, sync_playwright  # noqa: E402
+
+from partnership.demo import create_demo  # noqa: E402
+from partnership.store.sqlite import SQLiteStore  # noqa: E402
+from tests.support import browser  # noqa: E402
+from tests.support.streamlit_server import StreamlitServer  # noqa: E402
+
+PAGES = ["overview", "step1", "step2", "step3", "step4", "step5", "timeline", "history", "settings"]
+
+
+def big_project(store: SQLiteStore, n: int) -> str:
+    owner, tokens = store.create_project(f"{n} opgaver", "Foreningen", "Bench")
+    people = [store.add_person(owner, {"name": f"Person {i}", "side": "association" if i % 2 else "partner"},
+                               "Bench").id for i in range(20)]
+    start = date.today() - timedelta(days=200)
+    for i in range(n):
+        store.add_task(owner, {"title": f"Opgave {i}", "kind": ["activity", "task", "follow_up", "milestone"][i % 4],
+                               "responsible": people[i % 20], "side": "association" if i % 2 else "partner",
+                               "start": start + timedelta(days=i % 400), "due": start + timedelta(days=i % 400 + 20)},
+                       "Bench")
+    return tokens["owner"]
+
+
+def settle(chromium: Browser, url: str, page_name: str, timeout_s: float) -> float:
+    context = chromium.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    try:
+        t0 = time.perf_counter()
+        page.goto(url, timeout=timeout_s * 1000)
+        page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_s * 1000)
+        if page_name == "timeline":
+            page.wait_for_selector(".st-key-tl_chart .main-svg", timeout=timeout_s * 1000)
+        browser.wait_idle(page, timeout_s * 1000)
+        return time.perf_counter() - t0
+    except Exception as exc:  # noqa: BLE001 - a figure, not a failure
+        print(f"      ({type(exc).__name__}: not settled within {timeout_s:.0f} s)")
+        return float("inf")
+    finally:
+        context.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1000,5000")
+    parser.add_argument("--pages", default="timeline,step4")
+    parser.add_argument("--timeout", type=float, default=120)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp, StreamlitServer(Path(tmp)) as server, sync_playwright() as pw:
+        chromium = browser.launch(pw)
+        _, tokens = create_demo(server.store, "Bench")
+        print("-- the example project (fresh server: the first page is the first load)")
+        for page in PAGES:
+            seconds = settle(chromium, f"{server.url}/{page}?k={tokens['owner']}&n=Bench", page, args.timeout)
+            print(f"   /{page:<9} {seconds:6.2f} s", flush=True)
+        for size in [int(x) for x in args.sizes.split(",") if x]:
+            token = big_project(server.store, size)
+            print(f"-- {size} tasks")
+            for page in args.pages.split(","):
+                seconds = settle(chromium, f"{server.url}/{page}?k={token}&n=Bench", page, args.timeout)
+                print(f"   /{page:<9} {seconds:6.2f} s", flush=True)
+        chromium.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,264 @@
+"""The documented limits (partnership/limits.py) on both stores: record caps, the creation
+rate, the sweep of abandoned empty projects, bounded history, and a busy SQLite store.
+
+Each backend gets small limits so the tests stay quick: the SQLite store through the
+module's numbers, the Supabase store through partnership_private.limit_settings in a
+PostgreSQL database of its own (the numbers an operator would change)."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from partnership import exchange, limits
+from partnership.errors import StorageError, ValidationError
+from partnership.store.base import Store
+from partnership.store.sqlite import SQLiteStore
+from partnership.store.supabase import SupabaseStore
+from partnership.ui.messages import describe
+from tests.store.contract import ME, make
+from tests.support.postgres import PostgresCluster, postgres_for
+from tests.support.rpc_server import RpcServer
+
+_PG_DEFAULTS = {"tasks": 5000, "people": 500, "candidates": 200, "health_checks": 500, "create_per_minute": 30,
+                "history_keep": 5000, "history_keep_chars": 25_000_000}
+
+
+@dataclass
+class Limited:
+    """A store and the means to set its limits and to look behind it."""
+
+    store: Store
+    set_limit: Callable[[str, int], None]
+    sql: Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]]
+    """Run SQL on the store's database (``?`` placeholders); rows of a select."""
+
+
+@pytest.fixture(scope="module")
+def pg_limits_db(request: pytest.FixtureRequest) -> Iterator[tuple[PostgresCluster, str]]:
+    """A database of its own with the migrations applied and the default limits."""
+    cluster = postgres_for(request.config)
+    name = "limits_test"
+    cluster.create_database(name)
+    yield cluster, name
+
+
+@pytest.fixture(params=["sqlite", "supabase"])
+def limited(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Limited]:
+    if request.param == "sqlite":
+        store = SQLiteStore(tmp_path / "limits.db")
+
+        def set_sqlite(name: str, value: int) -> None:
+            if name in limits.RECORD_CAPS:
+                monkeypatch.setitem(limits.RECORD_CAPS, name, value)
+            else:
+                monkeypatch.setattr(limits, {"create_per_minute": "CREATE_PER_MINUTE", "history_keep": "HISTORY_KEEP",
+                                             "history_keep_chars": "HISTORY_KEEP_BYTES"}[name], value)
+
+        def sql_sqlite(query: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+            with sqlite3.connect(tmp_path / "limits.db") as conn:
+                return [tuple(r) for r in conn.execute(query, params).fetchall()]
+
+        yield Limited(store, set_sqlite, sql_sqlite)
+        return
+    cluster, name = request.getfixturevalue("pg_limits_db")
+
+    def sql_pg(query: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+        with cluster.connect(name) as conn:
+            cur = conn.execute(query.replace("?", "%s").replace(" from ", " from partnership_private.")
+                               .replace("update ", "update partnership_private."), params)
+            rows = [tuple(r) for r in cur.fetchall()] if cur.description else []
+            conn.commit()
+            return rows
+
+    def set_pg(key: str, value: int) -> None:
+        sql_pg("update limit_settings set value = ? where name = ?", (value, key))
+
+    with RpcServer(cluster.conninfo(name)) as server:
+        store = SupabaseStore(server.url, "k")
+        try:
+            yield Limited(store, set_pg, sql_pg)
+        finally:
+            store.close()
+            for key, value in _PG_DEFAULTS.items():
+                set_pg(key, value)
+
+
+def _recent_creations(lim: Limited) -> int:
+    since = datetime.now(UTC) - timedelta(minutes=1)
+    return int(lim.sql("select count(*) from links where role = 'owner' and created_at > ?",
+                       (since if isinstance(lim.store, SupabaseStore) else since.isoformat(),))[0][0])
+
+
+def _allow_creations(lim: Limited, more: int) -> None:
+    lim.set_limit("create_per_minute", _recent_creations(lim) + more)
+
+
+# -- record caps ----------------------------------------------------------------------------
+
+
+def test_a_task_beyond_the_cap_is_refused_with_a_message_and_nothing_is_saved(limited: Limited) -> None:
+    _allow_creations(limited, 1)
+    owner, _ = make(limited.store)
+    limited.set_limit("tasks", 2)
+    for i in range(2):
+        limited.store.add_task(owner, {"title": f"Opgave {i}"}, ME)
+    revision = limited.store.revision(owner)
+    with pytest.raises(ValidationError) as caught:
+        limited.store.add_task(owner, {"title": "En for meget"}, ME)
+    assert caught.value.code == "record_cap"
+    assert [x.title for x in limited.store.snapshot(owner).tasks] == ["Opgave 0", "Opgave 1"]
+    assert limited.store.revision(owner) == revision
+    assert "grænsen på 2 opgaver" in describe(caught.value, "da")
+    assert "limit of 2 tasks" in describe(caught.value, "en")
+
+
+def test_people_and_candidates_have_caps_too(limited: Limited) -> None:
+    _allow_creations(limited, 1)
+    owner, _ = make(limited.store)
+    limited.set_limit("people", 1)
+    limited.set_limit("candidates", 1)
+    limited.store.add_person(owner, {"name": "Bo", "side": "association"}, ME)
+    limited.store.add_candidate(owner, "Biblioteket", ME)
+    with pytest.raises(ValidationError) as people:
+        limited.store.add_person(owner, {"name": "Eva", "side": "partner"}, ME)
+    with pytest.raises(ValidationError) as candidates:
+        limited.store.add_candidate(owner, "Skolen", ME)
+    assert (people.value.code, people.value.params["what"]) == ("record_cap", "cap.people")
+    assert (candidates.value.code, candidates.value.params["what"]) == ("record_cap", "cap.candidates")
+    snap = limited.store.snapshot(owner)
+    assert [p.name for p in snap.people] == ["Bo"] and [c.name for c in snap.candidates] == ["Biblioteket"]
+
+
+def test_an_import_beyond_a_cap_is_refused_and_creates_no_project(limited: Limited) -> None:
+    _allow_creations(limited, 2)
+    owner, _ = make(limited.store)
+    for i in range(3):
+        limited.store.add_task(owner, {"title": f"Opgave {i}"}, ME)
+    data = limited.store.export_project(owner)
+    limited.set_limit("tasks", 2)
+    projects = limited.sql("select count(*) from projects", ())[0][0]
+    with pytest.raises(ValidationError) as caught:
+        limited.store.import_project(data, ME)
+    assert caught.value.code == "record_cap"
+    assert limited.sql("select count(*) from projects", ())[0][0] == projects
+
+
+# -- creating projects --------------------------------------------------------------------
+
+
+def test_creating_projects_beyond_the_rate_is_refused_and_saves_nothing(limited: Limited) -> None:
+    _allow_creations(limited, 2)
+    make(limited.store)
+    owner, _ = make(limited.store)
+    projects = limited.sql("select count(*) from projects", ())[0][0]
+    with pytest.raises(ValidationError) as created:
+        make(limited.store)
+    with pytest.raises(ValidationError) as imported:
+        limited.store.import_project(limited.store.export_project(owner), ME)
+    assert created.value.code == imported.value.code == "rate_limited"
+    assert limited.sql("select count(*) from projects", ())[0][0] == projects
+    assert "Vent et øjeblik" in describe(created.value, "da")
+
+
+def test_an_abandoned_empty_project_is_removed_when_a_project_is_created(limited: Limited) -> None:
+    _allow_creations(limited, 4)
+    empty, _ = make(limited.store)
+    used, _ = make(limited.store)
+    limited.store.set_field(used, "s1_idea", "En idé", 0, ME)
+    recent, _ = make(limited.store)
+    old = datetime.now(UTC) - timedelta(days=limits.ABANDONED_AFTER_DAYS + 1)
+    pg = isinstance(limited.store, SupabaseStore)
+    for project in (empty, used):
+        when = old if pg else old.isoformat()
+        limited.sql("update projects set created_at = ? where id = ?", (when, project.project_id))
+        limited.sql("update links set created_at = ? where project_id = ?", (when, project.project_id))
+    make(limited.store)
+    left = {row[0] for row in limited.sql("select id from projects", ())}
+    assert empty.project_id not in left
+    assert {used.project_id, recent.project_id} <= left
+
+
+# -- history --------------------------------------------------------------------------------
+
+
+def test_history_is_bounded_and_what_is_kept_can_be_restored(limited: Limited) -> None:
+    _allow_creations(limited, 1)
+    owner, _ = make(limited.store)
+    limited.set_limit("history_keep", 20)
+    version = 0
+    for i in range(120):
+        version = limited.store.set_field(owner, "s4_vision", f"Udgave {i}", version, ME)
+    entries = limited.store.history(owner, limit=10_000)
+    assert 20 <= len(entries) < 20 + limits.HISTORY_PRUNE_EVERY
+    assert entries[0].new == "Udgave 119"
+    oldest = entries[-1]
+    limited.store.restore(owner, oldest.id, version, ME)
+    assert limited.store.snapshot(owner).field("s4_vision").value == oldest.new
+
+
+def test_history_is_bounded_by_its_text_size_too(limited: Limited) -> None:
+    _allow_creations(limited, 1)
+    owner, _ = make(limited.store)
+    limited.set_limit("history_keep_chars", 50_000)
+    version = 0
+    for i in range(100):
+        version = limited.store.set_field(owner, "s4_how", f"{i} " + "x" * 5000, version, ME)
+    kept = limited.store.history(owner, limit=10_000)
+    assert sum(len(e.old) + len(e.new) for e in kept) <= 50_000 + limits.HISTORY_PRUNE_EVERY * 10_100
+    assert len(kept) < 100
+
+
+# -- a busy SQLite store --------------------------------------------------------------------
+
+
+def test_a_save_while_another_connection_holds_the_write_lock_says_busy(tmp_path: Path) -> None:
+    path = tmp_path / "busy.db"
+    store = SQLiteStore(path)
+    owner, _ = make(store)
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("begin immediate")
+    caught: list[BaseException] = []
+
+    def save() -> None:
+        try:
+            store.set_field(owner, "s4_vision", "Vores tekst", 0, ME)
+        except BaseException as exc:  # noqa: BLE001 - handed to the test thread
+            caught.append(exc)
+
+    worker = threading.Thread(target=save)
+    worker.start()
+    worker.join(timeout=limits.BUSY_TIMEOUT_S * 5)
+    blocker.execute("rollback")
+    blocker.close()
+    assert not worker.is_alive()
+    assert len(caught) == 1 and isinstance(caught[0], StorageError) and caught[0].code == "busy"
+    assert "optaget" in describe(caught[0], "da") and "busy" in describe(caught[0], "en")
+    assert store.snapshot(owner).field("s4_vision").value == ""
+    store.set_field(owner, "s4_vision", "Vores tekst", 0, ME)  # free again: the same save goes through
+    assert store.snapshot(owner).field("s4_vision").value == "Vores tekst"
+
+
+def test_the_sqlite_journal_is_size_limited(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "j.db")
+    make(store)
+    conn = store._conn()  # noqa: SLF001 - the pragma is per connection
+    assert conn.execute("pragma journal_size_limit").fetchone()[0] == limits.JOURNAL_SIZE_LIMIT
+
+
+def test_exported_history_is_the_bounded_history(limited: Limited) -> None:
+    _allow_creations(limited, 1)
+    owner, _ = make(limited.store)
+    limited.set_limit("history_keep", 10)
+    version = 0
+    for i in range(60):
+        version = limited.store.set_field(owner, "s4_vision", f"U {i}", version, ME)
+    data = limited.store.export_project(owner)
+    assert len(exchange.from_dict(data).history) < 10 + limits.HISTORY_PRUNE_EVERY
