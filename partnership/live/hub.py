@@ -80,7 +80,7 @@ class Hub:
     """Publish at commit, one batched check per interval, presence from the streams."""
 
     def __init__(self, store: Store, *, interval: float = 0.5, presence_interval: float = 5.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, thread: bool = True) -> None:
         self.store = store
         self.interval = interval
         self.presence_interval = presence_interval
@@ -93,6 +93,7 @@ class Hub:
         self._thread: threading.Thread | None = None
         self._next_presence = 0.0
         self._urgent = False
+        self._threaded = thread
         self._present_keys: dict[str, tuple[str, ...]] = {}
 
     # -- the store tells us ----------------------------------------------------------------
@@ -300,7 +301,10 @@ class Hub:
     # -- the thread ------------------------------------------------------------------------
 
     def _ensure_thread(self) -> None:
+        """Start the hub's thread (unless made with ``thread=False``: tests call ``tick``)."""
         with self._lock:
+            if not self._threaded:
+                return
             if self._thread is not None and self._thread.is_alive():
                 return
             self._stop.clear()

@@ -28,6 +28,15 @@ from partnership.web import asgi
 
 JS = r"""
 const S = (window.__psLive = window.__psLive || {});
+const SETTLE_MS = 1000;  // after this person's own click or key, their own run may not have started yet
+
+if (!S.listening) {
+  S.listening = true;
+  S.touched = 0;
+  for (const type of ["pointerdown", "keydown"]) {
+    document.addEventListener(type, () => { S.touched = Date.now(); }, true);
+  }
+}
 
 function others(d, here) {
   return (here || []).filter(p => p.s !== d.me && !(d.name && p.n === d.name && p.r === d.role));
@@ -37,9 +46,14 @@ function fingerprint(d, list) {
   return list.filter(p => p.e && d.shown.includes(p.e)).map(p => p.s + ":" + p.n + ":" + p.e).sort();
 }
 
-function busy() {
+function busy() {  // a run is under way, or about to start from this person's own action
   const app = document.querySelector('[data-testid="stApp"]');
-  return !!app && app.getAttribute("data-test-script-state") === "running";
+  return (!!app && app.getAttribute("data-test-script-state") === "running") || Date.now() - S.touched < SETTLE_MS;
+}
+
+function whenIdle(act) {  // never interrupt a run: it may be the one that changed the link
+  if (busy()) { setTimeout(() => whenIdle(act), 100); return; }
+  act();
 }
 
 function draw() {
@@ -78,7 +92,7 @@ function fail(es) {
   clearTimeout(S.stall);
   if (!S.opened && S.tries >= 1) {  // never connected, twice: no stream here, use the poller
     S.fallen = true;
-    if (S.comp) S.comp.setTriggerValue("fallback", "unreachable");
+    whenIdle(() => { if (S.comp) S.comp.setTriggerValue("fallback", "unreachable"); });
     return;
   }
   const delay = Math.min(30000, 500 * 2 ** S.tries) * (0.75 + Math.random() / 2);
@@ -98,7 +112,7 @@ function connect() {
     try { ev = JSON.parse(m.data); } catch (e) { return; }
     if (ev.type === "gone") {  // link revoked or project deleted: the page says so
       es.close(); S.es = null; S.gone = true;
-      if (S.comp) S.comp.setTriggerValue("rerun", "gone");
+      whenIdle(() => { if (S.comp) S.comp.setTriggerValue("rerun", "gone"); });
       return;
     }
     S.last = ev;

@@ -86,6 +86,14 @@ class Limits:
 LIMITS = Limits(_limit("PARTNERSHIP_STREAMS_PER_CLIENT", 64), _limit("PARTNERSHIP_STREAMS_MAX", 1000))
 
 
+def _make_hub() -> Hub:
+    """The process's hub when a stream arrives before any page has run (a restarted
+    server with pages still open): made as a page run would make it."""
+    from partnership.ui import live_push  # the composition root's side; imported late (cycle)
+
+    return live_push.get_hub()
+
+
 def _refuse(status: int) -> Response:
     return Response(status_code=status, headers={"Cache-Control": "no-store"})
 
@@ -104,9 +112,8 @@ async def events(request: Request) -> Response:
         return _refuse(404)
     if not _SESSION_RE.match(session_id):
         return _refuse(404)
-    hub = shared()
-    if hub is None:  # no page has run in this process yet
-        return _refuse(503)
+    found = shared()
+    hub: Hub = found if found is not None else await run_in_threadpool(_make_hub)
     client = request.client.host if request.client else "?"
     if not LIMITS.take(client):
         return _refuse(429)
@@ -120,9 +127,8 @@ async def events(request: Request) -> Response:
 
     try:
         access = await run_in_threadpool(hub.store.open, token)
-        revision = hub.revision(access.project_id)
-        if revision is None:
-            revision = await run_in_threadpool(hub.store.revision, access)
+        known = hub.revision(access.project_id)
+        revision = known if known is not None else await run_in_threadpool(hub.store.revision, access)
     except InvalidLink:
         release()
         return _refuse(404)

@@ -35,13 +35,15 @@ class StreamlitServer:
     """``with StreamlitServer(tmp_dir) as server:`` - ``server.url``, ``server.store``."""
 
     def __init__(self, workdir: Path, poll_s: float = 1.0, startup_timeout: float = 30.0,
-                 extra_args: tuple[str, ...] = ()) -> None:
+                 extra_args: tuple[str, ...] = (), env: dict[str, str] | None = None) -> None:
         self.workdir = Path(workdir)
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.db = self.workdir / "partnership.db"
         self.poll_s = poll_s
         self.startup_timeout = startup_timeout
         self.extra_args = extra_args
+        self.env = dict(env or {})
+        """Extra environment for the server (e.g. PARTNERSHIP_LIVE_EVENTS=0)."""
         self.port = 0
         self.proc: subprocess.Popen[bytes] | None = None
         self.log_path = self.workdir / "streamlit.log"
@@ -60,6 +62,7 @@ class StreamlitServer:
             "PARTNERSHIP_DB": str(self.db),
             "PARTNERSHIP_POLL_S": str(self.poll_s),
             "PARTNERSHIP_BASE_URL": f"http://127.0.0.1:{self.port}",
+            **self.env,
         }
         for key in ("SUPABASE_URL", "SUPABASE_KEY"):
             env.pop(key, None)  # always the SQLite file the test writes to
