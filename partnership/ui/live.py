@@ -6,8 +6,9 @@ and which editor is open, and ``finish`` draws the subscriber component
 who was editing them. The component reruns the page when that moves on. No store call
 and no script run while nothing happens.
 
-**Fallback** (the component could not open its stream, or PARTNERSHIP_LIVE_EVENTS=0):
-the poller below, as before push existed.
+**Fallback** (the component could not open its stream: a host that does not route
+custom paths, or a launcher started with PARTNERSHIP_LIVE_EVENTS=0): the poller below,
+as before push existed.
 
 The live poller: one small fragment per page.
 
@@ -44,7 +45,6 @@ from partnership.errors import InvalidLink, PartnershipError
 from partnership.model import Presence
 from partnership.steps import editing_visible_to
 from partnership.ui import live_push, shell
-from partnership.web import events
 
 ss = st.session_state
 
@@ -199,8 +199,9 @@ def begin(state: State, revision: int) -> None:
 
 
 def pushing(c: shell.Ctx, state: State) -> bool:
-    """Whether this page is kept live by push (else by the poller)."""
-    return c.access is not None and events.enabled() and not state.get(FALLBACK)
+    """Whether this page is kept live by push (else by the poller). Pages always try
+    push; the subscriber reports when its stream cannot connect (``FALLBACK``)."""
+    return c.access is not None and not state.get(FALLBACK)
 
 
 def visible_others(c: shell.Ctx, present: Iterable[Presence]) -> list[Presence]:

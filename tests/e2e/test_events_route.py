@@ -43,11 +43,8 @@ def url(server: StreamlitServer, token: str, session: str = "s1") -> str:
 
 
 def first_event(response: httpx.Response) -> dict[str, Any]:
-    for line in response.iter_lines():
-        if line.startswith("data: "):
-            event: dict[str, Any] = json.loads(line[6:])
-            return event
-    raise AssertionError("the stream ended without an event")
+    """The first event of a stream that is read no further (httpx then closes it)."""
+    return _next_event(response.iter_lines())
 
 
 @pytest.mark.parametrize("kind", ["malformed", "unknown", "revoked", "bad session", "missing"])
@@ -109,10 +106,12 @@ def _next_event(lines: Iterator[str]) -> dict[str, Any]:
 def test_streams_are_bounded_per_client(server: StreamlitServer, http: httpx.Client) -> None:
     _, tokens = server.store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
     with ExitStack() as stack:
+        kept = []  # a line iterator that is dropped closes its connection: keep them
         for n in range(PER_CLIENT):
             answer = stack.enter_context(http.stream("GET", url(server, tokens["owner"], f"s{n}")))
             assert answer.status_code == 200
-            first_event(answer)
+            kept.append(answer.iter_lines())
+            assert _next_event(kept[-1])["type"] == "state"
         refused = http.get(url(server, tokens["owner"], "one-too-many"))
         assert refused.status_code == 429 and refused.content == b""
     deadline = time.monotonic() + 10
