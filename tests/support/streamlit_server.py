@@ -35,10 +35,12 @@ class StreamlitServer:
     """``with StreamlitServer(tmp_dir) as server:`` - ``server.url``, ``server.store``."""
 
     def __init__(self, workdir: Path, poll_s: float = 1.0, startup_timeout: float = 30.0,
-                 extra_args: tuple[str, ...] = (), env: dict[str, str] | None = None) -> None:
+                 extra_args: tuple[str, ...] = (), env: dict[str, str] | None = None,
+                 db: Path | None = None) -> None:
         self.workdir = Path(workdir)
         self.workdir.mkdir(parents=True, exist_ok=True)
-        self.db = self.workdir / "partnership.db"
+        self.db = Path(db) if db is not None else self.workdir / "partnership.db"
+        """The SQLite file (another server may share it: two app processes on one file)."""
         self.poll_s = poll_s
         self.startup_timeout = startup_timeout
         self.extra_args = extra_args
@@ -62,10 +64,10 @@ class StreamlitServer:
             "PARTNERSHIP_DB": str(self.db),
             "PARTNERSHIP_POLL_S": str(self.poll_s),
             "PARTNERSHIP_BASE_URL": f"http://127.0.0.1:{self.port}",
-            **self.env,
         }
         for key in ("SUPABASE_URL", "SUPABASE_KEY"):
-            env.pop(key, None)  # always the SQLite file the test writes to
+            env.pop(key, None)  # the SQLite file the test writes to, unless self.env names Supabase
+        env.update(self.env)
         cmd = [
             sys.executable, "-m", "streamlit", "run", "app.py",
             "--server.headless", "true",
