@@ -23,7 +23,9 @@ import asyncio
 import json
 import os
 import re
+import signal
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from starlette.background import BackgroundTask
@@ -94,6 +96,39 @@ def _make_hub() -> Hub:
     return live_push.get_hub()
 
 
+_closers: set[Callable[[], None]] = set()  # one per open stream, called on the event loop
+_watcher: asyncio.Task[None] | None = None
+
+
+def _server_exiting() -> Callable[[], bool] | None:
+    """Whether the server is shutting down, when it can be told: uvicorn's SIGTERM
+    handler is its Server's bound ``handle_exit``, whose ``should_exit`` it sets."""
+    server = getattr(signal.getsignal(signal.SIGTERM), "__self__", None)
+    if server is None or not hasattr(server, "should_exit"):
+        return None
+    return lambda: bool(server.should_exit)
+
+
+async def _end_streams_on_shutdown() -> None:
+    """uvicorn waits for open responses before it stops, and an event stream never
+    ends by itself: end them all when a shutdown starts (the pages reconnect later)."""
+    exiting = _server_exiting()
+    if exiting is None:
+        return
+    while _closers:
+        if exiting():
+            for close in list(_closers):
+                close()
+            return
+        await asyncio.sleep(0.5)
+
+
+def _watch_shutdown() -> None:
+    global _watcher
+    if _watcher is None or _watcher.done():
+        _watcher = asyncio.get_running_loop().create_task(_end_streams_on_shutdown())
+
+
 def _refuse(status: int) -> Response:
     return Response(status_code=status, headers={"Cache-Control": "no-store"})
 
@@ -146,7 +181,7 @@ async def _stream(hub: Hub, access: Any, session_id: str, revision: int, release
     pending: list[dict[str, Any]] = []
 
     def put(event: dict[str, Any]) -> None:  # on the event loop
-        if pending and pending[-1]["type"] == "gone":
+        if pending and pending[-1]["type"] in ("gone", "bye"):
             return
         pending[:] = [event]  # only the newest state matters
         ready.set()
@@ -154,8 +189,13 @@ async def _stream(hub: Hub, access: Any, session_id: str, revision: int, release
     def deliver(event: dict[str, Any]) -> None:  # from any thread
         loop.call_soon_threadsafe(put, event)
 
+    def bye() -> None:
+        put({"type": "bye"})
+
     sub = None
+    _closers.add(bye)
     try:
+        _watch_shutdown()
         yield "retry: 2000\n\n"
         sub = hub.subscribe(access, session_id, deliver, revision)
         while True:
@@ -166,10 +206,13 @@ async def _stream(hub: Hub, access: Any, session_id: str, revision: int, release
                 continue
             ready.clear()
             event, pending[:] = pending[0], []
+            if event["type"] == "bye":  # the server is stopping
+                return
             yield _frame(event)
             if event["type"] == "gone":
                 return
     finally:
+        _closers.discard(bye)
         if sub is not None:
             hub.unsubscribe(sub)
         release()

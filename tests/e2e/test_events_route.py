@@ -121,3 +121,17 @@ def test_streams_are_bounded_per_client(server: StreamlitServer, http: httpx.Cli
                 break
         assert time.monotonic() < deadline, "closed streams were never given back"
         time.sleep(0.2)
+
+
+def test_the_server_stops_at_once_with_streams_open(tmp_path: Path, http: httpx.Client) -> None:
+    """uvicorn waits for open responses before it stops; the event route ends its
+    streams when a shutdown begins, so a restart is not held up by open tabs."""
+    with StreamlitServer(tmp_path) as other:
+        _, tokens = other.store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
+        with http.stream("GET", url(other, tokens["owner"])) as answer:
+            lines = answer.iter_lines()
+            assert _next_event(lines)["type"] == "state"
+            started = time.monotonic()
+            other.stop()
+            assert time.monotonic() - started < 5, "not held up until the 10 s kill"
+            assert next(lines, None) in (None, ""), "the stream was ended by the server"
