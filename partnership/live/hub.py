@@ -150,6 +150,8 @@ class Hub:
             if session is not None:
                 session.streams = max(0, session.streams - 1)
                 session.touched = self._clock()
+                if session.streams == 0:  # the page is gone: present a little longer, editing nothing
+                    session.editing = ""
         self._notify(sub.project_id)
 
     def streams(self) -> int:

@@ -144,7 +144,7 @@ CSS = """
 .ps-note { opacity: 0.9; }
 """
 
-_subscriber = st.components.v2.component("partnership_live", js=JS, css=CSS)
+_subscriber = st.components.v2.component("partnership_live", js=JS, css=CSS, isolate_styles=False)
 
 
 def check_seconds() -> float:
