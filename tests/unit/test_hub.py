@@ -15,6 +15,7 @@ import pytest
 
 from partnership.live.hub import GRACE_S, Hub
 from partnership.model import Access
+from partnership.steps import editing_visible_to
 from partnership.store.sqlite import SQLiteStore
 from tests.unit.test_live import CountingStore
 
@@ -249,3 +250,14 @@ def test_a_busy_database_skips_a_presence_round_quickly(hub: Hub, store: Countin
     finally:
         blocker.execute("rollback")
         blocker.close()
+
+
+@pytest.mark.parametrize(("role", "editing", "told"), [
+    ("owner", "s1_our_offer", "s1_our_offer"), ("owner", "s4_vision", "s4_vision"),
+    ("partner", "s1_our_offer", "internal"), ("viewer", "s3_email", "internal"),
+    ("partner", "s4_vision", "s4_vision"), ("viewer", "", ""), ("partner", "re_person_1", "re_person_1"),
+])
+def test_a_partner_or_viewer_is_never_told_which_internal_field_someone_edits(
+    role: str, editing: str, told: str
+) -> None:
+    assert editing_visible_to(role, editing) == told
