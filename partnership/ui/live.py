@@ -222,8 +222,7 @@ def start(c: shell.Ctx, revision: int) -> None:
     if pushing(c, ss):
         assert c.access is not None
         ss.pop(FULL_RUN, None)
-        hub = live_push.get_hub()
-        hub.here(c.access, c.session_id, c.name, editing(ss, full=True))
+        hub = live_push.get_hub()  # finish() tells it about this session, once the page is drawn
         ss[OTHERS] = visible_others(c, hub.present(c.access.project_id))
         ss[SLOT] = (ss[RUN], revision, st.empty())
         return
