@@ -25,7 +25,7 @@ import os
 import re
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from starlette.background import BackgroundTask
@@ -35,6 +35,7 @@ from starlette.responses import Response, StreamingResponse
 
 from partnership.errors import InvalidLink, PartnershipError
 from partnership.live.hub import Hub, shared
+from partnership.model import Access
 from partnership.store.base import hash_token
 
 KEEPALIVE_S = 15.0
@@ -175,7 +176,8 @@ async def events(request: Request) -> Response:
         headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"}, background=BackgroundTask(release))
 
 
-async def _stream(hub: Hub, access: Any, session_id: str, revision: int, release: Any) -> Any:
+async def _stream(hub: Hub, access: Access, session_id: str, revision: int,
+                  release: Callable[[], None]) -> AsyncIterator[str]:
     loop = asyncio.get_running_loop()
     ready = asyncio.Event()
     pending: list[dict[str, Any]] = []
