@@ -3,10 +3,11 @@ store and link for this run, language, navigation."""
 
 import streamlit as st
 
-from partnership.ui import shell
+from partnership.ui import live, shell
 
 st.set_page_config(page_title="Partnerskabsværktøjet", page_icon=":material/handshake:", layout="wide")
 ctx = shell.start()
 page = st.navigation(shell.pages(ctx), position="top")
 with shell.guarded(ctx):
     page.run()
+live.finish(ctx)

@@ -57,6 +57,17 @@ STEPS: tuple[StepSpec, ...] = tuple(
     StepSpec(n, f"step{n}", n <= 3, tuple(f for f in FIELDS if f.step == n)) for n in range(1, 6)
 )
 
+
+
+def editing_visible_to(role: str, editing: str) -> str:
+    """What a person with ``role`` may be told about the field someone is ``editing``:
+    the key itself for the owner or for joint keys, "internal" for an internal key
+    when the reader is a partner or viewer (never the name of an internal field)."""
+    if role == "owner" or editing not in INTERNAL_KEYS:
+        return editing
+    return "internal"
+
+
 TOP_PRIORITIES = 3
 """How many candidates step 2 puts in priority order."""
 

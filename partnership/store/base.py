@@ -18,10 +18,11 @@ Rules every method follows, whatever the backend:
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import secrets
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from partnership.errors import InvalidLink
@@ -45,6 +46,18 @@ _TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{43}$")
 
 PRESENCE_TTL_S = 15
 """A session that has not sent a heartbeat for this long is no longer present."""
+
+LIVE_BATCH = 1000
+"""Most tokens (or beats) one ``revisions``/``heartbeats`` call takes; more are ignored."""
+
+CommitListener = Callable[[str, "int | None"], None]
+"""``listener(project_id, revision)``, called after a write committed; ``revision`` is
+None when the store does not know it (or the project was deleted): ask ``revisions``."""
+
+Beat = tuple[str, str, str, str]
+"""One session's presence for ``heartbeats``: (token, session_id, name, editing)."""
+
+_log = logging.getLogger(__name__)
 
 
 def new_token() -> str:
@@ -212,6 +225,38 @@ class Store(ABC):
     def heartbeat(self, access: Access, session_id: str, name: str, editing: str) -> tuple[int, list[Presence]]:
         """Say this session is here (editing field ``editing`` or ""), and return the
         revision and everyone else present - one call, for the live poller."""
+
+    # -- live -----------------------------------------------------------------------------
+
+    def add_commit_listener(self, listener: CommitListener) -> None:
+        """Have ``listener`` called after every write that changed a project's revision has
+        committed (in the writing thread; it must be quick and must not call the store).
+        The composition root attaches the live hub this way, so that the store never
+        imports it."""
+        self.__dict__.setdefault("_commit_listeners", []).append(listener)
+
+    def _committed(self, project_id: str, revision: int | None) -> None:
+        for listener in list(self.__dict__.get("_commit_listeners", ())):
+            try:
+                listener(project_id, revision)
+            except Exception:  # a listener's failure must never undo or fail a save
+                _log.exception("commit listener failed")
+
+    @abstractmethod
+    def revisions(self, tokens: Collection[str]) -> dict[str, int]:
+        """The revision of the project behind each token, for many tokens in one round
+        trip (the live hub's batched check). Only valid, unrevoked tokens are in the
+        answer: malformed, unknown or revoked ones are left out, with no error and no
+        information about any project. At most ``LIVE_BATCH`` tokens are looked at. A
+        busy database raises StorageError quickly instead of waiting."""
+
+    @abstractmethod
+    def heartbeats(self, beats: Sequence[Beat]) -> dict[str, list[Presence]]:
+        """Say that many sessions are here, in one round trip (the live hub's low-rate
+        presence sync across processes), and return, for each valid token among the
+        beats, everyone present in its project (these sessions included). Beats with an
+        invalid token or bad text are ignored. A busy database raises StorageError
+        quickly instead of waiting."""
 
     # -- exchange -----------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -56,7 +56,7 @@ from partnership.steps import (
     TRACKING_TASK_FIELDS,
 )
 from partnership.store import seal
-from partnership.store.base import PRESENCE_TTL_S, Store, hash_token, new_token
+from partnership.store.base import LIVE_BATCH, PRESENCE_TTL_S, Beat, Store, hash_token, new_token
 
 SCHEMA_VERSION = 2
 
@@ -65,6 +65,9 @@ UPGRADES = {
     2: ("alter table links add column sealed text", "alter table links add column opened_at text"),
 }
 """Statements that bring a file from the version before up to the key's version."""
+
+LIVE_BUSY_MS = 200
+"""How long the live checks wait for a busy database before skipping a round."""
 
 SCHEMA = (resources.files("partnership.store") / "sqlite_schema.sql").read_text(encoding="utf-8")
 
@@ -160,10 +163,32 @@ class SQLiteStore(Store):
             yield conn
             conn.execute("commit")
         except BaseException as exc:
+            self._local.__dict__.pop("bumped", None)
             conn.execute("rollback")
             if isinstance(exc, sqlite3.Error):
                 raise StorageError(f"database write failed: {exc}") from exc
             raise
+        for project_id, revision in self._local.__dict__.pop("bumped", {}).items():
+            self._committed(project_id, revision)
+
+    def _bump(self, conn: sqlite3.Connection, project_id: str) -> int | None:
+        """Add 1 to the project's revision and return it; listeners hear the new one after
+        the commit."""
+        row = conn.execute("update projects set revision = revision + 1 where id = ? returning revision",
+                           (project_id,)).fetchone()
+        revision: int | None = row[0] if row else None
+        self._local.__dict__.setdefault("bumped", {})[project_id] = revision
+        return revision
+
+    @contextmanager
+    def _quick(self) -> Iterator[None]:
+        """Live checks wait at most LIVE_BUSY_MS for a busy database, then fail (and skip)."""
+        conn = self._conn()
+        conn.execute(f"pragma busy_timeout = {LIVE_BUSY_MS}")
+        try:
+            yield
+        finally:
+            conn.execute(f"pragma busy_timeout = {int(limits.BUSY_TIMEOUT_S * 1000)}")
 
     def _migrate(self) -> None:
         with self._write() as conn:
@@ -217,9 +242,8 @@ class SQLiteStore(Store):
             (access.project_id, entity, target, actor, access.role.value, at.isoformat(), old, new, version,
              int(joint)),
         )
-        revision = conn.execute("update projects set revision = revision + 1 where id = ? returning revision",
-                                (access.project_id,)).fetchone()[0]
-        if revision % limits.HISTORY_PRUNE_EVERY == 0:
+        revision = self._bump(conn, access.project_id)
+        if revision is not None and revision % limits.HISTORY_PRUNE_EVERY == 0:
             self._prune_history(conn, access.project_id)
 
     @staticmethod
@@ -323,7 +347,7 @@ class SQLiteStore(Store):
             if role is Role.OWNER:
                 self._reseal(conn, access, token)
             self._insert_links(conn, access.project_id, {role.value: token}, owner_token)
-            conn.execute("update projects set revision = revision + 1 where id = ?", (access.project_id,))
+            self._bump(conn, access.project_id)
         return token
 
     @staticmethod
@@ -366,7 +390,7 @@ class SQLiteStore(Store):
             first = conn.execute("update links set opened_at = ? where token_hash = ? and opened_at is null",
                                  (_now().isoformat(), hash_token(access.token))).rowcount
             if first:
-                conn.execute("update projects set revision = revision + 1 where id = ?", (access.project_id,))
+                self._bump(conn, access.project_id)
 
     def update_project(
         self, access: Access, changes: Mapping[str, str], expected_version: int, actor: str
@@ -407,6 +431,7 @@ class SQLiteStore(Store):
         with self._write() as conn:
             self._check(conn, access, Role.OWNER)
             conn.execute("delete from projects where id = ?", (access.project_id,))
+            self._local.__dict__.setdefault("bumped", {})[access.project_id] = None
 
     # -- reading ------------------------------------------------------------------------
 
@@ -836,6 +861,75 @@ class SQLiteStore(Store):
                 )
             ]
         return int(row["revision"]), others
+
+    # -- live -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _digests(tokens: Collection[str]) -> dict[str, str]:
+        """Token hash -> token for the well-formed tokens among the first LIVE_BATCH."""
+        out: dict[str, str] = {}
+        for token in list(tokens)[:LIVE_BATCH]:
+            try:
+                out[hash_token(token)] = token
+            except InvalidLink:
+                continue
+        return out
+
+    @staticmethod
+    def _watched_links(conn: sqlite3.Connection, digests: Collection[str]) -> list[sqlite3.Row]:
+        marks = ",".join("?" * len(digests))
+        return conn.execute(
+            "select l.token_hash, l.project_id, l.role, p.revision from links l join projects p"
+            f" on p.id = l.project_id where l.revoked_at is null and l.token_hash in ({marks})",  # noqa: S608
+            tuple(digests),
+        ).fetchall()
+
+    def revisions(self, tokens: Collection[str]) -> dict[str, int]:
+        digests = self._digests(tokens)
+        if not digests:
+            return {}
+        with self._quick(), self._read() as conn:
+            rows = self._watched_links(conn, digests)
+        return {digests[r["token_hash"]]: int(r["revision"]) for r in rows}
+
+    def heartbeats(self, beats: Sequence[Beat]) -> dict[str, list[Presence]]:
+        clean: list[Beat] = []
+        for token, session_id, name, editing in list(beats)[:LIVE_BATCH]:
+            try:
+                clean.append((token, validation.text(session_id, what="session", limit=64, required=True),
+                              validation.text(name, what="name", limit=MAX_NAME),
+                              validation.text(editing, what="editing", limit=64)))
+            except ValidationError:
+                continue
+        digests = self._digests([b[0] for b in clean])
+        if not digests:
+            return {}
+        now = time.time()
+        with self._quick(), self._write() as conn:
+            links = {r["token_hash"]: r for r in self._watched_links(conn, digests)}
+            hash_of = {t: d for d, t in digests.items()}
+            project_of: dict[str, str] = {}
+            for token, session_id, name, editing in clean:
+                link = links.get(hash_of.get(token, ""))
+                if link is None:
+                    continue
+                project_of[token] = link["project_id"]
+                conn.execute(
+                    "insert into presence (project_id, session_id, name, role, editing, seen) values (?,?,?,?,?,?)"
+                    " on conflict (project_id, session_id) do update set name = excluded.name,"
+                    " role = excluded.role, editing = excluded.editing, seen = excluded.seen",
+                    (link["project_id"], session_id, name, link["role"], editing, now),
+                )
+            conn.execute("delete from presence where seen < ?", (now - PRESENCE_TTL_S * 4,))
+            present: dict[str, list[Presence]] = {}
+            for project_id in set(project_of.values()):
+                present[project_id] = [
+                    Presence(r["session_id"], r["name"], Role(r["role"]), r["editing"])
+                    for r in conn.execute(
+                        "select * from presence where project_id = ? and seen >= ? order by name, session_id",
+                        (project_id, now - PRESENCE_TTL_S))
+                ]
+        return {token: list(present[pid]) for token, pid in project_of.items()}
 
     # -- exchange -----------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, TypeVar
 
@@ -55,7 +55,7 @@ from partnership.model import (
 )
 from partnership.steps import FIELDS
 from partnership.store import seal
-from partnership.store.base import Store, hash_token, new_token
+from partnership.store.base import LIVE_BATCH, Beat, Store, hash_token, new_token
 
 TRIES = 3
 """Attempts for a read (or a write that cannot have arrived) before giving up."""
@@ -231,8 +231,12 @@ class SupabaseStore(Store):
         raise StorageError(_UNREACHABLE)  # pragma: no cover - the loop always returns or raises
 
     def _at(self, access: Access, fn: str, params: Mapping[str, Any] | None = None, *, read: bool = False) -> Any:
-        """An RPC on the project ``access`` names, with its token."""
-        return self._call(fn, {"p_token": access.token, "p_project": access.project_id, **(params or {})}, read=read)
+        """An RPC on the project ``access`` names, with its token (a write also tells the
+        commit listeners; the revision is left for them to ask)."""
+        data = self._call(fn, {"p_token": access.token, "p_project": access.project_id, **(params or {})}, read=read)
+        if not read:
+            self._committed(access.project_id, None)
+        return data
 
     @staticmethod
     def _expect(data: Any, kind: type) -> Any:
@@ -450,6 +454,38 @@ class SupabaseStore(Store):
             [Presence(str(p["session_id"]), str(p["name"]), Role(p["role"]), str(p["editing"]))
              for p in data["others"]],
         ))
+
+    # -- live -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _well_formed(tokens: Collection[str]) -> list[str]:
+        out = []
+        for token in list(tokens)[:LIVE_BATCH]:
+            try:
+                hash_token(token)
+            except InvalidLink:
+                continue
+            out.append(token)
+        return out
+
+    def revisions(self, tokens: Collection[str]) -> dict[str, int]:
+        sent = self._well_formed(tokens)
+        if not sent:
+            return {}
+        data = self._expect(self._call("ps_revisions", {"p_tokens": sent}, read=True), Mapping)
+        return self._records(lambda: {str(k): self._int(v) for k, v in data.items() if k in sent})
+
+    def heartbeats(self, beats: Sequence[Beat]) -> dict[str, list[Presence]]:
+        valid = set(self._well_formed([b[0] for b in beats]))
+        sent = [{"token": t, "session_id": _text(s), "name": _text(n), "editing": _text(e)}
+                for t, s, n, e in list(beats)[:LIVE_BATCH] if t in valid]
+        if not sent:
+            return {}
+        data = self._expect(self._call("ps_heartbeats", {"p_beats": sent}, read=True), Mapping)
+        return self._records(lambda: {
+            str(token): [Presence(str(p["session_id"]), str(p["name"]), Role(p["role"]), str(p["editing"]))
+                         for p in people]
+            for token, people in data.items() if token in valid})
 
     # -- exchange -----------------------------------------------------------------------
 

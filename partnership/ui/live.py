@@ -1,4 +1,16 @@
-"""The live poller: one small fragment per page.
+"""Live pages: push by default, the poller as the fallback.
+
+**Push** (``start`` + ``finish``): the page tells this process's live hub who is here
+and which editor is open, and ``finish`` draws the subscriber component
+(``live_push.mount``) with the revision the page rendered, the editors it showed and
+who was editing them. The component reruns the page when that moves on. No store call
+and no script run while nothing happens.
+
+**Fallback** (the component could not open its stream: a host that does not route
+custom paths, or a launcher started with PARTNERSHIP_LIVE_EVENTS=0): the poller below,
+as before push existed.
+
+The live poller: one small fragment per page.
 
 Every ``poll_seconds()`` the fragment makes exactly one store call, ``heartbeat``: it
 says that this session is here (and which editor it has open) and gets back the
@@ -31,7 +43,8 @@ import streamlit as st
 
 from partnership.errors import InvalidLink, PartnershipError
 from partnership.model import Presence
-from partnership.ui import shell
+from partnership.steps import editing_visible_to
+from partnership.ui import live_push, shell
 
 ss = st.session_state
 
@@ -47,6 +60,8 @@ OTHERS = "live_others"  # who was present at the last tick
 SHOWN = "live_shown"  # editor key -> run in which the page showed that editor
 OPEN = "live_open"  # editor key -> run in which this session had it open (or opened it)
 DIALOG = "dialog_open"  # set by a page while an st.dialog is open (a rerun would close it)
+FALLBACK = "live_fallback"  # set when the event stream cannot connect: poll instead
+SLOT = "live_slot"  # (run, placeholder) where finish() draws the subscriber
 
 
 def poll_seconds() -> float:
@@ -183,10 +198,34 @@ def begin(state: State, revision: int) -> None:
             del marks[key]
 
 
+def pushing(c: shell.Ctx, state: State) -> bool:
+    """Whether this page is kept live by push (else by the poller). Pages always try
+    push; the subscriber reports when its stream cannot connect (``FALLBACK``)."""
+    return c.access is not None and not state.get(FALLBACK)
+
+
+def visible_others(c: shell.Ctx, present: Iterable[Presence]) -> list[Presence]:
+    """Everyone else present, as this role may see them (no internal field names)."""
+    role = c.access.role.value if c.access else "viewer"
+    return [Presence(p.session_id, p.name, p.role, editing_visible_to(role, p.editing))
+            for p in present if p.session_id != c.session_id and not _is_me(c, p)]
+
+
+def _fall_back() -> None:
+    ss[FALLBACK] = True
+
+
 def start(c: shell.Ctx, revision: int) -> None:
-    """Record the revision this full run renders, then run the poller fragment (which
-    also shows who else is here)."""
+    """Record the revision this full run renders; keep a place for the subscriber (push)
+    or run the poller fragment (fallback), which also shows who else is here."""
     begin(ss, revision)
+    if pushing(c, ss):
+        assert c.access is not None
+        ss.pop(FULL_RUN, None)
+        hub = live_push.get_hub()  # finish() tells it about this session, once the page is drawn
+        ss[OTHERS] = visible_others(c, hub.present(c.access.project_id))
+        ss[SLOT] = (ss[RUN], revision, st.empty())
+        return
 
     @st.fragment(run_every=poll_seconds())
     def poller() -> None:
@@ -198,3 +237,17 @@ def start(c: shell.Ctx, revision: int) -> None:
             st.caption(c.t("live.changed_notice"))
 
     poller()
+
+
+def finish(c: shell.Ctx) -> None:
+    """After the page has drawn: tell the hub which editor is open now and draw the
+    subscriber with what this run rendered (push mode only)."""
+    slot = ss.pop(SLOT, None)
+    if slot is None or slot[0] != ss.get(RUN) or c.access is None or not pushing(c, ss):
+        return
+    _, revision, place = slot
+    live_push.get_hub().here(c.access, c.session_id, c.name, editing(ss))
+    shown = _current(ss, SHOWN, full=False)
+    with place:
+        live_push.mount(c, revision, shown, list(fingerprint(ss.get(OTHERS, []), shown)), bool(ss.get(DIALOG)),
+                        on_fallback=_fall_back)

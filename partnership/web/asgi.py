@@ -12,6 +12,8 @@ from starlette.responses import PlainTextResponse
 from starlette.routing import BaseRoute, Route
 from streamlit import config
 
+from partnership.web import events
+
 PREFIX = "/ps"
 """Our routes' prefix under the base path (Streamlit reserves /_stcore/, /media/ ...)."""
 
@@ -34,7 +36,10 @@ async def ping(_request: Request) -> PlainTextResponse:
 
 def routes() -> list[BaseRoute]:
     """Every route of ours, under the base path."""
-    return [Route(path("/ping"), ping, methods=["GET"])]
+    found: list[BaseRoute] = [Route(path("/ping"), ping, methods=["GET"])]
+    if events.enabled():
+        found.append(Route(path("/events"), events.events, methods=["GET"]))
+    return found
 
 
 def middleware() -> list[Middleware]:

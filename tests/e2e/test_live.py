@@ -225,3 +225,33 @@ def test_a_new_owner_link_keeps_this_browser_in_and_shuts_out_the_old_one(
     assert BAD_LINK not in browser.text(page)
     old = open_as(tokens["owner"], "overview", name="Anna")
     browser.wait_text(old, BAD_LINK)
+
+
+# (i) pushed, not polled
+def test_a_revoked_link_stops_the_stream_and_the_page_at_once(server: StreamlitServer, open_as: OpenAs) -> None:
+    tokens = new_project(server)
+    partner = open_as(tokens["partner"], "step4", name="Ole", ready=field("s4_vision"))
+    partner.wait_for_function("() => window.__psLive && window.__psLive.opened === true")
+    server.store.rotate_link(server.store.open(tokens["owner"]), Role.PARTNER)  # from another process
+    browser.wait_text(partner, BAD_LINK, timeout=5_000)
+    assert partner.evaluate("() => window.__psLive.gone") is True, "the server ended the stream"
+    seen = browser.text(partner)
+    assert "Lektiecafé" not in seen and "Biblioteket" not in seen
+
+
+def test_who_is_here_and_what_they_edit_reach_the_other_side_without_naming_internal_fields(
+    server: StreamlitServer, open_as: OpenAs
+) -> None:
+    tokens = new_project(server)
+    partner = open_as(tokens["partner"], "step4", name="Ole", ready=field("s4_vision"))
+    owner = open_as(tokens["owner"], "step4", name="Anna", ready=field("s4_vision"))
+    browser.wait_text(partner, "Anna (foreningen)", timeout=5_000)
+    start_editing(owner, "s4_vision")
+    browser.wait_text(partner, "Anna skriver her nu", field("s4_vision"), timeout=5_000)
+    owner.goto(owner.url.replace("/step4", "/step1"))
+    browser.wait_idle(owner)
+    start_editing(owner, "s1_our_offer")
+    partner.wait_for_function(
+        "() => (window.__psLive.last.here || []).some(p => p.n === 'Anna' && p.e === 'internal')", timeout=5_000)
+    assert "s1_" not in partner.evaluate("() => JSON.stringify(window.__psLive.last)")
+    assert "Anna skriver her nu" not in browser.text(partner)

@@ -506,6 +506,70 @@ class StoreContract:
         _, others = store.heartbeat(owner, "s-owner", "Anna", "")
         assert [(p.name, p.role, p.editing) for p in others] == [("Ole", Role.PARTNER, "s4_vision")]
 
+    # -- live (the hub's batched calls) ---------------------------------------------------
+
+    def test_revisions_answers_many_tokens_in_one_call_and_only_valid_ones(self, store: Store) -> None:
+        a, a_tokens = make(store)
+        b, b_tokens = make(store)
+        store.set_field(b, "s4_vision", "Ny", 0, ME)
+        gone, gone_tokens = make(store)
+        store.delete_project(gone)
+        revoked = a_tokens["viewer"]
+        store.rotate_link(a, Role.VIEWER)
+        asked = [a_tokens["owner"], a_tokens["partner"], b_tokens["viewer"], revoked, gone_tokens["owner"],
+                 new_token(), "", "x" * 43 + "!", "ø" * 43]
+        assert store.revisions(asked) == {
+            a_tokens["owner"]: store.revision(a), a_tokens["partner"]: store.revision(a),
+            b_tokens["viewer"]: store.revision(b),
+        }
+        assert store.revisions([]) == {}
+        assert store.revisions([revoked, new_token()]) == {}
+
+    def test_revisions_moves_with_every_write(self, store: Store) -> None:
+        owner, tokens = make(store)
+        before = store.revisions([tokens["partner"]])[tokens["partner"]]
+        store.set_field(owner, "s4_vision", "Ny", 0, ME)
+        assert store.revisions([tokens["partner"]]) == {tokens["partner"]: before + 1}
+
+    def test_a_commit_listener_hears_every_write_after_it_committed(self, store: Store) -> None:
+        owner, tokens = make(store)
+        heard: list[tuple[str, int | None, int]] = []
+
+        def listen(project_id: str, revision: int | None) -> None:
+            heard.append((project_id, revision, store.revisions([tokens["viewer"]]).get(tokens["viewer"], -1)))
+
+        store.add_commit_listener(listen)
+        store.set_field(owner, "s4_vision", "Ny", 0, ME)
+        with pytest.raises(Conflict):
+            store.set_field(owner, "s4_vision", "Gammel", 0, ME)
+        store.heartbeat(owner, "s", "Anna", "")
+        assert len(heard) == 1, "one write, one notice; a refused write and a heartbeat none"
+        project_id, revision, seen = heard[0]
+        assert project_id == owner.project_id
+        assert revision in (None, store.revision(owner)) and seen == store.revision(owner), "heard after commit"
+        store.delete_project(owner)
+        assert heard[-1][:2] == (owner.project_id, None)
+
+    def test_heartbeats_say_many_sessions_are_here_in_one_call(self, store: Store) -> None:
+        owner, tokens = make(store)
+        other, other_tokens = make(store)
+        store.heartbeat(store.open(tokens["viewer"]), "s-viewer", "", "")
+        answer = store.heartbeats([
+            (tokens["owner"], "s-anna", "Anna", "s1_idea"), (tokens["partner"], "s-ole", "Ole", "s4_vision"),
+            (other_tokens["owner"], "s-bo", "Bo", ""), (new_token(), "s-x", "X", ""), ("bad", "s-y", "Y", ""),
+            (tokens["owner"], "", "Blank session", ""),
+        ])
+        assert set(answer) == {tokens["owner"], tokens["partner"], other_tokens["owner"]}
+        here = {(p.session_id, p.name, p.role, p.editing) for p in answer[tokens["partner"]]}
+        assert here == {("s-anna", "Anna", Role.OWNER, "s1_idea"), ("s-ole", "Ole", Role.PARTNER, "s4_vision"),
+                        ("s-viewer", "", Role.VIEWER, "")}
+        assert answer[tokens["owner"]] == answer[tokens["partner"]]
+        assert [p.name for p in answer[other_tokens["owner"]]] == ["Bo"]
+        _, others = store.heartbeat(store.open(tokens["viewer"]), "s-viewer", "", "")
+        assert {p.name for p in others} == {"Anna", "Ole"}, "the single heartbeat sees the batched ones"
+        store.rotate_link(owner, Role.PARTNER)
+        assert store.heartbeats([(tokens["partner"], "s-ole", "Ole", "")]) == {}
+
     # -- exchange -----------------------------------------------------------------------
 
     def test_export_import_export_is_identical(self, store: Store) -> None:

@@ -35,15 +35,19 @@ class StreamlitServer:
     """``with StreamlitServer(tmp_dir) as server:`` - ``server.url``, ``server.store``."""
 
     def __init__(self, workdir: Path, poll_s: float = 1.0, startup_timeout: float = 30.0,
-                 extra_args: tuple[str, ...] = (), base_path: str = "") -> None:
+                 extra_args: tuple[str, ...] = (), base_path: str = "", env: dict[str, str] | None = None,
+                 db: Path | None = None) -> None:
         self.workdir = Path(workdir)
         self.workdir.mkdir(parents=True, exist_ok=True)
-        self.db = self.workdir / "partnership.db"
+        self.db = Path(db) if db is not None else self.workdir / "partnership.db"
+        """The SQLite file (another server may share it: two app processes on one file)."""
         self.poll_s = poll_s
         self.startup_timeout = startup_timeout
         self.extra_args = extra_args
         self.base_path = base_path.strip("/")
         """Served under ``/<base_path>`` (``--server.baseUrlPath``) when set."""
+        self.env = dict(env or {})
+        """Extra environment for the server (e.g. PARTNERSHIP_LIVE_EVENTS=0)."""
         self.port = 0
         self.proc: subprocess.Popen[bytes] | None = None
         self.log_path = self.workdir / "streamlit.log"
@@ -65,7 +69,8 @@ class StreamlitServer:
         # Links are built from the address the browser used, never from a setting.
         env.pop("PARTNERSHIP_BASE_URL", None)
         for key in ("SUPABASE_URL", "SUPABASE_KEY"):
-            env.pop(key, None)  # always the SQLite file the test writes to
+            env.pop(key, None)  # the SQLite file the test writes to, unless self.env names Supabase
+        env.update(self.env)
         cmd = [
             sys.executable, "-m", "streamlit", "run", "app.py",
             "--server.headless", "true",

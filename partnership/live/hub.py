@@ -1,0 +1,355 @@
+"""The live hub: one per app process, between the store and the open event streams.
+
+- **Same process.** The composition root attaches ``publish`` to the store as a commit
+  listener, so a write made by any session of this process reaches every subscriber of
+  its project the moment it commits (the store never imports the hub).
+- **Other processes** (a second app process on the same SQLite file, the CLI, another
+  replica on Supabase): one batched ``store.revisions(tokens)`` per ``interval`` for
+  every watched token together - one store call per process per interval, never one
+  per tab, and none at all while nobody is subscribed. A token missing from the answer
+  (revoked link, deleted project) ends its streams with a "gone" event.
+- **Presence** comes from the live connections: a session is here while its stream is
+  open (and for ``GRACE_S`` after its page last ran or its stream closed, so that a page
+  switch does not flicker). What the page tells the hub (name, field being edited)
+  travels with it. Sessions of other processes arrive through one batched
+  ``store.heartbeats`` every ``presence_interval`` seconds, which also tells the other
+  processes about ours.
+
+Subscribers get plain dicts (JSON-ready): ``{"type": "state", "rev": n, "here": [...]}``
+or ``{"type": "gone"}``. ``here`` lists everyone present as ``{"s", "n", "r", "e"}``
+(session, name, role, editing); a partner or viewer is never told which internal field
+someone edits (``steps.editing_visible_to``). Deliver callbacks are called from any
+thread and must be quick (the event route hands them to its event loop).
+
+No streamlit import here: the hub is plain Python, tested without a browser.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from partnership.errors import PartnershipError
+from partnership.model import Access, Presence, Role
+from partnership.steps import editing_visible_to
+from partnership.store.base import Beat, Store
+
+log = logging.getLogger(__name__)
+
+GRACE_S = 10.0
+"""A session stays present this long after its page last ran or its last stream closed."""
+
+Deliver = Callable[[dict[str, Any]], None]
+
+
+@dataclass(eq=False)
+class Subscriber:
+    """One open event stream."""
+
+    token: str
+    project_id: str
+    role: Role
+    session_id: str
+    deliver: Deliver
+    closed: bool = False
+
+
+@dataclass
+class _Session:
+    token: str
+    project_id: str
+    role: Role
+    name: str = ""
+    editing: str = ""
+    streams: int = 0
+    touched: float = 0.0
+
+
+@dataclass
+class _Project:
+    revision: int | None = None
+    subscribers: list[Subscriber] = field(default_factory=list)
+    remote: tuple[Presence, ...] = ()
+
+
+class Hub:
+    """Publish at commit, one batched check per interval, presence from the streams."""
+
+    def __init__(self, store: Store, *, interval: float = 0.5, presence_interval: float = 5.0,
+                 clock: Callable[[], float] = time.monotonic, thread: bool = True) -> None:
+        self.store = store
+        self.interval = interval
+        self.presence_interval = presence_interval
+        self._clock = clock
+        self._lock = threading.RLock()
+        self._projects: dict[str, _Project] = {}
+        self._sessions: dict[str, _Session] = {}
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._next_presence = 0.0
+        self._urgent = False
+        self._threaded = thread
+        self._present_keys: dict[str, tuple[str, ...]] = {}
+
+    # -- the store tells us ----------------------------------------------------------------
+
+    def publish(self, project_id: str, revision: int | None) -> None:
+        """A write committed (the store's commit listener). ``revision`` None: unknown or
+        the project is gone - check at once, in the hub's thread."""
+        if revision is None:
+            with self._lock:
+                if project_id not in self._projects:
+                    return
+                self._urgent = True
+            self._wake.set()
+            return
+        self._advance(project_id, revision)
+
+    def _advance(self, project_id: str, revision: int) -> None:
+        with self._lock:
+            project = self._projects.get(project_id)
+            if project is None or (project.revision is not None and revision <= project.revision):
+                return
+            project.revision = revision
+        self._notify(project_id)
+
+    # -- streams ---------------------------------------------------------------------------
+
+    def subscribe(self, access: Access, session_id: str, deliver: Deliver, revision: int | None = None) -> Subscriber:
+        """Register an open stream; it gets the current state at once."""
+        sub = Subscriber(access.token, access.project_id, access.role, session_id, deliver)
+        with self._lock:
+            project = self._projects.setdefault(access.project_id, _Project())
+            if revision is not None and (project.revision is None or revision > project.revision):
+                project.revision = revision
+            project.subscribers.append(sub)
+            session = self._session(access, session_id)
+            session.streams += 1
+            session.touched = self._clock()
+        self._ensure_thread()
+        self._wake.set()  # the thread may be waiting for a first subscriber
+        self._notify(access.project_id)
+        return sub
+
+    def unsubscribe(self, sub: Subscriber) -> None:
+        with self._lock:
+            if sub.closed:
+                return
+            sub.closed = True
+            project = self._projects.get(sub.project_id)
+            if project is not None and sub in project.subscribers:
+                project.subscribers.remove(sub)
+                if not project.subscribers:
+                    del self._projects[sub.project_id]
+            session = self._sessions.get(sub.session_id)
+            if session is not None:
+                session.streams = max(0, session.streams - 1)
+                session.touched = self._clock()
+                if session.streams == 0:  # the page is gone: present a little longer, editing nothing
+                    session.editing = ""
+        self._notify(sub.project_id)
+
+    def streams(self) -> int:
+        """Open streams in this process."""
+        with self._lock:
+            return sum(len(p.subscribers) for p in self._projects.values())
+
+    def revision(self, project_id: str) -> int | None:
+        """The newest revision the hub knows for a watched project (None if not watched)."""
+        with self._lock:
+            project = self._projects.get(project_id)
+            return project.revision if project else None
+
+    # -- presence --------------------------------------------------------------------------
+
+    def _session(self, access: Access, session_id: str) -> _Session:
+        session = self._sessions.get(session_id)
+        if session is None or session.token != access.token:
+            session = _Session(access.token, access.project_id, access.role,
+                               streams=session.streams if session else 0)
+            self._sessions[session_id] = session
+        return session
+
+    def here(self, access: Access, session_id: str, name: str, editing: str) -> None:
+        """A page of this session just ran: who it is and which editor it has open."""
+        with self._lock:
+            session = self._session(access, session_id)
+            changed = (session.name, session.editing) != (name, editing)
+            session.name, session.editing, session.touched = name, editing, self._clock()
+        if changed:
+            self._notify(access.project_id)
+
+    def present(self, project_id: str) -> list[Presence]:
+        """Everyone present in the project: this process's sessions, then other processes'."""
+        with self._lock:
+            return self._present(project_id)
+
+    def _present(self, project_id: str) -> list[Presence]:
+        now = self._clock()
+        local = [Presence(sid, s.name, s.role, s.editing) for sid, s in self._sessions.items()
+                 if s.project_id == project_id and (s.streams > 0 or now - s.touched < GRACE_S)]
+        project = self._projects.get(project_id)
+        ours = {p.session_id for p in local}
+        remote = [p for p in (project.remote if project else ()) if p.session_id not in ours]
+        return sorted(local + remote, key=lambda p: (p.name, p.session_id))
+
+    def _forget_sessions(self) -> None:
+        now = self._clock()
+        for sid in [sid for sid, s in self._sessions.items() if s.streams == 0 and now - s.touched >= GRACE_S]:
+            del self._sessions[sid]
+
+    # -- telling the subscribers -----------------------------------------------------------
+
+    @staticmethod
+    def payload(revision: int | None, present: list[Presence], role: Role) -> dict[str, Any]:
+        """The state event for a reader with ``role``."""
+        return {"type": "state", "rev": revision, "here": [
+            {"s": p.session_id, "n": p.name, "r": p.role.value, "e": editing_visible_to(role, p.editing)}
+            for p in present]}
+
+    def _notify(self, project_id: str) -> None:
+        with self._lock:
+            project = self._projects.get(project_id)
+            if project is None:
+                return
+            present = self._present(project_id)
+            self._present_keys[project_id] = tuple(f"{p.session_id}:{p.name}:{p.editing}" for p in present)
+            by_role = {role: self.payload(project.revision, present, role)
+                       for role in {s.role for s in project.subscribers}}
+            targets = [(s, by_role[s.role]) for s in project.subscribers]
+        for sub, event in targets:
+            self._send(sub, event)
+
+    @staticmethod
+    def _send(sub: Subscriber, event: dict[str, Any]) -> None:
+        try:
+            sub.deliver(event)
+        except Exception:  # one broken stream must not stop the others
+            log.exception("live subscriber failed")
+
+    def _end(self, sub: Subscriber) -> None:
+        self._send(sub, {"type": "gone"})
+        self.unsubscribe(sub)
+
+    # -- the batched checks ----------------------------------------------------------------
+
+    def check(self) -> None:
+        """One batched revision check for every watched token (one store call; none when
+        nobody is subscribed). Streams whose token stopped working are ended."""
+        with self._lock:
+            subs = [s for p in self._projects.values() for s in p.subscribers]
+        if not subs:
+            return
+        try:
+            answer = self.store.revisions(sorted({s.token for s in subs}))
+        except PartnershipError as exc:  # busy or unreachable: skip this round
+            log.debug("live check skipped: %s", exc)
+            return
+        for sub in subs:
+            if sub.token not in answer:
+                self._end(sub)
+        for sub in subs:
+            if sub.token in answer:
+                self._advance(sub.project_id, answer[sub.token])
+
+    def sync_presence(self) -> None:
+        """Tell the store who is here in this process and learn who is here elsewhere
+        (one store call for every watched project together)."""
+        with self._lock:
+            self._forget_sessions()
+            watched = set(self._projects)
+            now = self._clock()
+            beats: list[Beat] = [
+                (s.token, sid, s.name, s.editing) for sid, s in self._sessions.items()
+                if s.project_id in watched and (s.streams > 0 or now - s.touched < GRACE_S)]
+        if not beats:
+            return
+        try:
+            answer = self.store.heartbeats(beats)
+        except PartnershipError as exc:
+            log.debug("presence sync skipped: %s", exc)
+            return
+        changed = []
+        with self._lock:
+            for token, people in answer.items():
+                project_id = next((s.project_id for s in self._sessions.values() if s.token == token), None)
+                project = self._projects.get(project_id or "")
+                if project_id is None or project is None:
+                    continue
+                remote = tuple(p for p in people if p.session_id not in self._sessions)
+                if remote != project.remote:
+                    project.remote = remote
+                    changed.append(project_id)
+            for project_id in watched:  # a session that ran out of grace leaves
+                keys = tuple(f"{p.session_id}:{p.name}:{p.editing}" for p in self._present(project_id))
+                if keys != self._present_keys.get(project_id) and project_id not in changed:
+                    changed.append(project_id)
+        for project_id in changed:
+            self._notify(project_id)
+
+    def tick(self) -> None:
+        """What the hub's thread does each interval."""
+        self.check()
+        now = self._clock()
+        if now >= self._next_presence:
+            self._next_presence = now + self.presence_interval
+            self.sync_presence()
+
+    # -- the thread ------------------------------------------------------------------------
+
+    def _ensure_thread(self) -> None:
+        """Start the hub's thread (unless made with ``thread=False``: tests call ``tick``)."""
+        with self._lock:
+            if not self._threaded:
+                return
+            if self._thread is not None and self._thread.is_alive():
+                return
+            self._stop.clear()
+            self._thread = threading.Thread(target=self._run, name="live-hub", daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            with self._lock:
+                idle = not self._projects
+            woken = self._wake.wait(None if idle else self.interval)
+            self._wake.clear()
+            if self._stop.is_set():
+                return
+            with self._lock:
+                urgent, self._urgent = self._urgent, False
+            try:
+                if urgent:
+                    self.check()  # a write whose revision we do not know, or a deleted project
+                elif not woken:
+                    self.tick()
+            except Exception:  # never let the thread die
+                log.exception("live hub tick failed")
+
+    def close(self) -> None:
+        """Stop the thread (tests; the process's hub lives as long as the process)."""
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+
+_shared: Hub | None = None
+_shared_lock = threading.Lock()
+
+
+def install(hub: Hub) -> None:
+    """Make ``hub`` this process's hub (the composition root does this once)."""
+    global _shared
+    with _shared_lock:
+        _shared = hub
+
+
+def shared() -> Hub | None:
+    """This process's hub, once the composition root has installed it."""
+    return _shared

@@ -1,0 +1,220 @@
+"""The event stream of one open page: ``GET <base>/ps/events?k=<token>&s=<session>``.
+
+Server-Sent Events (``text/event-stream``), keyed by the link token - never by the
+project id. The stream answers only for a valid, unrevoked token; anything else
+(forged, revoked, malformed, unknown) gets the same empty 404 at once, without asking
+the store for a malformed one, so nothing is learnt about any project. It sends:
+
+- ``data: {"type": "state", "rev": n, "here": [...]}`` at once and whenever the
+  project's revision or its presence changes (from the process's live hub);
+- ``data: {"type": "gone"}`` and then closes, when the link was revoked or the project
+  deleted;
+- a comment line every ``KEEPALIVE_S`` so that dead connections are noticed.
+
+Streams are bounded: ``PARTNERSHIP_STREAMS_PER_CLIENT`` per client address (default
+64) and ``PARTNERSHIP_STREAMS_MAX`` per process (default 1000); beyond that the answer
+is an empty 429. ``PARTNERSHIP_LIVE_EVENTS=0`` leaves the route out (the pages then
+fall back to polling by themselves, as on a host that does not route custom paths).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import signal
+import threading
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response, StreamingResponse
+
+from partnership.errors import InvalidLink, PartnershipError
+from partnership.live.hub import Hub, shared
+from partnership.model import Access
+from partnership.store.base import hash_token
+
+KEEPALIVE_S = 15.0
+_SESSION_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+def enabled() -> bool:
+    """Whether the event route is served (PARTNERSHIP_LIVE_EVENTS, default on)."""
+    return os.environ.get("PARTNERSHIP_LIVE_EVENTS", "1").strip().lower() not in ("0", "false", "no", "off")
+
+
+def _limit(name: str, default: int) -> int:
+    try:
+        return max(1, int(os.environ.get(name, str(default))))
+    except ValueError:
+        return default
+
+
+class Limits:
+    """Open streams per client address and in all; ``take`` refuses beyond the bounds."""
+
+    def __init__(self, per_client: int, total: int) -> None:
+        self.per_client = per_client
+        self.total = total
+        self._lock = threading.Lock()
+        self._by_client: dict[str, int] = {}
+        self._open = 0
+
+    def take(self, client: str) -> bool:
+        with self._lock:
+            if self._open >= self.total or self._by_client.get(client, 0) >= self.per_client:
+                return False
+            self._open += 1
+            self._by_client[client] = self._by_client.get(client, 0) + 1
+            return True
+
+    def give_back(self, client: str) -> None:
+        with self._lock:
+            self._open -= 1
+            left = self._by_client.get(client, 1) - 1
+            if left > 0:
+                self._by_client[client] = left
+            else:
+                self._by_client.pop(client, None)
+
+    def open(self) -> int:
+        with self._lock:
+            return self._open
+
+
+LIMITS = Limits(_limit("PARTNERSHIP_STREAMS_PER_CLIENT", 64), _limit("PARTNERSHIP_STREAMS_MAX", 1000))
+
+
+def _make_hub() -> Hub:
+    """The process's hub when a stream arrives before any page has run (a restarted
+    server with pages still open): made as a page run would make it."""
+    from partnership.ui import live_push  # the composition root's side; imported late (cycle)
+
+    return live_push.get_hub()
+
+
+_closers: set[Callable[[], None]] = set()  # one per open stream, called on the event loop
+_watcher: asyncio.Task[None] | None = None
+
+
+def _server_exiting() -> Callable[[], bool] | None:
+    """Whether the server is shutting down, when it can be told: uvicorn's SIGTERM
+    handler is its Server's bound ``handle_exit``, whose ``should_exit`` it sets."""
+    server = getattr(signal.getsignal(signal.SIGTERM), "__self__", None)
+    if server is None or not hasattr(server, "should_exit"):
+        return None
+    return lambda: bool(server.should_exit)
+
+
+async def _end_streams_on_shutdown() -> None:
+    """uvicorn waits for open responses before it stops, and an event stream never
+    ends by itself: end them all when a shutdown starts (the pages reconnect later)."""
+    exiting = _server_exiting()
+    if exiting is None:
+        return
+    while _closers:
+        if exiting():
+            for close in list(_closers):
+                close()
+            return
+        await asyncio.sleep(0.5)
+
+
+def _watch_shutdown() -> None:
+    global _watcher
+    if _watcher is None or _watcher.done():
+        _watcher = asyncio.get_running_loop().create_task(_end_streams_on_shutdown())
+
+
+def _refuse(status: int) -> Response:
+    return Response(status_code=status, headers={"Cache-Control": "no-store"})
+
+
+def _frame(event: dict[str, Any]) -> str:
+    return f"data: {json.dumps(event, ensure_ascii=False, separators=(',', ':'))}\n\n"
+
+
+async def events(request: Request) -> Response:
+    """The stream for one page (see the module docstring)."""
+    token = request.query_params.get("k", "")
+    session_id = request.query_params.get("s", "")
+    try:
+        hash_token(token)
+    except InvalidLink:
+        return _refuse(404)
+    if not _SESSION_RE.match(session_id):
+        return _refuse(404)
+    found = shared()
+    hub: Hub = found if found is not None else await run_in_threadpool(_make_hub)
+    client = request.client.host if request.client else "?"
+    if not LIMITS.take(client):
+        return _refuse(429)
+    released = False
+
+    def release() -> None:
+        nonlocal released
+        if not released:
+            released = True
+            LIMITS.give_back(client)
+
+    try:
+        access = await run_in_threadpool(hub.store.open, token)
+        known = hub.revision(access.project_id)
+        revision = known if known is not None else await run_in_threadpool(hub.store.revision, access)
+    except InvalidLink:
+        release()
+        return _refuse(404)
+    except PartnershipError:
+        release()
+        return _refuse(503)
+    return StreamingResponse(
+        _stream(hub, access, session_id, revision, release), media_type="text/event-stream",
+        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"}, background=BackgroundTask(release))
+
+
+async def _stream(hub: Hub, access: Access, session_id: str, revision: int,
+                  release: Callable[[], None]) -> AsyncIterator[str]:
+    loop = asyncio.get_running_loop()
+    ready = asyncio.Event()
+    pending: list[dict[str, Any]] = []
+
+    def put(event: dict[str, Any]) -> None:  # on the event loop
+        if pending and pending[-1]["type"] in ("gone", "bye"):
+            return
+        pending[:] = [event]  # only the newest state matters
+        ready.set()
+
+    def deliver(event: dict[str, Any]) -> None:  # from any thread
+        loop.call_soon_threadsafe(put, event)
+
+    def bye() -> None:
+        put({"type": "bye"})
+
+    sub = None
+    _closers.add(bye)
+    try:
+        _watch_shutdown()
+        yield "retry: 2000\n\n"
+        sub = hub.subscribe(access, session_id, deliver, revision)
+        while True:
+            try:
+                await asyncio.wait_for(ready.wait(), KEEPALIVE_S)
+            except TimeoutError:
+                yield ": keepalive\n\n"
+                continue
+            ready.clear()
+            event, pending[:] = pending[0], []
+            if event["type"] == "bye":  # the server is stopping
+                return
+            yield _frame(event)
+            if event["type"] == "gone":
+                return
+    finally:
+        _closers.discard(bye)
+        if sub is not None:
+            hub.unsubscribe(sub)
+        release()
