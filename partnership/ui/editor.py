@@ -11,7 +11,6 @@ button callbacks, so the page that follows already shows the result.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -22,6 +21,8 @@ from partnership.i18n import fmt_datetime, has
 from partnership.model import Presence, Snapshot
 from partnership.ui import live, shell
 from partnership.ui.messages import describe
+from partnership.usertext import plain as literal
+from partnership.usertext import rich
 
 ss = st.session_state
 
@@ -46,13 +47,6 @@ def show_flash(key: str) -> None:
         st.success(text, icon=":material/check:")
     elif kind == "info":
         st.info(text)
-
-
-def literal(text: str) -> str:
-    """User text inside Markdown, shown as typed: on one line, its own Markdown (and
-    Streamlit's ``:directive[...]`` and ``$math$``) characters made literal."""
-    flat = " ".join(text.split())
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~:$])", r"\\\1", flat)
 
 
 def button_row() -> Any:
@@ -169,7 +163,7 @@ def field_editor(
             live.mark_open(key)
             base = ss.get(f"fe_{key}_base", 0)
             if fv.version != base:
-                st.info(c.t("edit.moved_on", who=fv.updated_by, when=fmt_datetime(fv.updated_at, c.lang)),
+                st.info(c.t("edit.moved_on", who=literal(fv.updated_by), when=fmt_datetime(fv.updated_at, c.lang)),
                         icon=":material/update:")
             # No max_chars: the browser would cut a long paste silently; the store refuses
             # an over-long text with a message and the text stays here.
@@ -181,8 +175,8 @@ def field_editor(
             row.button(c.t("edit.cancel"), key=f"fe_{key}_cancel", on_click=_close, args=(key,))
         else:
             if fv.value.strip():
-                st.markdown(fv.value)
-                st.caption(c.t("edit.last_change", who=fv.updated_by, when=fmt_datetime(fv.updated_at, c.lang),
+                st.markdown(rich(fv.value))
+                st.caption(c.t("edit.last_change", who=literal(fv.updated_by), when=fmt_datetime(fv.updated_at, c.lang),
                                version=fv.version))
             else:
                 st.caption(c.t("edit.empty"))
@@ -194,12 +188,12 @@ def field_editor(
 def _conflict_title(c: shell.Ctx, conflict: Mapping[str, Any]) -> str:
     """Who saved the other version and when - as far as the store says."""
     if conflict.get("by") and conflict.get("at"):
-        return c.t("conflict.title", who=conflict["by"], when=fmt_datetime(conflict["at"], c.lang))
+        return c.t("conflict.title", who=literal(conflict["by"]), when=fmt_datetime(conflict["at"], c.lang))
     return c.t("presence.conflict_title_unknown")
 
 
 def _theirs_label(c: shell.Ctx, conflict: Mapping[str, Any]) -> str:
-    return c.t("conflict.theirs", who=conflict["by"]) if conflict.get("by") else c.t("presence.theirs_unknown")
+    return c.t("conflict.theirs", who=literal(conflict["by"])) if conflict.get("by") else c.t("presence.theirs_unknown")
 
 
 def _conflict_view(c: shell.Ctx, key: str, conflict: Mapping[str, Any]) -> None:
@@ -331,4 +325,4 @@ def record_conflict(c: shell.Ctx, kind: str, record_id: str, save: Saver,
 
 def _cell(text: str) -> str:
     """Table-safe text: no pipes or line breaks that would break the Markdown table."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")[:300] or "–"
+    return literal(text[:300]) or "–"

@@ -382,7 +382,7 @@ def _restore(entry_id: int, version: int, label: str) -> None:
         new_version = c.store.restore(c.access, entry_id, version, c.name)
     except Conflict as exc:
         cur = exc.current
-        editor.flash(key, "error", c.t("history.conflict", what=label, who=cur.updated_by or "?",
+        editor.flash(key, "error", c.t("history.conflict", what=label, who=md(cur.updated_by or "?"),
                                        when=fmt_datetime(cur.updated_at, c.lang), version=cur.version))
         return
     except PartnershipError as exc:

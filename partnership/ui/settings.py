@@ -182,7 +182,8 @@ def delete(c: shell.Ctx, snap: Snapshot) -> None:
         st.markdown(c.t("settings.delete_lead"))
         editor.show_flash("settings_delete")
         if ss.get(CONFIRM) == "delete":
-            st.error(c.t("settings.delete_confirm", title=snap.project.title), icon=":material/warning:")
+            st.error(c.t("settings.delete_confirm", title=editor.literal(snap.project.title)),
+                     icon=":material/warning:")
             row = editor.button_row()
             row.button(c.t("settings.delete_yes"), key="settings_delete_yes", on_click=_delete,
                        args=(snap.project.title,), icon=":material/delete_forever:")

@@ -16,6 +16,7 @@ from typing import Any
 
 import streamlit as st
 
+from partnership import usertext
 from partnership.errors import InvalidLink, PartnershipError
 from partnership.i18n import DEFAULT_LANG, LANGS, t
 from partnership.model import Access, Presence, Role, Snapshot
@@ -164,7 +165,7 @@ def sidebar(c: Ctx, snap: Snapshot | None) -> None:
     with st.sidebar:
         st.markdown(f"### :material/handshake: {c.t('app.name')}")
         if snap is not None:
-            st.caption(f"**{snap.project.title}** · {c.t('role.' + snap.role.value)}")
+            st.caption(f"**{usertext.plain(snap.project.title)}** · {c.t('role.' + snap.role.value)}")
         for spec in PAGES:
             if spec.url and (c.access is None or c.access.role not in spec.roles):
                 continue
@@ -188,7 +189,7 @@ def sidebar(c: Ctx, snap: Snapshot | None) -> None:
 def presence_line(c: Ctx, others: list[Presence]) -> None:
     """Who else has the partnership open: "Ole (partneren), en læser"."""
     if others:
-        names = ", ".join(sorted({f"{p.name} ({c.t('role.' + p.role.value)})" if p.name
+        names = ", ".join(sorted({f"{usertext.plain(p.name)} ({c.t('role.' + p.role.value)})" if p.name
                                   else c.t("live.someone", role=c.t("role." + p.role.value)) for p in others}))
         st.caption(c.t("live.here", names=names))
 

@@ -148,7 +148,7 @@ def signed_state(c: shell.Ctx, snap: Snapshot) -> None:
         for side in Side:
             a = latest(snap, side)
             if a is not None:
-                st.markdown(f"{_org(c, snap, side)}: "
+                st.markdown(f"{tasks.plain(_org(c, snap, side))}: "
                             + c.t("s5.approved_by", name=tasks.plain(a.name), when=fmt_datetime(a.approved_at, c.lang)))
         st.caption(c.t("s5.signed_lead"))
         if p.signed_hash not in hashes(snap).values():
@@ -314,7 +314,8 @@ def _approve(c: shell.Ctx, seen: str, lang: str) -> None:
         editor.flash(k, "success", c.t("s5.signed_now"))
     elif side is not None:
         other = Side.PARTNER if side == Side.ASSOCIATION else Side.ASSOCIATION
-        editor.flash(k, "success", c.t("s5.approved", org=_org(c, after, side), other=_org(c, after, other)))
+        editor.flash(k, "success", c.t("s5.approved", org=tasks.plain(_org(c, after, side)),
+                                                    other=tasks.plain(_org(c, after, other))))
 
 
 def exports(c: shell.Ctx, snap: Snapshot) -> None:
