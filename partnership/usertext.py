@@ -42,9 +42,10 @@ _SPECIAL_RICH = re.compile(
 )
 _REPLACE = {"&": "&amp;", "<": "&lt;"}
 # What a line may not start with: a list marker, a numbered item, a quote or HTML block, a
-# setext underline / thematic break, emphasis stars that would read as a list marker.
-_LINE_START = re.compile(r"^(?:([-+*=])|(\d+)([.)])|([<>]))")
-_LINE_START_RICH = re.compile(r"^(?:([-+=]|\*(?=\s|$))|(\d+)([.)])|([<>]))")  # "**bold**" may start
+# thematic break, emphasis stars that would read as a list marker (every line is its
+# own paragraph, so a setext underline has no heading to make).
+_LINE_START = re.compile(r"^(?:([-+*])|(\d+)([.)])|([<>]))")
+_LINE_START_RICH = re.compile(r"^(?:([-+]|\*(?=\s|$))|(\d+)([.)])|([<>]))")  # "**bold**" may start
 _BULLET = re.compile(r"^(\s*)(?:[-*+•])\s+(.*)$")
 _NUMBERED = re.compile(r"^(\s*)(\d{1,9})[.)]\s+(.*)$")
 _LINK = re.compile(r"!?\[([^\[\]\n]*)\]\(\s*<?([^()\s<>]*)>?(?:\s+\"[^\"\n]*\")?\s*\)")

@@ -21,8 +21,8 @@ from partnership.i18n import fmt_date, fmt_datetime, has
 from partnership.model import HistoryEntry, Role, Snapshot
 from partnership.steps import FIELD_BY_KEY
 from partnership.ui import editor, shell
-from partnership.ui.editor import literal as md
 from partnership.ui.messages import describe
+from partnership.usertext import plain as md
 
 ss = st.session_state
 

@@ -33,7 +33,8 @@ from partnership.model import Person, Role, Side, Snapshot
 from partnership.steps import MAX_NAME
 from partnership.ui import editor, shell
 from partnership.ui.messages import describe
-from partnership.ui.tasks import org_name, plain
+from partnership.ui.tasks import org_name
+from partnership.usertext import plain
 
 ss = st.session_state
 

@@ -426,4 +426,4 @@ def _add(c: shell.Ctx, key: str, only_kind: str) -> None:
         return
     editor.reset_form(k, {"title": "", "note": "", "start": None, "due": None, "responsible": "",
                           "status": TaskStatus.PLANNED.value})
-    editor.flash(k, "success", c.t("tasks.added", title=title))
+    editor.flash(k, "success", c.t("tasks.added", title=plain(title)))
