@@ -19,11 +19,13 @@ DA: dict[str, str] = {
     ),
     "err.bad_import_at": "Filen kan ikke importeres. Første problem – {where}: {problem}",
     "err.too_deep": "Filen er for dybt indlejret til at kunne læses.",
+    "err.bad_number": "{what} skal være et helt tal mellem {low} og {high}.",
     "err.date_range": "{what} skal ligge mellem år {low} og {high}.",
     "safety.check_saved": "Tjek om det blev gemt",
     "safety.draft_kept": "Din tekst er ikke gemt endnu, men den står her stadig.",
     "safety.store_down": "Vi kan ikke hente projektet lige nu. Siden prøver igen af sig selv.",
     "history.imported": "Importeret historik – kun til læsning",
+    "history.kind.import": "Projektet blev importeret fra en fil",
     "history.imported_lead": (
         "Disse ændringer kommer fra den importerede fil. De kan ikke gendannes, og godkendelser "
         "fra filen gælder ikke: projektet skal godkendes igen."
@@ -45,11 +47,13 @@ EN: dict[str, str] = {
     ),
     "err.bad_import_at": "The file cannot be imported. First problem – {where}: {problem}",
     "err.too_deep": "The file is nested too deeply to be read.",
+    "err.bad_number": "{what} must be a whole number between {low} and {high}.",
     "err.date_range": "{what} must be between the years {low} and {high}.",
     "safety.check_saved": "Check whether it was saved",
     "safety.draft_kept": "Your text is not saved yet, but it is still here.",
     "safety.store_down": "We cannot load the project right now. The page will try again by itself.",
     "history.imported": "Imported history – read only",
+    "history.kind.import": "The project was imported from a file",
     "history.imported_lead": (
         "These changes come from the imported file. They cannot be restored, and approvals from the "
         "file do not count: the project must be approved again."

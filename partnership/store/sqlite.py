@@ -769,6 +769,7 @@ class SQLiteStore(Store):
     def import_project(self, data: Mapping[str, Any], creator: str) -> tuple[Access, dict[str, str]]:
         parsed = exchange.from_dict(data)
         creator = self._actor(creator)
+        parsed = exchange.with_import_marker(parsed, creator, _now())
         snap = parsed.snapshot
         p = snap.project
         validation.name(p.title, what="project.title")

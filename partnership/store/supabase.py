@@ -21,7 +21,7 @@ import json
 import threading
 import time
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
 import httpx
@@ -420,6 +420,7 @@ class SupabaseStore(Store):
 
     def import_project(self, data: Mapping[str, Any], creator: str) -> tuple[Access, dict[str, str]]:
         parsed = exchange.from_dict(data)  # the same checks, and errors, as the SQLite store
+        parsed = exchange.with_import_marker(parsed, str(creator).strip(), datetime.now(UTC))
         tokens = {role.value: new_token() for role in Role}
         answer = self._expect(self._call("ps_import_project", {
             "p_data": exchange.to_dict(parsed.snapshot, parsed.history), "p_creator": _text(creator),

@@ -21,5 +21,7 @@ def describe(exc: PartnershipError, lang: str) -> str:
     params = {k: plain(v) if isinstance(v, str) else v for k, v in exc.params.items()}
     if "what" in exc.params:
         params["what"] = what_label(str(exc.params["what"]), lang)
+    if exc.code == "bad_import_at" and isinstance(exc.__cause__, PartnershipError):
+        params["problem"] = describe(exc.__cause__, lang)  # already escaped
     key = f"err.{exc.code}"
     return t(key if has(key) else "err.storage", lang, **params)

@@ -26,7 +26,8 @@ def test_dates_inside_the_years_are_kept(value: object) -> None:
     assert validation.task_changes({"due": value})["due"] in (date(1900, 1, 1), date(2200, 12, 31), date(2027, 3, 1))
 
 
-FAR = [Task("far", "Langt ude", start=date(1, 1, 1), due=date(9999, 12, 31)), Task("near", "Snart", due=date(2027, 1, 1))]
+FAR = [Task("far", "Langt ude", start=date(1, 1, 1), due=date(9999, 12, 31)),
+       Task("near", "Snart", due=date(2027, 1, 1))]
 
 
 def test_a_task_far_in_the_future_is_left_off_the_timeline_not_a_crash() -> None:
