@@ -73,7 +73,7 @@ def start_field(key: str, value: str, version: int) -> None:
 
 
 def _close(key: str) -> None:
-    for suffix in ("_open", "_base", "_conflict"):
+    for suffix in ("_open", "_base", "_conflict", "_unsure"):
         ss.pop(f"fe_{key}{suffix}", None)
     live.mark_closed(key)
 
@@ -94,10 +94,30 @@ def _save(key: str, text: str, version: int) -> None:
                                     "by": cur.updated_by, "at": cur.updated_at}
         return
     except PartnershipError as exc:
+        if exc.code == "storage_unsure":  # sent, but no answer: offer to look
+            ss[f"fe_{key}_unsure"] = text
         flash(key, "error", describe(exc, c.lang))
         return
     _close(key)
     flash(key, "success", c.t("edit.saved"))
+
+
+def _check_saved(key: str) -> None:
+    """After an unsure save: is the text I sent what is stored now?"""
+    c = shell.ctx()
+    sent = ss.pop(f"fe_{key}_unsure", None)
+    assert c.access is not None
+    try:
+        stored = c.store.snapshot(c.access).field(key)
+    except PartnershipError as exc:
+        ss[f"fe_{key}_unsure"] = sent
+        flash(key, "error", describe(exc, c.lang))
+        return
+    if sent is not None and stored.value == sent:
+        _close(key)
+        flash(key, "success", c.t("edit.saved"))
+    else:  # not saved (or someone else's text since): mine stays in the editor
+        flash(key, "info", c.t("safety.draft_kept"))
 
 
 def _save_open(key: str) -> None:
@@ -173,6 +193,9 @@ def field_editor(
             row.button(c.t("edit.save"), key=f"fe_{key}_save", type="primary", on_click=_save_open, args=(key,),
                         icon=":material/save:")
             row.button(c.t("edit.cancel"), key=f"fe_{key}_cancel", on_click=_close, args=(key,))
+            if ss.get(f"fe_{key}_unsure") is not None:
+                row.button(c.t("safety.check_saved"), key=f"fe_{key}_check", on_click=_check_saved, args=(key,),
+                           icon=":material/fact_check:")
         else:
             if fv.value.strip():
                 st.markdown(rich(fv.value))

@@ -213,12 +213,48 @@ def require(c: Ctx, spec_url: str) -> Snapshot:
     except PartnershipError as exc:
         sidebar(c, None)
         st.error(describe(exc, c.lang))
+        keep_drafts()
+        if not isinstance(exc, InvalidLink):
+            _retry_until_back(c)
         st.stop()
     sidebar(c, snap)
     if c.access.role not in spec.roles:
         st.warning(c.t("app.not_for_role", role=c.t("role." + c.access.role.value)))
         st.stop()
     return snap
+
+
+DRAFT_PREFIXES = ("fe_", "re_")
+"""Session keys of the inline editors (fields, records) whose typed text must survive."""
+
+
+def keep_drafts() -> None:
+    """Keep what is typed in editors this run does not draw (the page stops early when
+    the store fails): Streamlit drops the state of widgets a run leaves out, unless the
+    value is saved again as plain session state."""
+    for key in list(st.session_state.keys()):
+        value = st.session_state[key]
+        if isinstance(key, str) and key.startswith(DRAFT_PREFIXES) and isinstance(value, str):
+            st.session_state[key] = value
+
+
+def _retry_until_back(c: Ctx) -> None:
+    """While the store cannot be read, look again every few seconds and redraw the page
+    (drafts and all) as soon as it answers."""
+    assert c.access is not None
+    access = c.access
+
+    @st.fragment(run_every=3)
+    def retry() -> None:
+        try:
+            c.store.snapshot(access)  # what failed; only every few seconds, and only while down
+        except PartnershipError:
+            keep_drafts()
+            st.caption(c.t("safety.store_down"))
+            return
+        st.rerun(scope="app")
+
+    retry()
 
 
 def ask_name(c: Ctx) -> bool:
