@@ -454,6 +454,29 @@ class StoreContract:
         _, others = store.heartbeat(owner, "s-owner", "Anna", "")
         assert [(p.name, p.role, p.editing) for p in others] == [("Ole", Role.PARTNER, "s4_vision")]
 
+    def test_presence_hides_which_internal_field_the_owner_edits(self, store: Store) -> None:
+        owner, tokens = make(store)
+        partner = partner_of(store, tokens)
+        viewer = store.open(tokens["viewer"])
+        store.heartbeat(owner, "owner-tab", ME, "s1_vision_fit")
+        for access in (partner, viewer):
+            seen = [p for p in store.heartbeat(access, f"{access.role.value}-tab", "Ole", "")[1]
+                    if p.role is Role.OWNER]
+            assert [p.editing for p in seen] == ["internal"]
+        store.heartbeat(owner, "owner-tab", ME, "s4_vision")
+        assert [p.editing for p in store.heartbeat(partner, "partner-tab", "Ole", "")[1]
+                if p.role is Role.OWNER] == ["s4_vision"]
+        store.heartbeat(partner, "partner-tab", "Ole", "s4_objectives")
+        assert "s4_objectives" in [p.editing for p in store.heartbeat(owner, "owner-tab", ME, "s1_idea")[1]]
+
+    @pytest.mark.parametrize("due", ["9999-12-31", "1899-12-31", "2201-01-01"])
+    def test_dates_outside_1900_to_2200_are_refused(self, store: Store, due: str) -> None:
+        owner, _ = make(store)
+        with pytest.raises(ValidationError) as caught:
+            store.add_task(owner, {"title": "Langt ude", "due": due}, ME)
+        assert caught.value.code == "date_range"
+        assert store.snapshot(owner).tasks == []
+
     # -- exchange -----------------------------------------------------------------------
 
     def test_export_import_export_is_identical(self, store: Store) -> None:
