@@ -82,7 +82,14 @@ def _dt(value: Any) -> datetime | None:
 
 
 def _d(value: Any) -> date | None:
-    return validation.a_date(value, what="date")
+    """A stored or exported date, as it is (the bounds of validation.a_date apply to what
+    is written and imported, not to reading rows stored before them)."""
+    if value in (None, "") or isinstance(value, date):
+        return value  # type: ignore[no-any-return]
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ValidationError(f"not a date: {value!r}", code="bad_date", what="date") from None
 
 
 _CONVERT: dict[type, Any] = {

@@ -30,15 +30,16 @@ _UNSAFE = re.compile(
 # Inline characters that could start Markdown, HTML or a Streamlit extension: a backslash
 # that would escape something (or ends the text, where our own markup follows), emphasis,
 # code, link/image brackets, heading hashes, math, strikethrough, table pipes, an entity,
-# a tag, a directive (":name" / "::"), and the "/" of ":material/" (Streamlit rewrites
+# a tag, a directive (":name" / "::"), a URL scheme ("http://": no autolink, whose escapes
+# would show; "www." likewise), and the "/" of ":material/" (Streamlit rewrites
 # that prefix in the raw source, before escapes are read).
 _SPECIAL = re.compile(
-    r"\\(?=[!-/:-@\[-`{-~]|$)|[`*_\[\]#$~|]|&(?=#?[0-9A-Za-z]+;)|<(?=[A-Za-z/!?])|:(?=[A-Za-z_:])"
-    r"|(?<=material)/"
+    r"\\(?=[!-/:-@\[-`{-~]|$)|[`*_\[\]#$~|]|&(?=#?[0-9A-Za-z]+;)|<(?=[A-Za-z/!?])|:(?=[A-Za-z_:]|//)"
+    r"|(?<=material)/|(?<=\bwww)\."
 )
 _SPECIAL_RICH = re.compile(
-    r"\\(?=[!-/:-@\[-`{-~]|$)|[`\[\]#$~|]|&(?=#?[0-9A-Za-z]+;)|<(?=[A-Za-z/!?])|:(?=[A-Za-z_:])"
-    r"|(?<=material)/"
+    r"\\(?=[!-/:-@\[-`{-~]|$)|[`\[\]#$~|]|&(?=#?[0-9A-Za-z]+;)|<(?=[A-Za-z/!?])|:(?=[A-Za-z_:]|//)"
+    r"|(?<=material)/|(?<=\bwww)\."
 )
 _REPLACE = {"&": "&amp;", "<": "&lt;"}
 # What a line may not start with: a list marker, a numbered item, a quote or HTML block, a

@@ -155,7 +155,7 @@ def editing_badge(c: shell.Ctx, key: str, others: list[Presence] | None) -> str:
 
 def _badge_safe(text: str) -> str:
     """A name that cannot end the badge directive or start Markdown of its own."""
-    return "".join(ch for ch in text if ch not in "[]*_`\\:<>#|").strip() or "?"
+    return "".join(ch for ch in literal(text) if ch not in "[]*_`\\:<>#|").strip() or "?"
 
 
 def field_editor(

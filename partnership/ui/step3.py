@@ -50,7 +50,7 @@ def website(c: shell.Ctx, snap: Snapshot) -> None:
         b.button(c.t("edit.cancel"), key=f"{k}_cancel", on_click=editor.close_record, args=("project", "website"))
         return
     left, right = st.columns([5, 1], vertical_alignment="center")
-    left.markdown(f"**{c.t('s3.website')}:** {p.website or '–'}")
+    left.markdown(f"**{c.t('s3.website')}:** {plain(p.website, '–')}")
     right.button(c.t("edit.edit"), key=f"{k}_edit", icon=":material/edit:", on_click=editor.start_record,
                  args=("project", "website", p.version, {"website": p.website}))
 

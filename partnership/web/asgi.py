@@ -12,6 +12,8 @@ from starlette.responses import PlainTextResponse
 from starlette.routing import BaseRoute, Route
 from streamlit import config
 
+from partnership.web.headers import SecurityHeaders
+
 PREFIX = "/ps"
 """Our routes' prefix under the base path (Streamlit reserves /_stcore/, /media/ ...)."""
 
@@ -39,4 +41,4 @@ def routes() -> list[BaseRoute]:
 
 def middleware() -> list[Middleware]:
     """Middleware that wraps every response, Streamlit's included."""
-    return []
+    return [Middleware(SecurityHeaders)]
