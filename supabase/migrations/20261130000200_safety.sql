@@ -4,6 +4,17 @@
 -- Redefined: partnership_private.a_date, public.ps_heartbeat (bodies as in the init
 -- migration, with the changes marked "issue 10"). New: partnership_private.editing_visible_to,
 -- and checks on partnership_private.tasks.
+--
+-- Applying this file a second time fails at the guard below and changes nothing.
+
+do $guard$
+begin
+    if exists (select 1 from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace
+               where n.nspname = 'partnership_private' and p.proname = 'editing_visible_to') then
+        raise exception 'migration 20261130000200_safety is already applied (editing_visible_to exists); nothing was changed';
+    end if;
+end
+$guard$;
 
 -- validation.a_date: null, "" or an ISO date (YYYY-MM-DD) in the years 1900-2200.
 create or replace function partnership_private.a_date(p_value jsonb, p_what text)
