@@ -233,6 +233,21 @@ def with_project_id(project: Project, project_id: str) -> Project:
     return replace(project, id=project_id)
 
 
+def hide_earlier_partner_org(record_json: str, current: str) -> str:
+    """A project history record (JSON text) as partner and viewer see it: a partner
+    organisation other than today's - a candidate asked before the yes, perhaps one that
+    refused - is left out (shown as none). The SQL function history() does the same."""
+    if not record_json:
+        return record_json
+    try:
+        data = json.loads(record_json)
+    except ValueError:
+        return record_json
+    if not isinstance(data, dict) or data.get("partner_org") in (None, "", current):
+        return record_json
+    return json.dumps({**data, "partner_org": ""}, ensure_ascii=False)
+
+
 def is_joint_history(entity: str, target: str, new: str, old: str) -> bool:
     """Whether a history entry is about content a partner or viewer may see."""
     if entity == "field":

@@ -15,7 +15,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -384,13 +384,18 @@ class SQLiteStore(Store):
 
     def history(self, access: Access, limit: int = 1000) -> list[HistoryEntry]:
         with self._read() as conn:
-            self._check(conn, access)
+            project = self._check(conn, access)
             rows = conn.execute(
                 "select * from history where project_id = ? and (? or joint = 1) order by id desc limit ?",
                 (access.project_id, access.role.sees_internal, limit),
             ).fetchall()
-        return [exchange.record(HistoryEntry, {k: r[k] for k in r.keys() if k not in ("project_id", "joint")})
-                for r in rows]
+        entries = [exchange.record(HistoryEntry, {k: r[k] for k in r.keys() if k not in ("project_id", "joint")})
+                   for r in rows]
+        if access.role.sees_internal:
+            return entries
+        hide = exchange.hide_earlier_partner_org
+        return [replace(e, old=hide(e.old, project.partner_org), new=hide(e.new, project.partner_org))
+                if e.entity == "project" else e for e in entries]
 
     # -- fields -------------------------------------------------------------------------
 

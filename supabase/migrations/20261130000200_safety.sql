@@ -1,8 +1,9 @@
 -- Issue 10: dates bounded to the years 1900-2200, and presence that never tells partner
 -- or viewer which internal field the owner is editing.
 --
--- Redefined: partnership_private.a_date, public.ps_heartbeat (bodies as in the init
--- migration, with the changes marked "issue 10"). New: partnership_private.editing_visible_to,
+-- Redefined: partnership_private.a_date, partnership_private.history, public.ps_heartbeat
+-- (bodies as in the init migration, with the changes marked "issue 10"). New:
+-- partnership_private.editing_visible_to, partnership_private.hide_earlier_partner_org,
 -- and checks on partnership_private.tasks.
 --
 -- Applying this file a second time fails at the guard below and changes nothing.
@@ -95,4 +96,47 @@ begin
             where x.project_id = v_link.project_id and x.session_id <> p_session_id and x.seen >= v_now - 15),
             '[]'::jsonb));
 end
+$$;
+
+-- exchange.hide_earlier_partner_org: in a project history record, a partner organisation
+-- other than today's (a candidate asked before the yes) is shown to partner and viewer as none.
+create function partnership_private.hide_earlier_partner_org(p_json text, p_current text)
+returns text language plpgsql stable set search_path = '' as $$
+declare
+    v jsonb;
+begin
+    if coalesce(p_json, '') = '' then
+        return p_json;
+    end if;
+    begin
+        v := p_json::jsonb;
+    exception when others then
+        return p_json;
+    end;
+    if pg_catalog.jsonb_typeof(v) <> 'object' or coalesce(v ->> 'partner_org', '') in ('', coalesce(p_current, '')) then
+        return p_json;
+    end if;
+    return pg_catalog.jsonb_set(v, '{partner_org}', '""'::jsonb)::text;
+end
+$$;
+revoke all on function partnership_private.hide_earlier_partner_org(text, text)
+    from public, anon, authenticated, service_role;
+
+create or replace function partnership_private.history(p_project text, p_role text, p_limit integer)
+returns jsonb language sql stable set search_path = '' as $$
+    select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+        'id', h.id, 'entity', h.entity, 'target', h.target, 'actor', h.actor, 'role', h.role,
+        'at', partnership_private.iso(h.at),
+        -- issue 10: earlier partner organisations are the association's business
+        'old', case when p_role <> 'owner' and h.entity = 'project'
+                    then partnership_private.hide_earlier_partner_org(h.old, p.partner_org) else h.old end,
+        'new', case when p_role <> 'owner' and h.entity = 'project'
+                    then partnership_private.hide_earlier_partner_org(h.new, p.partner_org) else h.new end,
+        'version', h.version) order by h.id desc),
+        '[]'::jsonb)
+    from (select * from partnership_private.history x
+          where x.project_id = p_project and (p_role = 'owner' or x.joint)
+          order by x.id desc
+          limit case when p_limit < 0 then null else p_limit end) h
+    left join partnership_private.projects p on p.id = p_project
 $$;

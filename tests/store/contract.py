@@ -469,6 +469,17 @@ class StoreContract:
         store.heartbeat(partner, "partner-tab", "Ole", "s4_objectives")
         assert "s4_objectives" in [p.editing for p in store.heartbeat(owner, "owner-tab", ME, "s1_idea")[1]]
 
+    def test_partner_history_leaves_out_partner_organisations_from_before_the_yes(self, store: Store) -> None:
+        owner, tokens = make(store)
+        store.update_project(owner, {"partner_org": "Skolen der sagde nej"}, 1, ME)
+        store.update_project(owner, {"partner_org": "Biblioteket"}, 2, ME)
+        partner = partner_of(store, tokens)
+        for access in (partner, store.open(tokens["viewer"])):
+            seen = [e for e in store.history(access) if e.entity == "project"]
+            assert seen and not any("Skolen" in e.old + e.new for e in seen)
+            assert any("Biblioteket" in e.new for e in seen)
+        assert any("Skolen" in e.new for e in store.history(owner))
+
     @pytest.mark.parametrize("due", ["9999-12-31", "1899-12-31", "2201-01-01"])
     def test_dates_outside_1900_to_2200_are_refused(self, store: Store, due: str) -> None:
         owner, _ = make(store)
