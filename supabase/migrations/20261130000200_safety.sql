@@ -4,7 +4,9 @@
 -- Redefined: partnership_private.a_date, partnership_private.history, public.ps_heartbeat
 -- (bodies as in the init migration, with the changes marked "issue 10"). New:
 -- partnership_private.editing_visible_to, partnership_private.hide_earlier_partner_org,
--- and checks on partnership_private.tasks.
+-- and checks on partnership_private.tasks. Moved: public.ps_import_project becomes
+-- partnership_private.import_project_as_sent, behind a new public.ps_import_project that
+-- drops approvals and the signed state first.
 --
 -- Applying this file a second time fails at the guard below and changes nothing.
 
@@ -140,3 +142,40 @@ returns jsonb language sql stable set search_path = '' as $$
           limit case when p_limit < 0 then null else p_limit end) h
     left join partnership_private.projects p on p.id = p_project
 $$;
+
+-- An import never brings approvals, signed versions or the signed state (the app's
+-- import_rules drops them too; this holds for a direct call of the Data API as well).
+-- The old body moves to the private schema as an ordinary (invoker) helper; it runs as
+-- postgres inside the new SECURITY DEFINER wrapper. In one block, so that applying the file
+-- again (statement by statement) cannot move the wrapper.
+do $move$
+begin
+    if exists (select 1 from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace
+               where n.nspname = 'partnership_private' and p.proname = 'import_project_as_sent') then
+        raise exception 'migration 20261130000200_safety is already applied (import_project_as_sent exists)';
+    end if;
+    alter function public.ps_import_project(jsonb, text, text, text, text) rename to import_project_as_sent;
+    alter function public.import_project_as_sent(jsonb, text, text, text, text) set schema partnership_private;
+    alter function partnership_private.import_project_as_sent(jsonb, text, text, text, text) security invoker;
+end
+$move$;
+revoke all on function partnership_private.import_project_as_sent(jsonb, text, text, text, text)
+    from public, anon, authenticated, service_role;
+
+create function public.ps_import_project(p_data jsonb, p_creator text, p_owner_token text, p_partner_token text,
+                                         p_viewer_token text)
+returns jsonb language plpgsql security definer set search_path = '' as $$
+begin
+    if p_data is not null and pg_catalog.jsonb_typeof(p_data) = 'object' then
+        p_data := p_data - 'approvals' - 'signed_versions';
+        if pg_catalog.jsonb_typeof(p_data -> 'project') = 'object' then
+            p_data := pg_catalog.jsonb_set(p_data, '{project}', (p_data -> 'project') - 'signed_at' - 'signed_hash');
+        end if;
+    end if;
+    return partnership_private.import_project_as_sent(p_data, p_creator, p_owner_token, p_partner_token,
+                                                      p_viewer_token);
+end
+$$;
+revoke all on function public.ps_import_project(jsonb, text, text, text, text)
+    from public, anon, authenticated, service_role;
+grant execute on function public.ps_import_project(jsonb, text, text, text, text) to anon;

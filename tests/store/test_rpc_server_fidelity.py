@@ -51,3 +51,23 @@ def test_the_right_key_is_served(server: RpcServer) -> None:
     answer = httpx.post(f"{server.url}/rest/v1/rpc/ps_open", json={"p_token": "x" * 43},
                         headers={"apikey": TEST_ANON_KEY, "Authorization": f"Bearer {TEST_ANON_KEY}"})
     assert answer.status_code == 404 and answer.json()["code"] == "PT404"  # reached the function
+
+
+def test_a_direct_import_call_cannot_forge_a_signature(server: RpcServer, request: pytest.FixtureRequest) -> None:
+    """The SQL side drops approvals and the signed state too, not only the app."""
+    store = SupabaseStore(server.url, TEST_ANON_KEY)
+    try:
+        owner, _ = store.create_project("Titel", "Forening", "Anna")
+        doc = store.export_project(owner)
+        doc["project"] = {**doc["project"], "signed_at": "2026-11-01T10:00:00+00:00", "signed_hash": "a" * 64}
+        doc["approvals"] = [{"id": "x", "side": "partner", "name": "Ole", "content_hash": "a" * 64,
+                             "approved_at": "2026-11-01T10:00:00+00:00"}]
+        tokens = {role: "T" * 42 + role[0] for role in ("owner", "partner", "viewer")}
+        answer = httpx.post(f"{server.url}/rest/v1/rpc/ps_import_project", headers={"apikey": TEST_ANON_KEY},
+                            json={"p_data": doc, "p_creator": "Bo", "p_owner_token": tokens["owner"],
+                                  "p_partner_token": tokens["partner"], "p_viewer_token": tokens["viewer"]})
+        assert answer.status_code == 200, answer.text
+        snap = store.snapshot(store.open(tokens["owner"]))
+        assert snap.project.signed_at is None and snap.approvals == []
+    finally:
+        store.close()
