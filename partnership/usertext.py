@@ -30,16 +30,17 @@ _UNSAFE = re.compile(
 # Inline characters that could start Markdown, HTML or a Streamlit extension: a backslash
 # that would escape something (or ends the text, where our own markup follows), emphasis,
 # code, link/image brackets, heading hashes, math, strikethrough, table pipes, an entity,
-# a tag, a directive (":name" / "::"), a URL scheme ("http://": no autolink, whose escapes
-# would show; "www." likewise), and the "/" of ":material/" (Streamlit rewrites
-# that prefix in the raw source, before escapes are read).
+# a tag, a directive (":name" / "::"), and the "/" of ":material/" (Streamlit rewrites
+# that prefix in the raw source, before escapes are read). A bare URL may still become a
+# link (GitHub-flavoured Markdown finds them after escapes are read): its text is its
+# address, so it never hides where it goes.
 _SPECIAL = re.compile(
-    r"\\(?=[!-/:-@\[-`{-~]|$)|[`*_\[\]#$~|]|&(?=#?[0-9A-Za-z]+;)|<(?=[A-Za-z/!?])|:(?=[A-Za-z_:]|//)"
-    r"|(?<=material)/|(?<=\bwww)\."
+    r"\\(?=[!-/:-@\[-`{-~]|$)|[`*_\[\]#$~|]|&(?=#?[0-9A-Za-z]+;)|<(?=[A-Za-z/!?])|:(?=[A-Za-z_:])"
+    r"|(?<=material)/"
 )
 _SPECIAL_RICH = re.compile(
-    r"\\(?=[!-/:-@\[-`{-~]|$)|[`\[\]#$~|]|&(?=#?[0-9A-Za-z]+;)|<(?=[A-Za-z/!?])|:(?=[A-Za-z_:]|//)"
-    r"|(?<=material)/|(?<=\bwww)\."
+    r"\\(?=[!-/:-@\[-`{-~]|$)|[`\[\]#$~|]|&(?=#?[0-9A-Za-z]+;)|<(?=[A-Za-z/!?])|:(?=[A-Za-z_:])"
+    r"|(?<=material)/"
 )
 _REPLACE = {"&": "&amp;", "<": "&lt;"}
 # What a line may not start with: a list marker, a numbered item, a quote or HTML block, a
