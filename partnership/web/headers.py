@@ -51,7 +51,9 @@ def inline_script_hashes() -> tuple[str, ...]:
 def content_security_policy() -> str:
     directives = {
         "default-src": ["'self'"],
-        "script-src": ["'self'", *inline_script_hashes()],
+        # blob: for components v2, whose JS Streamlit loads as a blob URL (only script
+        # already running on the page can make one; user text cannot).
+        "script-src": ["'self'", "blob:", *inline_script_hashes()],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'", "data:"],
