@@ -217,6 +217,7 @@ def require(c: Ctx, spec_url: str) -> Snapshot:
         if not isinstance(exc, InvalidLink):
             _retry_until_back(c)
         st.stop()
+    restore_drafts()
     sidebar(c, snap)
     if c.access.role not in spec.roles:
         st.warning(c.t("app.not_for_role", role=c.t("role." + c.access.role.value)))
@@ -228,14 +229,27 @@ DRAFT_PREFIXES = ("fe_", "re_")
 """Session keys of the inline editors (fields, records) whose typed text must survive."""
 
 
+DRAFTS = "shell_drafts"
+"""Session key of the editors' texts kept while the page could not draw them."""
+
+
 def keep_drafts() -> None:
     """Keep what is typed in editors this run does not draw (the page stops early when
-    the store fails): Streamlit drops the state of widgets a run leaves out, unless the
-    value is saved again as plain session state."""
+    the store fails): Streamlit drops the state of widgets a run leaves out, so the texts
+    go to a plain session key until ``restore_drafts`` puts them back."""
+    kept: dict[str, str] = st.session_state.setdefault(DRAFTS, {})
     for key in list(st.session_state.keys()):
         value = st.session_state[key]
-        if isinstance(key, str) and key.startswith(DRAFT_PREFIXES) and isinstance(value, str):
-            st.session_state[key] = value
+        if isinstance(key, str) and key.startswith(DRAFT_PREFIXES) and isinstance(value, str) and value:
+            kept[key] = value
+
+
+def restore_drafts() -> None:
+    """Put kept editor texts back before the editors are drawn again - set anew even where
+    the server still has them, because only a value set this run is sent to the browser,
+    which forgot the widget when the page stopped without it."""
+    for key, value in st.session_state.pop(DRAFTS, {}).items():
+        st.session_state[key] = value
 
 
 def _retry_until_back(c: Ctx) -> None:
