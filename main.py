@@ -4,8 +4,10 @@ store and link for this run, language, navigation."""
 import streamlit as st
 
 from partnership.ui import live, shell
+from partnership.web.headers import FAVICON
 
-st.set_page_config(page_title="Partnerskabsværktøjet", page_icon=":material/handshake:", layout="wide")
+# A local image, served by the app: ":material/handshake:" is fetched from a font host.
+st.set_page_config(page_title="Partnerskabsværktøjet", page_icon=str(FAVICON), layout="wide")
 ctx = shell.start()
 page = st.navigation(shell.pages(ctx), position="top")
 with shell.guarded(ctx):

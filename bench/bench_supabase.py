@@ -35,8 +35,8 @@ import httpx  # noqa: E402
 
 from partnership.model import Access  # noqa: E402
 from partnership.store.supabase import SupabaseStore  # noqa: E402
-from tests.support.postgres import PostgresCluster, cluster_for_script  # noqa: E402
-from tests.support.rpc_server import RpcServer  # noqa: E402
+from tests.support.postgres import AUTHENTICATOR, PostgresCluster, cluster_for_script  # noqa: E402
+from tests.support.rpc_server import TEST_ANON_KEY, RpcServer  # noqa: E402
 
 ME = "Bench"
 SIZES = {"candidates": 60, "people": 40, "tasks": 300, "history": 2000}
@@ -101,8 +101,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=30)
     args = parser.parse_args()
     ok = True
-    with cluster_for_script() as cluster, RpcServer(cluster.conninfo()) as server:
-        store = SupabaseStore(server.url, "bench-anon-key")
+    with cluster_for_script() as cluster, \
+            RpcServer(cluster.conninfo(user=AUTHENTICATOR), api_key=TEST_ANON_KEY) as server:
+        store = SupabaseStore(server.url, TEST_ANON_KEY)
         sent: list[str] = []
         store._http.event_hooks["request"].append(lambda request: sent.append(request.url.path))
 

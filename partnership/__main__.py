@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
+from partnership import import_rules
 from partnership.demo import create_demo
 from partnership.errors import PartnershipError
 from partnership.model import Access
@@ -63,13 +64,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "export":
             out = store.export_project(store.open(token_of(args.link)))
         else:
-            text = sys.stdin.read() if str(args.file) == "-" else args.file.read_text(encoding="utf-8")
-            out = _links(*store.import_project(json.loads(text), args.name))
-    except PartnershipError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except (OSError, json.JSONDecodeError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+            raw = sys.stdin.buffer.read() if str(args.file) == "-" else args.file.read_bytes()
+            out = _links(*store.import_project(import_rules.parse_json(raw), args.name))
+    except (PartnershipError, OSError, RecursionError, UnicodeError) as exc:
+        # The message may quote the file (a crafted key, a lone surrogate): printable only.
+        message = str(exc) if not isinstance(exc, RecursionError) else "the file is nested too deeply"
+        print(f"error: {message.encode('utf-8', 'backslashreplace').decode('utf-8')}", file=sys.stderr)
         return 2
     json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
     print()

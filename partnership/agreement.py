@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Literal
 
+from partnership import usertext
 from partnership.i18n import fmt_date, t
 from partnership.model import Side, Snapshot, Task, TaskKind, TaskStatus
 
@@ -58,16 +59,6 @@ _FIELD_ELEMENTS = {
     "agr.el.funding": "s4_funding",
 }
 
-# Characters XML cannot hold, lone surrogates, and the bidi overrides/isolates that could
-# make a name display as something else ("Trojan Source"). Removed from all user text.
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
-# What could start Markdown or HTML inside a line: a backslash before a character Markdown
-# lets one escape (or at the end, where our own markup follows), emphasis, code and link
-# brackets, heading hashes, an entity, a tag. Only these are escaped, so ordinary text
-# stays readable and cheap to render.
-_MD_SPECIAL = re.compile(r"\\(?=[\\`*_{}\[\]()>#+\-.!]|$)|[`*_\[\]#]|&(?=#?[0-9A-Za-z]+;)|<(?=[A-Za-z/!?])")
-_MD_REPLACE = {"&": "&amp;", "<": "&lt;"}
-_LINE_START = re.compile(r"^(?:([-+])|(\d+)([.)])|([<>]))")
 _USER_BULLET = re.compile(r"^[-*+•]\s+(.*)$")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -77,26 +68,15 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def clean_text(text: str) -> str:
     """``text`` with line endings normalised to \\n and unsafe characters removed."""
-    return _UNSAFE.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
+    return usertext.clean(text)
 
 
-def _escape_line(line: str) -> str:
-    """One line of user text as Markdown that renders as exactly that text."""
-    line = _MD_SPECIAL.sub(lambda m: _MD_REPLACE.get(m.group(0)) or "\\" + m.group(0), line.strip())
-    match = _LINE_START.match(line)
-    if match and match.group(1):  # a list item
-        line = "\\" + line
-    elif match and match.group(2):  # a numbered item
-        line = f"{match.group(2)}\\{match.group(3)}{line[match.end() :]}"
-    elif match:  # a quote or an HTML block
-        line = ("&lt;" if match.group(4) == "<" else "&gt;") + line[1:]
-    return line
+_escape_line = usertext.escape_line
 
 
 def _one_line(text: str, fallback: str = "") -> str:
     """A name or title: one escaped line (line breaks and runs of spaces become one space)."""
-    joined = " ".join(clean_text(text).split())
-    return _escape_line(joined) if joined else fallback
+    return usertext.plain(text, fallback)
 
 
 def _block(text: str, lang: str) -> list[str]:

@@ -75,12 +75,14 @@ def sanitise_html(fragment: str) -> str:
 # after Markdown has removed any STX/ETX from the input, and is skipped for text with
 # code spans, links, indented code or raw HTML, where escapes and entities behave
 # differently (the agreement never has any: its user text is escaped).
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!])")
+_EXTRA_ESCAPES = "$:~|/"
+"""Escapes of partnership.usertext beyond Python-Markdown's own (math, directives, tables)."""
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!$:~|/])")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _NOT_PLAIN = re.compile(r"[`\[]|<[A-Za-z/!?]|^ {4}", re.M)
 
 
-_STX = {c: f"{mdlib_util.STX}{ord(c)}{mdlib_util.ETX}" for c in "\\`*_{}[]()>#+-.!"}
+_STX = {c: f"{mdlib_util.STX}{ord(c)}{mdlib_util.ETX}" for c in "\\`*_{}[]()>#+-.!" + _EXTRA_ESCAPES}
 
 
 def _entity(match: re.Match[str]) -> str:
@@ -97,6 +99,11 @@ class _PreEscape(Preprocessor):
         return _ENTITY.sub(_entity, text).split("\n")
 
 
+class _EscapesExtension(Extension):
+    def extendMarkdown(self, md: mdlib.Markdown) -> None:  # the name Markdown calls
+        md.ESCAPED_CHARS.extend(_EXTRA_ESCAPES)
+
+
 class _PreEscapeExtension(Extension):
     def extendMarkdown(self, md: mdlib.Markdown) -> None:  # the name Markdown calls
         md.preprocessors.register(_PreEscape(md), "agreement_pre_escape", 25)
@@ -105,7 +112,7 @@ class _PreEscapeExtension(Extension):
 def render_body(markdown_text: str, *, fast: bool = True) -> str:
     """The Markdown as HTML, before sanitising. ``fast=False`` leaves out the pre-escaping
     step (the tests check that both give the same HTML)."""
-    extensions: list[str | Extension] = ["sane_lists"]
+    extensions: list[str | Extension] = ["sane_lists", _EscapesExtension()]
     if fast:
         extensions.append(_PreEscapeExtension())
     return mdlib.markdown(clean_text(markdown_text), extensions=extensions, output_format="html")
@@ -144,7 +151,7 @@ _BULLET = re.compile(r"^[-*+]\s+(.*)$")
 _NUMBERED = re.compile(r"^\d+[.)]\s+(.*)$")
 _RULE = re.compile(r"^([-*_])(?:\s*\1){2,}$")
 _INLINE = re.compile(
-    r"\\([\\`*_{}\[\]()>#+\-.!])|(\*\*|__)|([*_])|(&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z0-9]+);)|([^\\*_&]+|.)",
+    r"\\([\\`*_{}\[\]()>#+\-.!$:~|/])|(\*\*|__)|([*_])|(&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z0-9]+);)|([^\\*_&]+|.)",
     re.S,
 )
 

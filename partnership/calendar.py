@@ -16,6 +16,7 @@ from icalendar import Calendar, Event
 
 from partnership.i18n import t
 from partnership.model import Person, Side, Task
+from partnership.validation import YEAR_MAX, YEAR_MIN
 
 PRODID = "-//Partnerskabsvaerktoejet//Partnerskab//DA"
 UID_DOMAIN = "partnerskab"
@@ -86,8 +87,8 @@ def tasks_to_ics(
         if person_id is not None and task.responsible != person_id:
             continue
         days = _days(task)
-        if days is None:
-            continue
+        if days is None or not all(YEAR_MIN <= d.year <= YEAR_MAX for d in days):
+            continue  # undated, or a date from before the bounds that would overflow
         first, last = days
         kind = t(f"timeline.kind.{task.kind.value}", lang)
         lines = [

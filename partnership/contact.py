@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from partnership import usertext
 from partnership.i18n import t
 from partnership.model import Candidate, CandidateStatus, Snapshot
 
@@ -33,9 +34,9 @@ def draft_email(snap: Snapshot, candidate: Candidate | None, lang: str = "da") -
     if p.website.strip():
         parts.append(t("mail.website", lang, url=p.website.strip()))
     parts.append(t("mail.closing", lang, org=p.our_org))
-    return "\n\n".join(parts)
+    return usertext.clean("\n\n".join(parts))  # no bidi overrides in a mail we help write
 
 
 def mailto(subject: str, body: str) -> str:
     """A mailto: link with subject and body (the recipient is filled in by the person)."""
-    return f"mailto:?subject={quote(subject)}&body={quote(body)}"
+    return f"mailto:?subject={quote(usertext.clean(subject))}&body={quote(usertext.clean(body))}"

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any, TypeVar
 
-from partnership import validation
+from partnership import import_rules, validation
 from partnership.errors import ValidationError
 from partnership.model import (
     AgreementVersion,
@@ -82,7 +82,14 @@ def _dt(value: Any) -> datetime | None:
 
 
 def _d(value: Any) -> date | None:
-    return validation.a_date(value, what="date")
+    """A stored or exported date, as it is (the bounds of validation.a_date apply to what
+    is written and imported, not to reading rows stored before them)."""
+    if value in (None, "") or isinstance(value, date):
+        return value  # type: ignore[no-any-return]
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ValidationError(f"not a date: {value!r}", code="bad_date", what="date") from None
 
 
 _CONVERT: dict[type, Any] = {
@@ -155,7 +162,39 @@ def to_dict(snap: Snapshot, history: list[HistoryEntry]) -> dict[str, Any]:
 
 
 def from_dict(data: Mapping[str, Any]) -> ProjectData:
-    """Parse an export document; ValidationError if it is not one."""
+    """Parse and check an export document (``partnership.import_rules``): every record
+    obeys the forms' rules, approvals and the signed state are dropped. ValidationError
+    names the first problem."""
+    try:
+        parsed = _from_dict(data)
+        snap = import_rules.check_snapshot(parsed.snapshot)
+        import_rules.check_history(parsed.history)
+    except RecursionError:
+        raise ValidationError("the file is nested too deeply", code="too_deep", what="format") from None
+    except UnicodeError as exc:  # a lone surrogate somewhere validation does not look
+        raise ValidationError(f"not valid Unicode: {exc}", code="bad_import", what="format") from None
+    return ProjectData(snap, parsed.history)
+
+
+def with_import_marker(parsed: ProjectData, creator: str, at: datetime) -> ProjectData:
+    """``parsed`` with the "import" entry as its newest history entry (see import_rules)."""
+    counts = {"fields": len(parsed.snapshot.fields), "tasks": len(parsed.snapshot.tasks)}
+    marker = import_rules.import_marker(parsed.history, creator, at, counts)
+    return ProjectData(parsed.snapshot, [marker, *parsed.history])
+
+
+def _records(cls: type[R], items: Any, section: str) -> list[R]:
+    """The records of one section of the file; a bad one is named by its place."""
+    out: list[R] = []
+    for n, item in enumerate(items, 1):
+        try:
+            out.append(record(cls, item))
+        except ValidationError as exc:
+            raise ValidationError(f"{section} #{n}: {exc}", code="bad_import_at", where=f"{section} #{n}") from exc
+    return out
+
+
+def _from_dict(data: Mapping[str, Any]) -> ProjectData:
     if not isinstance(data, Mapping) or data.get("format") != FORMAT:
         raise ValidationError("not a partnership export", code="bad_import", what="format")
     try:
@@ -171,12 +210,12 @@ def from_dict(data: Mapping[str, Any]) -> ProjectData:
             role=Role.OWNER,
             revision=0,
             fields=fields_,
-            candidates=[record(Candidate, c) for c in data.get("candidates", [])],
-            people=[record(Person, p) for p in data.get("people", [])],
-            tasks=[record(Task, t) for t in data.get("tasks", [])],
+            candidates=_records(Candidate, data.get("candidates", []), "candidates"),
+            people=_records(Person, data.get("people", []), "people"),
+            tasks=_records(Task, data.get("tasks", []), "tasks"),
             approvals=[record(Approval, a) for a in data.get("approvals", [])],
             signed_versions=[record(AgreementVersion, v) for v in data.get("signed_versions", [])],
-            health_checks=[record(HealthCheck, h) for h in data.get("health_checks", [])],
+            health_checks=_records(HealthCheck, data.get("health_checks", []), "health_checks"),
             invitation=str(data.get("invitation", "")),
         )
         history = [record(HistoryEntry, {"id": i, **h}) for i, h in enumerate(data.get("history", []))]
@@ -192,6 +231,21 @@ def from_dict(data: Mapping[str, Any]) -> ProjectData:
 
 def with_project_id(project: Project, project_id: str) -> Project:
     return replace(project, id=project_id)
+
+
+def hide_earlier_partner_org(record_json: str, current: str) -> str:
+    """A project history record (JSON text) as partner and viewer see it: a partner
+    organisation other than today's - a candidate asked before the yes, perhaps one that
+    refused - is left out (shown as none). The SQL function history() does the same."""
+    if not record_json:
+        return record_json
+    try:
+        data = json.loads(record_json)
+    except ValueError:
+        return record_json
+    if not isinstance(data, dict) or data.get("partner_org") in (None, "", current):
+        return record_json
+    return json.dumps({**data, "partner_org": ""}, ensure_ascii=False)
 
 
 def is_joint_history(entity: str, target: str, new: str, old: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from partnership.model import CandidateStatus, Side, Snapshot, TaskKind
+from partnership.model import CandidateStatus, Role, Side, Snapshot, TaskKind
 
 MAX_TEXT = 20_000
 """Longest free text a field accepts, in characters."""
@@ -53,19 +53,27 @@ FIELD_BY_KEY: dict[str, FieldSpec] = {f.key: f for f in FIELDS}
 INTERNAL_KEYS: frozenset[str] = frozenset(f.key for f in FIELDS if f.internal)
 JOINT_KEYS: frozenset[str] = frozenset(f.key for f in FIELDS if not f.internal)
 
+INTERNAL_EDITING = "internal"
+"""What partner and viewer see instead of the key of an internal editor."""
+_INTERNAL_RECORDS = ("re_cand_", "re_project_")  # candidates and the project's names: owner only
+
+
+def editing_visible_to(role: Role | str, editing: str) -> str:
+    """The presence "editing" value as ``role`` may see it: the owner sees every key,
+    partner and viewer see joint keys as they are and anything internal only as
+    ``"internal"`` - that someone is editing, never which internal field. Unknown keys
+    count as internal."""
+    if Role(role) is Role.OWNER or not editing or editing in JOINT_KEYS:
+        return editing
+    if editing in INTERNAL_KEYS or not editing.startswith("re_") or editing.startswith(_INTERNAL_RECORDS):
+        return INTERNAL_EDITING
+    return editing
+
+
 STEPS: tuple[StepSpec, ...] = tuple(
     StepSpec(n, f"step{n}", n <= 3, tuple(f for f in FIELDS if f.step == n)) for n in range(1, 6)
 )
 
-
-
-def editing_visible_to(role: str, editing: str) -> str:
-    """What a person with ``role`` may be told about the field someone is ``editing``:
-    the key itself for the owner or for joint keys, "internal" for an internal key
-    when the reader is a partner or viewer (never the name of an internal field)."""
-    if role == "owner" or editing not in INTERNAL_KEYS:
-        return editing
-    return "internal"
 
 
 TOP_PRIORITIES = 3

@@ -18,7 +18,7 @@ import bisect
 import heapq
 import html
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any, Literal
@@ -30,6 +30,7 @@ from babel.numbers import format_decimal
 from partnership.health import RATINGS, SCORES
 from partnership.i18n import fmt_date, t
 from partnership.model import HealthCheck, Person, Side, Task, TaskKind, TaskStatus
+from partnership.validation import YEAR_MAX, YEAR_MIN
 
 LaneMode = Literal["person", "side"]
 
@@ -385,6 +386,15 @@ def _message_figure(message: str) -> go.Figure:
     )
 
 
+def _in_range(value: date | None) -> date | None:
+    return value if value is not None and YEAR_MIN <= value.year <= YEAR_MAX else None
+
+
+def _on_axis(task: Task) -> Task:
+    start, due = _in_range(task.start), _in_range(task.due)
+    return task if (start, due) == (task.start, task.due) else replace(task, start=start, due=due)
+
+
 def timeline_figure(
     tasks: Sequence[Task],
     people: Sequence[Person],
@@ -407,6 +417,10 @@ def timeline_figure(
     """
     if lanes not in ("person", "side"):
         raise ValueError(f"lanes must be 'person' or 'side', not {lanes!r}")
+    # A date far outside the validated years (stored before the bounds existed) would
+    # overflow the axis arithmetic: such a task is left off the axis like an undated one.
+    tasks = [_on_axis(task) for task in tasks]
+    period = (_in_range(period[0]), _in_range(period[1]))
     dated = [task for task in tasks if task.start is not None or task.due is not None]
     if not dated:
         return _message_figure(t("timeline.no_dates" if tasks else "timeline.empty", lang))

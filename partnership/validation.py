@@ -7,7 +7,7 @@ values the message needs, so the page can say exactly what is wrong.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from partnership.errors import ValidationError
@@ -57,17 +57,29 @@ def score(value: object, *, what: str) -> int | None:
     return value
 
 
+YEAR_MIN, YEAR_MAX = 1900, 2200
+"""Dates outside these years are typing mistakes or attacks (9999-12-31 overflowed the
+timeline); the SQL functions and table checks use the same bounds."""
+
+
 def a_date(value: object, *, what: str) -> date | None:
+    """None for nothing, else a date (or ISO "YYYY-MM-DD") in the years YEAR_MIN..YEAR_MAX."""
     if value is None or value == "":
         return None
+    found: date | None = None
     if isinstance(value, date):
-        return value
-    if isinstance(value, str):
+        found = value.date() if isinstance(value, datetime) else value
+    elif isinstance(value, str) and len(value) == 10:
         try:
-            return date.fromisoformat(value)
+            found = date.fromisoformat(value)
         except ValueError:
             pass
-    raise ValidationError(f"{what}: not a date", code="bad_date", what=what)
+    if found is None:
+        raise ValidationError(f"{what}: not a date", code="bad_date", what=what)
+    if not YEAR_MIN <= found.year <= YEAR_MAX:
+        raise ValidationError(f"{what}: {found.year} is outside {YEAR_MIN}-{YEAR_MAX}", code="date_range",
+                              what=what, low=YEAR_MIN, high=YEAR_MAX)
+    return found
 
 
 def choice(value: object, enum: type[Any], *, what: str) -> Any:

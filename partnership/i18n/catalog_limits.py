@@ -17,9 +17,7 @@ DA: dict[str, str] = {
                       "flere – intet er gemt, og din tekst er bevaret.",
     "err.rate_limited": "Der er oprettet eller importeret mange projekter på kort tid. Vent et øjeblik og prøv "
                         "igen – intet er gemt.",
-    "err.busy": "Databasen er optaget lige nu. Vent et øjeblik og tryk Gem igen – din tekst er bevaret, og "
-                "intet er gemt endnu.",
-    "err.too_large": "Filen er for stor ({size}). Den største fil, der kan importeres, er {limit}.",
+    "err.file_too_large": "Filen er for stor ({size}). Den største fil, der kan importeres, er {limit}.",
     "what.cap.tasks": "opgaver",
     "what.cap.people": "personer",
     "what.cap.candidates": "kandidater",
@@ -38,9 +36,7 @@ EN: dict[str, str] = {
                       "more – nothing was saved and your text is kept.",
     "err.rate_limited": "Many projects were created or imported in a short time. Wait a moment and try again – "
                         "nothing was saved.",
-    "err.busy": "The database is busy right now. Wait a moment and press Save again – your text is kept and "
-                "nothing has been saved yet.",
-    "err.too_large": "The file is too large ({size}). The largest file that can be imported is {limit}.",
+    "err.file_too_large": "The file is too large ({size}). The largest file that can be imported is {limit}.",
     "what.cap.tasks": "tasks",
     "what.cap.people": "people",
     "what.cap.candidates": "candidates",

@@ -15,7 +15,7 @@ import time
 import uuid
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
@@ -54,6 +54,7 @@ from partnership.steps import (
     MAX_NAME,
     TOP_PRIORITIES,
     TRACKING_TASK_FIELDS,
+    editing_visible_to,
 )
 from partnership.store import seal
 from partnership.store.base import LIVE_BATCH, PRESENCE_TTL_S, Beat, Store, hash_token, new_token
@@ -108,6 +109,33 @@ def _q(column: str) -> str:
     return f'"{column}"'
 
 
+_FULL = {getattr(sqlite3, "SQLITE_FULL", 13), getattr(sqlite3, "SQLITE_IOERR", 10)}
+_BUSY = {getattr(sqlite3, "SQLITE_BUSY", 5), getattr(sqlite3, "SQLITE_LOCKED", 6)}
+
+
+def _storage_error(what: str, exc: sqlite3.Error) -> StorageError:
+    """A StorageError whose code names the kind of failure (``err.<code>`` in the
+    catalogue): a full disk, a database held by someone else, or anything else."""
+    errorcode = getattr(exc, "sqlite_errorcode", None)
+    primary = errorcode & 0xFF if isinstance(errorcode, int) else None
+    code = "storage_full" if primary in _FULL else "storage_busy" if primary in _BUSY else "storage"
+    return StorageError(f"{what}: {exc}", code=code)
+
+
+def _end(conn: sqlite3.Connection, statement: str) -> None:
+    """Commit or roll back only an open transaction. SQLite may already have rolled back
+    on its own (a full disk does that), and a second error must not hide the first."""
+    if not conn.in_transaction:
+        return
+    if statement == "rollback":
+        try:
+            conn.execute("rollback")
+        except sqlite3.Error:  # the first error is the one to report
+            pass
+    else:
+        conn.execute(statement)
+
+
 class SQLiteStore(Store):
     """The Store contract on a SQLite file (created with its folder if missing)."""
 
@@ -144,29 +172,29 @@ class SQLiteStore(Store):
             conn.execute("begin")
             try:
                 yield conn
-            finally:
-                conn.execute("commit")
+            except BaseException:
+                _end(conn, "rollback")
+                raise
+            _end(conn, "commit")
         except sqlite3.Error as exc:
-            raise StorageError(f"database read failed: {exc}") from exc
+            _end(conn, "rollback")
+            raise _storage_error("database read failed", exc) from exc
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         conn = self._conn()
         try:
             conn.execute("begin immediate")
-        except sqlite3.OperationalError as exc:
-            busy = "locked" in str(exc) or "busy" in str(exc)
-            raise StorageError(f"database busy or unavailable: {exc}", code="busy" if busy else None) from exc
         except sqlite3.Error as exc:
-            raise StorageError(f"database busy or unavailable: {exc}") from exc
+            raise _storage_error("database busy or unavailable", exc) from exc
         try:
             yield conn
             conn.execute("commit")
         except BaseException as exc:
             self._local.__dict__.pop("bumped", None)
-            conn.execute("rollback")
+            _end(conn, "rollback")
             if isinstance(exc, sqlite3.Error):
-                raise StorageError(f"database write failed: {exc}") from exc
+                raise _storage_error("database write failed", exc) from exc
             raise
         for project_id, revision in self._local.__dict__.pop("bumped", {}).items():
             self._committed(project_id, revision)
@@ -492,13 +520,18 @@ class SQLiteStore(Store):
 
     def history(self, access: Access, limit: int = 1000) -> list[HistoryEntry]:
         with self._read() as conn:
-            self._check(conn, access)
+            project = self._check(conn, access)
             rows = conn.execute(
                 "select * from history where project_id = ? and (? or joint = 1) order by id desc limit ?",
                 (access.project_id, access.role.sees_internal, limit),
             ).fetchall()
-        return [exchange.record(HistoryEntry, {k: r[k] for k in r.keys() if k not in ("project_id", "joint")})
-                for r in rows]
+        entries = [exchange.record(HistoryEntry, {k: r[k] for k in r.keys() if k not in ("project_id", "joint")})
+                   for r in rows]
+        if access.role.sees_internal:
+            return entries
+        hide = exchange.hide_earlier_partner_org
+        return [replace(e, old=hide(e.old, project.partner_org), new=hide(e.new, project.partner_org))
+                if e.entity == "project" else e for e in entries]
 
     # -- fields -------------------------------------------------------------------------
 
@@ -843,24 +876,34 @@ class SQLiteStore(Store):
         name = validation.text(name, what="name", limit=MAX_NAME)
         editing = validation.text(editing, what="editing", limit=64)
         now = time.time()
-        with self._write() as conn:
-            row = self._link_row(conn, access)
-            conn.execute(
-                "insert into presence (project_id, session_id, name, role, editing, seen) values (?,?,?,?,?,?)"
-                " on conflict (project_id, session_id) do update set name = excluded.name,"
-                " role = excluded.role, editing = excluded.editing, seen = excluded.seen",
-                (access.project_id, session_id, name, access.role.value, editing, now),
-            )
-            conn.execute("delete from presence where seen < ?", (now - PRESENCE_TTL_S * 4,))
-            others = [
-                Presence(r["session_id"], r["name"], Role(r["role"]), r["editing"])
-                for r in conn.execute(
-                    "select * from presence where project_id = ? and session_id != ? and seen >= ?"
-                    " order by name, session_id",
-                    (access.project_id, session_id, now - PRESENCE_TTL_S),
+        try:
+            with self._write() as conn:
+                row = self._link_row(conn, access)
+                conn.execute(
+                    "insert into presence (project_id, session_id, name, role, editing, seen) values (?,?,?,?,?,?)"
+                    " on conflict (project_id, session_id) do update set name = excluded.name,"
+                    " role = excluded.role, editing = excluded.editing, seen = excluded.seen",
+                    (access.project_id, session_id, name, access.role.value, editing, now),
                 )
-            ]
-        return int(row["revision"]), others
+                conn.execute("delete from presence where seen < ?", (now - PRESENCE_TTL_S * 4,))
+                return int(row["revision"]), self._others(conn, access, session_id, now)
+        except StorageError:
+            # Presence is a courtesy: when it cannot be written (a full disk, a lock held
+            # too long) the page still learns the revision and who else is here.
+            with self._read() as conn:
+                row = self._link_row(conn, access)
+                return int(row["revision"]), self._others(conn, access, session_id, now)
+
+    @staticmethod
+    def _others(conn: sqlite3.Connection, access: Access, session_id: str, now: float) -> list[Presence]:
+        return [
+            Presence(r["session_id"], r["name"], Role(r["role"]), editing_visible_to(access.role, r["editing"]))
+            for r in conn.execute(
+                "select * from presence where project_id = ? and session_id != ? and seen >= ?"
+                " order by name, session_id",
+                (access.project_id, session_id, now - PRESENCE_TTL_S),
+            )
+        ]
 
     # -- live -----------------------------------------------------------------------------
 
@@ -939,6 +982,7 @@ class SQLiteStore(Store):
     def import_project(self, data: Mapping[str, Any], creator: str) -> tuple[Access, dict[str, str]]:
         parsed = exchange.from_dict(data)
         creator = self._actor(creator)
+        parsed = exchange.with_import_marker(parsed, creator, _now())
         snap = parsed.snapshot
         p = snap.project
         validation.name(p.title, what="project.title")

@@ -21,7 +21,7 @@ import json
 import threading
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
 import httpx
@@ -75,11 +75,15 @@ _UNREACHABLE = ("The database (Supabase) could not be reached. Check the interne
 _UNSURE = ("The connection to the database (Supabase) broke off during a save; it may or may not have been "
            "saved. Reload the page to see what is stored.")
 _BUSY = "The database (Supabase) was busy and did not save the change. Try again."
+_TIMEOUT = "57014"  # query_canceled: statement_timeout (Supabase's anon role: 3 s)
 
 
 def _transient(exc: APIError) -> bool:
-    """A 5xx-class answer worth trying again for a read."""
+    """A 5xx-class answer worth trying again for a read (never a statement timeout: the
+    same request would take as long again)."""
     code = exc.code or ""
+    if code == _TIMEOUT:
+        return False
     if code in _NOT_RUN or code.startswith(("08", "40", "53", "57P")):
         return True
     return code.isdigit() and code.startswith("5")  # a gateway's non-JSON 5xx page
@@ -130,12 +134,16 @@ def translate(exc: APIError, *, write: bool = False) -> PartnershipError:
                             "supabase/migrations are missing). Apply the migration; see docs/supabase.md.")
     if code in ("42501", "PGRST301", "PGRST302", "401", "403") or (not code and "API key" in message):
         return StorageError("Supabase refused the key. Use the project's publishable (anon) key; see docs/supabase.md.")
+    if code == _TIMEOUT:  # rolled back; the same request would time out again
+        return StorageError(f"statement timeout: {message}", code="too_large")
+    if code == "53100":  # disk_full
+        return StorageError(f"The database is full: {message}", code="storage_full")
     if code in _NOT_RUN or not write and _transient(exc):
         return StorageError(_UNREACHABLE)
-    if code.startswith("40") or code == "57014":  # serialization failure, deadlock, timeout: rolled back
-        return StorageError(_BUSY if write else _UNREACHABLE)
+    if code.startswith("40"):  # serialization failure, deadlock: rolled back
+        return StorageError(_BUSY, code="storage_busy") if write else StorageError(_UNREACHABLE)
     if _transient(exc):  # a gateway's 5xx or a lost connection: the save's fate is unknown
-        return StorageError(_UNSURE)
+        return StorageError(_UNSURE, code="storage_unsure")
     return StorageError(f"The database (Supabase) answered with an error: {message} ({code or 'no code'})")
 
 
@@ -219,7 +227,9 @@ class SupabaseStore(Store):
                 if (read or never_sent) and attempt < TRIES and not self._closed.is_set():
                     time.sleep(BACKOFF_S[attempt - 1])
                     continue
-                raise StorageError(_UNREACHABLE if read or never_sent else _UNSURE) from exc
+                if read or never_sent:
+                    raise StorageError(_UNREACHABLE) from exc
+                raise StorageError(_UNSURE, code="storage_unsure") from exc
             except httpx.HTTPError as exc:
                 raise StorageError(_UNREACHABLE) from exc
             except UnicodeEncodeError as exc:
@@ -497,6 +507,7 @@ class SupabaseStore(Store):
 
     def import_project(self, data: Mapping[str, Any], creator: str) -> tuple[Access, dict[str, str]]:
         parsed = exchange.from_dict(data)  # the same checks, and errors, as the SQLite store
+        parsed = exchange.with_import_marker(parsed, str(creator).strip(), datetime.now(UTC))
         tokens = {role.value: new_token() for role in Role}
         answer = self._expect(self._call("ps_import_project", {
             "p_data": exchange.to_dict(parsed.snapshot, parsed.history), "p_creator": _text(creator),

@@ -13,7 +13,7 @@ from datetime import date
 
 import streamlit as st
 
-from partnership import timeline
+from partnership import timeline, usertext
 from partnership.i18n import fmt_date
 from partnership.model import Side, Snapshot, Task
 from partnership.ui import shell, tasks
@@ -51,7 +51,7 @@ def _items(c: shell.Ctx, board: timeline.Dashboard, found: Sequence[Task], today
     lines = []
     for task in found[:LIST_MAX]:
         assert task.due is not None
-        line = c.t("dash.item", title=tasks.plain(task.title), who=tasks.plain(_who(c, board, task)),
+        line = c.t("dash.item", title=usertext.plain(task.title), who=usertext.plain(_who(c, board, task)),
                    due=fmt_date(task.due, c.lang))
         if late:
             days = (today - task.due).days
@@ -92,7 +92,7 @@ def dashboard(c: shell.Ctx, snap: Snapshot, today: date) -> None:
                 col.metric(tasks.org_name(c, snap, side), board.open_per_side.get(side, 0))
         lopsided = uneven(board.open_per_side)
         if lopsided is not None:
-            st.caption(":material/balance: " + c.t("dash.uneven", org=tasks.plain(tasks.org_name(c, snap,
+            st.caption(":material/balance: " + c.t("dash.uneven", org=usertext.plain(tasks.org_name(c, snap,
                                                                                                 lopsided))))
         left, right = st.columns(2)
         with left:
@@ -108,9 +108,9 @@ def dashboard(c: shell.Ctx, snap: Snapshot, today: date) -> None:
             else:
                 st.caption(c.t("dash.none_soon", days=days))
         if nxt is not None and nxt.due is not None:
-            st.markdown(":material/groups: " + c.t("dash.meeting", title=tasks.plain(nxt.title),
+            st.markdown(":material/groups: " + c.t("dash.meeting", title=usertext.plain(nxt.title),
                                                    when=fmt_date(nxt.due, c.lang), rel=relative(c, nxt.due, today),
-                                                   who=tasks.plain(_who(c, board, nxt))))
+                                                   who=usertext.plain(_who(c, board, nxt))))
         else:
             st.caption(c.t("dash.no_meeting_hint"))
         st.page_link(c.pages["timeline"], label=c.t("dash.open_timeline"), icon=":material/timeline:",

@@ -11,7 +11,6 @@ button callbacks, so the page that follows already shows the result.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -22,6 +21,8 @@ from partnership.i18n import fmt_datetime, has
 from partnership.model import Presence, Snapshot
 from partnership.ui import live, shell
 from partnership.ui.messages import describe
+from partnership.usertext import plain as literal
+from partnership.usertext import rich
 
 ss = st.session_state
 
@@ -48,13 +49,6 @@ def show_flash(key: str) -> None:
         st.info(text)
 
 
-def literal(text: str) -> str:
-    """User text inside Markdown, shown as typed: on one line, its own Markdown (and
-    Streamlit's ``:directive[...]`` and ``$math$``) characters made literal."""
-    flat = " ".join(text.split())
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~:$])", r"\\\1", flat)
-
-
 def button_row() -> Any:
     """A row of buttons side by side, left-aligned."""
     return st.container(horizontal=True, gap="small")
@@ -79,7 +73,7 @@ def start_field(key: str, value: str, version: int) -> None:
 
 
 def _close(key: str) -> None:
-    for suffix in ("_open", "_base", "_conflict"):
+    for suffix in ("_open", "_base", "_conflict", "_unsure"):
         ss.pop(f"fe_{key}{suffix}", None)
     live.mark_closed(key)
 
@@ -100,10 +94,30 @@ def _save(key: str, text: str, version: int) -> None:
                                     "by": cur.updated_by, "at": cur.updated_at}
         return
     except PartnershipError as exc:
+        if exc.code == "storage_unsure":  # sent, but no answer: offer to look
+            ss[f"fe_{key}_unsure"] = text
         flash(key, "error", describe(exc, c.lang))
         return
     _close(key)
     flash(key, "success", c.t("edit.saved"))
+
+
+def _check_saved(key: str) -> None:
+    """After an unsure save: is the text I sent what is stored now?"""
+    c = shell.ctx()
+    sent = ss.pop(f"fe_{key}_unsure", None)
+    assert c.access is not None
+    try:
+        stored = c.store.snapshot(c.access).field(key)
+    except PartnershipError as exc:
+        ss[f"fe_{key}_unsure"] = sent
+        flash(key, "error", describe(exc, c.lang))
+        return
+    if sent is not None and stored.value == sent:
+        _close(key)
+        flash(key, "success", c.t("edit.saved"))
+    else:  # not saved (or someone else's text since): mine stays in the editor
+        flash(key, "info", c.t("safety.draft_kept"))
 
 
 def _save_open(key: str) -> None:
@@ -141,7 +155,7 @@ def editing_badge(c: shell.Ctx, key: str, others: list[Presence] | None) -> str:
 
 def _badge_safe(text: str) -> str:
     """A name that cannot end the badge directive or start Markdown of its own."""
-    return "".join(ch for ch in text if ch not in "[]*_`\\:<>#|").strip() or "?"
+    return "".join(ch for ch in literal(text) if ch not in "[]*_`\\:<>#|").strip() or "?"
 
 
 def field_editor(
@@ -169,7 +183,7 @@ def field_editor(
             live.mark_open(key)
             base = ss.get(f"fe_{key}_base", 0)
             if fv.version != base:
-                st.info(c.t("edit.moved_on", who=fv.updated_by, when=fmt_datetime(fv.updated_at, c.lang)),
+                st.info(c.t("edit.moved_on", who=literal(fv.updated_by), when=fmt_datetime(fv.updated_at, c.lang)),
                         icon=":material/update:")
             # No max_chars: the browser would cut a long paste silently; the store refuses
             # an over-long text with a message and the text stays here.
@@ -179,10 +193,13 @@ def field_editor(
             row.button(c.t("edit.save"), key=f"fe_{key}_save", type="primary", on_click=_save_open, args=(key,),
                         icon=":material/save:")
             row.button(c.t("edit.cancel"), key=f"fe_{key}_cancel", on_click=_close, args=(key,))
+            if ss.get(f"fe_{key}_unsure") is not None:
+                row.button(c.t("safety.check_saved"), key=f"fe_{key}_check", on_click=_check_saved, args=(key,),
+                           icon=":material/fact_check:")
         else:
             if fv.value.strip():
-                st.markdown(fv.value)
-                st.caption(c.t("edit.last_change", who=fv.updated_by, when=fmt_datetime(fv.updated_at, c.lang),
+                st.markdown(rich(fv.value))
+                st.caption(c.t("edit.last_change", who=literal(fv.updated_by), when=fmt_datetime(fv.updated_at, c.lang),
                                version=fv.version))
             else:
                 st.caption(c.t("edit.empty"))
@@ -194,12 +211,12 @@ def field_editor(
 def _conflict_title(c: shell.Ctx, conflict: Mapping[str, Any]) -> str:
     """Who saved the other version and when - as far as the store says."""
     if conflict.get("by") and conflict.get("at"):
-        return c.t("conflict.title", who=conflict["by"], when=fmt_datetime(conflict["at"], c.lang))
+        return c.t("conflict.title", who=literal(conflict["by"]), when=fmt_datetime(conflict["at"], c.lang))
     return c.t("presence.conflict_title_unknown")
 
 
 def _theirs_label(c: shell.Ctx, conflict: Mapping[str, Any]) -> str:
-    return c.t("conflict.theirs", who=conflict["by"]) if conflict.get("by") else c.t("presence.theirs_unknown")
+    return c.t("conflict.theirs", who=literal(conflict["by"])) if conflict.get("by") else c.t("presence.theirs_unknown")
 
 
 def _conflict_view(c: shell.Ctx, key: str, conflict: Mapping[str, Any]) -> None:
@@ -331,4 +348,4 @@ def record_conflict(c: shell.Ctx, kind: str, record_id: str, save: Saver,
 
 def _cell(text: str) -> str:
     """Table-safe text: no pipes or line breaks that would break the Markdown table."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")[:300] or "–"
+    return literal(text[:300]) or "–"

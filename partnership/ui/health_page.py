@@ -19,7 +19,7 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from partnership import health, timeline
+from partnership import health, timeline, usertext
 from partnership.errors import PartnershipError
 from partnership.health import MAX_COMMENT, RATINGS, STATEMENTS
 from partnership.i18n import fmt_date, fmt_datetime
@@ -104,7 +104,7 @@ def form(c: shell.Ctx, snap: Snapshot) -> None:
     if side is None:
         return
     with st.container(border=True):
-        st.markdown(f"**{c.t('hc.form', org=tasks.plain(_org(c, snap, side)))}**")
+        st.markdown(f"**{c.t('hc.form', org=usertext.plain(_org(c, snap, side)))}**")
         st.caption(c.t("hc.form_lead"))
         editor.show_flash(FLASH)
         with st.form("hc_answers", border=False):
@@ -122,7 +122,7 @@ def form(c: shell.Ctx, snap: Snapshot) -> None:
 
 def _cell(text: str) -> str:
     """User text fit for a Markdown table cell (plain() escapes the pipes too)."""
-    return tasks.plain(text[:300])
+    return usertext.plain(text[:300])
 
 
 def latest(c: shell.Ctx, snap: Snapshot) -> None:
@@ -134,11 +134,11 @@ def latest(c: shell.Ctx, snap: Snapshot) -> None:
         return
     for side in Side:
         check = by_side.get(side)
-        org = tasks.plain(_org(c, snap, side))
+        org = usertext.plain(_org(c, snap, side))
         if check is None:
             st.caption(c.t("hc.not_answered", org=org))
         else:
-            st.caption(c.t("hc.answered", org=org, name=tasks.plain(check.name),
+            st.caption(c.t("hc.answered", org=org, name=usertext.plain(check.name),
                            when=fmt_datetime(check.at, c.lang)))
     sides = [s for s in Side if s in by_side]
     head = f"| {c.t('hc.statement')} | " + " | ".join(_cell(_org(c, snap, s)) for s in sides) + " |"
@@ -169,13 +169,13 @@ def differences(c: shell.Ctx, snap: Snapshot) -> None:
         st.markdown(f"**:orange[:material/compare_arrows:] {c.t('hc.differences')}**")
         st.caption(c.t("hc.differences_lead"))
         for d in found:
-            st.markdown(c.t("hc.diff_item", statement=tasks.plain(health.statement_text(d.statement, c.lang)),
+            st.markdown(c.t("hc.diff_item", statement=usertext.plain(health.statement_text(d.statement, c.lang)),
                             gap=c.t(f"health.gap.{d.gap}")))
             lines = []
             for side, rating, comment in ((Side.ASSOCIATION, d.association, d.association_comment),
                                           (Side.PARTNER, d.partner, d.partner_comment)):
-                line = c.t("hc.diff_side", org=tasks.plain(_org(c, snap, side)), rating=rating_md(c, rating))
-                lines.append(f"- {line}" + (f" – {tasks.plain(comment)}" if comment else ""))
+                line = c.t("hc.diff_side", org=usertext.plain(_org(c, snap, side)), rating=rating_md(c, rating))
+                lines.append(f"- {line}" + (f" – {usertext.plain(comment)}" if comment else ""))
             st.markdown("\n".join(lines))
 
 
@@ -214,6 +214,6 @@ def _round_line(c: shell.Ctx, snap: Snapshot, check: HealthCheck) -> str:
         if rating in counts:
             counts[rating] += 1
     tally = " ".join(f"{rating_md(c, r)} {counts[r]}" for r in RATINGS if counts[r])
-    line = c.t("hc.round_line", org=tasks.plain(_org(c, snap, check.side)), name=tasks.plain(check.name),
+    line = c.t("hc.round_line", org=usertext.plain(_org(c, snap, check.side)), name=usertext.plain(check.name),
                tally=tally)
     return f"{fmt_date(check.at.date(), c.lang)} · {line}"

@@ -18,15 +18,17 @@ import streamlit as st
 from partnership import exchange
 from partnership.errors import Conflict, PartnershipError
 from partnership.i18n import fmt_date, fmt_datetime, has
+from partnership.import_rules import IMPORT_ENTITY
 from partnership.model import HistoryEntry, Role, Snapshot
 from partnership.steps import FIELD_BY_KEY
 from partnership.ui import editor, shell
-from partnership.ui.editor import literal as md
 from partnership.ui.messages import describe
+from partnership.usertext import plain as md
 
 ss = st.session_state
 
 PAGE = 30
+IMPORTED_BEFORE = "hist_imported_before"  # id of the newest import entry (see import_rules)
 """Entries shown at first, and added by "show more"."""
 
 PREVIEW = 220
@@ -151,7 +153,7 @@ def what(c: shell.Ctx, entry: HistoryEntry) -> str:
         task_kind = _json(entry.new).get("kind") or _json(entry.old).get("kind")
         if task_kind and has(f"timeline.kind.{task_kind}"):
             kind = c.t(f"timeline.kind.{task_kind}")
-    if entry.entity in ("project", "approval", "health"):
+    if entry.entity in ("project", "approval", "health", IMPORT_ENTITY):
         return kind
     return f"{kind}: {name}" if name else kind
 
@@ -237,7 +239,18 @@ def header(c: shell.Ctx, snap: Snapshot) -> None:
 
 def load(c: shell.Ctx) -> list[HistoryEntry]:
     assert c.access is not None
-    return c.store.history(c.access)
+    found = c.store.history(c.access)
+    ss[IMPORTED_BEFORE] = imported_before(found)
+    return found
+
+
+def imported_before(entries: Iterable[HistoryEntry]) -> int:
+    """Entries with a smaller id came from an imported file (0: none did)."""
+    return max((e.id for e in entries if e.entity == IMPORT_ENTITY), default=0)
+
+
+def is_imported(entry: HistoryEntry) -> bool:
+    return entry.id < int(ss.get(IMPORTED_BEFORE, 0))
 
 
 def filters(c: shell.Ctx, entries: list[HistoryEntry]) -> list[HistoryEntry]:
@@ -280,6 +293,8 @@ def _entry(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> None:
         step = step_of(entry)
         step_tag = f" · {c.t('history.step', n=step)}" if step else ""
         left.markdown(f"**{md(what(c, entry))}**{step_tag}")
+        if is_imported(entry):
+            left.caption(f":material/lock: {c.t('history.imported')}", help=c.t("history.imported_lead"))
         left.caption(c.t("history.byline", who=md(entry.actor), role=c.t(f"role.{entry.role.value}"),
                          when=fmt_datetime(entry.at, c.lang), version=entry.version))
         with right:
@@ -359,7 +374,7 @@ def _text_change(c: shell.Ctx, entry: HistoryEntry) -> None:
 
 
 def _restore_button(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> None:
-    if snap.role is Role.VIEWER:
+    if snap.role is Role.VIEWER or is_imported(entry):
         return
     version = current_version(snap, entry)
     if version is None:
@@ -382,7 +397,7 @@ def _restore(entry_id: int, version: int, label: str) -> None:
         new_version = c.store.restore(c.access, entry_id, version, c.name)
     except Conflict as exc:
         cur = exc.current
-        editor.flash(key, "error", c.t("history.conflict", what=label, who=cur.updated_by or "?",
+        editor.flash(key, "error", c.t("history.conflict", what=label, who=md(cur.updated_by or "?"),
                                        when=fmt_datetime(cur.updated_at, c.lang), version=cur.version))
         return
     except PartnershipError as exc:

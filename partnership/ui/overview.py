@@ -11,21 +11,22 @@ from partnership.i18n import fmt_date, fmt_datetime, has
 from partnership.model import Role, Snapshot
 from partnership.steps import STEPS, missing, progress
 from partnership.ui import shell
+from partnership.usertext import plain, rich
 
 
 def header(c: shell.Ctx, snap: Snapshot) -> None:
     p = snap.project
-    st.title(p.title)
+    st.title(plain(p.title), anchor=False)
     if p.partner_org:
-        st.markdown(c.t("overview.parties", our=p.our_org, partner=p.partner_org))
+        st.markdown(c.t("overview.parties", our=plain(p.our_org), partner=plain(p.partner_org)))
     else:
-        st.markdown(c.t("overview.no_partner", our=p.our_org))
+        st.markdown(c.t("overview.no_partner", our=plain(p.our_org)))
     if p.signed_at:
         st.success(c.t("overview.signed", when=fmt_datetime(p.signed_at, c.lang)), icon=":material/verified:")
     if snap.role is not Role.OWNER and snap.invitation:
         with st.container(border=True):
-            st.markdown(f"**{c.t('overview.invitation', org=p.our_org)}**")
-            st.markdown(snap.invitation)
+            st.markdown(f"**{c.t('overview.invitation', org=plain(p.our_org))}**")
+            st.markdown(rich(snap.invitation))
 
 
 def _label(c: shell.Ctx, key: str) -> str:

@@ -33,7 +33,8 @@ from partnership.model import Person, Role, Side, Snapshot
 from partnership.steps import MAX_NAME
 from partnership.ui import editor, shell
 from partnership.ui.messages import describe
-from partnership.ui.tasks import org_name, plain
+from partnership.ui.tasks import org_name
+from partnership.usertext import plain
 
 ss = st.session_state
 
@@ -145,7 +146,7 @@ def _toggle(c: shell.Ctx, person: Person, k: str, wg: str) -> None:
         c.store.update_person(c.access, person.id, {"working_group": bool(ss.get(wg))}, person.version, c.name)
     except Conflict as exc:
         ss[wg] = person.working_group
-        editor.flash(k, "info", c.t("tasks.quick_conflict", who=exc.current.updated_by or "?"))
+        editor.flash(k, "info", c.t("tasks.quick_conflict", who=plain(exc.current.updated_by or "?")))
     except PartnershipError as exc:
         ss[wg] = person.working_group
         editor.flash(k, "error", describe(exc, c.lang))
@@ -188,7 +189,7 @@ def _editor(c: shell.Ctx, snap: Snapshot, person: Person, key: str, save: editor
 def _add_form(c: shell.Ctx, snap: Snapshot, side: Side, key: str) -> None:
     k = f"{key}_new_{side.value}"
     editor.show_flash(k)
-    label = c.t("people.add", org=org_name(c, snap, side))
+    label = c.t("people.add", org=plain(org_name(c, snap, side)))
     with st.expander(label, icon=":material/person_add:"):
         with st.form(f"{k}_form", border=False):
             st.text_input(c.t("people.name"), key=f"{k}_name", max_chars=MAX_NAME)
@@ -218,4 +219,4 @@ def _add(c: shell.Ctx, side: Side, k: str) -> None:
         editor.flash(k, "error", describe(exc, c.lang))
         return
     editor.reset_form(k, {"name": "", "title": "", "contact": "", "working_group": True})
-    editor.flash(k, "success", c.t("people.added", name=name))
+    editor.flash(k, "success", c.t("people.added", name=plain(name)))

@@ -15,6 +15,7 @@ from typing import Any
 
 import streamlit as st
 
+from partnership import usertext
 from partnership.errors import PartnershipError
 from partnership.model import Role, Snapshot
 from partnership.steps import MAX_NAME
@@ -35,7 +36,7 @@ def deleted_notice(c: shell.Ctx) -> None:
     """Right after a delete the page has no link any more: say what happened."""
     title = ss.pop(DELETED, None)
     if title:
-        st.success(c.t("settings.deleted", title=title), icon=":material/delete:")
+        st.success(c.t("settings.deleted", title=usertext.plain(title)), icon=":material/delete:")
 
 
 def header(c: shell.Ctx) -> None:
@@ -131,7 +132,7 @@ def names(c: shell.Ctx, snap: Snapshot) -> None:
             return
         for name in NAMES:
             value = getattr(p, name) or c.t("settings.name.none")
-            st.markdown(f"{label(name)}: **{editor.literal(value)}**")
+            st.markdown(f"{label(name)}: **{usertext.plain(value)}**")
         st.button(c.t("edit.edit"), key=f"{k}_edit", icon=":material/edit:", on_click=editor.start_record,
                   args=("project", "names", p.version, {n: getattr(p, n) for n in NAMES}))
 
@@ -170,7 +171,8 @@ def delete(c: shell.Ctx, snap: Snapshot) -> None:
         st.markdown(c.t("settings.delete_lead"))
         editor.show_flash("settings_delete")
         if ss.get(CONFIRM) == "delete":
-            st.error(c.t("settings.delete_confirm", title=snap.project.title), icon=":material/warning:")
+            st.error(c.t("settings.delete_confirm", title=usertext.plain(snap.project.title)),
+                     icon=":material/warning:")
             row = editor.button_row()
             row.button(c.t("settings.delete_yes"), key="settings_delete_yes", on_click=_delete,
                        args=(snap.project.title,), icon=":material/delete_forever:")

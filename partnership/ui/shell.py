@@ -17,6 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
 
+from partnership import usertext
 from partnership.errors import InvalidLink, PartnershipError
 from partnership.i18n import DEFAULT_LANG, LANGS, t
 from partnership.model import Access, Presence, Role, Snapshot
@@ -222,7 +223,7 @@ def sidebar(c: Ctx, snap: Snapshot | None) -> None:
     with st.sidebar:
         st.markdown(f"### :material/handshake: {c.t('app.name')}")
         if snap is not None:
-            st.caption(f"**{snap.project.title}** · {c.t('role.' + snap.role.value)}")
+            st.caption(f"**{usertext.plain(snap.project.title)}** · {c.t('role.' + snap.role.value)}")
         st.divider()
         choice = st.segmented_control(
             c.t("app.language"), options=list(LANGS), format_func=lambda x: {"da": "Dansk", "en": "English"}[x],
@@ -243,7 +244,7 @@ def sidebar(c: Ctx, snap: Snapshot | None) -> None:
 def presence_line(c: Ctx, others: list[Presence]) -> None:
     """Who else has the partnership open: "Ole (partneren), en læser"."""
     if others:
-        names = ", ".join(sorted({f"{p.name} ({c.t('role.' + p.role.value)})" if p.name
+        names = ", ".join(sorted({f"{usertext.plain(p.name)} ({c.t('role.' + p.role.value)})" if p.name
                                   else c.t("live.someone", role=c.t("role." + p.role.value)) for p in others}))
         st.caption(c.t("live.here", names=names))
 
@@ -267,12 +268,62 @@ def require(c: Ctx, spec_url: str) -> Snapshot:
     except PartnershipError as exc:
         sidebar(c, None)
         st.error(describe(exc, c.lang))
+        keep_drafts()
+        if not isinstance(exc, InvalidLink):
+            _retry_until_back(c)
         st.stop()
+    restore_drafts()
     sidebar(c, snap)
     if c.access.role not in spec.roles:
         st.warning(c.t("app.not_for_role", role=c.t("role." + c.access.role.value)))
         st.stop()
     return snap
+
+
+DRAFT_PREFIXES = ("fe_", "re_")
+"""Session keys of the inline editors (fields, records) whose typed text must survive."""
+
+
+DRAFTS = "shell_drafts"
+"""Session key of the editors' texts kept while the page could not draw them."""
+
+
+def keep_drafts() -> None:
+    """Keep what is typed in editors this run does not draw (the page stops early when
+    the store fails): Streamlit drops the state of widgets a run leaves out, so the texts
+    go to a plain session key until ``restore_drafts`` puts them back."""
+    kept: dict[str, str] = st.session_state.setdefault(DRAFTS, {})
+    for key in list(st.session_state.keys()):
+        value = st.session_state[key]
+        if isinstance(key, str) and key.startswith(DRAFT_PREFIXES) and isinstance(value, str) and value:
+            kept[key] = value
+
+
+def restore_drafts() -> None:
+    """Put kept editor texts back before the editors are drawn again - set anew even where
+    the server still has them, because only a value set this run is sent to the browser,
+    which forgot the widget when the page stopped without it."""
+    for key, value in st.session_state.pop(DRAFTS, {}).items():
+        st.session_state[key] = value
+
+
+def _retry_until_back(c: Ctx) -> None:
+    """While the store cannot be read, look again every few seconds and redraw the page
+    (drafts and all) as soon as it answers."""
+    assert c.access is not None
+    access = c.access
+
+    @st.fragment(run_every=3)
+    def retry() -> None:
+        try:
+            c.store.snapshot(access)  # what failed; only every few seconds, and only while down
+        except PartnershipError:
+            keep_drafts()
+            st.caption(c.t("safety.store_down"))
+            return
+        st.rerun(scope="app")
+
+    retry()
 
 
 def ask_name(c: Ctx) -> bool:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 import streamlit as st
 
-from partnership import validation
+from partnership import import_rules, validation
 from partnership.demo import create_demo
 from partnership.errors import InvalidLink, PartnershipError, ValidationError
 from partnership.steps import MAX_NAME
@@ -144,11 +143,7 @@ def import_form(c: shell.Ctx) -> None:
     if throttle.import_too_large(c, upload.size) or not throttle.allow_creation(c):
         return
     try:
-        data = json.loads(upload.getvalue().decode("utf-8"))
-        _, tokens = c.store.import_project(data, name)
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        st.error(c.t("err.bad_import"))
-        return
+        _, tokens = c.store.import_project(import_rules.parse_json(upload.getvalue()), name)
     except PartnershipError as exc:
         st.error(describe(exc, c.lang))
         return

@@ -12,6 +12,7 @@ from partnership.model import Candidate, CandidateStatus, Snapshot
 from partnership.steps import MAX_NAME, MAX_TEXT, TOP_PRIORITIES
 from partnership.ui import editor, shell
 from partnership.ui.messages import describe
+from partnership.usertext import plain, rich
 
 ss = st.session_state
 REFLECTION_S = 180
@@ -68,7 +69,7 @@ def add_form(c: shell.Ctx) -> None:
     except PartnershipError as exc:
         st.error(describe(exc, c.lang))
         return
-    editor.flash("s2_add", "success", c.t("s2.added", name=cand.name))
+    editor.flash("s2_add", "success", c.t("s2.added", name=plain(cand.name)))
     ss["s2_add_clear"] = True
     st.rerun()
 
@@ -80,7 +81,7 @@ def top_three(c: shell.Ctx, snap: Snapshot) -> None:
     if not ranked:
         st.info(c.t("s2.top3_none"))
     for cand in ranked:
-        st.markdown(f"**{cand.priority}.** {cand.name} · {_score(c, cand)}")
+        st.markdown(f"**{cand.priority}.** {plain(cand.name)} · {_score(c, cand)}")
     st.caption(c.t("s2.kept"))
 
 
@@ -113,9 +114,9 @@ def _candidate(c: shell.Ctx, cand: Candidate) -> None:
         badges = [c.t(f"s2.status.{cand.status.value}")]
         if cand.priority:
             badges.append(f"{c.t('s2.priority')} {cand.priority}")
-        title = f"**{cand.position}. {cand.name}**"
+        title = f"**{cand.position}. {plain(cand.name)}**"
         if cand.status is not CandidateStatus.ACTIVE:
-            title = f"~~{cand.position}. {cand.name}~~"
+            title = f"~~{cand.position}. {plain(cand.name)}~~"
         st.markdown(f"{title} · {' · '.join(badges)} · {_score(c, cand)}")
         editor.show_flash(k)
 
@@ -131,7 +132,7 @@ def _candidate(c: shell.Ctx, cand: Candidate) -> None:
         details = [f"{_label(c, s)}: {getattr(cand, s) or '–'}" for s in SCORES]
         st.caption(" · ".join(details))
         if cand.note:
-            st.markdown(cand.note)
+            st.markdown(rich(cand.note))
         st.button(c.t("edit.edit"), key=f"{k}_edit", icon=":material/edit:", on_click=editor.start_record,
                   args=("cand", cand.id, cand.version, {n: _value(cand, n) for n in EDITABLE}))
 

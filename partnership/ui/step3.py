@@ -14,6 +14,7 @@ from partnership.model import Candidate, CandidateStatus, Person, Side, Snapshot
 from partnership.steps import MAX_NAME
 from partnership.ui import editor, links, shell
 from partnership.ui.messages import describe
+from partnership.usertext import plain
 
 ss = st.session_state
 
@@ -25,7 +26,7 @@ def chosen(c: shell.Ctx, snap: Snapshot) -> Candidate | None:
         st.page_link(c.pages["step2"], label=c.t("step.2.title"), icon=":material/arrow_back:",
                      query_params=shell.url_params(c))
     else:
-        st.subheader(c.t("s3.chosen", name=cand.name))
+        st.subheader(c.t("s3.chosen", name=plain(cand.name)))
     return cand
 
 
@@ -49,7 +50,7 @@ def website(c: shell.Ctx, snap: Snapshot) -> None:
         b.button(c.t("edit.cancel"), key=f"{k}_cancel", on_click=editor.close_record, args=("project", "website"))
         return
     left, right = st.columns([5, 1], vertical_alignment="center")
-    left.markdown(f"**{c.t('s3.website')}:** {p.website or '–'}")
+    left.markdown(f"**{c.t('s3.website')}:** {plain(p.website, '–')}")
     right.button(c.t("edit.edit"), key=f"{k}_edit", icon=":material/edit:", on_click=editor.start_record,
                  args=("project", "website", p.version, {"website": p.website}))
 
@@ -73,7 +74,8 @@ def meeting_people(c: shell.Ctx, snap: Snapshot) -> None:
     ours = [p for p in snap.people if p.side is Side.ASSOCIATION]
     editor.show_flash("s3_people")
     for person in ours:
-        st.checkbox(f"{person.name}" + (f" · {person.title}" if person.title else ""), value=person.first_meeting,
+        st.checkbox(plain(person.name) + (f" · {plain(person.title)}" if person.title else ""),
+                    value=person.first_meeting,
                     key=f"s3_meet_{person.id}_{person.version}", on_change=_toggle_meeting, args=(c, person))
     count = sum(p.first_meeting for p in ours)
     if not 2 <= count <= 3:
@@ -123,7 +125,7 @@ def plan_b(c: shell.Ctx, snap: Snapshot, cand: Candidate | None) -> None:
         with st.expander(c.t("s3.plan_b_list"), icon=":material/list:"):
             for x in sorted(rest, key=lambda x: (x.priority or 99, x.position)):
                 prio = f" · {c.t('s2.priority')} {x.priority}" if x.priority else ""
-                st.markdown(f"- {x.name}{prio}")
+                st.markdown(f"- {plain(x.name)}{prio}")
 
 
 def follow_up(c: shell.Ctx, snap: Snapshot, cand: Candidate | None, today: date) -> None:
@@ -131,10 +133,11 @@ def follow_up(c: shell.Ctx, snap: Snapshot, cand: Candidate | None, today: date)
     st.caption(c.t("s3.follow_up_lead"))
     for task in open_follow_ups(snap):
         person = snap.person(task.responsible)
-        st.markdown(":material/event: " + c.t("s3.follow_up_set", who=person.name if person else c.t("s3.nobody"),
-                                when=fmt_date(task.due, c.lang)) + f" · {task.title}")
+        who = plain(person.name) if person else c.t("s3.nobody")
+        st.markdown(":material/event: " + c.t("s3.follow_up_set", who=who, when=fmt_date(task.due, c.lang))
+                    + f" · {plain(task.title)}")
     if ss.get("s3_need_date") and cand is not None:
-        st.warning(c.t("s3.new_date", name=cand.name), icon=":material/event:")
+        st.warning(c.t("s3.new_date", name=plain(cand.name)), icon=":material/event:")
     ours = [p for p in snap.people if p.side is Side.ASSOCIATION]
     with st.form("s3_follow_up", border=True):
         a, b = st.columns(2)
@@ -172,7 +175,7 @@ def answer(c: shell.Ctx, snap: Snapshot, cand: Candidate | None) -> None:
     st.subheader(c.t("s3.answer"))
     editor.show_flash("s3_answer")
     if snap.project.partner_org:
-        st.success(c.t("s3.partner_is", name=snap.project.partner_org), icon=":material/handshake:")
+        st.success(c.t("s3.partner_is", name=plain(snap.project.partner_org)), icon=":material/handshake:")
         links.invite(c, snap)
         st.page_link(c.pages["step4"], label=c.t("step.4.title"), icon=":material/arrow_forward:",
                      query_params=shell.url_params(c))
@@ -180,9 +183,9 @@ def answer(c: shell.Ctx, snap: Snapshot, cand: Candidate | None) -> None:
     if cand is None:
         return
     yes, no = st.columns(2)
-    yes.button(c.t("s3.said_yes", name=cand.name), key="s3_yes", icon=":material/thumb_up:", type="primary",
+    yes.button(c.t("s3.said_yes", name=plain(cand.name)), key="s3_yes", icon=":material/thumb_up:", type="primary",
                on_click=_said_yes, args=(c, snap, cand))
-    no.button(c.t("s3.said_no", name=cand.name), key="s3_no", icon=":material/thumb_down:",
+    no.button(c.t("s3.said_no", name=plain(cand.name)), key="s3_no", icon=":material/thumb_down:",
               on_click=_said_no, args=(c, snap, cand))
 
 
@@ -203,7 +206,7 @@ def _said_yes(c: shell.Ctx, snap: Snapshot, cand: Candidate) -> None:
     except PartnershipError as exc:
         editor.flash("s3_answer", "error", describe(exc, c.lang))
         return
-    editor.flash("s3_answer", "success", c.t("s3.yes_done", name=cand.name))
+    editor.flash("s3_answer", "success", c.t("s3.yes_done", name=plain(cand.name)))
 
 
 def _said_no(c: shell.Ctx, snap: Snapshot, cand: Candidate) -> None:
@@ -229,7 +232,7 @@ def _said_no(c: shell.Ctx, snap: Snapshot, cand: Candidate) -> None:
         editor.flash("s3_answer", "info", c.t("s3.no_more"))
     else:
         ss["s3_need_date"] = True
-        editor.flash("s3_answer", "success", c.t("s3.no_done", name=nxt.name))
+        editor.flash("s3_answer", "success", c.t("s3.no_done", name=plain(nxt.name)))
         if following is None or nxt.id != following.id:
             # Someone re-ranked the list meanwhile: offer the draft for whoever is next now.
             fresh = c.store.snapshot(c.access)

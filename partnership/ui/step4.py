@@ -7,7 +7,7 @@ from datetime import date
 
 import streamlit as st
 
-from partnership import validation
+from partnership import usertext, validation
 from partnership.errors import PartnershipError
 from partnership.i18n import fmt_date, fmt_datetime, has
 from partnership.model import Presence, Role, Snapshot, TaskKind
@@ -39,7 +39,7 @@ def header(c: shell.Ctx, snap: Snapshot, step: int) -> None:
 def parties(c: shell.Ctx, snap: Snapshot) -> None:
     p = snap.project
     if p.partner_org.strip():
-        st.markdown(c.t("s45.parties", our=tasks.plain(p.our_org), partner=tasks.plain(p.partner_org)))
+        st.markdown(c.t("s45.parties", our=usertext.plain(p.our_org), partner=usertext.plain(p.partner_org)))
     else:
         st.info(c.t("s45.no_partner"), icon=":material/person_search:")
 

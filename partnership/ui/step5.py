@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from partnership import agreement, agreement_export
+from partnership import agreement, agreement_export, usertext
 from partnership.errors import PartnershipError, ValidationError
 from partnership.i18n import LANGS, fmt_datetime, t
 from partnership.model import AgreementVersion, Approval, Presence, Role, Side, Snapshot, TaskKind
@@ -148,8 +148,8 @@ def signed_state(c: shell.Ctx, snap: Snapshot) -> None:
         for side in Side:
             a = latest(snap, side)
             if a is not None:
-                st.markdown(f"{_org(c, snap, side)}: "
-                            + c.t("s5.approved_by", name=tasks.plain(a.name), when=fmt_datetime(a.approved_at, c.lang)))
+                by = c.t("s5.approved_by", name=usertext.plain(a.name), when=fmt_datetime(a.approved_at, c.lang))
+                st.markdown(f"{usertext.plain(_org(c, snap, side))}: {by}")
         st.caption(c.t("s5.signed_lead"))
         if p.signed_hash not in hashes(snap).values():
             st.info(c.t("s5.signed_changed"), icon=":material/info:")
@@ -234,7 +234,7 @@ def balance(c: shell.Ctx, snap: Snapshot) -> None:
     st.caption(c.t("s5.balance_lead"))
     figures = agreement.balance(snap)
     sides = list(Side)
-    rows = [f"| | {' | '.join(tasks.plain(_org(c, snap, s)) for s in sides)} |", "|---|" + "---:|" * len(sides)]
+    rows = [f"| | {' | '.join(usertext.plain(_org(c, snap, s)) for s in sides)} |", "|---|" + "---:|" * len(sides)]
     for measure in ("tasks", "open", "responsible"):
         rows.append(f"| {c.t(f'agr.balance.{measure}')} | "
                     + " | ".join(str(figures[s][measure]) for s in sides) + " |")
@@ -243,7 +243,7 @@ def balance(c: shell.Ctx, snap: Snapshot) -> None:
     most = max(sides, key=lambda s: counts[s])
     least = min(counts.values())
     if sum(counts.values()) >= 3 and counts[most] > 2 * least:
-        st.caption(":material/balance: " + c.t("s5.balance_uneven", org=tasks.plain(_org(c, snap, most))))
+        st.caption(":material/balance: " + c.t("s5.balance_uneven", org=usertext.plain(_org(c, snap, most))))
     elif sum(counts.values()) >= 2:
         st.caption(":material/balance: " + c.t("s5.balance_even"))
 
@@ -257,12 +257,12 @@ def approval(c: shell.Ctx, snap: Snapshot) -> None:
     current = hashes(snap)
     for col, side in zip(st.columns(2), Side, strict=True):
         with col.container(border=True, key=f"s5_side_{side.value}"):
-            st.markdown(f"**{tasks.plain(_org(c, snap, side))}**")
+            st.markdown(f"**{usertext.plain(_org(c, snap, side))}**")
             a = latest(snap, side)
             if a is None:
                 st.caption(c.t("s5.not_approved"))
                 continue
-            st.markdown(c.t("s5.approved_by", name=tasks.plain(a.name), when=fmt_datetime(a.approved_at, c.lang)))
+            st.markdown(c.t("s5.approved_by", name=usertext.plain(a.name), when=fmt_datetime(a.approved_at, c.lang)))
             if is_valid(snap, a, current):
                 st.success(c.t("s5.valid"), icon=":material/check:")
             else:
@@ -280,9 +280,10 @@ def _approve_box(c: shell.Ctx, snap: Snapshot, side: Side, current: dict[str, st
     with st.container(border=True, key="s5_approve_box"):
         if lang != c.lang:
             other = Side.PARTNER if side == Side.ASSOCIATION else Side.ASSOCIATION
-            st.caption(c.t("s5.approve_lang", language=c.t(f"s5.lang.{lang}"), org=tasks.plain(_org(c, snap, other))))
+            st.caption(c.t("s5.approve_lang", language=c.t(f"s5.lang.{lang}"),
+                           org=usertext.plain(_org(c, snap, other))))
         left, right = st.columns([3, 1], vertical_alignment="bottom")
-        left.text_input(c.t("s5.approver", org=_org(c, snap, side)), value=c.name, key="s5_approver",
+        left.text_input(c.t("s5.approver", org=usertext.plain(_org(c, snap, side))), value=c.name, key="s5_approver",
                         max_chars=MAX_NAME)
         right.button(c.t("s5.approve"), key="s5_approve", type="primary", icon=":material/approval:",
                      on_click=_approve, args=(c, text, lang), width="stretch")
@@ -314,7 +315,8 @@ def _approve(c: shell.Ctx, seen: str, lang: str) -> None:
         editor.flash(k, "success", c.t("s5.signed_now"))
     elif side is not None:
         other = Side.PARTNER if side == Side.ASSOCIATION else Side.ASSOCIATION
-        editor.flash(k, "success", c.t("s5.approved", org=_org(c, after, side), other=_org(c, after, other)))
+        editor.flash(k, "success", c.t("s5.approved", org=usertext.plain(_org(c, after, side)),
+                                                    other=usertext.plain(_org(c, after, other))))
 
 
 def exports(c: shell.Ctx, snap: Snapshot) -> None:

@@ -38,7 +38,6 @@ inputs ``{key}_new_<field>`` and submit button ``{key}_new_submit``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 from enum import Enum
@@ -53,6 +52,7 @@ from partnership.model import Role, Side, Snapshot, Task, TaskKind, TaskStatus
 from partnership.steps import AGREEMENT_TASK_KINDS, MAX_NAME, MAX_TEXT, TRACKING_TASK_FIELDS
 from partnership.ui import editor, paging, shell
 from partnership.ui.messages import describe
+from partnership.usertext import plain
 
 ss = st.session_state
 
@@ -72,17 +72,7 @@ STATUS_COLOR = {
     TaskStatus.BLOCKED: "red",
 }
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+\-.!|<>~$])")
-
-
 # -- pure helpers -------------------------------------------------------------------------
-
-
-def plain(text: str) -> str:
-    """One line of user text as Markdown that shows exactly that text (no markup, no
-    LaTeX, no HTML)."""
-    one = " ".join(part.strip() for part in text.splitlines() if part.strip())
-    return _MD_SPECIAL.sub(r"\\\1", one)
 
 
 def signed(snap: Snapshot) -> bool:
@@ -275,7 +265,7 @@ def _quick_status(c: shell.Ctx, task: Task, k: str, qs: str) -> None:
         c.store.update_task(c.access, task.id, {"status": new}, task.version, c.name)
     except Conflict as exc:
         ss[qs] = task.status.value
-        editor.flash(k, "info", c.t("tasks.quick_conflict", who=exc.current.updated_by or "?"))
+        editor.flash(k, "info", c.t("tasks.quick_conflict", who=plain(exc.current.updated_by or "?")))
     except PartnershipError as exc:
         ss[qs] = task.status.value
         editor.flash(k, "error", describe(exc, c.lang))
@@ -438,4 +428,4 @@ def _add(c: shell.Ctx, key: str, only_kind: str) -> None:
         return
     editor.reset_form(k, {"title": "", "note": "", "start": None, "due": None, "responsible": "",
                           "status": TaskStatus.PLANNED.value})
-    editor.flash(k, "success", c.t("tasks.added", title=title))
+    editor.flash(k, "success", c.t("tasks.added", title=plain(title)))

@@ -43,5 +43,5 @@ def import_too_large(c: shell.Ctx, size: int) -> bool:
         text = f"{n / 1024 / 1024:.1f} MB"
         return text.replace(".", ",") if c.lang == "da" else text
 
-    st.error(c.t("err.too_large", size=mb(size), limit=mb(limits.MAX_IMPORT_BYTES)))
+    st.error(c.t("err.file_too_large", size=mb(size), limit=mb(limits.MAX_IMPORT_BYTES)))
     return True

@@ -13,6 +13,7 @@ from starlette.routing import BaseRoute, Route
 from streamlit import config
 
 from partnership.web import events
+from partnership.web.headers import SecurityHeaders
 
 PREFIX = "/ps"
 """Our routes' prefix under the base path (Streamlit reserves /_stcore/, /media/ ...)."""
@@ -44,7 +45,7 @@ def routes() -> list[BaseRoute]:
 
 def middleware() -> list[Middleware]:
     """Middleware that wraps every response, Streamlit's included."""
-    return []
+    return [Middleware(SecurityHeaders)]
 
 
 def warm_up() -> None:

@@ -570,6 +570,40 @@ class StoreContract:
         store.rotate_link(owner, Role.PARTNER)
         assert store.heartbeats([(tokens["partner"], "s-ole", "Ole", "")]) == {}
 
+    def test_presence_hides_which_internal_field_the_owner_edits(self, store: Store) -> None:
+        owner, tokens = make(store)
+        partner = partner_of(store, tokens)
+        viewer = store.open(tokens["viewer"])
+        store.heartbeat(owner, "owner-tab", ME, "s1_vision_fit")
+        for access in (partner, viewer):
+            seen = [p for p in store.heartbeat(access, f"{access.role.value}-tab", "Ole", "")[1]
+                    if p.role is Role.OWNER]
+            assert [p.editing for p in seen] == ["internal"]
+        store.heartbeat(owner, "owner-tab", ME, "s4_vision")
+        assert [p.editing for p in store.heartbeat(partner, "partner-tab", "Ole", "")[1]
+                if p.role is Role.OWNER] == ["s4_vision"]
+        store.heartbeat(partner, "partner-tab", "Ole", "s4_objectives")
+        assert "s4_objectives" in [p.editing for p in store.heartbeat(owner, "owner-tab", ME, "s1_idea")[1]]
+
+    def test_partner_history_leaves_out_partner_organisations_from_before_the_yes(self, store: Store) -> None:
+        owner, tokens = make(store)
+        store.update_project(owner, {"partner_org": "Skolen der sagde nej"}, 1, ME)
+        store.update_project(owner, {"partner_org": "Biblioteket"}, 2, ME)
+        partner = partner_of(store, tokens)
+        for access in (partner, store.open(tokens["viewer"])):
+            seen = [e for e in store.history(access) if e.entity == "project"]
+            assert seen and not any("Skolen" in e.old + e.new for e in seen)
+            assert any("Biblioteket" in e.new for e in seen)
+        assert any("Skolen" in e.new for e in store.history(owner))
+
+    @pytest.mark.parametrize("due", ["9999-12-31", "1899-12-31", "2201-01-01"])
+    def test_dates_outside_1900_to_2200_are_refused(self, store: Store, due: str) -> None:
+        owner, _ = make(store)
+        with pytest.raises(ValidationError) as caught:
+            store.add_task(owner, {"title": "Langt ude", "due": due}, ME)
+        assert caught.value.code == "date_range"
+        assert store.snapshot(owner).tasks == []
+
     # -- exchange -----------------------------------------------------------------------
 
     def test_export_import_export_is_identical(self, store: Store) -> None:
@@ -583,8 +617,62 @@ class StoreContract:
         first = store.export_project(owner)
         copy, copy_tokens = store.import_project(first, "Importør")
         assert copy.project_id != owner.project_id
-        assert store.export_project(copy) == first
+        again = store.export_project(copy)
+        marker = again["history"].pop()  # the import closes the file's history
+        assert (marker["entity"], marker["actor"]) == ("import", "Importør")
+        assert again == first
         assert store.open(copy_tokens["owner"]).project_id == copy.project_id
+
+    def test_an_imported_project_starts_unsigned(self, store: Store) -> None:
+        owner, _ = make(store)
+        good = store.export_project(owner)
+        forged = {**good, "project": {**good["project"], "signed_at": "2026-11-01T10:00:00+00:00",
+                                      "signed_hash": "a" * 64},
+                  "approvals": [{"id": "x", "side": "partner", "name": "Ole", "content_hash": "a" * 64,
+                                 "approved_at": "2026-11-01T10:00:00+00:00"}],
+                  "signed_versions": [{"id": "v", "content_hash": "a" * 64, "markdown": "# Aftale",
+                                       "signed_at": "2026-11-01T10:00:00+00:00"}]}
+        copy, _ = store.import_project(forged, "Bo")
+        snap = store.snapshot(copy)
+        assert snap.project.signed_at is None and snap.project.signed_hash == ""
+        assert snap.approvals == [] and snap.signed_versions == []
+        newest = store.history(copy, limit=1)[0]
+        assert (newest.entity, newest.actor) == ("import", "Bo")
+
+    @pytest.mark.parametrize(("section", "change", "where"), [
+        ("project", {"title": "x" * 1_000_000}, "project"),
+        ("project", {"title": ""}, "project"),
+        ("project", {"version": 2**40}, "project"),
+        ("candidates", {"name": "Skolen", "resources": 99}, "candidates #1"),
+        ("candidates", {"name": "Skolen", "priority": 7}, "candidates #1"),
+        ("tasks", {"title": "Plakat", "due": "9999-12-31"}, "tasks #1"),
+        ("tasks", {"title": "Plakat", "responsible": "nobody-here"}, "tasks #1"),
+        ("people", {"name": "Eva", "side": "association", "title": "t" * 201}, "people #1"),
+    ])
+    def test_import_checks_every_record_like_the_forms(self, store: Store, section: str, change: dict[str, Any],
+                                                       where: str) -> None:
+        owner, _ = make(store)
+        store.add_candidate(owner, "Skolen", ME)
+        store.add_task(owner, {"title": "Plakat"}, ME)
+        store.add_person(owner, {"name": "Eva", "side": "association"}, ME)
+        good = store.export_project(owner)
+        bad = dict(good)
+        if section == "project":
+            bad["project"] = {**good["project"], **change}
+        else:
+            bad[section] = [{**good[section][0], **change}]
+        with pytest.raises(ValidationError) as caught:
+            store.import_project(bad, ME)
+        assert caught.value.code == "bad_import_at" and caught.value.params["where"] == where
+
+    def test_import_refuses_a_crafted_key_by_name(self, store: Store) -> None:
+        owner, _ = make(store)
+        good = store.export_project(owner)
+        crafted = {**good, "fields": {"![x](http://host/x.png)": {"value": "", "version": 1, "updated_by": "",
+                                                                  "updated_at": None}}}
+        with pytest.raises(ValidationError) as caught:
+            store.import_project(crafted, ME)
+        assert "![x](http://host/x.png)" in str(caught.value.params.values())
 
     def test_import_rejects_what_is_not_an_export(self, store: Store) -> None:
         with pytest.raises(ValidationError):

@@ -239,7 +239,7 @@ def test_a_save_while_another_connection_holds_the_write_lock_says_busy(tmp_path
     blocker.execute("rollback")
     blocker.close()
     assert not worker.is_alive()
-    assert len(caught) == 1 and isinstance(caught[0], StorageError) and caught[0].code == "busy"
+    assert len(caught) == 1 and isinstance(caught[0], StorageError) and caught[0].code == "storage_busy"
     assert "optaget" in describe(caught[0], "da") and "busy" in describe(caught[0], "en")
     assert store.snapshot(owner).field("s4_vision").value == ""
     store.set_field(owner, "s4_vision", "Vores tekst", 0, ME)  # free again: the same save goes through

@@ -13,6 +13,7 @@ import os
 import re
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -23,11 +24,13 @@ import pytest
 
 from partnership import agreement, exchange, health, steps, validation
 from partnership.errors import Conflict, Forbidden, InvalidLink, PartnershipError, StorageError, ValidationError
+from partnership.i18n import t
 from partnership.model import Access, Role, Snapshot
 from partnership.store import open_store
 from partnership.store import supabase as supabase_store
 from partnership.store.base import PRESENCE_TTL_S, new_token
-from partnership.store.supabase import SupabaseStore
+from partnership.store.supabase import BACKOFF_S, SupabaseStore
+from partnership.ui.messages import describe
 from tests.store.contract import ME, StoreContract, make
 from tests.support.postgres import postgres_for
 from tests.support.rpc_server import RpcServer, rpc_server_for
@@ -351,8 +354,9 @@ def test_the_api_key_is_required(server: RpcServer) -> None:
 class _Flaky:
     """A stand-in Data API that fails the first ``fails`` requests with ``status``."""
 
-    def __init__(self, target: str, fails: int, status: int) -> None:
+    def __init__(self, target: str, fails: int, status: int, payload: bytes = b"<html>bad gateway</html>") -> None:
         self.target, self.fails, self.status, self.seen = target, fails, status, 0
+        self.payload = payload
         self.client = httpx.Client()
         flaky = self
 
@@ -367,7 +371,7 @@ class _Flaky:
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 flaky.seen += 1
                 if flaky.seen <= flaky.fails:
-                    payload = b"<html>bad gateway</html>"
+                    payload = flaky.payload
                     self.send_response(flaky.status)
                     self.send_header("Content-Length", str(len(payload)))
                     self.end_headers()
@@ -425,6 +429,35 @@ def test_error_codes_map_to_the_error_tree(local: SupabaseStore) -> None:
         local.update_candidate(owner, "x", {"resources": 2**40}, 1, ME)
 
 
+def test_a_statement_timeout_is_not_retried_and_says_the_request_was_too_large(
+        local: SupabaseStore, server: Any) -> None:
+    owner, _ = make(local)
+    body = b'{"code": "57014", "message": "canceling statement due to statement timeout", "details": null}'
+    with _Flaky(server.url, fails=5, status=500, payload=body) as url:
+        s = SupabaseStore(url, TEST_KEY)
+        started = time.monotonic()
+        with pytest.raises(StorageError) as caught:
+            s.snapshot(owner)
+        assert time.monotonic() - started < BACKOFF_S[0]  # no pause for a second attempt
+        s.close()
+    assert caught.value.code == "too_large"
+    assert "for stor" in describe(caught.value, "da")
+
+
+@pytest.mark.parametrize(("error", "write", "code"), [
+    ({"code": "502", "message": "Bad Gateway"}, True, "storage_unsure"),
+    ({"code": "40001", "message": "could not serialize"}, True, "storage_busy"),
+    ({"code": "53100", "message": "could not extend file"}, True, "storage_full"),
+    ({"code": "57014", "message": "canceling statement"}, True, "too_large"),
+])
+def test_api_errors_carry_a_code_for_the_readers_language(error: dict[str, Any], write: bool, code: str) -> None:
+    from postgrest.exceptions import APIError
+
+    translated = supabase_store.translate(APIError(error), write=write)
+    assert translated.code == code
+    assert describe(translated, "da") == t(f"err.{code}", "da")
+
+
 @pytest.mark.parametrize(
     ("error", "write", "kind", "words"),
     [({"code": "PT404", "message": "unknown or revoked link", "details": '{"code": "invalid_link"}'}, False,
@@ -438,7 +471,9 @@ def test_error_codes_map_to_the_error_tree(local: SupabaseStore) -> None:
      ({"code": "PGRST003", "message": "pool timeout"}, True, StorageError, "could not be reached"),
      ({"code": "40001", "message": "could not serialize"}, True, StorageError, "did not save"),
      ({"code": "57014", "message": "canceling statement due to statement timeout"}, True, StorageError,
-      "did not save"),
+      "statement timeout"),
+     ({"code": "57014", "message": "canceling statement due to statement timeout"}, False, StorageError,
+      "statement timeout"),
      ({"code": "22P02", "message": "invalid input syntax for type integer"}, True, ValidationError, ""),
      ({"code": "XX000", "message": "boom"}, False, StorageError, "boom")],
 )

@@ -37,18 +37,39 @@ from psycopg import sql
 
 PG_BIN = Path(os.environ.get("PARTNERSHIP_PG_BIN", "/usr/lib/postgresql/15/bin"))
 MIGRATIONS = Path(__file__).resolve().parents[2] / "supabase" / "migrations"
-SUPERUSER = "postgres"
+OS_USER = "postgres"
+"""The operating-system user PostgreSQL runs as when the tests run as root."""
+SUPERUSER = "supabase_admin"
+"""The cluster's superuser, as on Supabase, where nobody else is one."""
+MIGRATOR = "postgres"
+"""Who applies the migrations and so owns every function: as on Supabase, the role
+``postgres`` is not a superuser (SECURITY DEFINER functions run with its rights only)."""
+AUTHENTICATOR = "authenticator"
+"""The login the RPC server uses, like PostgREST: no rights of its own, may SET ROLE anon."""
 
-# What a fresh Supabase project has before any migration of ours (simplified): the API
-# roles, and default privileges that hand every new table and function in public to them.
+# What a fresh Supabase project has before any migration of ours (simplified): the roles,
+# and default privileges that hand every new table and function postgres makes in public
+# to the API roles.
 SUPABASE_BOOTSTRAP = """
+create role postgres login createrole createdb replication bypassrls;
 create role anon nologin noinherit;
 create role authenticated nologin noinherit;
 create role service_role nologin noinherit bypassrls;
+create role authenticator login noinherit;
+grant anon, authenticated, service_role to authenticator;
+grant anon, authenticated, service_role to postgres;
 grant usage on schema public to anon, authenticated, service_role;
-alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
-alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
-alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
+alter default privileges for role postgres in schema public grant all on tables to anon, authenticated, service_role;
+alter default privileges for role postgres in schema public
+    grant all on functions to anon, authenticated, service_role;
+alter default privileges for role postgres in schema public
+    grant all on sequences to anon, authenticated, service_role;
+"""
+
+# Per database: postgres may create its schemas and objects there.
+DATABASE_GRANTS = """
+grant all on database {db} to postgres;
+grant all on schema public to postgres;
 """
 
 
@@ -91,11 +112,12 @@ class PostgresCluster:
     def socket_dir(self) -> Path:
         return self.base
 
-    def conninfo(self, dbname: str = "postgres") -> str:
-        return f"host={self.socket_dir} port={self.port} user={SUPERUSER} dbname={dbname}"
+    def conninfo(self, dbname: str = "postgres", user: str = SUPERUSER) -> str:
+        return f"host={self.socket_dir} port={self.port} user={user} dbname={dbname}"
 
-    def connect(self, dbname: str = "postgres", *, autocommit: bool = False) -> psycopg.Connection:
-        return psycopg.connect(self.conninfo(dbname), autocommit=autocommit)
+    def connect(self, dbname: str = "postgres", *, autocommit: bool = False,
+                user: str = SUPERUSER) -> psycopg.Connection:
+        return psycopg.connect(self.conninfo(dbname, user), autocommit=autocommit)
 
     @property
     def pid(self) -> int | None:
@@ -109,8 +131,10 @@ class PostgresCluster:
         """A new database (roles are cluster-wide); with ``migrate`` the migrations applied."""
         with self.connect(autocommit=True) as conn:
             conn.execute(sql.SQL("create database {} template template0 encoding 'UTF8'").format(sql.Identifier(name)))
+        with self.connect(name) as conn:
+            grant_database(conn, name)
         if migrate:
-            with self.connect(name) as conn:
+            with self.connect(name, user=MIGRATOR) as conn:
                 apply_migrations(conn)
         return name
 
@@ -151,10 +175,10 @@ def _check_machine() -> str | None:
     if shutil.which("runuser") is None:
         raise PostgresUnavailable("running as root, but runuser (util-linux) is missing")
     try:
-        pwd.getpwnam(SUPERUSER)
+        pwd.getpwnam(OS_USER)
     except KeyError:
         raise PostgresUnavailable("running as root, but there is no user 'postgres' to run PostgreSQL as") from None
-    return SUPERUSER
+    return OS_USER
 
 
 def start_cluster(*, attempts: int = 3) -> PostgresCluster:
@@ -171,7 +195,8 @@ def start_cluster(*, attempts: int = 3) -> PostgresCluster:
         last = ""
         for _ in range(attempts):
             port = _free_port()
-            options = (f"-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+            # synchronous_commit stays on (as on Supabase): a commit is durable when it answers.
+            options = (f"-c fsync=off -c full_page_writes=off "
                        f"-c listen_addresses=127.0.0.1 -c port={port} -k {base} -c max_connections=60")
             result = subprocess.run(
                 _as(run_as, [str(PG_BIN / "pg_ctl"), "start", "-D", str(base / "data"), "-l", str(log), "-w",
@@ -207,10 +232,17 @@ def migration_files() -> list[Path]:
 
 
 def bootstrap_supabase_roles(conn: psycopg.Connection) -> None:
-    """Create the API roles once per cluster (roles are cluster-wide)."""
+    """Create the roles once per cluster (roles are cluster-wide), and let postgres work
+    in the connected database."""
     exists = conn.execute("select 1 from pg_roles where rolname = 'anon'").fetchone()
     if exists is None:
         conn.execute(SUPABASE_BOOTSTRAP)
+    conn.commit()
+    grant_database(conn, str(conn.info.dbname))
+
+
+def grant_database(conn: psycopg.Connection, name: str) -> None:
+    conn.execute(sql.SQL(DATABASE_GRANTS).format(db=sql.Identifier(name)))
     conn.commit()
 
 
@@ -247,6 +279,7 @@ def postgres_for(config: pytest.Config) -> PostgresCluster:
         try:
             with cluster.connect() as conn:
                 bootstrap_supabase_roles(conn)
+            with cluster.connect(user=MIGRATOR) as conn:
                 apply_migrations(conn)
                 relax_creation_rate(conn)
         except BaseException as exc:
@@ -268,6 +301,7 @@ def cluster_for_script() -> Iterator[PostgresCluster]:
     try:
         with cluster.connect() as conn:
             bootstrap_supabase_roles(conn)
+        with cluster.connect(user=MIGRATOR) as conn:
             apply_migrations(conn)
             relax_creation_rate(conn)
         yield cluster

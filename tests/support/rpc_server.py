@@ -3,7 +3,12 @@
 It serves ``POST /rest/v1/rpc/<function>`` the way Supabase's Data API does, as far as
 the Supabase store uses it:
 
-- the ``apikey`` header must be present (Supabase's gateway answers 401 without it);
+- the ``apikey`` header must be present (Supabase's gateway answers 401 without it) and,
+  when the server is given a key (the session's server is: ``TEST_ANON_KEY``), be that
+  key; an ``Authorization: Bearer`` header must carry the same key (supabase-py sends
+  the anon key there; Supabase checks it as a JWT);
+- it connects as ``authenticator`` (no rights of its own) and the functions are owned
+  by ``postgres``, which is not a superuser - as on Supabase (tests.support.postgres);
 - the JSON body's keys are the function's named arguments; they are turned into typed
   values by PostgreSQL itself (``json_to_record``), as PostgREST does, so the same
   conversion errors come back (a NUL character is 22P05, a non-number 22P02, ...);
@@ -15,6 +20,12 @@ the Supabase store uses it:
   PTnnn nnn, other 400), and an unknown function is PGRST202/404.
 
 It counts requests (``requests``, ``calls``) for the benchmark.
+
+What it still does not do (a real Supabase project does): verify JWTs (signature, expiry,
+the ``role`` claim) - a key is compared as a plain string; rate limits and request size
+limits of the gateway; connection pooling through Supavisor (each request here takes a
+direct connection); PostgREST's schema cache (functions are looked up per name, once);
+GET/HEAD RPC calls, ``Prefer`` headers, and answers other than JSON; HTTPS.
 """
 
 from __future__ import annotations
@@ -32,9 +43,11 @@ import pytest
 from psycopg import sql
 from psycopg.pq import TransactionStatus
 
-from tests.support.postgres import postgres_for
+from tests.support.postgres import AUTHENTICATOR, postgres_for
 
 SUPABASE_ANON_STATEMENT_TIMEOUT = "3s"
+TEST_ANON_KEY = "test-anon-key"
+"""The key the session's server accepts (tests and benchmarks send it as the anon key)."""
 
 
 def status_for(code: str, *, authenticated: bool = False) -> int:
@@ -274,6 +287,10 @@ def _handler_for(server: RpcServer) -> type[BaseHTTPRequestHandler]:
                                             "hint": "Double check your Supabase `anon` or `service_role` API key."}
                                            ).encode())
                 return
+            bearer = self.headers.get("Authorization")
+            if server.api_key is not None and bearer is not None and bearer != f"Bearer {server.api_key}":
+                self._send(401, _error("PGRST301", "No suitable key or wrong key type", None))
+                return
             if not path.startswith(prefix) or "/" in path.removeprefix(prefix):
                 self._send(404, _error("PGRST125", f"Invalid path specified in request URL: {path}", None))
                 return
@@ -304,7 +321,7 @@ def rpc_server_for(config: pytest.Config) -> RpcServer:
     found = config.stash.get(_SERVER, None)
     if found is None:
         cluster = postgres_for(config)
-        found = RpcServer(cluster.conninfo()).start()
+        found = RpcServer(cluster.conninfo(user=AUTHENTICATOR), api_key=TEST_ANON_KEY).start()
         config.stash[_SERVER] = found
         config.add_cleanup(found.stop)
     return found

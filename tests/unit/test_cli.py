@@ -39,7 +39,22 @@ def test_demo_export_import_round_trip(tmp_path: Path) -> None:
     (tmp_path / "export.json").write_text(exported.stdout, encoding="utf-8")
     imported = json.loads(cli(tmp_path, "import", str(tmp_path / "export.json")).stdout)
     again = json.loads(cli(tmp_path, "export", "--link", imported["links"]["owner"]).stdout)
+    # Everything comes back but the signature: an imported project starts unsigned, and the
+    # file's history is closed by the import entry.
+    assert data["project"]["signed_at"] and data["approvals"] and data["signed_versions"]
+    assert again["project"]["signed_at"] is None and again["approvals"] == again["signed_versions"] == []
+    assert again["history"].pop()["entity"] == "import"
+    for key in ("project", "approvals", "signed_versions"):
+        del again[key], data[key]
     assert again == data
+
+
+def test_a_crafted_file_is_refused_without_a_traceback(tmp_path: Path) -> None:
+    deep = cli(tmp_path, "import", "-", stdin="[" * 100_000 + "]" * 100_000)
+    assert deep.returncode == 2 and "nested too deeply" in deep.stderr and "Traceback" not in deep.stderr
+    surrogate = '{"format": "partnerskab/1", "project": {"title": "\\ud800", "our_org": "X"}}'
+    lone = cli(tmp_path, "import", "-", stdin=surrogate)
+    assert lone.returncode == 2 and lone.stderr.startswith("error:") and "Traceback" not in lone.stderr
 
 
 def test_a_bad_link_or_file_is_a_clear_error_not_a_traceback(tmp_path: Path) -> None:
