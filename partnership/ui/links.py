@@ -13,6 +13,7 @@ import streamlit as st
 
 from partnership.model import Role, Side, Snapshot
 from partnership.ui import shell
+from partnership.usertext import clean, plain
 
 _COPY_JS = """
 export default function ({ data, parentElement }) {
@@ -134,14 +135,14 @@ def partner_address(snap: Snapshot) -> str:
 def invite(c: shell.Ctx, snap: Snapshot) -> None:
     """Right after "... har sagt ja" (step 3): the partner's link and an invitation draft."""
     token = shown_links(c).get(Role.PARTNER)
-    if not card(c, Role.PARTNER, token, title=c.t("links.s3_invite", name=snap.project.partner_org)):
+    if not card(c, Role.PARTNER, token, title=c.t("links.s3_invite", name=plain(snap.project.partner_org))):
         st.page_link(c.pages["settings"], label=c.t("nav.settings"), icon=":material/settings:",
                      query_params=shell.url_params(c))
         return
     assert token is not None
-    body = invitation(c, snap, c.link(token))
+    body = clean(invitation(c, snap, c.link(token)))
     with st.container(border=True, key="links_invitation"):
-        st.caption(c.t("links.s3_invite_lead", name=snap.project.partner_org))
+        st.caption(c.t("links.s3_invite_lead", name=plain(snap.project.partner_org)))
         st.code(body, language=None, wrap_lines=True)
         st.link_button(c.t("links.s3_mailto"), mail_to(partner_address(snap), c.t("links.s3_subject"), body),
                        icon=":material/send:")
