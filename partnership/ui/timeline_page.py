@@ -27,7 +27,7 @@ from partnership.i18n import fmt_datetime
 from partnership.model import Role, Side, Snapshot, Task, TaskKind, TaskStatus
 from partnership.steps import AGREEMENT_TASK_KINDS
 from partnership.ui import shell, tasks
-from partnership.ui.step5 import slug
+from partnership.slug import slug
 
 ss = st.session_state
 

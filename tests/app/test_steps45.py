@@ -16,6 +16,7 @@ from partnership import agreement
 from partnership.demo import create_demo
 from partnership.errors import Forbidden
 from partnership.model import Role, Side, TaskKind
+from partnership.slug import slug
 from partnership.store.sqlite import SQLiteStore
 from partnership.ui import step5
 from tests.app.conftest import no_errors, texts
@@ -304,8 +305,10 @@ def test_the_downloads_hold_the_agreement_and_the_tasks(app: MakeApp, store: SQL
     snap = store.snapshot(owner)
     text = agreement.render_markdown(snap, "da")
     files = {f.key: f for f in step5.downloads(snap, text, "da", key="s5_dl", with_tasks=True)}
-    assert files["s5_dl_md"].file_name == "samarbejdsaftale-lektiecafe.md"
-    assert files["s5_dl_md"].data().decode() == text
+    assert files["s5_dl_md"].file_name == "samarbejdsaftale-lektiecafé.md"
+    document = files["s5_dl_md"].data().decode()
+    assert document.startswith(text.rstrip("\n")) and "## Underskrifter" in document
+    assert f"Aftalens fingeraftryk (SHA-256): {agreement.content_hash(text)}." in document
     page = files["s5_dl_html"].data().decode()
     assert page.startswith("<!DOCTYPE html>") and "Alle børn har et sted at lave lektier." in page
     assert agreement.content_hash(text) in page
@@ -321,7 +324,7 @@ def test_the_downloads_hold_the_agreement_and_the_tasks(app: MakeApp, store: SQL
 
 
 def test_small_helpers() -> None:
-    assert step5.slug("Lektiecafé på Nørrebro!") == "lektiecafe-paa-noerrebro"
+    assert slug("Lektiecafé på Nørrebro!") == "lektiecafé-på-nørrebro"
     shown = step5.for_page("# Samarbejdsaftale\n\n## Parterne\n\n\\# not a heading\n")
     assert shown.startswith("### Samarbejdsaftale") and "#### Parterne" in shown and "\\# not" in shown
     assert Role.VIEWER.side is None

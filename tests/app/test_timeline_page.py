@@ -250,7 +250,7 @@ def test_the_calendar_downloads_parse(app: MakeApp, store: SQLiteStore, demo: di
     no_errors(at)
     snap = snap_of(store, demo["owner"])
     name, data = served(at, downloads, "tl_ics_all")
-    assert name == "lektiecafe-paa-biblioteket.ics"
+    assert name == "lektiecafé-på-biblioteket.ics"
     events = _events(data)
     joint = [x for x in snap.tasks if not x.internal and (x.start or x.due)]
     assert {str(e["summary"]) for e in events} == {x.title for x in joint}
@@ -260,7 +260,7 @@ def test_the_calendar_downloads_parse(app: MakeApp, store: SQLiteStore, demo: di
     at.selectbox(key="tl_ics_person").set_value(sara.id).run()
     no_errors(at)
     name, data = served(at, downloads, "tl_ics_one")
-    assert name == "lektiecafe-paa-biblioteket-sara-nielsen.ics"
+    assert name == "lektiecafé-på-biblioteket-sara-nielsen.ics"
     assert {str(e["summary"]) for e in _events(data)} == {x.title for x in joint if x.responsible == sara.id}
     assert timeline_page.calendar_file(snap, "da", sara.id)[0] == name
 
