@@ -25,9 +25,9 @@ import streamlit as st
 from partnership import calendar, timeline
 from partnership.i18n import fmt_datetime
 from partnership.model import Role, Side, Snapshot, Task, TaskKind, TaskStatus
+from partnership.slug import slug
 from partnership.steps import AGREEMENT_TASK_KINDS
 from partnership.ui import shell, tasks
-from partnership.slug import slug
 
 ss = st.session_state
 
