@@ -21,6 +21,18 @@ DA: dict[str, str] = {
     "agr.h.group.milestone": "Milepæle",
     "agr.none_tasks": "Ingen opgaver angivet endnu.",
     "agr.none_milestones": "Ingen milepæle angivet endnu.",
+    "tasks.locked_kind": "Aftalen er underskrevet. Opgaven kan stadig rettes i det daglige arbejde, men "
+    "typen ligger fast. Den underskrevne tekst bevares uændret under »Underskrevne udgaver«.",
+    "app.not_for.owner": "Denne side kan ikke åbnes med foreningens link.",
+    "app.not_for.partner": "Denne side kan ikke åbnes med partnerens link.",
+    "app.not_for.viewer": "Denne side kan ikke åbnes med læselinket.",
+    "live.someone.owner": "en fra foreningen",
+    "live.someone.partner": "en fra partneren",
+    "live.someone.viewer": "en læser",
+    "history.attr.person.title": "Rolle",
+    "mail.sender": "{name}\n",
+    "mail.sender_role": "{name}, {role}\n",
+    "tasks.added_kind": "Tilføjet: »{title}« ({kind}). Formularen er klar til det næste punkt.",
 }
 
 EN: dict[str, str] = {
@@ -39,4 +51,16 @@ EN: dict[str, str] = {
     "agr.h.group.milestone": "Milestones",
     "agr.none_tasks": "No tasks listed yet.",
     "agr.none_milestones": "No milestones listed yet.",
+    "tasks.locked_kind": "The agreement is signed. The task can still be updated in day-to-day work, but its "
+    "kind is fixed. The signed text is kept unchanged under “Signed versions”.",
+    "app.not_for.owner": "This page cannot be opened with the association's link.",
+    "app.not_for.partner": "This page cannot be opened with the partner's link.",
+    "app.not_for.viewer": "This page cannot be opened with the read-only link.",
+    "live.someone.owner": "someone from the association",
+    "live.someone.partner": "someone from the partner",
+    "live.someone.viewer": "a reader",
+    "history.attr.person.title": "Role",
+    "mail.sender": "{name}\n",
+    "mail.sender_role": "{name}, {role}\n",
+    "tasks.added_kind": "Added: “{title}” ({kind}). The form is ready for the next one.",
 }

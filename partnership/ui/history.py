@@ -208,7 +208,8 @@ def changes(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> list[Change]:
         before, after = old.get(name), new.get(name)
         if before == after or (not old and after in (None, "", False)):
             continue
-        label = c.t(f"history.attr.{name}") if has(f"history.attr.{name}") else name
+        specific = f"history.attr.{entry.entity}.{name}"  # a person's "title" is their role
+        label = c.t(specific) if has(specific) else c.t(f"history.attr.{name}") if has(f"history.attr.{name}") else name
         out.append(Change(label, shown_value(c, snap, entry.entity, name, before) if old else "",
                           shown_value(c, snap, entry.entity, name, after)))
     return out

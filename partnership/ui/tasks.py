@@ -297,8 +297,10 @@ def _editor(c: shell.Ctx, snap: Snapshot, task: Task, key: str, kinds: Sequence[
     for name in FIELDS:  # after "edit again" on a conflict only the changed fields are seeded
         if f"{k}_{name}" not in ss:
             ss[f"{k}_{name}"] = _value(task, name)
-    if allowed != frozenset(FIELDS):
+    if allowed == TRACKING_TASK_FIELDS:
         st.caption(":material/lock: " + c.t("tasks.locked"))
+    elif allowed and allowed != frozenset(FIELDS):  # a plain task after signing: all but its kind
+        st.caption(":material/lock: " + c.t("tasks.locked_kind"))
     off = {name: name not in allowed for name in FIELDS}
     kind_options = _kind_options(snap, task, kinds)
     if ss.get(f"{k}_kind") not in kind_options:
@@ -404,10 +406,13 @@ def add_form(
                         format_func=lambda v: c.t(f"agr.status.{v}"))
             st.text_area(c.t("tasks.f.note"), key=f"{k}_note", max_chars=MAX_TEXT, height=68)
             st.form_submit_button(c.t("tasks.add"), key=f"{k}_submit", type="primary", icon=":material/add:",
-                                  on_click=_add, args=(c, key, kind_values[0] if len(kind_values) == 1 else ""))
+                                  on_click=_add, args=(c, key, kind_values[0] if len(kind_values) == 1 else "",
+                                                       {"kind": default, "side": own.value}))
 
 
-def _add(c: shell.Ctx, key: str, only_kind: str) -> None:
+def _add(c: shell.Ctx, key: str, only_kind: str, defaults: dict[str, str]) -> None:
+    """Add the task, then start the form clean: every field, the kind and side included,
+    goes back to its default, so the next task never silently inherits the last one's kind."""
     k = f"{key}_new"
     if not c.name:
         editor.flash(k, "error", c.t("who.needed"))
@@ -435,5 +440,6 @@ def _add(c: shell.Ctx, key: str, only_kind: str) -> None:
         editor.flash(k, "error", describe(exc, c.lang))
         return
     editor.reset_form(k, {"title": "", "note": "", "start": None, "due": None, "responsible": "",
-                          "status": TaskStatus.PLANNED.value})
-    editor.flash(k, "success", c.t("tasks.added", title=title))
+                          "status": TaskStatus.PLANNED.value, **({} if only_kind else {"kind": defaults["kind"]}),
+                          "side": defaults["side"]})
+    editor.flash(k, "success", c.t("tasks.added_kind", title=title, kind=c.t(f"agr.kind.{fields['kind']}")))

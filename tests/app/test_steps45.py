@@ -128,6 +128,23 @@ def test_an_activity_due_before_its_start_is_refused_and_nothing_is_saved(app: M
     assert "Lektiecafé" in texts(at) and "Ansvarlig: Anna Holm" in texts(at)
 
 
+def test_the_add_form_starts_clean_after_a_task_kind_included(app: MakeApp, store: SQLiteStore) -> None:
+    tokens = fresh(store)
+    owner = store.open(tokens["owner"])
+    at = app(token=tokens["owner"], page="step4")
+    at.text_input(key="s4_new_title").input("Rekruttér 6 frivillige")
+    at.selectbox(key="s4_new_kind").set_value("task")
+    at.selectbox(key="s4_new_side").set_value("partner")
+    at.button(key="s4_new_submit").click().run()
+    no_errors(at)
+    [task] = store.snapshot(owner).tasks
+    assert (task.kind, task.side) == (TaskKind.TASK, Side.PARTNER)
+    assert "(Opgave)" in " ".join(s.value for s in at.success)  # the kind is said out loud
+    assert at.text_input(key="s4_new_title").value == ""
+    assert at.selectbox(key="s4_new_kind").value == "activity"  # not the last task's kind
+    assert at.selectbox(key="s4_new_side").value == "association"
+
+
 def test_the_partner_adds_its_own_person_to_the_working_group(app: MakeApp, store: SQLiteStore) -> None:
     tokens = fresh(store)
     at = app(token=tokens["partner"], page="step4")
