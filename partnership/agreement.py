@@ -163,6 +163,8 @@ def follow_up_meetings(snap: Snapshot) -> list[Task]:
 def when(task: Task, lang: str) -> str:
     """The task's dates in the reader's language: "1. feb. 2027–3. mar. 2027"."""
     start, due = fmt_date(task.start, lang), fmt_date(task.due, lang)
+    if task.kind is TaskKind.FOLLOW_UP and (start or due):  # a meeting is on a day, not "by" one
+        return t("agr.date.meeting", lang, date=due or start)
     if start and due:
         return start if start == due else t("agr.date.range", lang, start=start, due=due)
     if start:

@@ -21,6 +21,11 @@ DA: dict[str, str] = {
     "agr.h.group.milestone": "Milepæle",
     "agr.none_tasks": "Ingen opgaver angivet endnu.",
     "agr.none_milestones": "Ingen milepæle angivet endnu.",
+    "calendar.time_unset": "Klokkeslættet er ikke aftalt endnu – 17.00 er sat ind, så mødet står i "
+    "kalenderen. Ret det, når I har aftalt et tidspunkt (skriv fx »kl. 17.30« i mødets titel eller note).",
+    "calendar.alarm_meeting": "I morgen: {title}",
+    "calendar.alarm_due": "Frist i morgen: {title}",
+    "agr.date.meeting": "den {date}",
     "tasks.locked_kind": "Aftalen er underskrevet. Opgaven kan stadig rettes i det daglige arbejde, men "
     "typen ligger fast. Den underskrevne tekst bevares uændret under »Underskrevne udgaver«.",
     "app.not_for.owner": "Denne side kan ikke åbnes med foreningens link.",
@@ -51,6 +56,11 @@ EN: dict[str, str] = {
     "agr.h.group.milestone": "Milestones",
     "agr.none_tasks": "No tasks listed yet.",
     "agr.none_milestones": "No milestones listed yet.",
+    "calendar.time_unset": "No time has been agreed yet – 17:00 is filled in so the meeting is in the "
+    "calendar. Change it once you have agreed a time (write e.g. “at 17:30” in the meeting's title or note).",
+    "calendar.alarm_meeting": "Tomorrow: {title}",
+    "calendar.alarm_due": "Due tomorrow: {title}",
+    "agr.date.meeting": "on {date}",
     "tasks.locked_kind": "The agreement is signed. The task can still be updated in day-to-day work, but its "
     "kind is fixed. The signed text is kept unchanged under “Signed versions”.",
     "app.not_for.owner": "This page cannot be opened with the association's link.",

@@ -167,7 +167,7 @@ def test_full_snapshot_contains_the_joint_data() -> None:
     assert "- **Sommerlejr** · Naturskolen · Ansvarlig: Sara Øster · 1. jul. 2027–7. jul. 2027" in activities
     # The joint follow-up meeting, under follow-up only.
     assert ("- **Kvartalsmøde** · Spejderne Nord · Ansvarlig: Mette Hansen · "
-            "senest 1. apr. 2027") in text
+            "den 1. apr. 2027") in text  # a meeting, not a deadline
     assert text.index("Kvartalsmøde") > text.index("## Opfølgning")
     # Working group: only working_group people, per side.
     group = text[text.index("## Ansvarlige og arbejdsgruppe"):text.index("## Ekstern finansiering")]
