@@ -15,7 +15,7 @@ import csv
 import hashlib
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Literal
 
@@ -312,6 +312,18 @@ def balance(snap: Snapshot) -> dict[Side, dict[str, int]]:
             "responsible": sum(p.side is side and p.working_group for p in snap.people),
         }
     return result
+
+
+def balance_verdict(open_per_side: Mapping[Side, int]) -> tuple[Literal["few", "even", "uneven"], Side | None]:
+    """The one verdict on how the open tasks are split, used on step 5 and on the dashboard:
+    "few" (fewer than three open tasks: nothing to say), "uneven" with the side holding at
+    least twice as many as the other, else "even"."""
+    ours, theirs = open_per_side.get(Side.ASSOCIATION, 0), open_per_side.get(Side.PARTNER, 0)
+    if ours + theirs < 3:
+        return "few", None
+    if max(ours, theirs) >= 2 * min(ours, theirs):
+        return "uneven", Side.ASSOCIATION if ours > theirs else Side.PARTNER
+    return "even", None
 
 
 # --- spreadsheet-safe exports ----------------------------------------------------------

@@ -251,12 +251,10 @@ def balance(c: shell.Ctx, snap: Snapshot) -> None:
         rows.append(f"| {c.t(f'agr.balance.{measure}')} | "
                     + " | ".join(str(figures[s][measure]) for s in sides) + " |")
     st.markdown("\n".join(rows))
-    counts = {s: figures[s]["tasks"] for s in sides}
-    most = max(sides, key=lambda s: counts[s])
-    least = min(counts.values())
-    if sum(counts.values()) >= 3 and counts[most] > 2 * least:
+    verdict, most = agreement.balance_verdict({s: figures[s]["open"] for s in sides})
+    if verdict == "uneven" and most is not None:
         st.caption(":material/balance: " + c.t("s5.balance_uneven", org=tasks.plain(_org(c, snap, most))))
-    elif sum(counts.values()) >= 2:
+    elif verdict == "even":
         st.caption(":material/balance: " + c.t("s5.balance_even"))
 
 

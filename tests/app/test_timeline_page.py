@@ -28,7 +28,7 @@ from partnership.model import (
     TaskStatus,
 )
 from partnership.store.sqlite import SQLiteStore
-from partnership.ui import dashboard, health_page, timeline_page
+from partnership.ui import health_page, timeline_page
 from tests.app.conftest import no_errors, texts
 
 MakeApp = Callable[..., AppTest]
@@ -434,10 +434,14 @@ def test_collect_health_answers() -> None:
     assert set(health_page.collect({})[0]) <= set(STATEMENTS)
 
 
-def test_uneven_balance_and_relative_days() -> None:
-    assert dashboard.uneven({Side.ASSOCIATION: 4, Side.PARTNER: 4}) is None
-    assert dashboard.uneven({Side.ASSOCIATION: 2, Side.PARTNER: 0}) is None  # too few to matter
-    assert dashboard.uneven({Side.ASSOCIATION: 1, Side.PARTNER: 5}) is Side.PARTNER
+def test_one_balance_verdict() -> None:
+    from partnership.agreement import balance_verdict
+
+    assert balance_verdict({Side.ASSOCIATION: 4, Side.PARTNER: 4}) == ("even", None)
+    assert balance_verdict({Side.ASSOCIATION: 2, Side.PARTNER: 0}) == ("few", None)  # too few to matter
+    assert balance_verdict({Side.ASSOCIATION: 1, Side.PARTNER: 5}) == ("uneven", Side.PARTNER)
+    assert balance_verdict({Side.ASSOCIATION: 4, Side.PARTNER: 2}) == ("uneven", Side.ASSOCIATION)
+    assert balance_verdict({Side.ASSOCIATION: 4, Side.PARTNER: 3}) == ("even", None)
 
 
 def test_the_health_figure_is_cached_per_revision() -> None:
