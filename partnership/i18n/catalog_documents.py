@@ -37,6 +37,8 @@ DA: dict[str, str] = {
     "history.attr.person.title": "Rolle",
     "mail.sender": "{name}\n",
     "mail.sender_role": "{name}, {role}\n",
+    "missing.working_group_org": "En ansvarlig fra {org}",
+    "overview.steps_joint": "De fælles trin",
     "tasks.added_kind": "Tilføjet: »{title}« ({kind}). Formularen er klar til det næste punkt.",
 }
 
@@ -72,5 +74,7 @@ EN: dict[str, str] = {
     "history.attr.person.title": "Role",
     "mail.sender": "{name}\n",
     "mail.sender_role": "{name}, {role}\n",
+    "missing.working_group_org": "A responsible person from {org}",
+    "overview.steps_joint": "The joint steps",
     "tasks.added_kind": "Added: “{title}” ({kind}). The form is ready for the next one.",
 }

@@ -18,9 +18,9 @@ import streamlit as st
 from partnership import exchange
 from partnership.errors import Conflict, PartnershipError
 from partnership.i18n import fmt_date, fmt_datetime, has
-from partnership.model import HistoryEntry, Role, Snapshot
+from partnership.model import HistoryEntry, Role, Side, Snapshot
 from partnership.steps import FIELD_BY_KEY
-from partnership.ui import editor, shell
+from partnership.ui import editor, shell, tasks
 from partnership.ui.editor import literal as md
 from partnership.ui.messages import describe
 
@@ -173,8 +173,8 @@ def shown_value(c: shell.Ctx, snap: Snapshot, entity: str, name: str, value: Any
         return "–"
     if isinstance(value, bool):
         return c.t("history.yes") if value else c.t("history.no")
-    if name == "side":
-        return c.t(f"side.{value}")
+    if name == "side" and value in {s.value for s in Side}:
+        return tasks.org_name(c, snap, Side(value))
     if name == "status":
         key = f"timeline.status.{value}" if entity == "task" else f"s2.status.{value}"
         return c.t(key) if has(key) else str(value)
@@ -300,7 +300,7 @@ def _changes(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> None:
         data = _json(entry.new)
         side = data.get("side")
         st.markdown(c.t("history.approved", name=md(str(data.get("name", ""))),
-                        side=c.t(f"side.{side}") if side else "–"))
+                        side=tasks.org_name(c, snap, Side(side)) if side in {s.value for s in Side} else "–"))
         return
     if entry.entity == "health":
         st.markdown(c.t("history.health", name=md(str(_json(entry.new).get("name", "")))))

@@ -48,7 +48,7 @@ import streamlit as st
 
 from partnership import validation
 from partnership.errors import Conflict, PartnershipError, ValidationError
-from partnership.i18n import fmt_date
+from partnership.i18n import fmt_date, has
 from partnership.model import Role, Side, Snapshot, Task, TaskKind, TaskStatus
 from partnership.steps import AGREEMENT_TASK_KINDS, MAX_NAME, MAX_TEXT, TRACKING_TASK_FIELDS
 from partnership.ui import editor, shell
@@ -120,6 +120,15 @@ def org_name(c: shell.Ctx, snap: Snapshot, side: Side) -> str:
     """The organisation's name on ``side`` (or "Vores forening"/"Partneren")."""
     name = snap.project.our_org if side == Side.ASSOCIATION else snap.project.partner_org
     return name.strip() or c.t(f"side.{side.value}")
+
+
+def gap_label(c: shell.Ctx, snap: Snapshot, key: str) -> str:
+    """What a step still misses, in words: the working-group gaps name the organisation
+    ("En ansvarlig fra Nørrebro Bibliotek"), so each reader sees it from their own side."""
+    for side in Side:
+        if key == f"missing.working_group_{side.value}":
+            return c.t("missing.working_group_org", org=org_name(c, snap, side))
+    return c.t(key) if has(key) else key
 
 
 def person_label(c: shell.Ctx, snap: Snapshot, person_id: str) -> str:

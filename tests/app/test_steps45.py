@@ -345,3 +345,32 @@ def test_small_helpers() -> None:
     shown = step5.for_page("# Samarbejdsaftale\n\n## Parterne\n\n\\# not a heading\n")
     assert shown.startswith("### Samarbejdsaftale") and "#### Parterne" in shown and "\\# not" in shown
     assert Role.VIEWER.side is None
+
+
+def test_the_partner_reads_organisation_names_not_the_owners_point_of_view(app: MakeApp, store: SQLiteStore) -> None:
+    tokens = fresh(store)
+    at = app(token=tokens["partner"], name="Ole", page="overview")
+    no_errors(at)
+    shown = texts(at)
+    assert "De fælles trin" in shown and "De fem trin" not in shown
+    assert "vores forening" not in shown.casefold()
+    snap = store.snapshot(store.open(tokens["partner"]))
+    assert f"En ansvarlig fra {snap.project.our_org}" in shown
+
+
+def test_step5_and_the_dashboard_give_the_same_balance_verdict(app: MakeApp, store: SQLiteStore) -> None:
+    _, tokens = create_demo(store)
+    partner = store.open(tokens["partner"])
+
+    def pages() -> tuple[str, str]:
+        return (texts(app(token=tokens["partner"], name="Ole", page="step5")),
+                texts(app(token=tokens["partner"], name="Ole", page="overview")))
+
+    step, board = pages()  # the example: four open tasks on each side
+    assert "De åbne opgaver er nogenlunde ligeligt fordelt." in step
+    assert "De fleste åbne opgaver" not in step and "De fleste åbne opgaver" not in board
+    for n in range(4):
+        store.add_task(partner, {"title": f"Ekstra {n}", "kind": "task", "side": "partner"}, "Ole")
+    step, board = pages()  # now eight against four
+    for shown in (step, board):
+        assert "De fleste åbne opgaver ligger hos Nørrebro Bibliotek" in shown

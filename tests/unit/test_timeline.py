@@ -241,7 +241,7 @@ def test_hover_in_english_and_without_org_names() -> None:
     one = task(responsible="", start=date(2026, 11, 26), due=date(2026, 11, 30))
     text = timeline_figure([one], PEOPLE, today=TODAY, lang="en").data[0].hovertext[0]
     assert "Responsible: No one responsible" in text
-    assert "Organisation: Our association" in text
+    assert "Organisation: The association" in text
     assert "Start: 26 Nov 2026" in text
     assert "Status: Planned" in text
 
@@ -313,7 +313,7 @@ def test_lanes_by_side_use_the_organisation_names() -> None:
     assert list(fig.layout.yaxis.categoryarray) == ["Ungdomsklubben Nord", "Nordby Bibliotek"]
     assert list(traces(fig, "bar")[0].y) == ["Ungdomsklubben Nord"]
     fallback = timeline_figure(tasks, PEOPLE, today=TODAY, lanes="side")
-    assert list(fallback.layout.yaxis.categoryarray) == ["Vores forening", "Partneren"]
+    assert list(fallback.layout.yaxis.categoryarray) == ["Foreningen", "Partneren"]
 
 
 def test_unknown_lane_mode_is_refused() -> None:
