@@ -39,6 +39,9 @@ DA: dict[str, str] = {
     "mail.sender_role": "{name}, {role}\n",
     "missing.working_group_org": "En ansvarlig fra {org}",
     "overview.steps_joint": "De fælles trin",
+    "s2.timer_again": "Start forfra",
+    "s2.displaces": "»{name}« har prioritet {n} nu. Når du gemmer, mister »{name}« sin prioritet og ryger "
+    "ud af de tre bedste. Giv den en anden plads bagefter, hvis den skal blive blandt de tre.",
     "tasks.added_kind": "Tilføjet: »{title}« ({kind}). Formularen er klar til det næste punkt.",
 }
 
@@ -76,5 +79,8 @@ EN: dict[str, str] = {
     "mail.sender_role": "{name}, {role}\n",
     "missing.working_group_org": "A responsible person from {org}",
     "overview.steps_joint": "The joint steps",
+    "s2.timer_again": "Start again",
+    "s2.displaces": "“{name}” has priority {n} now. When you save, “{name}” loses its priority and leaves "
+    "the top three. Give it another place afterwards if it should stay among the three.",
     "tasks.added_kind": "Added: “{title}” ({kind}). The form is ready for the next one.",
 }
