@@ -1,0 +1,44 @@
+"""The app's few CSS rules, injected once per run from main.py.
+
+- Captions and other faded text: Streamlit draws them in the text colour at 60 %
+  opacity, which on our light backgrounds falls below WCAG AA's 4.5:1 (axe-core); a
+  darker grey keeps the calm look and passes.
+- Streamlit's built-in English: the "Press Enter to submit form" / "Press Ctrl+Enter to
+  apply" hints under inputs are hidden (the buttons say what to do), the file
+  uploader's "200MB per file • JSON" line is hidden (the label says "JSON-fil") and its
+  "Upload" button reads "Vælg fil" / "Choose file".
+- Code blocks (the link cards) wrap instead of scrolling sideways: on a phone a long
+  link otherwise becomes a scroll region a keyboard cannot reach (axe-core).
+- Dashboard metrics wrap instead of cutting their labels and values with "…".
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from partnership.i18n import t
+
+FADED = "#4a5456"
+"""At least 6.5:1 on the page (#fbfaf7) and the sidebar (#eef2ee) backgrounds."""
+
+_CSS = """
+[data-testid="stCaptionContainer"] { opacity: 1 !important; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * { color: %(faded)s !important; }
+[data-testid="stWidgetLabel"] [data-testid="stTooltipIcon"] svg { color: %(faded)s; }
+[data-testid="stCode"] pre, [data-testid="stCode"] code { white-space: pre-wrap !important; word-break: break-all; }
+[data-testid="InputInstructions"] { display: none !important; }
+[data-testid="stFileUploaderDropzoneInstructions"] small { display: none !important; }
+[data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"] { font-size: 0 !important; }
+[data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"]::after {
+  content: "%(choose)s"; font-size: 1rem; }
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+[data-testid="stMetricValue"] { font-size: 1.6rem; line-height: 1.2; overflow-wrap: anywhere; }
+"""
+
+
+def inject(lang: str) -> None:
+    """Add the rules to the page (an st.html with only a style block takes no space)."""
+    choose = t("style.choose_file", lang).replace("\\", "").replace('"', "")
+    st.html(f"<style>{_CSS % {'faded': FADED, 'choose': choose}}</style>")
