@@ -15,7 +15,7 @@ import streamlit as st
 
 from partnership import agreement, timeline
 from partnership.i18n import fmt_date
-from partnership.model import Side, Snapshot, Task
+from partnership.model import Side, Snapshot, Task, TaskKind
 from partnership.ui import shell, tasks
 
 LIST_MAX = 5
@@ -41,7 +41,8 @@ def _items(c: shell.Ctx, board: timeline.Dashboard, found: Sequence[Task], today
     lines = []
     for task in found[:LIST_MAX]:
         assert task.due is not None
-        line = c.t("dash.item", title=tasks.plain(task.title), who=tasks.plain(_who(c, board, task)),
+        key = "dash.item_meeting" if task.kind is TaskKind.FOLLOW_UP else "dash.item"  # a meeting has no deadline
+        line = c.t(key, title=tasks.plain(task.title), who=tasks.plain(_who(c, board, task)),
                    due=fmt_date(task.due, c.lang))
         if late:
             days = (today - task.due).days

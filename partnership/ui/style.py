@@ -9,6 +9,8 @@
   "Upload" button reads "Vælg fil" / "Choose file".
 - Code blocks (the link cards) wrap instead of scrolling sideways: on a phone a long
   link otherwise becomes a scroll region a keyboard cannot reach (axe-core).
+- The timeline keeps at least the width its labels were laid out for
+  (partnership.timeline_layout) and scrolls sideways on a phone.
 - Dashboard metrics wrap instead of cutting their labels and values with "…".
 """
 
@@ -26,6 +28,8 @@ _CSS = """
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * { color: %(faded)s !important; }
 [data-testid="stWidgetLabel"] [data-testid="stTooltipIcon"] svg { color: %(faded)s; }
 [data-testid="stCode"] pre, [data-testid="stCode"] code { white-space: pre-wrap !important; word-break: break-all; }
+.st-key-tl_chart_box { overflow-x: auto; }
+.st-key-tl_chart_box [data-testid="stPlotlyChart"] { min-width: 820px; }
 [data-testid="InputInstructions"] { display: none !important; }
 [data-testid="stFileUploaderDropzoneInstructions"] small { display: none !important; }
 [data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"] { font-size: 0 !important; }

@@ -35,10 +35,12 @@ KEY = "tl"
 FIGURE = "tl_figure"
 """Session-state key of the cached figure: ``(cache key, figure)``."""
 PLOTLY_CONFIG: dict[str, Any] = {
+    # No Plotly toolbar: its zoom/pan/lasso tools are not what a volunteer needs, its
+    # tooltips are English, and on a phone it covered the legend. The calendar and the
+    # task list below the chart are the ways out; hovering a bar shows its full title.
+    "displayModeBar": False,
     "displaylogo": False,
     "scrollZoom": False,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
-    "toImageButtonOptions": {"format": "png", "filename": "tidslinje", "scale": 2},
 }
 FILTERS = ("side", "person", "status", "kind")
 ICS_MIME = "text/calendar"
@@ -216,8 +218,9 @@ def chart(c: shell.Ctx, snap: Snapshot, view: View, today: date) -> None:
     if all(x.start is None and x.due is None for x in shown):
         st.info(c.t("tl.no_dates"), icon=":material/event_busy:")
         return
-    st.plotly_chart(cached_figure(snap, view, today, c.lang), width="stretch", theme=None, key="tl_chart",
-                    config=PLOTLY_CONFIG)
+    with st.container(key="tl_chart_box"):  # scrolls sideways on a phone (style.py), so labels keep their room
+        st.plotly_chart(cached_figure(snap, view, today, c.lang), width="stretch", theme=None, key="tl_chart",
+                        config=PLOTLY_CONFIG)
     st.caption(c.t("tl.legend_help"))
 
 

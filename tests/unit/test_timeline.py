@@ -285,8 +285,9 @@ def test_lanes_by_person_follow_people_order_with_unassigned_last() -> None:
     fig = timeline_figure(tasks, PEOPLE, today=TODAY)
     assert list(fig.layout.yaxis.categoryarray) == ["Mia Holm", "Ole Berg", "Ingen ansvarlig"]
     assert fig.layout.yaxis.range[0] > fig.layout.yaxis.range[1]  # first lane on top
-    lanes = {
-        tid: lane
+    order = list(fig.layout.yaxis.categoryarray)
+    lanes = {  # bars name their lane; markers sit at its position on the overlay axis y2
+        tid: lane if isinstance(lane, str) else order[round(lane)]
         for tr in fig.data
         if tr.customdata is not None
         for tid, lane in zip(tr.customdata, tr.y, strict=True)
@@ -511,12 +512,14 @@ def test_long_bars_carry_their_title_and_short_ones_none() -> None:
     bar = traces(fig, "bar")[0]
     labels = dict(zip(bar.customdata, bar.text, strict=True))
     assert labels["long"] == "\u00a0Lektiecafé &lt;hver&gt; tirsdag"
-    assert labels["short"] == ""
+    assert labels["short"] == ""  # too short for its title: the title goes beside it
+    beside = [a for a in fig.layout.annotations if a.name == "label"]
+    assert [a.text for a in beside] == ["Plakater til skolerne"] and beside[0].xanchor == "left"
     assert bar.textposition == "inside" and bar.insidetextanchor == "start" and bar.textangle == 0
     assert fig.layout.uniformtext.mode == "hide"  # a label that does not fit is left out, not shrunk
 
 
-def test_marker_labels_use_the_room_up_to_the_next_item_in_their_lane() -> None:
+def test_marker_labels_go_beside_their_marker_and_markers_never_sit_on_a_bar() -> None:
     meeting = task("m", "Opfølgningsmøde med hele arbejdsgruppen", kind=TaskKind.FOLLOW_UP,
                    due=date(2026, 12, 1))
     crowded = task("c", "Milepæl lige før en aktivitet", kind=TaskKind.MILESTONE, responsible="p-ole",
@@ -526,11 +529,16 @@ def test_marker_labels_use_the_room_up_to_the_next_item_in_their_lane() -> None:
                   due=date(2027, 2, 1))
     fig = timeline_figure([meeting, crowded, activity, inside], PEOPLE, today=TODAY)
     points = traces(fig, "scatter")[0]
-    assert points.mode == "markers+text" and points.textposition == "middle right"
-    labels = dict(zip(points.customdata, points.text, strict=True))
-    assert labels["m"].startswith("Opfølgningsmøde")  # a free lane: room for the title
-    assert labels["c"] == ""  # two days before the activity starts: no room
-    assert labels["i"] == ""  # on top of a bar: no label
+    assert points.mode == "markers" and points.yaxis == "y2"
+    notes = {a.hovertext: a for a in fig.layout.annotations if a.name == "label"}
+    assert notes["Opfølgningsmøde med hele arbejdsgruppen"].text == "Opfølgningsmøde med hele arbejdsgruppen"
+    # The milestone inside the activity's dates gets a sub-row of its own, off the bar.
+    bar = traces(fig, "bar")[0]
+    row_of_bar = dict(zip(bar.customdata, bar.offset, strict=True))["a"]
+    y_of = dict(zip(points.customdata, points.y, strict=True))
+    lane = list(fig.layout.yaxis.categoryarray).index("Ole Berg")
+    bar_centre = lane + row_of_bar + list(bar.width)[0] / 2
+    assert abs(y_of["i"] - bar_centre) >= list(bar.width)[0] / 2  # not within the bar's band
 
 
 def test_today_label_flips_left_near_the_end_and_the_period_label_keeps_clear() -> None:
