@@ -435,7 +435,9 @@ def timeline_figure(
 
     # Sub-rows and labels, in pixels (partnership.timeline_layout): bars and markers share
     # the packing, so nothing covers anything, and a label goes where it fits whole.
-    items = [Item(f"b{i}", lane, at_px(first), at_px(last + timedelta(days=1)), task.title)
+    ring = 10.0  # an overdue bar's ring at its due date reaches this far past its end
+    items = [Item(f"b{i}", lane, at_px(first),
+                  at_px(last + timedelta(days=1)) + (ring if is_overdue(task, today) else 0.0), task.title)
              for i, (task, lane, first, last) in enumerate(bars)]
     items += [Item(f"p{i}", lane, at_px(when) + px_per_day / 2, at_px(when) + px_per_day / 2, task.title, point=True)
               for i, (task, lane, when) in enumerate(points)]

@@ -16,6 +16,8 @@
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 
 from partnership.i18n import t
@@ -29,7 +31,7 @@ _CSS = """
 [data-testid="stWidgetLabel"] [data-testid="stTooltipIcon"] svg { color: %(faded)s; }
 [data-testid="stCode"] pre, [data-testid="stCode"] code { white-space: pre-wrap !important; word-break: break-all; }
 .st-key-tl_chart_box { overflow-x: auto; }
-.st-key-tl_chart_box [data-testid="stPlotlyChart"] { min-width: 820px; }
+.st-key-tl_chart_box > .st-key-tl_chart { min-width: 820px; }
 [data-testid="InputInstructions"] { display: none !important; }
 [data-testid="stFileUploaderDropzoneInstructions"] small { display: none !important; }
 [data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"] { font-size: 0 !important; }
@@ -42,7 +44,32 @@ _CSS = """
 """
 
 
+# A region that scrolls must be reachable by keyboard (WCAG 2.1.1, axe-core's
+# "scrollable-region-focusable"): give the timeline's scroll box a tab stop and a name.
+# Streamlit redraws elements, so a MutationObserver keeps the attributes on.
+_SCRIPT = """
+<script>
+(() => {
+  const label = %(label)s;
+  const mark = () => document.querySelectorAll('.st-key-tl_chart_box').forEach((box) => {
+    if (box.getAttribute('tabindex') !== '0') {
+      box.setAttribute('tabindex', '0'); box.setAttribute('role', 'region');
+    }
+    if (box.getAttribute('aria-label') !== label) box.setAttribute('aria-label', label);
+  });
+  mark();
+  if (!window.__psScrollRegions) {
+    window.__psScrollRegions = new MutationObserver(mark);
+    window.__psScrollRegions.observe(document.body, {childList: true, subtree: true});
+  }
+  window.__psScrollLabel = label;
+})();
+</script>
+"""
+
+
 def inject(lang: str) -> None:
     """Add the rules to the page (an st.html with only a style block takes no space)."""
     choose = t("style.choose_file", lang).replace("\\", "").replace('"', "")
     st.html(f"<style>{_CSS % {'faded': FADED, 'choose': choose}}</style>")
+    st.html(_SCRIPT % {"label": json.dumps(t("style.timeline_region", lang))}, unsafe_allow_javascript=True)
