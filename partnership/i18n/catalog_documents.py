@@ -43,6 +43,7 @@ DA: dict[str, str] = {
     "s2.displaces": "»{name}« har prioritet {n} nu. Når du gemmer, mister »{name}« sin prioritet og ryger "
     "ud af de tre bedste. Giv den en anden plads bagefter, hvis den skal blive blandt de tre.",
     "style.choose_file": "Vælg fil",
+    "style.year": "åååå",
     "style.timeline_region": "Tidslinjen (kan rulles til siden)",
     "dash.item_meeting": "**{title}** · {who} · møde {due}",
     "tasks.added_kind": "Tilføjet: »{title}« ({kind}). Formularen er klar til det næste punkt.",
@@ -86,6 +87,7 @@ EN: dict[str, str] = {
     "s2.displaces": "“{name}” has priority {n} now. When you save, “{name}” loses its priority and leaves "
     "the top three. Give it another place afterwards if it should stay among the three.",
     "style.choose_file": "Choose file",
+    "style.year": "yyyy",
     "style.timeline_region": "The timeline (scrolls sideways)",
     "dash.item_meeting": "**{title}** · {who} · meeting {due}",
     "tasks.added_kind": "Added: “{title}” ({kind}). The form is ready for the next one.",

@@ -4,7 +4,8 @@
   opacity, which on our light backgrounds falls below WCAG AA's 4.5:1 (axe-core); a
   darker grey keeps the calm look and passes.
 - Streamlit's built-in English: the "Press Enter to submit form" / "Press Ctrl+Enter to
-  apply" hints under inputs are hidden (the buttons say what to do), the file
+  apply" hints under inputs are hidden (the buttons say what to do), an empty date
+  field's "dd.mm.yyyy" reads "dd.mm.åååå", the file
   uploader's "200MB per file • JSON" line is hidden (the label says "JSON-fil") and its
   "Upload" button reads "Vælg fil" / "Choose file".
 - Code blocks (the link cards) wrap instead of scrolling sideways: on a phone a long
@@ -33,6 +34,9 @@ _CSS = """
 .st-key-tl_chart_box { overflow-x: auto; }
 .st-key-tl_chart_box > .st-key-tl_chart { min-width: 820px; }
 [data-testid="InputInstructions"] { display: none !important; }
+.react-aria-DateField [data-placeholder="true"][data-type="year"] { visibility: hidden; font-size: 0 !important; }
+.react-aria-DateField [data-placeholder="true"][data-type="year"]::after {
+  content: "%(year)s"; visibility: visible; font-size: 0.875rem; }
 [data-testid="stFileUploaderDropzoneInstructions"] small { display: none !important; }
 [data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"] { font-size: 0 !important; }
 [data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"]::after {
@@ -71,5 +75,6 @@ _SCRIPT = """
 def inject(lang: str) -> None:
     """Add the rules to the page (an st.html with only a style block takes no space)."""
     choose = t("style.choose_file", lang).replace("\\", "").replace('"', "")
-    st.html(f"<style>{_CSS % {'faded': FADED, 'choose': choose}}</style>")
+    year = t("style.year", lang).replace("\\", "").replace('"', "")
+    st.html(f"<style>{_CSS % {'faded': FADED, 'choose': choose, 'year': year}}</style>")
     st.html(_SCRIPT % {"label": json.dumps(t("style.timeline_region", lang))}, unsafe_allow_javascript=True)
