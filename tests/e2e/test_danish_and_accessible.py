@@ -111,7 +111,8 @@ def _open(chromium: Any, url: str, width: int) -> tuple[Any, Any]:
     page.wait_for_timeout(500)  # late elements (charts, fragments)
     browser.wait_idle(page)
     for toggle in page.locator('[data-testid="stExpander"] summary').all():  # add forms, versions
-        toggle.click()
+        if toggle.is_visible():  # not those in a tab that is not shown
+            toggle.click()
     page.wait_for_timeout(300)
     return context, page
 
