@@ -374,3 +374,15 @@ def test_step5_and_the_dashboard_give_the_same_balance_verdict(app: MakeApp, sto
     step, board = pages()  # now eight against four
     for shown in (step, board):
         assert "De fleste åbne opgaver ligger hos Nørrebro Bibliotek" in shown
+
+
+def test_the_signed_agreement_names_who_signed_for_each_side_and_when(app: MakeApp, store: SQLiteStore) -> None:
+    _, tokens = create_demo(store)
+    at = app(token=tokens["partner"], name="Ole", page="step5")
+    no_errors(at)
+    shown = texts(at)
+    assert "Godkendt af Anna Holm, Boldklubben Nørrebro, " in shown
+    assert "Godkendt af Ole Berg, Nørrebro Bibliotek, " in shown
+    assert "Underskrevet af begge parter den " in shown and " kl. " in shown
+    assert "Fingeraftrykket er regnet ud fra teksten ovenfor" in shown
+    assert "Rekruttér 4 nye frivillige" in shown  # a plain task is an agreed commitment too
