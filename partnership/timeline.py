@@ -457,7 +457,6 @@ def timeline_figure(
     bar_series: dict[TaskStatus, _Series] = {}
     point_series: dict[TaskStatus, _Series] = {}
     overdue_series = _Series()
-    label_notes: list[dict[str, Any]] = []
     for index, (task, lane, first, last) in enumerate(bars):
         late = is_overdue(task, today)
         series = bar_series.setdefault(task.status, _Series())
@@ -490,17 +489,19 @@ def timeline_figure(
         if late:
             overdue_series.y.append(centre(f"p{index}"))
             overdue_series.x.append(_midday(when))
+    # Labels beside their item: one text trace per side (a trace is far cheaper than one
+    # annotation per label); hovering a label shows the full title too.
+    beside: dict[str, _Series] = {"right": _Series(), "left": _Series()}
     for spot in placed:
         if spot.box is None or spot.where == "inside":
             continue
-        label_notes.append({
-            "name": "label", "text": _esc(spot.text), "hovertext": _esc(_clip(
-                (bars[int(spot.key[1:])][0] if spot.key[0] == "b" else points[int(spot.key[1:])][0]).title,
-                _HOVER_TITLE_MAX)),
-            "xref": "x", "yref": "y2", "x": x_at(spot.box[0] if spot.where == "right" else spot.box[1]),
-            "y": centre(spot.key), "xanchor": "left" if spot.where == "right" else "right", "yanchor": "middle",
-            "showarrow": False, "font": {"size": 12, "color": _TEXT_COLOUR},
-        })
+        task = bars[int(spot.key[1:])][0] if spot.key[0] == "b" else points[int(spot.key[1:])][0]
+        series = beside[spot.where]
+        series.x.append(x_at(spot.box[0] if spot.where == "right" else spot.box[1]))
+        series.y.append(centre(spot.key))
+        series.text.append(_esc(spot.text))
+        series.hover.append(hover(task, is_overdue(task, today)))
+        series.ids.append(task.id)
 
     traces: list[Any] = []
     hovertemplate = "%{hovertext}<extra></extra>"
@@ -569,6 +570,24 @@ def timeline_figure(
                     y=[None],
                     marker={"color": KEY_COLOUR, "symbol": KIND_SYMBOLS[kind], "size": 12},
                     hoverinfo="skip",
+                )
+            )
+    for where, series in beside.items():
+        if series.x:
+            traces.append(
+                go.Scatter(
+                    name=f"labels-{where}",
+                    mode="text",
+                    yaxis="y2",
+                    x=series.x,
+                    y=series.y,
+                    text=series.text,
+                    textposition="middle right" if where == "right" else "middle left",
+                    textfont={"size": 12, "color": _TEXT_COLOUR},
+                    hovertext=series.hover,
+                    hovertemplate=hovertemplate,
+                    customdata=series.ids,
+                    showlegend=False,
                 )
             )
     if overdue_series.x:
@@ -729,7 +748,7 @@ def timeline_figure(
         "yaxis2": {"overlaying": "y", "range": [len(lane_order) - 0.5, -0.5 - head], "visible": False,
                    "fixedrange": True},
         "shapes": shapes,
-        "annotations": [*annotations, *label_notes],
+        "annotations": annotations,
     }
     return go.Figure(data=traces, layout=layout)
 

@@ -82,7 +82,8 @@ def many(n: int, seed: int = 7) -> list[Task]:
 
 
 def traces(fig: go.Figure, kind: str) -> list[go.Bar | go.Scatter]:
-    return [tr for tr in fig.data if tr.type == kind]
+    """The figure's bars or markers (the text-only traces that hold labels beside items are left out)."""
+    return [tr for tr in fig.data if tr.type == kind and getattr(tr, "mode", None) != "text"]
 
 
 def by_name(fig: go.Figure, name: str) -> list[go.Bar | go.Scatter]:
@@ -141,7 +142,7 @@ def test_single_bar_task() -> None:
 
 def test_single_due_only_task_is_a_point() -> None:
     fig = timeline_figure([task(due=date(2026, 12, 24))], PEOPLE, today=TODAY)
-    assert len(fig.data) == 1
+    assert len(traces(fig, "scatter")) == 1 and len(fig.data) == 2  # the marker, and its label beside it
     point = fig.data[0]
     assert point.type == "scatter" and point.mode in ("markers", "markers+text")
     assert list(point.x) == ["2026-12-24 12:00"]
@@ -386,7 +387,7 @@ def test_a_thousand_tasks_make_one_trace_per_status() -> None:
     assert len(bars) == 4
     data_scatters = [tr for tr in scatters if tr.customdata is not None]
     assert len(data_scatters) == 4
-    assert len(fig.data) <= 4 + 4 + 2 + 1
+    assert len(fig.data) <= 4 + 4 + 2 + 1 + 2  # bars, markers, kind keys, overdue rings, labels right and left
     drawn = [tid for tr in bars + data_scatters for tid in tr.customdata]
     assert sorted(drawn) == sorted(t.id for t in tasks)
     late = sum(is_overdue(t, TODAY) for t in tasks)
@@ -513,8 +514,9 @@ def test_long_bars_carry_their_title_and_short_ones_none() -> None:
     labels = dict(zip(bar.customdata, bar.text, strict=True))
     assert labels["long"] == "\u00a0Lektiecafé &lt;hver&gt; tirsdag"
     assert labels["short"] == ""  # too short for its title: the title goes beside it
-    beside = [a for a in fig.layout.annotations if a.name == "label"]
-    assert [a.text for a in beside] == ["Plakater til skolerne"] and beside[0].xanchor == "left"
+    beside = next(tr for tr in fig.data if tr.name == "labels-right")
+    assert list(beside.text) == ["Plakater til skolerne"] and beside.textposition == "middle right"
+    assert list(beside.customdata) == ["short"] and "Plakater til skolerne" in beside.hovertext[0]
     assert bar.textposition == "inside" and bar.insidetextanchor == "start" and bar.textangle == 0
     assert fig.layout.uniformtext.mode == "hide"  # a label that does not fit is left out, not shrunk
 
@@ -530,8 +532,9 @@ def test_marker_labels_go_beside_their_marker_and_markers_never_sit_on_a_bar() -
     fig = timeline_figure([meeting, crowded, activity, inside], PEOPLE, today=TODAY)
     points = traces(fig, "scatter")[0]
     assert points.mode == "markers" and points.yaxis == "y2"
-    notes = {a.hovertext: a for a in fig.layout.annotations if a.name == "label"}
-    assert notes["Opfølgningsmøde med hele arbejdsgruppen"].text == "Opfølgningsmøde med hele arbejdsgruppen"
+    labels = {tid: text for tr in fig.data if tr.name and tr.name.startswith("labels-")
+              for tid, text in zip(tr.customdata, tr.text, strict=True)}
+    assert labels["m"] == "Opfølgningsmøde med hele arbejdsgruppen"
     # The milestone inside the activity's dates gets a sub-row of its own, off the bar.
     bar = traces(fig, "bar")[0]
     row_of_bar = dict(zip(bar.customdata, bar.offset, strict=True))["a"]
