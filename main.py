@@ -3,12 +3,13 @@ store and link for this run, language, navigation."""
 
 import streamlit as st
 
-from partnership.ui import live, shell
+from partnership.ui import live, shell, style
 from partnership.web.headers import FAVICON
 
 # A local image, served by the app: ":material/handshake:" is fetched from a font host.
 st.set_page_config(page_title="Partnerskabsværktøjet", page_icon=str(FAVICON), layout="wide")
 ctx = shell.start()
+style.inject(ctx.lang)
 page = st.navigation(shell.pages(ctx), position="top")
 with shell.guarded(ctx):
     page.run()

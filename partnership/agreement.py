@@ -15,7 +15,7 @@ import csv
 import hashlib
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Literal
 
@@ -120,13 +120,19 @@ def _sorted_tasks(tasks: Iterable[Task]) -> list[Task]:
     )
 
 
-def agreement_tasks(snap: Snapshot) -> list[Task]:
-    """The activities and milestones in the agreement (not internal, not follow-ups).
+COMMITMENT_KINDS: tuple[TaskKind, ...] = (TaskKind.ACTIVITY, TaskKind.TASK, TaskKind.MILESTONE)
+"""The kinds listed under "Aktiviteter og tidsplan", in this order (follow-up meetings
+have their own section under "Opfølgning")."""
 
-    Plain tasks are day-to-day work: they stay editable after signing, so they are not
-    part of the signed text (steps.AGREEMENT_TASK_KINDS)."""
-    return _sorted_tasks(x for x in snap.tasks
-                         if not x.internal and x.kind in (TaskKind.ACTIVITY, TaskKind.MILESTONE))
+
+def agreement_tasks(snap: Snapshot) -> list[Task]:
+    """Every commitment in the agreement's plan: activities, tasks and milestones
+    (not internal, not follow-ups).
+
+    Plain tasks are part of the text because they are what a side has promised to do;
+    they stay editable after signing (day-to-day work), and the signed version keeps the
+    text as it was signed."""
+    return _sorted_tasks(x for x in snap.tasks if not x.internal and x.kind in COMMITMENT_KINDS)
 
 
 def follow_up_meetings(snap: Snapshot) -> list[Task]:
@@ -137,6 +143,8 @@ def follow_up_meetings(snap: Snapshot) -> list[Task]:
 def when(task: Task, lang: str) -> str:
     """The task's dates in the reader's language: "1. feb. 2027–3. mar. 2027"."""
     start, due = fmt_date(task.start, lang), fmt_date(task.due, lang)
+    if task.kind is TaskKind.FOLLOW_UP and (start or due):  # a meeting is on a day, not "by" one
+        return t("agr.date.meeting", lang, date=due or start)
     if start and due:
         return start if start == due else t("agr.date.range", lang, start=start, due=due)
     if start:
@@ -158,14 +166,15 @@ def _person_lines(snap: Snapshot, side: Side, lang: str, *, working_group: bool)
     return lines or [f"_{t('agr.none_people', lang)}_"]
 
 
-def _task_lines(snap: Snapshot, tasks: list[Task], lang: str, empty_key: str) -> list[str]:
+def _task_lines(snap: Snapshot, tasks: list[Task], lang: str, empty_key: str, *,
+                with_kind: bool = True) -> list[str]:
     lines = []
     for x in tasks:
         person = snap.person(x.responsible) if x.responsible else None
         who = _one_line(person.name, "—") if person else t("agr.no_responsible", lang)
         parts = [
             f"- **{_one_line(x.title, '—')}**",
-            t(f"agr.kind.{x.kind.value}", lang),
+            *([t(f"agr.kind.{x.kind.value}", lang)] if with_kind else []),
             _org_md(snap, x.side, lang),
             f"{t('agr.responsible', lang)}: {who}",
             when(x, lang),
@@ -198,8 +207,14 @@ def render_markdown(snap: Snapshot, lang: str = "da") -> str:
     for key, field in (("vision", "s4_vision"), ("objectives", "s4_objectives"), ("how", "s4_how")):
         sections.append([f"## {t(f'agr.h.{key}', lang)}", "", *_block(snap.field(field).value, lang)])
 
-    activities = _task_lines(snap, agreement_tasks(snap), lang, "agr.none_activities")
-    sections.append([f"## {t('agr.h.activities', lang)}", "", *activities])
+    sections.append([f"## {t('agr.h.activities', lang)}"])
+    planned = agreement_tasks(snap)
+    for kind, empty in zip(COMMITMENT_KINDS, ("agr.none_activities", "agr.none_tasks", "agr.none_milestones"),
+                           strict=True):
+        group = [x for x in planned if x.kind is kind]
+        if group or kind is TaskKind.ACTIVITY:
+            sections.append([f"### {t(f'agr.h.group.{kind.value}', lang)}", "",
+                             *_task_lines(snap, group, lang, empty, with_kind=False)])
 
     sections.append([f"## {t('agr.h.responsible', lang)}"])
     for side in Side:
@@ -207,7 +222,7 @@ def render_markdown(snap: Snapshot, lang: str = "da") -> str:
         sections.append([f"### {head}", "", *_person_lines(snap, side, lang, working_group=True)])
 
     sections.append([f"## {t('agr.h.funding', lang)}", "", *_block(snap.field("s4_funding").value, lang)])
-    meetings = _task_lines(snap, follow_up_meetings(snap), lang, "agr.none_meetings")
+    meetings = _task_lines(snap, follow_up_meetings(snap), lang, "agr.none_meetings", with_kind=False)
     sections.append([f"## {t('agr.h.follow_up', lang)}", "", *_block(snap.field("s5_follow_up").value, lang)])
     sections.append([f"### {t('agr.h.follow_up_meetings', lang)}", "", *meetings])
     sections.append([f"## {t('agr.h.term', lang)}", "", *_block(snap.field("s5_term").value, lang)])
@@ -277,6 +292,18 @@ def balance(snap: Snapshot) -> dict[Side, dict[str, int]]:
             "responsible": sum(p.side is side and p.working_group for p in snap.people),
         }
     return result
+
+
+def balance_verdict(open_per_side: Mapping[Side, int]) -> tuple[Literal["few", "even", "uneven"], Side | None]:
+    """The one verdict on how the open tasks are split, used on step 5 and on the dashboard:
+    "few" (fewer than three open tasks: nothing to say), "uneven" with the side holding at
+    least twice as many as the other, else "even"."""
+    ours, theirs = open_per_side.get(Side.ASSOCIATION, 0), open_per_side.get(Side.PARTNER, 0)
+    if ours + theirs < 3:
+        return "few", None
+    if max(ours, theirs) >= 2 * min(ours, theirs):
+        return "uneven", Side.ASSOCIATION if ours > theirs else Side.PARTNER
+    return "even", None
 
 
 # --- spreadsheet-safe exports ----------------------------------------------------------

@@ -126,12 +126,13 @@ def markdown_to_html(markdown_text: str) -> str:
 def to_html(markdown: str, title: str, lang: str = DEFAULT_LANG, *, fingerprint: str = "") -> str:
     """A complete standalone HTML page of the agreement, inline CSS, ready to print on A4.
 
-    ``fingerprint`` (the content hash) is printed at the foot of the page if given.
+    ``fingerprint`` (the content hash) is printed in small type at the foot of the page if
+    given, with the sentence that says what it proves.
     """
     code = lang if lang in LANGS else DEFAULT_LANG
     footer = ""
     if fingerprint:
-        footer = f"<footer>{html.escape(t('agr.hash', code))}: {html.escape(fingerprint)}</footer>\n"
+        footer = f"<footer>{html.escape(t('sig.fingerprint', code, hash=fingerprint))}</footer>\n"
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{code}">\n<head>\n<meta charset="utf-8">\n'

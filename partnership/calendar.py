@@ -1,21 +1,31 @@
 """Calendar export: the agreement's tasks and follow-up meetings as an iCalendar file.
 
-Every task with a date becomes an all-day VEVENT: DTSTART is its start (or its due
-date), DTEND the day after its due date (iCalendar's end is exclusive). The UID is
-stable per task (``<task id>@partnerskab``) so a re-imported file updates the events
-instead of doubling them; SEQUENCE follows the task's version. Escaping and line
+- A task, activity or milestone with a date is an all-day VEVENT: DTSTART its start (or
+  its due date), DTEND the day after its due date (iCalendar's end is exclusive). When
+  it has a due date it carries a reminder (VALARM) the day before the deadline.
+- A recurring activity ("Lektiecafé hver tirsdag", "ugentlig", "every Tuesday") is one
+  weekly series (RRULE FREQ=WEEKLY, BYDAY, UNTIL the due date) starting on its first
+  such weekday, instead of one event spanning months.
+- A follow-up meeting is a timed event in Danish time (Europe/Copenhagen, with its
+  VTIMEZONE) on its date: at the time written in its title or note ("kl. 17.30",
+  "kl. 17-18.30", "at 17:30"), else at 17.00 for an hour with a line saying the time is
+  not agreed yet; with a reminder the day before. Its text is worded as a meeting.
+
+The UID is stable per task (``<task id>@partnerskab``) so a re-imported file updates the
+events instead of doubling them; SEQUENCE follows the task's version. Escaping and line
 folding are left to the icalendar library. Pure: bytes out, no I/O.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
-from partnership.i18n import t
-from partnership.model import Person, Side, Task
+from partnership.i18n import TIMEZONE, t
+from partnership.model import Person, Side, Task, TaskKind
 from partnership.validation import YEAR_MAX, YEAR_MIN
 
 PRODID = "-//Partnerskabsvaerktoejet//Partnerskab//DA"
@@ -37,6 +47,58 @@ def _clean(text: str) -> str:
     """Text fit for an iCalendar TEXT value: line breaks as "\\n", no other control
     characters (RFC 5545 allows only HTAB among them); icalendar escapes the rest."""
     return text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL)
+
+
+_WEEKDAYS = {
+    "mandag": 0, "tirsdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4, "lørdag": 5, "søndag": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+_BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_EVERY_DAY = re.compile(r"\b(?:hver|alle|every|om)\s+(" + "|".join(_WEEKDAYS) + r")(?:e|en|s)?\b", re.I)
+_WEEKLY = re.compile(r"\b(?:ugentlig(?:t|e)?|hver\s+uge|weekly|every\s+week)\b", re.I)
+_TIME = re.compile(r"\b(?:kl\.?|klokken|at)\s*([01]?\d|2[0-3])(?:[.:]([0-5]\d))?"
+                   r"(?:\s*[-–]\s*([01]?\d|2[0-3])(?:[.:]([0-5]\d))?)?", re.I)
+MEETING_START = time(17, 0)
+"""When a meeting's time is not written anywhere: the usual evening meeting of a forening."""
+MEETING_LENGTH = timedelta(hours=1)
+REMINDER = timedelta(days=1)
+
+
+def weekly_day(task: Task) -> int | None:
+    """The weekday (0 = Monday) a recurring activity happens on, read from its title or
+    note ("hver tirsdag", "alle torsdage", "ugentlig" = the start's weekday), or None.
+    Only activities with a period longer than a week recur."""
+    if task.kind is not TaskKind.ACTIVITY or task.start is None or task.due is None:
+        return None
+    if (task.due - task.start).days < 7:
+        return None
+    text = f"{task.title}\n{task.note}"
+    named = _EVERY_DAY.search(text)
+    if named:
+        return _WEEKDAYS[named.group(1).casefold()]
+    return task.start.weekday() if _WEEKLY.search(text) else None
+
+
+def meeting_time(task: Task) -> tuple[time, time] | None:
+    """The (start, end) time of day written in the title or note, or None."""
+    found = _TIME.search(f"{task.title}\n{task.note}")
+    if not found:
+        return None
+    begin = time(int(found.group(1)), int(found.group(2) or 0))
+    if found.group(3):
+        end = time(int(found.group(3)), int(found.group(4) or 0))
+        if end > begin:
+            return begin, end
+    stop = datetime.combine(date.min, begin) + MEETING_LENGTH
+    return begin, (stop.time() if stop.date() == date.min else time(23, 59))
+
+
+def _alarm(text: str, trigger: timedelta, *, related_end: bool = False) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", " ".join(_clean(text).split()))
+    alarm.add("trigger", trigger, parameters={"RELATED": "END"} if related_end else {})
+    return alarm
 
 
 def _days(task: Task) -> tuple[date, date] | None:
@@ -103,15 +165,37 @@ def tasks_to_ics(
         event = Event()
         event.add("uid", task_uid(task))
         event.add("dtstamp", stamp)
-        event.add("dtstart", first)
-        event.add("dtend", last + timedelta(days=1))
-        event.add("summary", _clean(task.title))
+        title = _clean(task.title)
+        if task.kind is TaskKind.FOLLOW_UP:
+            hours = meeting_time(task)
+            if hours is None:
+                lines.append(t("calendar.time_unset", lang))
+            begin, end = hours or (MEETING_START, (datetime.combine(date.min, MEETING_START) + MEETING_LENGTH).time())
+            event.add("dtstart", datetime.combine(last, begin, tzinfo=TIMEZONE))
+            event.add("dtend", datetime.combine(last, end, tzinfo=TIMEZONE))
+            event.add("transp", "OPAQUE")
+            event.add_component(_alarm(t("calendar.alarm_meeting", lang, title=title), -REMINDER))
+        else:
+            weekday = weekly_day(task)
+            if weekday is not None:
+                first = first + timedelta(days=(weekday - first.weekday()) % 7)
+                event.add("dtstart", first)
+                event.add("dtend", first + timedelta(days=1))
+                event.add("rrule", {"freq": "weekly", "byday": _BYDAY[weekday], "until": last})
+            else:
+                event.add("dtstart", first)
+                event.add("dtend", last + timedelta(days=1))
+                if task.due is not None:  # a deadline: remind the day before it
+                    event.add_component(_alarm(t("calendar.alarm_due", lang, title=title), -2 * REMINDER,
+                                               related_end=True))
+            event.add("transp", "TRANSPARENT")
+        event.add("summary", title)
         event.add("description", "\n".join(lines))
         event.add("categories", [kind])
-        event.add("transp", "TRANSPARENT")
         event.add("sequence", max(0, task.version - 1))
         if task.updated_at is not None:
             event.add("last-modified", _utc(task.updated_at))
         cal.add_component(event)
+    cal.add_missing_timezones()
     data: bytes = cal.to_ical()
     return data

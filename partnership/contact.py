@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 from partnership import usertext
 from partnership.i18n import t
-from partnership.model import Candidate, CandidateStatus, Snapshot
+from partnership.model import Candidate, CandidateStatus, Side, Snapshot
 
 
 def chosen(snap: Snapshot, *, passing_over: str = "") -> Candidate | None:
@@ -18,9 +18,23 @@ def chosen(snap: Snapshot, *, passing_over: str = "") -> Candidate | None:
     return ranked[0] if ranked else None
 
 
-def draft_email(snap: Snapshot, candidate: Candidate | None, lang: str = "da") -> str:
+def signature(snap: Snapshot, sender: str, lang: str = "da") -> str:
+    """The sender's line above the association's name: "Anna Holm, formand" when the
+    sender is one of the association's people with a role, else just the name."""
+    name = " ".join(sender.split())
+    if not name:
+        return ""
+    person = next((p for p in snap.people if p.side is Side.ASSOCIATION
+                   and p.name.casefold().split() == name.casefold().split()), None)
+    if person is not None and person.title.strip():
+        return t("mail.sender_role", lang, name=person.name.strip(), role=person.title.strip())
+    return t("mail.sender", lang, name=name)
+
+
+def draft_email(snap: Snapshot, candidate: Candidate | None, lang: str = "da", sender: str = "") -> str:
     """An editable first e-mail: the idea kept open, what we offer, a 30-minute meeting,
-    our website. Empty parts of step 1 are left out rather than shown as blanks."""
+    our website, signed by ``sender`` (name and role) above the association. Empty parts
+    of step 1 are left out rather than shown as blanks."""
     p = snap.project
     parts = [t("mail.greeting", lang, name=candidate.name if candidate else t("mail.you", lang))]
     parts.append(t("mail.intro", lang, org=p.our_org))
@@ -33,7 +47,7 @@ def draft_email(snap: Snapshot, candidate: Candidate | None, lang: str = "da") -
     parts.append(t("mail.meeting", lang))
     if p.website.strip():
         parts.append(t("mail.website", lang, url=p.website.strip()))
-    parts.append(t("mail.closing", lang, org=p.our_org))
+    parts.append(t("mail.closing", lang, sender=signature(snap, sender or p.created_by, lang), org=p.our_org))
     return usertext.clean("\n\n".join(parts))  # no bidi overrides in a mail we help write
 
 

@@ -68,9 +68,6 @@ def create_demo(store: Store, creator: str = "Eksempel", today: date | None = No
         cand = store.add_candidate(access, name, me)
         store.update_candidate(access, cand.id, changes, cand.version, me)
 
-    snap = store.snapshot(access)
-    store.set_field(access, "s3_email", contact.draft_email(snap, contact.chosen(snap), lang), 0, me)
-    store.set_field(access, "s3_plan_b", FIELDS_DA["s3_plan_b"], 0, me)
     anna = store.add_person(access, {"name": "Anna Holm", "side": "association", "title": "Formand",
                                      "contact": "anna@example.dk", "first_meeting": True, "working_group": True},
                             me)
@@ -78,6 +75,10 @@ def create_demo(store: Store, creator: str = "Eksempel", today: date | None = No
                               "first_meeting": True}, me)
     mette = store.add_person(access, {"name": "Mette Lund", "side": "association", "title": "Kasserer",
                                       "working_group": True}, me)
+    snap = store.snapshot(access)
+    email = contact.draft_email(snap, contact.chosen(snap), lang, sender="Anna Holm")
+    store.set_field(access, "s3_email", email, 0, me)
+    store.set_field(access, "s3_plan_b", FIELDS_DA["s3_plan_b"], 0, me)
     follow = store.add_task(access, {"title": f"Følg op på henvendelsen til {PARTNER}", "kind": "follow_up",
                                      "internal": True, "responsible": anna.id, "side": "association",
                                      "due": day(-40)}, me)

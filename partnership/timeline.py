@@ -14,8 +14,6 @@ from Babel (``tickvals``/``ticktext``).
 
 from __future__ import annotations
 
-import bisect
-import heapq
 import html
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -30,6 +28,8 @@ from babel.numbers import format_decimal
 from partnership.health import RATINGS, SCORES
 from partnership.i18n import fmt_date, t
 from partnership.model import HealthCheck, Person, Side, Task, TaskKind, TaskStatus
+from partnership.timeline_layout import Item
+from partnership.timeline_layout import layout as layout_items
 from partnership.validation import YEAR_MAX, YEAR_MIN
 
 LaneMode = Literal["person", "side"]
@@ -64,7 +64,7 @@ _GRID_COLOUR = "#E5E7EB"
 _LOCALES = {"da": "da_DK", "en": "en_GB"}
 # Labels on the chart: the plot is assumed about this wide (the page's wide layout);
 # a label gets as many characters as fit its bar, or the room right of its marker.
-_PLOT_PX = 760
+_PLOT_PX = 700  # what the plot area is at least at desktop width; narrower screens scroll it
 _CHAR_PX = 7.0
 _LABEL_MIN_CHARS = 5
 _LABEL_MAX_CHARS = 40
@@ -112,48 +112,6 @@ def _esc(text: str) -> str:
 
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _label(title: str, px: float) -> str:
-    """The title as a chart label that fits in about ``px`` pixels ("" if too little
-    room for a readable label)."""
-    chars = min(_LABEL_MAX_CHARS, int(px / _CHAR_PX))
-    one_line = " ".join(title.split())
-    if chars < _LABEL_MIN_CHARS or not one_line:
-        return ""
-    return _esc(_clip(one_line, chars))
-
-
-def _room_right(points: Sequence[tuple[Any, str, date]], bars: Sequence[tuple[Any, str, date, date]],
-                x_hi: date) -> list[float]:
-    """Days of free room right of each point in its lane, up to the next item (a point,
-    or a bar's start) or the end of the axis; 0 when a bar of its lane covers it."""
-    starts: dict[str, list[tuple[date, date]]] = {}
-    for _, lane, first, last in bars:
-        starts.setdefault(lane, []).append((first, last))
-    at: dict[str, list[date]] = {}
-    for _, lane, when in points:
-        at.setdefault(lane, []).append(when)
-    for dates in at.values():
-        dates.sort()
-    for spans in starts.values():
-        spans.sort()
-    room = []
-    for _, lane, when in points:
-        bars_here = starts.get(lane, [])
-        if any(first <= when <= last for first, last in bars_here):
-            room.append(0.0)
-            continue
-        nearest = float((x_hi - when).days) - 0.5
-        later = at[lane]
-        index = bisect.bisect_right(later, when)
-        if index < len(later):
-            nearest = min(nearest, (later[index] - when).days)
-        index = bisect.bisect_right(bars_here, (when, date.max))
-        if index < len(bars_here):
-            nearest = min(nearest, (bars_here[index][0] - when).days - 0.5)
-        room.append(max(0.0, nearest))
-    return room
 
 
 def date_ticks(lo: date, hi: date, lang: str = "da") -> tuple[list[str], list[str]]:
@@ -279,7 +237,7 @@ def dashboard(
 class _Series:
     """The columns of one trace."""
 
-    y: list[str] = field(default_factory=list)
+    y: list[Any] = field(default_factory=list)  # lane names (bars) or lane positions (markers, on y2)
     x: list[Any] = field(default_factory=list)
     base: list[str] = field(default_factory=list)
     width: list[float] = field(default_factory=list)
@@ -310,27 +268,6 @@ def _person_lanes(people: Sequence[Person], side_names: dict[Side, str]) -> dict
         if counts[labels[p.id]] > 1:
             labels[p.id] = f"{labels[p.id]} ({_clip(side_names[p.side], 20)})"
     return labels
-
-
-def _pack(intervals: list[tuple[date, date, int]]) -> tuple[dict[int, int], int]:
-    """Sub-rows for overlapping bars in one lane: (start, end-exclusive, key) -> row.
-
-    Greedy interval colouring (sorted by start, reuse the lowest free row), O(n log n).
-    """
-    rows: dict[int, int] = {}
-    busy: list[tuple[date, int]] = []  # (end, row) of bars still running
-    free: list[int] = []
-    count = 0
-    for start, end, key in sorted(intervals):
-        while busy and busy[0][0] <= start:
-            heapq.heappush(free, heapq.heappop(busy)[1])
-        if free:
-            row = heapq.heappop(free)
-        else:
-            row, count = count, count + 1
-        rows[key] = row
-        heapq.heappush(busy, (end, row))
-    return rows, count
 
 
 def _base_layout() -> dict[str, Any]:
@@ -501,23 +438,35 @@ def timeline_figure(
         order = [person_lane[p.id] for p in people] + [unassigned]
     lane_order = list(dict.fromkeys(lane for lane in order if lane in used))
 
-    # Sub-rows so that overlapping bars in a lane stay visible side by side.
-    per_lane: dict[str, list[tuple[date, date, int]]] = {}
-    for index, (_, lane, first, last) in enumerate(bars):
-        per_lane.setdefault(lane, []).append((first, last + timedelta(days=1), index))
-    row_of: dict[int, int] = {}
-    rows_in: dict[str, int] = {}
-    for lane, intervals in per_lane.items():
-        rows, count = _pack(intervals)
-        row_of.update(rows)
-        rows_in[lane] = count
-
-    # Axis span with some air either side; labels get what fits at about _PLOT_PX.
+    # Axis span with some air either side.
     span = (hi - lo).days + 1
     pad = timedelta(days=max(3, round(span * 0.03)))
     x_lo, x_hi = lo - pad, hi + timedelta(days=1) + pad
     px_per_day = _PLOT_PX / max(1, (x_hi - x_lo).days)
-    room = _room_right(points, bars, x_hi)
+
+    def at_px(value: date) -> float:
+        return (value - x_lo).days * px_per_day
+
+    # Sub-rows and labels, in pixels (partnership.timeline_layout): bars and markers share
+    # the packing, so nothing covers anything, and a label goes where it fits whole.
+    ring = 10.0  # an overdue bar's ring at its due date reaches this far past its end
+    items = [Item(f"b{i}", lane, at_px(first),
+                  at_px(last + timedelta(days=1)) + (ring if is_overdue(task, today) else 0.0), task.title)
+             for i, (task, lane, first, last) in enumerate(bars)]
+    items += [Item(f"p{i}", lane, at_px(when) + px_per_day / 2, at_px(when) + px_per_day / 2, task.title, point=True)
+              for i, (task, lane, when) in enumerate(points)]
+    placed, rows_in = layout_items(items, _PLOT_PX)
+    place = {p.key: p for p in placed}
+    lane_index = {lane: i for i, lane in enumerate(lane_order)}
+
+    def centre(key: str) -> float:
+        """An item's vertical centre in lane units (the numeric overlay axis y2)."""
+        p = place[key]
+        width = _BAR_SPAN / rows_in[p.lane]
+        return lane_index[p.lane] - _BAR_SPAN / 2 + (p.row + 0.5) * width
+
+    def x_at(px: float) -> str:
+        return _wall_time(datetime.combine(x_lo, datetime.min.time()) + timedelta(days=px / px_per_day))
 
     bar_series: dict[TaskStatus, _Series] = {}
     point_series: dict[TaskStatus, _Series] = {}
@@ -525,37 +474,48 @@ def timeline_figure(
     for index, (task, lane, first, last) in enumerate(bars):
         late = is_overdue(task, today)
         series = bar_series.setdefault(task.status, _Series())
-        count = rows_in[lane]
-        width = _BAR_SPAN / count
+        spot = place[f"b{index}"]
+        width = _BAR_SPAN / rows_in[lane]
         series.y.append(lane)
         series.base.append(first.isoformat())
         series.x.append(((last - first).days + 1) * _DAY_MS)
         series.width.append(width)
-        series.offset.append(-_BAR_SPAN / 2 + row_of[index] * width)
+        series.offset.append(-_BAR_SPAN / 2 + spot.row * width)
         series.line_colour.append(OVERDUE_COLOUR if late else "#FFFFFF")
         series.line_width.append(2.5 if late else 1.0)
         series.hover.append(hover(task, late))
-        label = _label(task.title, ((last - first).days + 1) * px_per_day - 14)
-        series.text.append(f"\u00a0{label}" if label else "")  # a little air at the bar's start
+        series.text.append(f"\u00a0{_esc(spot.text)}" if spot.where == "inside" else "")
         series.ids.append(task.id)
         if late:
-            overdue_series.y.append(lane)
+            overdue_series.y.append(centre(f"b{index}"))
             overdue_series.x.append(_midday(last))
-    for (task, lane, when), free in zip(points, room, strict=True):
+    for index, (task, _lane, when) in enumerate(points):
         late = is_overdue(task, today)
         series = point_series.setdefault(task.status, _Series())
-        series.y.append(lane)
+        series.y.append(centre(f"p{index}"))
         series.x.append(_midday(when))
         series.symbol.append(KIND_SYMBOLS[task.kind])
         series.size.append(13 if task.kind in MARKER_KINDS else 10)
         series.line_colour.append(OVERDUE_COLOUR if late else "#FFFFFF")
         series.line_width.append(2.0 if late else 1.0)
         series.hover.append(hover(task, late))
-        series.text.append(_label(task.title, free * px_per_day - _MARKER_GAP_PX - 6))
         series.ids.append(task.id)
         if late:
-            overdue_series.y.append(lane)
+            overdue_series.y.append(centre(f"p{index}"))
             overdue_series.x.append(_midday(when))
+    # Labels beside their item: one text trace per side (a trace is far cheaper than one
+    # annotation per label); hovering a label shows the full title too.
+    beside: dict[str, _Series] = {"right": _Series(), "left": _Series()}
+    for spot in placed:
+        if spot.box is None or spot.where == "inside":
+            continue
+        task = bars[int(spot.key[1:])][0] if spot.key[0] == "b" else points[int(spot.key[1:])][0]
+        series = beside[spot.where]
+        series.x.append(x_at(spot.box[0] if spot.where == "right" else spot.box[1]))
+        series.y.append(centre(spot.key))
+        series.text.append(_esc(spot.text))
+        series.hover.append(hover(task, is_overdue(task, today)))
+        series.ids.append(task.id)
 
     traces: list[Any] = []
     hovertemplate = "%{hovertext}<extra></extra>"
@@ -596,10 +556,8 @@ def timeline_figure(
                 name=status_label[status],
                 legendgroup=status.value,
                 showlegend=status not in bar_series,
-                mode="markers+text",
-                text=series.text,
-                textposition="middle right",
-                textfont={"size": 11, "color": _TEXT_COLOUR},
+                mode="markers",
+                yaxis="y2",
                 y=series.y,
                 x=series.x,
                 marker={
@@ -621,10 +579,29 @@ def timeline_figure(
                     name=kind_label[kind],
                     legendgroup=f"kind-{kind.value}",
                     mode="markers",
+                    yaxis="y2",
                     x=[None],
                     y=[None],
                     marker={"color": KEY_COLOUR, "symbol": KIND_SYMBOLS[kind], "size": 12},
                     hoverinfo="skip",
+                )
+            )
+    for where, series in beside.items():
+        if series.x:
+            traces.append(
+                go.Scatter(
+                    name=f"labels-{where}",
+                    mode="text",
+                    yaxis="y2",
+                    x=series.x,
+                    y=series.y,
+                    text=series.text,
+                    textposition="middle right" if where == "right" else "middle left",
+                    textfont={"size": 12, "color": _TEXT_COLOUR},
+                    hovertext=series.hover,
+                    hovertemplate=hovertemplate,
+                    customdata=series.ids,
+                    showlegend=False,
                 )
             )
     if overdue_series.x:
@@ -633,6 +610,7 @@ def timeline_figure(
                 name=labels["overdue"],
                 legendgroup="overdue",
                 mode="markers",
+                yaxis="y2",
                 y=overdue_series.y,
                 x=overdue_series.x,
                 marker={
@@ -781,6 +759,8 @@ def timeline_figure(
             "showgrid": False,
             "ticks": "",
         },
+        "yaxis2": {"overlaying": "y", "range": [len(lane_order) - 0.5, -0.5 - head], "visible": False,
+                   "fixedrange": True},
         "shapes": shapes,
         "annotations": annotations,
     }

@@ -4,6 +4,16 @@
 # (root, or passwordless sudo); otherwise says what is missing. The tests themselves
 # decide: with CI=true a missing part fails the run, elsewhere those tests are skipped.
 set -u
+# axe-core (accessibility checks in the browser tests), pinned in package.json and
+# package-lock.json, into ./node_modules (gitignored).
+here="$(cd "$(dirname "$0")/.." && pwd)"
+if [ ! -f "$here/node_modules/axe-core/axe.min.js" ]; then
+  if command -v npm >/dev/null 2>&1; then
+    (cd "$here" && npm ci --no-audit --no-fund --silent) || echo "test-deps: npm ci could not install axe-core" >&2
+  else
+    echo "test-deps: npm is missing; install Node.js and npm to run the accessibility checks" >&2
+  fi
+fi
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)

@@ -11,7 +11,7 @@ DA = {
     "role.owner": "foreningen",
     "role.partner": "partneren",
     "role.viewer": "læser",
-    "side.association": "Vores forening",
+    "side.association": "Foreningen",
     "side.partner": "Partneren",
     "nav.start": "Forside",
     "nav.overview": "Oversigt",
@@ -99,7 +99,7 @@ DA = {
     "start.create": "Opret et partnerskab",
     "start.open": "Åbn med et link",
     "start.example": "Se et eksempel",
-    "start.import": "Hent en eksport ind",
+    "start.import": "Indlæs en gemt fil",
     "start.import_lead": "Har I en JSON-fil fra »Links og indstillinger« (eller kommandolinjen)? Hent den ind som "
     "et nyt partnerskab med nye links. Alt kommer med: felter, forslag, personer, opgaver og historik.",
     "start.import_file": "JSON-fil",
@@ -143,7 +143,7 @@ DA = {
     "2. Fælles vision og mål (30 min)\n"
     "3. Hvem gør hvad, hvornår og hvordan – aktiviteter og arbejdsgruppe fra begge sider (40 min)\n"
     "4. Skal vi søge penge udefra, og hvem har ansvaret? (15 min)\n"
-    "5. Aftalen: opfølgning, periode, ændringer og opsigelse (25 min)",
+    "5. Aftalen: opfølgning, periode, ændringer og ophør (25 min)",
     "overview.next": "Det næste at gøre",
     "overview.nothing_next": "Alt er på plads lige nu.",
     "next.fill": "Trin {step}: {what}",
@@ -174,10 +174,10 @@ DA = {
     "s2.priority": "Prioritet",
     "s2.no_priority": "Ingen",
     "s2.status": "Status",
-    "s2.status.active": "Aktiv",
+    "s2.status.active": "På listen",
     "s2.status.set_aside": "Lagt til side",
     "s2.status.refused": "Har sagt nej",
-    "s2.score": "Point {score} af 20",
+    "s2.score": "{score} af 20 point",
     "s2.unscored": "Ikke vurderet",
     "s2.top3": "De tre bedste",
     "s2.top3_none": "Vælg de tre bedste ved at give dem prioritet 1, 2 og 3.",
@@ -231,7 +231,7 @@ DA = {
     "mail.meeting": "Har I lyst til et kort, uforpligtende møde på 30 minutter, hvor vi præsenterer os og "
     "hører jeres tanker? Foreslå gerne et tidspunkt, der passer jer.",
     "mail.website": "Læs mere om os på {url}",
-    "mail.closing": "Venlig hilsen\n{org}",
+    "mail.closing": "Venlig hilsen\n\n{sender}{org}",
 }
 
 EN = {
@@ -244,7 +244,7 @@ EN = {
     "role.owner": "the association",
     "role.partner": "the partner",
     "role.viewer": "reader",
-    "side.association": "Our association",
+    "side.association": "The association",
     "side.partner": "The partner",
     "nav.start": "Start",
     "nav.overview": "Overview",
@@ -329,7 +329,7 @@ EN = {
     "start.create": "Create a partnership",
     "start.open": "Open with a link",
     "start.example": "See an example",
-    "start.import": "Import an export",
+    "start.import": "Load a saved file",
     "start.import_lead": "Do you have a JSON file from “Links and settings” (or the command line)? Import it as a new "
     "partnership with new links. Everything comes along: fields, suggestions, people, tasks and history.",
     "start.import_file": "JSON file",
@@ -402,10 +402,10 @@ EN = {
     "s2.priority": "Priority",
     "s2.no_priority": "None",
     "s2.status": "Status",
-    "s2.status.active": "Active",
+    "s2.status.active": "On the list",
     "s2.status.set_aside": "Set aside",
     "s2.status.refused": "Said no",
-    "s2.score": "Score {score} of 20",
+    "s2.score": "{score} of 20 points",
     "s2.unscored": "Not assessed",
     "s2.top3": "The best three",
     "s2.top3_none": "Pick the best three by giving them priority 1, 2 and 3.",
@@ -458,5 +458,5 @@ EN = {
     "mail.meeting": "Would you like a short, no-obligation 30-minute meeting where we introduce ourselves and "
     "hear your thoughts? Please suggest a time that suits you.",
     "mail.website": "Read more about us at {url}",
-    "mail.closing": "Kind regards\n{org}",
+    "mail.closing": "Kind regards\n\n{sender}{org}",
 }

@@ -61,7 +61,7 @@ DA = {
     "field.s5_follow_up.label": "Plan for opfølgning",
     "field.s5_follow_up.help": "Hvor ofte mødes I for at følge op, hvordan, og hvem deltager?",
     "field.s5_follow_up.example": "Vi mødes hver tredje måned i en time, begge parters tovholdere deltager.",
-    "field.s5_term.label": "Periode, ændringer og opsigelse",
+    "field.s5_term.label": "Periode, ændringer og ophør",
     "field.s5_term.help": "Hvor længe gælder aftalen, hvordan aftaler I ændringer, og hvordan kan hver "
     "part stoppe samarbejdet?",
     "field.s5_term.example": "Aftalen gælder ét år. Ændringer aftales på et opfølgningsmøde. "

@@ -97,9 +97,9 @@ DA: dict[str, str] = {
     "s5.required": "skal være på plads før godkendelse",
     "s5.h.balance": "Balancen mellem parterne",
     "s5.balance_lead": "Opgaver og ansvarlige fordelt på de to organisationer.",
-    "s5.balance_uneven": "De fleste opgaver ligger hos {org}. Overvej at fordele dem mere ligeligt – "
+    "s5.balance_uneven": "De fleste åbne opgaver ligger hos {org}. Overvej at fordele dem mere ligeligt – "
     "partnerskabet skal bæres af begge.",
-    "s5.balance_even": "Opgaverne er nogenlunde ligeligt fordelt.",
+    "s5.balance_even": "De åbne opgaver er nogenlunde ligeligt fordelt.",
     "s5.text": "Aftaleteksten",
     "s5.h.approval": "Godkendelse",
     "s5.approval_lead": "Hver organisation godkender aftalen ved at skrive navnet på den, der godkender. Når "
@@ -130,7 +130,7 @@ DA: dict[str, str] = {
     "udgaver«.",
     "s5.h.export": "Hent aftalen",
     "s5.export_lead": "Den aktuelle tekst – til at læse, printe eller sende videre.",
-    "s5.dl.md": "Markdown (.md)",
+    "s5.dl.md": "Tekstfil (.md)",
     "s5.dl.html": "Til udskrift (.html)",
     "s5.dl.docx": "Word (.docx)",
     "s5.dl.csv": "Opgaver som regneark (.csv)",
@@ -230,9 +230,9 @@ EN: dict[str, str] = {
     "s5.required": "must be in place before approval",
     "s5.h.balance": "Balance between the parties",
     "s5.balance_lead": "Tasks and responsible people per organisation.",
-    "s5.balance_uneven": "Most tasks lie with {org}. Consider sharing them more evenly – the partnership "
+    "s5.balance_uneven": "Most open tasks lie with {org}. Consider sharing them more evenly – the partnership "
     "should be carried by both.",
-    "s5.balance_even": "The tasks are shared fairly evenly.",
+    "s5.balance_even": "The open tasks are shared fairly evenly.",
     "s5.text": "The agreement text",
     "s5.h.approval": "Approval",
     "s5.approval_lead": "Each organisation approves the agreement by entering the name of the person who "
@@ -262,7 +262,7 @@ EN: dict[str, str] = {
     "s5.reopened": "The agreement is open for changes. The signed version is kept under “Signed versions”.",
     "s5.h.export": "Download the agreement",
     "s5.export_lead": "The current text – to read, print or pass on.",
-    "s5.dl.md": "Markdown (.md)",
+    "s5.dl.md": "Text file (.md)",
     "s5.dl.html": "For printing (.html)",
     "s5.dl.docx": "Word (.docx)",
     "s5.dl.csv": "Tasks as a spreadsheet (.csv)",

@@ -13,9 +13,9 @@ from datetime import date
 
 import streamlit as st
 
-from partnership import timeline, usertext
+from partnership import agreement, timeline, usertext
 from partnership.i18n import fmt_date
-from partnership.model import Side, Snapshot, Task
+from partnership.model import Side, Snapshot, Task, TaskKind
 from partnership.ui import shell, tasks
 
 LIST_MAX = 5
@@ -32,16 +32,6 @@ def relative(c: shell.Ctx, day: date, today: date) -> str:
     return c.t("dash.in_days", n=n)
 
 
-def uneven(open_per_side: dict[Side, int]) -> Side | None:
-    """The side holding most open tasks when the split is clearly lopsided (at least
-    four open, and at least twice as many as the other side); else None."""
-    ours, theirs = open_per_side.get(Side.ASSOCIATION, 0), open_per_side.get(Side.PARTNER, 0)
-    most = max(ours, theirs)
-    if most < 4 or most < 2 * min(ours, theirs):
-        return None
-    return Side.ASSOCIATION if ours > theirs else Side.PARTNER
-
-
 def _who(c: shell.Ctx, board: timeline.Dashboard, task: Task) -> str:
     return board.names.get(task.responsible) or c.t("timeline.unassigned")
 
@@ -51,7 +41,8 @@ def _items(c: shell.Ctx, board: timeline.Dashboard, found: Sequence[Task], today
     lines = []
     for task in found[:LIST_MAX]:
         assert task.due is not None
-        line = c.t("dash.item", title=usertext.plain(task.title), who=usertext.plain(_who(c, board, task)),
+        key = "dash.item_meeting" if task.kind is TaskKind.FOLLOW_UP else "dash.item"  # a meeting has no deadline
+        line = c.t(key, title=usertext.plain(task.title), who=usertext.plain(_who(c, board, task)),
                    due=fmt_date(task.due, c.lang))
         if late:
             days = (today - task.due).days
@@ -90,8 +81,8 @@ def dashboard(c: shell.Ctx, snap: Snapshot, today: date) -> None:
             ours, theirs = st.columns(2)
             for col, side in ((ours, Side.ASSOCIATION), (theirs, Side.PARTNER)):
                 col.metric(tasks.org_name(c, snap, side), board.open_per_side.get(side, 0))
-        lopsided = uneven(board.open_per_side)
-        if lopsided is not None:
+        verdict, lopsided = agreement.balance_verdict(board.open_per_side)  # the same verdict as step 5
+        if verdict == "uneven" and lopsided is not None:
             st.caption(":material/balance: " + c.t("dash.uneven", org=usertext.plain(tasks.org_name(c, snap,
                                                                                                 lopsided))))
         left, right = st.columns(2)

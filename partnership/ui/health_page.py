@@ -200,7 +200,7 @@ def development(c: shell.Ctx, snap: Snapshot) -> None:
     st.markdown(f"#### {c.t('hc.development')}")
     st.caption(c.t("hc.development_lead"))
     st.plotly_chart(cached_figure(snap, c.lang), width="stretch", theme=None, key="hc_chart",
-                    config={"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]})
+                    config={"displayModeBar": False, "displaylogo": False})  # no English toolbar
     found = health.rounds(snap.health_checks)
     with st.expander(c.t("hc.rounds"), icon=":material/history:"):
         for r in reversed(found):

@@ -19,9 +19,9 @@ from partnership import exchange
 from partnership.errors import Conflict, PartnershipError
 from partnership.i18n import fmt_date, fmt_datetime, has
 from partnership.import_rules import IMPORT_ENTITY
-from partnership.model import HistoryEntry, Role, Snapshot
+from partnership.model import HistoryEntry, Role, Side, Snapshot
 from partnership.steps import FIELD_BY_KEY
-from partnership.ui import editor, shell
+from partnership.ui import editor, shell, tasks
 from partnership.ui.messages import describe
 from partnership.usertext import plain as md
 
@@ -175,8 +175,8 @@ def shown_value(c: shell.Ctx, snap: Snapshot, entity: str, name: str, value: Any
         return "–"
     if isinstance(value, bool):
         return c.t("history.yes") if value else c.t("history.no")
-    if name == "side":
-        return c.t(f"side.{value}")
+    if name == "side" and value in {s.value for s in Side}:
+        return tasks.org_name(c, snap, Side(value))
     if name == "status":
         key = f"timeline.status.{value}" if entity == "task" else f"s2.status.{value}"
         return c.t(key) if has(key) else str(value)
@@ -210,7 +210,8 @@ def changes(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> list[Change]:
         before, after = old.get(name), new.get(name)
         if before == after or (not old and after in (None, "", False)):
             continue
-        label = c.t(f"history.attr.{name}") if has(f"history.attr.{name}") else name
+        specific = f"history.attr.{entry.entity}.{name}"  # a person's "title" is their role
+        label = c.t(specific) if has(specific) else c.t(f"history.attr.{name}") if has(f"history.attr.{name}") else name
         out.append(Change(label, shown_value(c, snap, entry.entity, name, before) if old else "",
                           shown_value(c, snap, entry.entity, name, after)))
     return out
@@ -314,7 +315,7 @@ def _changes(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> None:
         data = _json(entry.new)
         side = data.get("side")
         st.markdown(c.t("history.approved", name=md(str(data.get("name", ""))),
-                        side=c.t(f"side.{side}") if side else "–"))
+                        side=tasks.org_name(c, snap, Side(side)) if side in {s.value for s in Side} else "–"))
         return
     if entry.entity == "health":
         st.markdown(c.t("history.health", name=md(str(_json(entry.new).get("name", "")))))

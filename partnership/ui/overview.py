@@ -7,10 +7,10 @@ from datetime import date
 import streamlit as st
 
 from partnership import plan
-from partnership.i18n import fmt_date, fmt_datetime, has
+from partnership.i18n import fmt_date, fmt_datetime
 from partnership.model import Role, Snapshot
 from partnership.steps import STEPS, missing, progress
-from partnership.ui import shell
+from partnership.ui import shell, tasks
 from partnership.usertext import plain, rich
 
 
@@ -29,13 +29,10 @@ def header(c: shell.Ctx, snap: Snapshot) -> None:
             st.markdown(rich(snap.invitation))
 
 
-def _label(c: shell.Ctx, key: str) -> str:
-    return c.t(key) if has(key) else key
-
-
 def steps(c: shell.Ctx, snap: Snapshot) -> None:
-    st.subheader(c.t("overview.steps"))
-    for number in plan.visible_steps(snap.role):
+    visible = plan.visible_steps(snap.role)
+    st.subheader(c.t("overview.steps") if len(visible) == len(STEPS) else c.t("overview.steps_joint"))
+    for number in visible:
         step = STEPS[number - 1]
         gaps = missing(number, snap)
         with st.container(border=True):
@@ -43,7 +40,7 @@ def steps(c: shell.Ctx, snap: Snapshot) -> None:
             left.markdown(f"**{c.t(f'step.{number}.title')}**")
             left.progress(progress(number, snap))
             if gaps:
-                left.caption(c.t("overview.missing", items="; ".join(_label(c, g) for g in gaps)))
+                left.caption(c.t("overview.missing", items="; ".join(tasks.gap_label(c, snap, g) for g in gaps)))
             else:
                 left.caption(":material/check_circle: " + c.t("overview.done"))
             right.page_link(c.pages[step.slug], label=c.t("overview.open_step", n=number),
@@ -67,7 +64,7 @@ def next_actions(c: shell.Ctx, snap: Snapshot, today: date) -> None:
     for action in actions:
         params = dict(action.params)
         if "what" in params:
-            params["what"] = _label(c, params["what"])
+            params["what"] = tasks.gap_label(c, snap, params["what"])
         if "due" in params:
             params["due"] = fmt_date(date.fromisoformat(params["due"]), c.lang)
         allowed = next(s for s in shell.PAGES if s.url == action.page).roles

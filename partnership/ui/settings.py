@@ -10,7 +10,6 @@ st.dialog: a live rerun would close it).
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 import streamlit as st
@@ -18,6 +17,7 @@ import streamlit as st
 from partnership import usertext
 from partnership.errors import PartnershipError
 from partnership.model import Role, Snapshot
+from partnership.slug import slug
 from partnership.steps import MAX_NAME
 from partnership.ui import editor, shell
 from partnership.ui import links as link_cards
@@ -140,14 +140,9 @@ def names(c: shell.Ctx, snap: Snapshot) -> None:
 # -- export and delete ------------------------------------------------------------------
 
 
-_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
-
-
 def file_name(title: str) -> str:
-    """A safe download name for the project's export."""
-    plain = title.lower().translate(_DANISH)
-    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60]
-    return f"partnerskab-{slug or 'eksport'}.json"
+    """A safe download name for the project's export ("partnerskab-lektiecafé.json")."""
+    return f"partnerskab-{slug(title) or 'eksport'}.json"
 
 
 def export(c: shell.Ctx, snap: Snapshot) -> None:

@@ -245,7 +245,7 @@ def presence_line(c: Ctx, others: list[Presence]) -> None:
     """Who else has the partnership open: "Ole (partneren), en læser"."""
     if others:
         names = ", ".join(sorted({f"{usertext.plain(p.name)} ({c.t('role.' + p.role.value)})" if p.name
-                                  else c.t("live.someone", role=c.t("role." + p.role.value)) for p in others}))
+                                  else c.t(f"live.someone.{p.role.value}") for p in others}))
         st.caption(c.t("live.here", names=names))
 
 
@@ -275,7 +275,7 @@ def require(c: Ctx, spec_url: str) -> Snapshot:
     restore_drafts()
     sidebar(c, snap)
     if c.access.role not in spec.roles:
-        st.warning(c.t("app.not_for_role", role=c.t("role." + c.access.role.value)))
+        st.warning(c.t(f"app.not_for.{c.access.role.value}"))
         st.stop()
     return snap
 

@@ -31,17 +31,21 @@ def timer(c: shell.Ctx) -> None:
                       on_click=lambda: ss.__setitem__("s2_timer_end", time.time() + REFLECTION_S))
             return
         _countdown(end, c)
-        st.button(c.t("s2.timer_stop"), key="s2_timer_stop", on_click=lambda: ss.pop("s2_timer_end", None))
 
 
 def _countdown(end: float, c: shell.Ctx) -> None:
+    """The countdown with a "Stop" while it runs; once time is up, the message and a
+    button to start again (stopping something that has ended makes no sense)."""
     @st.fragment(run_every=1)
     def tick() -> None:
         left = max(0, int(round(end - time.time())))
         if left == 0:
             st.success(c.t("s2.timer_done"), icon=":material/alarm:")
+            st.button(c.t("s2.timer_again"), icon=":material/replay:", key="s2_timer_again",
+                      on_click=lambda: ss.__setitem__("s2_timer_end", time.time() + REFLECTION_S))
             return
         st.progress(1 - left / REFLECTION_S, text=c.t("s2.timer_left", left=f"{left // 60}:{left % 60:02d}"))
+        st.button(c.t("s2.timer_stop"), key="s2_timer_stop", on_click=lambda: ss.pop("s2_timer_end", None))
 
     tick()
 
@@ -95,7 +99,7 @@ def candidates(c: shell.Ctx, snap: Snapshot) -> None:
     if not snap.candidates:
         st.info(c.t("s2.none"))
     for cand in snap.candidates:
-        _candidate(c, cand)
+        _candidate(c, snap, cand)
 
 
 def _label(c: shell.Ctx, name: str) -> str:
@@ -108,7 +112,7 @@ def _shown(c: shell.Ctx, name: str, value: Any) -> str:
     return "–" if value is None else str(value)
 
 
-def _candidate(c: shell.Ctx, cand: Candidate) -> None:
+def _candidate(c: shell.Ctx, snap: Snapshot, cand: Candidate) -> None:
     k = editor.record_key("cand", cand.id)
     with st.container(border=True, key=f"cand_{cand.id}"):
         badges = [c.t(f"s2.status.{cand.status.value}")]
@@ -127,7 +131,7 @@ def _candidate(c: shell.Ctx, cand: Candidate) -> None:
         if editor.record_conflict(c, "cand", cand.id, save, lambda n: _label(c, n), lambda n, v: _shown(c, n, v)):
             return
         if editor.record_open("cand", cand.id):
-            _candidate_form(c, cand, save)
+            _candidate_form(c, snap, cand, save)
             return
         details = [f"{_label(c, s)}: {getattr(cand, s) or '–'}" for s in SCORES]
         st.caption(" · ".join(details))
@@ -142,17 +146,28 @@ def _value(cand: Candidate, name: str) -> Any:
     return value.value if isinstance(value, CandidateStatus) else value
 
 
-def _candidate_form(c: shell.Ctx, cand: Candidate, save: editor.Saver) -> None:
+def displaced(snap: Snapshot, cand: Candidate, priority: int | None) -> Candidate | None:
+    """The other candidate that now holds ``priority`` and would lose it (the store frees
+    a priority when another candidate takes it)."""
+    if not priority or priority == cand.priority:
+        return None
+    return next((x for x in snap.candidates if x.id != cand.id and x.priority == priority), None)
+
+
+def _candidate_form(c: shell.Ctx, snap: Snapshot, cand: Candidate, save: editor.Saver) -> None:
     k = editor.record_key("cand", cand.id)
     st.text_input(c.t("s2.name"), key=f"{k}_name", max_chars=MAX_NAME)
-    cols = st.columns(4)
-    for col, score in zip(cols, SCORES, strict=True):
-        col.segmented_control(_label(c, score), options=[1, 2, 3, 4, 5], key=f"{k}_{score}")
+    for row in (SCORES[:2], SCORES[2:]):  # two a row, so all five choices fit at any width
+        for col, score in zip(st.columns(2), row, strict=True):
+            col.segmented_control(_label(c, score), options=[1, 2, 3, 4, 5], key=f"{k}_{score}")
     st.text_area(c.t("s2.note"), key=f"{k}_note", max_chars=MAX_TEXT, height=80)
     left, right = st.columns(2)
     left.segmented_control(c.t("s2.priority"), options=list(range(1, TOP_PRIORITIES + 1)), key=f"{k}_priority")
     right.selectbox(c.t("s2.status"), options=[s.value for s in CandidateStatus], key=f"{k}_status",
                     format_func=lambda v: c.t(f"s2.status.{v}"))
+    other = displaced(snap, cand, ss.get(f"{k}_priority"))
+    if other is not None:
+        st.warning(c.t("s2.displaces", name=other.name, n=other.priority), icon=":material/swap_vert:")
 
     def submit() -> None:
         values = editor.record_values("cand", cand.id, list(EDITABLE))

@@ -57,7 +57,7 @@ def website(c: shell.Ctx, snap: Snapshot) -> None:
 
 def email(c: shell.Ctx, snap: Snapshot, cand: Candidate | None) -> None:
     fv = snap.field("s3_email")
-    draft = contact.draft_email(snap, cand, c.lang)
+    draft = contact.draft_email(snap, cand, c.lang, c.name)
     st.button(c.t("s3.draft"), key="s3_draft", icon=":material/auto_fix_high:", help=c.t("s3.draft_help"),
               on_click=editor.start_field, args=("s3_email", draft, fv.version))
     editor.field_editor(c, snap, "s3_email", height=320)
@@ -217,7 +217,7 @@ def _said_no(c: shell.Ctx, snap: Snapshot, cand: Candidate) -> None:
         return
     assert c.access is not None
     following = contact.chosen(snap, passing_over=cand.id)
-    draft = contact.draft_email(snap, following, c.lang) if following else None
+    draft = contact.draft_email(snap, following, c.lang, c.name) if following else None
     try:
         nxt = c.store.record_refusal(c.access, cand.id, cand.version, c.name, email=draft,
                                      email_version=snap.field("s3_email").version)
@@ -236,4 +236,5 @@ def _said_no(c: shell.Ctx, snap: Snapshot, cand: Candidate) -> None:
         if following is None or nxt.id != following.id:
             # Someone re-ranked the list meanwhile: offer the draft for whoever is next now.
             fresh = c.store.snapshot(c.access)
-            editor.start_field("s3_email", contact.draft_email(fresh, nxt, c.lang), fresh.field("s3_email").version)
+            editor.start_field("s3_email", contact.draft_email(fresh, nxt, c.lang, c.name),
+                               fresh.field("s3_email").version)

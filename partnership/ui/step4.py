@@ -9,7 +9,7 @@ import streamlit as st
 
 from partnership import usertext, validation
 from partnership.errors import PartnershipError
-from partnership.i18n import fmt_date, fmt_datetime, has
+from partnership.i18n import fmt_date, fmt_datetime
 from partnership.model import Presence, Role, Snapshot, TaskKind
 from partnership.steps import AGREEMENT_TASK_KINDS, MAX_NAME, missing
 from partnership.ui import editor, people, shell, tasks
@@ -142,7 +142,7 @@ def progress(c: shell.Ctx, snap: Snapshot) -> None:
     """What step 4 still lacks, and the way on to step 5."""
     gaps = missing(4, snap)
     if gaps:
-        st.caption(c.t("s4.missing", items="; ".join(c.t(g) if has(g) else g for g in gaps)))
+        st.caption(c.t("s4.missing", items="; ".join(tasks.gap_label(c, snap, g) for g in gaps)))
     else:
         st.caption(":material/check_circle: " + c.t("s4.ready"))
     st.page_link(c.pages["step5"], label=c.t("s4.next"), icon=":material/arrow_forward:",

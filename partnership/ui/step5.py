@@ -5,16 +5,16 @@ every signed version, and the downloads."""
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import streamlit as st
 
-from partnership import agreement, agreement_export, usertext
+from partnership import agreement, agreement_export, signature, usertext
 from partnership.errors import PartnershipError, ValidationError
 from partnership.i18n import LANGS, fmt_datetime, t
 from partnership.model import AgreementVersion, Approval, Presence, Role, Side, Snapshot, TaskKind
+from partnership.slug import slug
 from partnership.steps import MAX_NAME
 from partnership.ui import editor, shell, tasks
 from partnership.ui.messages import describe
@@ -79,13 +79,6 @@ def for_page(markdown: str) -> str:
     return _HEADING.sub(lambda m: "#" * (len(m.group(1)) + 2), markdown)
 
 
-def slug(text: str) -> str:
-    """A file-name-safe ASCII slug: "Lektiecafé på biblioteket" -> "lektiecafe-paa-biblioteket"."""
-    text = text.casefold().translate({ord("æ"): "ae", ord("ø"): "oe", ord("å"): "aa", ord("ß"): "ss"})
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60]
-
-
 @dataclass(frozen=True)
 class Download:
     """One file to download: ``data`` builds the bytes when the button is clicked."""
@@ -98,19 +91,24 @@ class Download:
 
 
 def downloads(snap: Snapshot, markdown: str, lang: str, *, key: str, suffix: str = "",
-              with_tasks: bool = False) -> list[Download]:
-    """The agreement ``markdown`` as .md, print-ready .html and .docx (and, with
-    ``with_tasks``, the snapshot's tasks as .csv: semicolons for Danish spreadsheets)."""
+              with_tasks: bool = False, approvals: Iterable[Approval] | None = None) -> list[Download]:
+    """The agreement ``markdown`` as .md, print-ready .html and .docx, each a finished
+    document: the text, the signature block (from ``approvals``, by default the
+    snapshot's) and the fingerprint note. With ``with_tasks`` also the snapshot's tasks as
+    .csv (semicolons for Danish spreadsheets)."""
     stem = "-".join(x for x in (t("s5.file", lang), slug(snap.project.title), suffix) if x)
     title = f"{t('agr.title', lang)} – {snap.project.title}".strip(" –")
     fingerprint = agreement.content_hash(markdown)
+    given = list(snap.approvals if approvals is None else approvals)
+    document = signature.with_signatures(markdown, snap, fingerprint, lang, given)
+    signed = markdown.rstrip("\n") + "\n\n" + signature.signature_markdown(snap, fingerprint, lang, given)
     files = [
         Download(f"{key}_md", t("s5.dl.md", lang), f"{stem}.md", MIME["md"],
-                 lambda: markdown.encode("utf-8")),
+                 lambda: document.encode("utf-8")),
         Download(f"{key}_html", t("s5.dl.html", lang), f"{stem}.html", MIME["html"],
-                 lambda: agreement_export.to_html(markdown, title, lang, fingerprint=fingerprint).encode("utf-8")),
+                 lambda: agreement_export.to_html(signed, title, lang, fingerprint=fingerprint).encode("utf-8")),
         Download(f"{key}_docx", t("s5.dl.docx", lang), f"{stem}.docx", MIME["docx"],
-                 lambda: agreement_export.to_docx(markdown)),
+                 lambda: agreement_export.to_docx(document)),
     ]
     if with_tasks:
         delimiter = ";" if lang == "da" else ","
@@ -118,6 +116,15 @@ def downloads(snap: Snapshot, markdown: str, lang: str, *, key: str, suffix: str
         files.append(Download(f"{key}_csv", t("s5.dl.csv", lang), f"{tasks_stem}.csv", MIME["csv"],
                               lambda: agreement.to_csv_rows(snap, lang, delimiter=delimiter).encode("utf-8-sig")))
     return files
+
+
+def show_document(c: shell.Ctx, snap: Snapshot, markdown: str, approvals: Iterable[Approval] | None = None) -> None:
+    """The agreement text on the page, then its signature block and, in small print,
+    the fingerprint with what it proves."""
+    digest = agreement.content_hash(markdown)
+    st.markdown(for_page(markdown))
+    st.markdown(for_page(signature.signature_markdown(snap, digest, c.lang, approvals)))
+    st.caption(signature.fingerprint_note(digest, c.lang))
 
 
 def _org(c: shell.Ctx, snap: Snapshot, side: Side) -> str:
@@ -213,8 +220,13 @@ def agreement_view(c: shell.Ctx, snap: Snapshot) -> None:
     with right:
         balance(c, snap)
     st.markdown(f"**{c.t('s5.text')}**")
+    signed = next((v for v in snap.signed_versions if snap.project.signed_at is not None
+                   and v.content_hash == snap.project.signed_hash), None)
     with st.container(border=True, height=620, key="s5_text"):
-        st.markdown(for_page(agreement.render_markdown(snap, c.lang)))
+        if signed is not None:  # a signed agreement reads as the very text both approved
+            show_document(c, snap, signed.markdown)
+        else:
+            show_document(c, snap, agreement.render_markdown(snap, c.lang))
 
 
 def completeness(c: shell.Ctx, snap: Snapshot) -> None:
@@ -239,12 +251,10 @@ def balance(c: shell.Ctx, snap: Snapshot) -> None:
         rows.append(f"| {c.t(f'agr.balance.{measure}')} | "
                     + " | ".join(str(figures[s][measure]) for s in sides) + " |")
     st.markdown("\n".join(rows))
-    counts = {s: figures[s]["tasks"] for s in sides}
-    most = max(sides, key=lambda s: counts[s])
-    least = min(counts.values())
-    if sum(counts.values()) >= 3 and counts[most] > 2 * least:
+    verdict, most = agreement.balance_verdict({s: figures[s]["open"] for s in sides})
+    if verdict == "uneven" and most is not None:
         st.caption(":material/balance: " + c.t("s5.balance_uneven", org=usertext.plain(_org(c, snap, most))))
-    elif sum(counts.values()) >= 2:
+    elif verdict == "even":
         st.caption(":material/balance: " + c.t("s5.balance_even"))
 
 
@@ -333,18 +343,30 @@ def versions(c: shell.Ctx, snap: Snapshot) -> None:
         st.caption(c.t("s5.no_versions"))
         return
     ordered = sorted(snap.signed_versions, key=lambda v: v.signed_at, reverse=True)
+    given = _all_approvals(c, snap)
     for v in ordered:
-        _version(c, snap, v, current=snap.project.signed_at is not None and v is ordered[0]
+        _version(c, snap, v, given, current=snap.project.signed_at is not None and v is ordered[0]
                  and v.content_hash == snap.project.signed_hash)
 
 
-def _version(c: shell.Ctx, snap: Snapshot, v: AgreementVersion, *, current: bool) -> None:
+def _all_approvals(c: shell.Ctx, snap: Snapshot) -> list[Approval]:
+    """The live approvals plus those a reopen cleared (read back from the history), so
+    an older signed version still names who signed it."""
+    assert c.access is not None
+    try:
+        past = signature.approvals_from_history(c.store.history(c.access))
+    except PartnershipError:
+        past = []
+    seen = {a.id for a in snap.approvals}
+    return [*snap.approvals, *(a for a in past if a.id not in seen)]
+
+
+def _version(c: shell.Ctx, snap: Snapshot, v: AgreementVersion, given: list[Approval], *, current: bool) -> None:
     label = c.t("s5.version", when=fmt_datetime(v.signed_at, c.lang))
     if current:
         label += f" · {c.t('s5.version_current')}"
     with st.expander(label, icon=":material/verified:"):
-        st.caption(c.t("s5.fingerprint", hash=v.content_hash))
         suffix = v.signed_at.strftime("%Y-%m-%d")
-        _download_buttons(downloads(snap, v.markdown, c.lang, key=f"s5_v_{v.id}", suffix=suffix))
+        _download_buttons(downloads(snap, v.markdown, c.lang, key=f"s5_v_{v.id}", suffix=suffix, approvals=given))
         with st.container(border=True):
-            st.markdown(for_page(v.markdown))
+            show_document(c, snap, v.markdown, given)

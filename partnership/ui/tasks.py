@@ -47,7 +47,7 @@ import streamlit as st
 
 from partnership import validation
 from partnership.errors import Conflict, PartnershipError, ValidationError
-from partnership.i18n import fmt_date
+from partnership.i18n import fmt_date, has
 from partnership.model import Role, Side, Snapshot, Task, TaskKind, TaskStatus
 from partnership.steps import AGREEMENT_TASK_KINDS, MAX_NAME, MAX_TEXT, TRACKING_TASK_FIELDS
 from partnership.ui import editor, paging, shell
@@ -110,6 +110,15 @@ def org_name(c: shell.Ctx, snap: Snapshot, side: Side) -> str:
     """The organisation's name on ``side`` (or "Vores forening"/"Partneren")."""
     name = snap.project.our_org if side == Side.ASSOCIATION else snap.project.partner_org
     return name.strip() or c.t(f"side.{side.value}")
+
+
+def gap_label(c: shell.Ctx, snap: Snapshot, key: str) -> str:
+    """What a step still misses, in words: the working-group gaps name the organisation
+    ("En ansvarlig fra Nørrebro Bibliotek"), so each reader sees it from their own side."""
+    for side in Side:
+        if key == f"missing.working_group_{side.value}":
+            return c.t("missing.working_group_org", org=org_name(c, snap, side))
+    return c.t(key) if has(key) else key
 
 
 def person_label(c: shell.Ctx, snap: Snapshot, person_id: str) -> str:
@@ -289,8 +298,10 @@ def _editor(c: shell.Ctx, snap: Snapshot, task: Task, key: str, kinds: Sequence[
     for name in FIELDS:  # after "edit again" on a conflict only the changed fields are seeded
         if f"{k}_{name}" not in ss:
             ss[f"{k}_{name}"] = _value(task, name)
-    if allowed != frozenset(FIELDS):
+    if allowed == TRACKING_TASK_FIELDS:
         st.caption(":material/lock: " + c.t("tasks.locked"))
+    elif allowed and allowed != frozenset(FIELDS):  # a plain task after signing: all but its kind
+        st.caption(":material/lock: " + c.t("tasks.locked_kind"))
     off = {name: name not in allowed for name in FIELDS}
     kind_options = _kind_options(snap, task, kinds)
     if ss.get(f"{k}_kind") not in kind_options:
@@ -396,10 +407,13 @@ def add_form(
                         format_func=lambda v: c.t(f"agr.status.{v}"))
             st.text_area(c.t("tasks.f.note"), key=f"{k}_note", max_chars=MAX_TEXT, height=68)
             st.form_submit_button(c.t("tasks.add"), key=f"{k}_submit", type="primary", icon=":material/add:",
-                                  on_click=_add, args=(c, key, kind_values[0] if len(kind_values) == 1 else ""))
+                                  on_click=_add, args=(c, key, kind_values[0] if len(kind_values) == 1 else "",
+                                                       {"kind": default, "side": own.value}))
 
 
-def _add(c: shell.Ctx, key: str, only_kind: str) -> None:
+def _add(c: shell.Ctx, key: str, only_kind: str, defaults: dict[str, str]) -> None:
+    """Add the task, then start the form clean: every field, the kind and side included,
+    goes back to its default, so the next task never silently inherits the last one's kind."""
     k = f"{key}_new"
     if not c.name:
         editor.flash(k, "error", c.t("who.needed"))
@@ -427,5 +441,6 @@ def _add(c: shell.Ctx, key: str, only_kind: str) -> None:
         editor.flash(k, "error", describe(exc, c.lang))
         return
     editor.reset_form(k, {"title": "", "note": "", "start": None, "due": None, "responsible": "",
-                          "status": TaskStatus.PLANNED.value})
-    editor.flash(k, "success", c.t("tasks.added", title=plain(title)))
+                          "status": TaskStatus.PLANNED.value, **({} if only_kind else {"kind": defaults["kind"]}),
+                          "side": defaults["side"]})
+    editor.flash(k, "success", c.t("tasks.added_kind", title=plain(title), kind=c.t(f"agr.kind.{fields['kind']}")))

@@ -25,9 +25,9 @@ import streamlit as st
 from partnership import calendar, timeline, timeline_reduce
 from partnership.i18n import fmt_datetime, t
 from partnership.model import Role, Side, Snapshot, Task, TaskKind, TaskStatus
+from partnership.slug import slug
 from partnership.steps import AGREEMENT_TASK_KINDS
 from partnership.ui import paging, shell, tasks
-from partnership.ui.step5 import slug
 
 ss = st.session_state
 
@@ -35,10 +35,12 @@ KEY = "tl"
 FIGURE = "tl_figure"
 """Session-state key of the cached figure: ``(cache key, figure)``."""
 PLOTLY_CONFIG: dict[str, Any] = {
+    # No Plotly toolbar: its zoom/pan/lasso tools are not what a volunteer needs, its
+    # tooltips are English, and on a phone it covered the legend. The calendar and the
+    # task list below the chart are the ways out; hovering a bar shows its full title.
+    "displayModeBar": False,
     "displaylogo": False,
     "scrollZoom": False,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
-    "toImageButtonOptions": {"format": "png", "filename": "tidslinje", "scale": 2},
 }
 FILTERS = ("side", "person", "status", "kind")
 ICS_MIME = "text/calendar"
@@ -230,8 +232,9 @@ def chart(c: shell.Ctx, snap: Snapshot, view: View, today: date) -> None:
     dated = sum(1 for x in shown if x.start is not None or x.due is not None)
     if dated > timeline_reduce.AGGREGATE_ABOVE:
         st.caption(":material/stacked_bar_chart: " + c.t("limits.aggregated", n=paging.number(dated, c.lang)))
-    st.plotly_chart(cached_figure(snap, view, today, c.lang), width="stretch", theme=None, key="tl_chart",
-                    config=PLOTLY_CONFIG)
+    with st.container(key="tl_chart_box"):  # scrolls sideways on a phone (style.py), so labels keep their room
+        st.plotly_chart(cached_figure(snap, view, today, c.lang), width="stretch", theme=None, key="tl_chart",
+                        config=PLOTLY_CONFIG)
     st.caption(c.t("tl.legend_help"))
 
 

@@ -144,7 +144,7 @@ def test_delete_asks_twice_and_then_every_link_stops_working(
 
 def test_the_partner_cannot_open_settings(app: MakeApp, tokens: dict[str, str]) -> None:
     at = app(tokens["partner"], name="Ole", page="settings")
-    assert "ikke en del af dit link" in texts(at)
+    assert "kan ikke åbnes med partnerens link" in texts(at)
     assert not [b for b in at.button if (b.key or "").startswith("settings_")]
     assert tokens["owner"] not in texts(at)
 

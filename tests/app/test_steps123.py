@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from urllib.parse import unquote
@@ -128,7 +129,7 @@ def test_partner_deep_link_to_an_internal_step_is_refused(app: MakeApp, store: S
     store.set_field(owner, "s1_vision_fit", "HEMMELIG VISION", 0, "Anna")
     at = app(token=tokens["partner"], name="Ole", page="step1")
     assert not at.exception
-    assert "ikke en del af dit link" in texts(at)
+    assert "kan ikke åbnes med partnerens link" in texts(at)
     assert "HEMMELIG" not in texts(at)
 
 
@@ -250,6 +251,31 @@ def test_step2_timer_starts_and_stops(app: MakeApp, store: SQLiteStore) -> None:
     assert "tilbage" in at.get("progress")[0].proto.text
     at.button(key="s2_timer_stop").click().run()
     assert not at.get("progress")
+
+
+def test_step2_timer_offers_to_start_again_not_to_stop_once_time_is_up(app: MakeApp, store: SQLiteStore) -> None:
+    at = app(token=new_project(store)["owner"], page="step2")
+    at.session_state["s2_timer_end"] = time.time() - 1
+    at.run()
+    assert "Tiden er gået" in at.success[0].value
+    labels = {b.key: b.label for b in at.button}
+    assert "s2_timer_stop" not in labels and labels["s2_timer_again"] == "Start forfra"
+    at.button(key="s2_timer_again").click().run()
+    assert "tilbage" in at.get("progress")[0].proto.text
+
+
+def test_step2_says_when_a_priority_pushes_another_out_of_the_top_three(app: MakeApp, store: SQLiteStore) -> None:
+    owner, tokens = store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
+    a = store.add_candidate(owner, "Biblioteket", "Anna")
+    b = store.add_candidate(owner, "Skolen", "Anna")
+    store.update_candidate(owner, a.id, {"priority": 1}, 1, "Anna")
+    at = app(token=tokens["owner"], page="step2")
+    k = f"re_cand_{b.id}"
+    at.button(key=f"{k}_edit").click().run()
+    assert not at.warning
+    at.button_group(key=f"{k}_priority").set_value(1).run()
+    assert "»Biblioteket« har prioritet 1 nu" in at.warning[0].value
+    assert "ryger ud af de tre bedste" in at.warning[0].value
 
 
 def test_step2_assess_prioritise_and_set_aside(app: MakeApp, store: SQLiteStore) -> None:

@@ -16,6 +16,7 @@ from partnership import agreement
 from partnership.demo import create_demo
 from partnership.errors import Forbidden
 from partnership.model import Role, Side, TaskKind
+from partnership.slug import slug
 from partnership.store.sqlite import SQLiteStore
 from partnership.ui import step5
 from tests.app.conftest import no_errors, texts
@@ -125,6 +126,23 @@ def test_an_activity_due_before_its_start_is_refused_and_nothing_is_saved(app: M
     assert (task.title, task.kind, task.responsible, task.side) == ("Lektiecafé", TaskKind.ACTIVITY, anna.id,
                                                                    Side.ASSOCIATION)
     assert "Lektiecafé" in texts(at) and "Ansvarlig: Anna Holm" in texts(at)
+
+
+def test_the_add_form_starts_clean_after_a_task_kind_included(app: MakeApp, store: SQLiteStore) -> None:
+    tokens = fresh(store)
+    owner = store.open(tokens["owner"])
+    at = app(token=tokens["owner"], page="step4")
+    at.text_input(key="s4_new_title").input("Rekruttér 6 frivillige")
+    at.selectbox(key="s4_new_kind").set_value("task")
+    at.selectbox(key="s4_new_side").set_value("partner")
+    at.button(key="s4_new_submit").click().run()
+    no_errors(at)
+    [task] = store.snapshot(owner).tasks
+    assert (task.kind, task.side) == (TaskKind.TASK, Side.PARTNER)
+    assert "(Opgave)" in " ".join(s.value for s in at.success)  # the kind is said out loud
+    assert at.text_input(key="s4_new_title").value == ""
+    assert at.selectbox(key="s4_new_kind").value == "activity"  # not the last task's kind
+    assert at.selectbox(key="s4_new_side").value == "association"
 
 
 def test_the_partner_adds_its_own_person_to_the_working_group(app: MakeApp, store: SQLiteStore) -> None:
@@ -304,8 +322,10 @@ def test_the_downloads_hold_the_agreement_and_the_tasks(app: MakeApp, store: SQL
     snap = store.snapshot(owner)
     text = agreement.render_markdown(snap, "da")
     files = {f.key: f for f in step5.downloads(snap, text, "da", key="s5_dl", with_tasks=True)}
-    assert files["s5_dl_md"].file_name == "samarbejdsaftale-lektiecafe.md"
-    assert files["s5_dl_md"].data().decode() == text
+    assert files["s5_dl_md"].file_name == "samarbejdsaftale-lektiecafé.md"
+    document = files["s5_dl_md"].data().decode()
+    assert document.startswith(text.rstrip("\n")) and "## Underskrifter" in document
+    assert f"Aftalens fingeraftryk (SHA-256): {agreement.content_hash(text)}." in document
     page = files["s5_dl_html"].data().decode()
     assert page.startswith("<!DOCTYPE html>") and "Alle børn har et sted at lave lektier." in page
     assert agreement.content_hash(text) in page
@@ -321,7 +341,48 @@ def test_the_downloads_hold_the_agreement_and_the_tasks(app: MakeApp, store: SQL
 
 
 def test_small_helpers() -> None:
-    assert step5.slug("Lektiecafé på Nørrebro!") == "lektiecafe-paa-noerrebro"
+    assert slug("Lektiecafé på Nørrebro!") == "lektiecafé-på-nørrebro"
     shown = step5.for_page("# Samarbejdsaftale\n\n## Parterne\n\n\\# not a heading\n")
     assert shown.startswith("### Samarbejdsaftale") and "#### Parterne" in shown and "\\# not" in shown
     assert Role.VIEWER.side is None
+
+
+def test_the_partner_reads_organisation_names_not_the_owners_point_of_view(app: MakeApp, store: SQLiteStore) -> None:
+    tokens = fresh(store)
+    at = app(token=tokens["partner"], name="Ole", page="overview")
+    no_errors(at)
+    shown = texts(at)
+    assert "De fælles trin" in shown and "De fem trin" not in shown
+    assert "vores forening" not in shown.casefold()
+    snap = store.snapshot(store.open(tokens["partner"]))
+    assert f"En ansvarlig fra {snap.project.our_org}" in shown
+
+
+def test_step5_and_the_dashboard_give_the_same_balance_verdict(app: MakeApp, store: SQLiteStore) -> None:
+    _, tokens = create_demo(store)
+    partner = store.open(tokens["partner"])
+
+    def pages() -> tuple[str, str]:
+        return (texts(app(token=tokens["partner"], name="Ole", page="step5")),
+                texts(app(token=tokens["partner"], name="Ole", page="overview")))
+
+    step, board = pages()  # the example: four open tasks on each side
+    assert "De åbne opgaver er nogenlunde ligeligt fordelt." in step
+    assert "De fleste åbne opgaver" not in step and "De fleste åbne opgaver" not in board
+    for n in range(4):
+        store.add_task(partner, {"title": f"Ekstra {n}", "kind": "task", "side": "partner"}, "Ole")
+    step, board = pages()  # now eight against four
+    for shown in (step, board):
+        assert "De fleste åbne opgaver ligger hos Nørrebro Bibliotek" in shown
+
+
+def test_the_signed_agreement_names_who_signed_for_each_side_and_when(app: MakeApp, store: SQLiteStore) -> None:
+    _, tokens = create_demo(store)
+    at = app(token=tokens["partner"], name="Ole", page="step5")
+    no_errors(at)
+    shown = texts(at)
+    assert "Godkendt af Anna Holm, Boldklubben Nørrebro, " in shown
+    assert "Godkendt af Ole Berg, Nørrebro Bibliotek, " in shown
+    assert "Underskrevet af begge parter den " in shown and " kl. " in shown
+    assert "Fingeraftrykket er regnet ud fra teksten ovenfor" in shown
+    assert "Rekruttér 4 nye frivillige" in shown  # a plain task is an agreed commitment too

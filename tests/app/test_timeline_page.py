@@ -28,7 +28,7 @@ from partnership.model import (
     TaskStatus,
 )
 from partnership.store.sqlite import SQLiteStore
-from partnership.ui import dashboard, health_page, timeline_page
+from partnership.ui import health_page, timeline_page
 from tests.app.conftest import no_errors, texts
 
 MakeApp = Callable[..., AppTest]
@@ -250,7 +250,7 @@ def test_the_calendar_downloads_parse(app: MakeApp, store: SQLiteStore, demo: di
     no_errors(at)
     snap = snap_of(store, demo["owner"])
     name, data = served(at, downloads, "tl_ics_all")
-    assert name == "lektiecafe-paa-biblioteket.ics"
+    assert name == "lektiecafé-på-biblioteket.ics"
     events = _events(data)
     joint = [x for x in snap.tasks if not x.internal and (x.start or x.due)]
     assert {str(e["summary"]) for e in events} == {x.title for x in joint}
@@ -260,7 +260,7 @@ def test_the_calendar_downloads_parse(app: MakeApp, store: SQLiteStore, demo: di
     at.selectbox(key="tl_ics_person").set_value(sara.id).run()
     no_errors(at)
     name, data = served(at, downloads, "tl_ics_one")
-    assert name == "lektiecafe-paa-biblioteket-sara-nielsen.ics"
+    assert name == "lektiecafé-på-biblioteket-sara-nielsen.ics"
     assert {str(e["summary"]) for e in _events(data)} == {x.title for x in joint if x.responsible == sara.id}
     assert timeline_page.calendar_file(snap, "da", sara.id)[0] == name
 
@@ -434,10 +434,14 @@ def test_collect_health_answers() -> None:
     assert set(health_page.collect({})[0]) <= set(STATEMENTS)
 
 
-def test_uneven_balance_and_relative_days() -> None:
-    assert dashboard.uneven({Side.ASSOCIATION: 4, Side.PARTNER: 4}) is None
-    assert dashboard.uneven({Side.ASSOCIATION: 2, Side.PARTNER: 0}) is None  # too few to matter
-    assert dashboard.uneven({Side.ASSOCIATION: 1, Side.PARTNER: 5}) is Side.PARTNER
+def test_one_balance_verdict() -> None:
+    from partnership.agreement import balance_verdict
+
+    assert balance_verdict({Side.ASSOCIATION: 4, Side.PARTNER: 4}) == ("even", None)
+    assert balance_verdict({Side.ASSOCIATION: 2, Side.PARTNER: 0}) == ("few", None)  # too few to matter
+    assert balance_verdict({Side.ASSOCIATION: 1, Side.PARTNER: 5}) == ("uneven", Side.PARTNER)
+    assert balance_verdict({Side.ASSOCIATION: 4, Side.PARTNER: 2}) == ("uneven", Side.ASSOCIATION)
+    assert balance_verdict({Side.ASSOCIATION: 4, Side.PARTNER: 3}) == ("even", None)
 
 
 def test_the_health_figure_is_cached_per_revision() -> None:

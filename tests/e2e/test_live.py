@@ -19,7 +19,7 @@ pytestmark = pytest.mark.e2e
 
 SECRET_CANDIDATE = "Hemmelige Kandidatskole"
 SECRET_NOTE = "Vores interne overvejelse om penge"
-NOT_FOR_LINK = "Denne side er ikke en del af dit link"
+NOT_FOR_LINK = "Denne side kan ikke åbnes med partnerens link"
 BAD_LINK = "Linket virker ikke"
 
 

@@ -28,7 +28,7 @@ def test_an_export_imports_as_a_new_project_with_a_new_owner_link(
     garbage.write_text('{"format": "noget andet"}', encoding="utf-8")
 
     page = open_as(None, "", ready="[data-testid='stTab']")
-    page.get_by_role("tab", name="Hent en eksport ind").click()
+    page.get_by_role("tab", name="Indlæs en gemt fil").click()
     page.locator(".st-key-start_import_file input[type=file]").set_input_files(str(garbage))
     page.locator(".st-key-start_import_name input").fill("Bo")
     page.get_by_role("button", name="Hent ind").click()

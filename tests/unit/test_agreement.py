@@ -160,13 +160,14 @@ def test_full_snapshot_contains_the_joint_data() -> None:
     assert "- **Mette Hansen**, Formand, mette@example.org" in text
     assert "- **Jonas Berg**, Kasserer" in text
     assert "- **Sara Øster**, Naturvejleder, \\+45 12 34 56 78" in text
-    # Activities with kind, side, responsible name and Danish dates.
-    assert ("- **Forårstur i skoven** · Aktivitet · Spejderne Nord · Ansvarlig: Mette Hansen · "
-            "1. mar. 2027–15. mar. 2027") in text
-    assert "- **Sommerlejr** · Aktivitet · Naturskolen · Ansvarlig: Sara Øster · 1. jul. 2027–7. jul. 2027" in text
+    # Activities under their own heading, with side, responsible name and Danish dates.
+    activities = text[text.index("### Aktiviteter\n"):text.index("## Ansvarlige og arbejdsgruppe")]
+    assert ("- **Forårstur i skoven** · Spejderne Nord · Ansvarlig: Mette Hansen · "
+            "1. mar. 2027–15. mar. 2027") in activities
+    assert "- **Sommerlejr** · Naturskolen · Ansvarlig: Sara Øster · 1. jul. 2027–7. jul. 2027" in activities
     # The joint follow-up meeting, under follow-up only.
-    assert ("- **Kvartalsmøde** · Opfølgningsmøde · Spejderne Nord · Ansvarlig: Mette Hansen · "
-            "senest 1. apr. 2027") in text
+    assert ("- **Kvartalsmøde** · Spejderne Nord · Ansvarlig: Mette Hansen · "
+            "den 1. apr. 2027") in text  # a meeting, not a deadline
     assert text.index("Kvartalsmøde") > text.index("## Opfølgning")
     # Working group: only working_group people, per side.
     group = text[text.index("## Ansvarlige og arbejdsgruppe"):text.index("## Ekstern finansiering")]
@@ -206,7 +207,7 @@ def test_dates_with_only_one_end_or_none() -> None:
     snap = with_task(full_snapshot(), "t1", start=date(2027, 3, 1), due=None)
     assert "Ansvarlig: Mette Hansen · fra 1. mar. 2027" in render_markdown(snap)
     snap = with_task(full_snapshot(), "t1", start=None, due=None, responsible="")
-    assert ("Forårstur i skoven** · Aktivitet · Spejderne Nord · Ansvarlig: ingen ansvarlig endnu · "
+    assert ("Forårstur i skoven** · Spejderne Nord · Ansvarlig: ingen ansvarlig endnu · "
             "ingen dato endnu") in render_markdown(snap)
     snap = with_task(full_snapshot(), "t1", start=date(2027, 3, 1), due=date(2027, 3, 1))
     assert "Mette Hansen · 1. mar. 2027\n" in render_markdown(snap)
@@ -410,3 +411,22 @@ def test_csv_semicolon_for_danish_spreadsheets() -> None:
     text = to_csv_rows(full_snapshot(), "da", delimiter=";")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert rows[2][:2] == ["Kvartalsmøde", "Opfølgningsmøde"]
+
+
+def test_every_commitment_is_in_the_agreement_grouped_by_kind() -> None:
+    """A plain task is a commitment too (the partner's "Rekruttér 6 frivillige"); each
+    kind has its own heading, in the order activities, tasks, milestones."""
+    snap = full_snapshot()
+    snap = replace(snap, tasks=[*snap.tasks,
+                                Task("t8", "Rekruttér 6 frivillige lektiehjælpere", TaskKind.TASK, responsible="b1",
+                                     side=Side.PARTNER, due=date(2027, 2, 1)),
+                                Task("t9", "Første halvår evalueret", TaskKind.MILESTONE, side=Side.ASSOCIATION,
+                                     due=date(2027, 6, 30))])
+    text = render_markdown(snap, "da")
+    plan = text[text.index("## Aktiviteter og tidsplan"):text.index("## Ansvarlige og arbejdsgruppe")]
+    heads = [plan.index(f"### {t(f'agr.h.group.{k}', 'da')}\n") for k in ("activity", "task", "milestone")]
+    assert heads == sorted(heads)
+    task_at = plan.index("Rekruttér 6 frivillige lektiehjælpere")
+    milestone_at = plan.index("Første halvår evalueret")
+    assert heads[1] < task_at < heads[2] < milestone_at
+    assert "Kvartalsmøde" not in plan  # follow-up meetings stay under follow-up

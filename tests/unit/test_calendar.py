@@ -61,7 +61,7 @@ def test_all_day_events_with_exclusive_end() -> None:
         date(2027, 1, 1),
     )
     assert found["start@partnerskab"]["dtend"].dt == date(2027, 1, 5)
-    assert found["meet@partnerskab"]["dtstart"].dt == date(2027, 2, 1)
+    assert found["meet@partnerskab"]["dtstart"].dt.date() == date(2027, 2, 1)  # a meeting has a time
     assert str(bar["summary"]) == "Kursus"
     assert bar["dtstamp"].dt == NOW
     assert str(bar["transp"]) == "TRANSPARENT"
@@ -149,3 +149,57 @@ def test_dtstamp_defaults_to_now() -> None:
     data = tasks_to_ics([Task("t", "X", due=date(2026, 12, 1))], PEOPLE, project_title="P")
     stamp = events(Calendar.from_ical(data))["t@partnerskab"]["dtstamp"].dt
     assert stamp.tzinfo is not None and stamp >= before
+
+
+def test_a_weekly_activity_is_one_weekly_series_not_one_long_event() -> None:
+    cafe = Task("cafe", "Lektiecafé hver tirsdag", kind=TaskKind.ACTIVITY,
+                start=date(2027, 2, 1), due=date(2027, 6, 22))  # 1 Feb 2027 is a Monday
+    event = events(export([cafe]))["cafe@partnerskab"]
+    assert event["dtstart"].dt == date(2027, 2, 2)  # the first Tuesday
+    assert event["dtend"].dt == date(2027, 2, 3)  # one day, repeated
+    rule = event["rrule"]
+    assert rule["FREQ"] == ["WEEKLY"] and rule["BYDAY"] == ["TU"] and rule["UNTIL"] == [date(2027, 6, 22)]
+    assert "valarm" not in [c.name.casefold() for c in event.subcomponents]
+
+
+def test_weekly_by_word_uses_the_start_day_and_short_or_plain_tasks_do_not_recur() -> None:
+    weekly = Task("w", "Ugentlig træning", kind=TaskKind.ACTIVITY, start=date(2027, 3, 4), due=date(2027, 5, 27))
+    short = Task("s", "Hver tirsdag", kind=TaskKind.ACTIVITY, start=date(2027, 3, 1), due=date(2027, 3, 3))
+    plain = Task("p", "Hver tirsdag ryd op", kind=TaskKind.TASK, start=date(2027, 3, 1), due=date(2027, 5, 3))
+    found = events(export([weekly, short, plain]))
+    assert found["w@partnerskab"]["rrule"]["BYDAY"] == ["TH"]
+    assert "rrule" not in found["s@partnerskab"] and "rrule" not in found["p@partnerskab"]
+
+
+def test_a_meeting_has_a_time_of_day_in_danish_time_and_a_reminder() -> None:
+    timed = Task("m1", "Opfølgningsmøde kl. 17.30-19", kind=TaskKind.FOLLOW_UP, due=date(2027, 6, 3))
+    untimed = Task("m2", "Kvartalsmøde", kind=TaskKind.FOLLOW_UP, due=date(2027, 1, 12), note="")
+    cal = export([timed, untimed])
+    found = events(cal)
+    start, end = found["m1@partnerskab"]["dtstart"], found["m1@partnerskab"]["dtend"]
+    assert start.params["TZID"] == "Europe/Copenhagen"
+    assert (start.dt.hour, start.dt.minute, end.dt.hour, end.dt.minute) == (17, 30, 19, 0)
+    assert start.dt.utcoffset() == timedelta(hours=2)  # summer time
+    assert [tz["tzid"] for tz in cal.walk("VTIMEZONE")] == ["Europe/Copenhagen"]
+    second = found["m2@partnerskab"]
+    assert (second["dtstart"].dt.hour, second["dtend"].dt.hour) == (17, 18)
+    assert "Klokkeslættet er ikke aftalt endnu" in str(second["description"])
+    [alarm] = second.walk("VALARM")
+    assert alarm["trigger"].dt == -timedelta(days=1) and str(alarm["action"]) == "DISPLAY"
+    assert str(alarm["description"]) == "I morgen: Kvartalsmøde"
+    for event in found.values():  # worded as a meeting, never as a deadline
+        text = str(event["description"]) + str(event["summary"])
+        assert "senest" not in text and "Frist" not in text
+
+
+def test_a_deadline_gets_a_reminder_the_day_before_it() -> None:
+    due = Task("d", "Send ansøgning", due=date(2027, 3, 15))
+    span = Task("s", "Kursus", kind=TaskKind.ACTIVITY, start=date(2027, 3, 1), due=date(2027, 3, 10))
+    starts_only = Task("o", "Første dag", start=date(2027, 1, 4))
+    found = events(export([due, span, starts_only]))
+    for uid in ("d@partnerskab", "s@partnerskab"):
+        [alarm] = found[uid].walk("VALARM")
+        assert alarm["trigger"].dt == -timedelta(days=2) and alarm["trigger"].params["RELATED"] == "END"
+        # the event ends (exclusively) the day after the due date: two days before is the day before
+    assert str(found["d@partnerskab"].walk("VALARM")[0]["description"]) == "Frist i morgen: Send ansøgning"
+    assert found["o@partnerskab"].walk("VALARM") == []

@@ -82,7 +82,8 @@ def many(n: int, seed: int = 7) -> list[Task]:
 
 
 def traces(fig: go.Figure, kind: str) -> list[go.Bar | go.Scatter]:
-    return [tr for tr in fig.data if tr.type == kind]
+    """The figure's bars or markers (the text-only traces that hold labels beside items are left out)."""
+    return [tr for tr in fig.data if tr.type == kind and getattr(tr, "mode", None) != "text"]
 
 
 def by_name(fig: go.Figure, name: str) -> list[go.Bar | go.Scatter]:
@@ -141,7 +142,7 @@ def test_single_bar_task() -> None:
 
 def test_single_due_only_task_is_a_point() -> None:
     fig = timeline_figure([task(due=date(2026, 12, 24))], PEOPLE, today=TODAY)
-    assert len(fig.data) == 1
+    assert len(traces(fig, "scatter")) == 1 and len(fig.data) == 2  # the marker, and its label beside it
     point = fig.data[0]
     assert point.type == "scatter" and point.mode in ("markers", "markers+text")
     assert list(point.x) == ["2026-12-24 12:00"]
@@ -241,7 +242,7 @@ def test_hover_in_english_and_without_org_names() -> None:
     one = task(responsible="", start=date(2026, 11, 26), due=date(2026, 11, 30))
     text = timeline_figure([one], PEOPLE, today=TODAY, lang="en").data[0].hovertext[0]
     assert "Responsible: No one responsible" in text
-    assert "Organisation: Our association" in text
+    assert "Organisation: The association" in text
     assert "Start: 26 Nov 2026" in text
     assert "Status: Planned" in text
 
@@ -285,8 +286,9 @@ def test_lanes_by_person_follow_people_order_with_unassigned_last() -> None:
     fig = timeline_figure(tasks, PEOPLE, today=TODAY)
     assert list(fig.layout.yaxis.categoryarray) == ["Mia Holm", "Ole Berg", "Ingen ansvarlig"]
     assert fig.layout.yaxis.range[0] > fig.layout.yaxis.range[1]  # first lane on top
-    lanes = {
-        tid: lane
+    order = list(fig.layout.yaxis.categoryarray)
+    lanes = {  # bars name their lane; markers sit at its position on the overlay axis y2
+        tid: lane if isinstance(lane, str) else order[round(lane)]
         for tr in fig.data
         if tr.customdata is not None
         for tid, lane in zip(tr.customdata, tr.y, strict=True)
@@ -313,7 +315,7 @@ def test_lanes_by_side_use_the_organisation_names() -> None:
     assert list(fig.layout.yaxis.categoryarray) == ["Ungdomsklubben Nord", "Nordby Bibliotek"]
     assert list(traces(fig, "bar")[0].y) == ["Ungdomsklubben Nord"]
     fallback = timeline_figure(tasks, PEOPLE, today=TODAY, lanes="side")
-    assert list(fallback.layout.yaxis.categoryarray) == ["Vores forening", "Partneren"]
+    assert list(fallback.layout.yaxis.categoryarray) == ["Foreningen", "Partneren"]
 
 
 def test_unknown_lane_mode_is_refused() -> None:
@@ -385,7 +387,7 @@ def test_a_thousand_tasks_make_one_trace_per_status() -> None:
     assert len(bars) == 4
     data_scatters = [tr for tr in scatters if tr.customdata is not None]
     assert len(data_scatters) == 4
-    assert len(fig.data) <= 4 + 4 + 2 + 1
+    assert len(fig.data) <= 4 + 4 + 2 + 1 + 2  # bars, markers, kind keys, overdue rings, labels right and left
     drawn = [tid for tr in bars + data_scatters for tid in tr.customdata]
     assert sorted(drawn) == sorted(t.id for t in tasks)
     late = sum(is_overdue(t, TODAY) for t in tasks)
@@ -511,12 +513,15 @@ def test_long_bars_carry_their_title_and_short_ones_none() -> None:
     bar = traces(fig, "bar")[0]
     labels = dict(zip(bar.customdata, bar.text, strict=True))
     assert labels["long"] == "\u00a0Lektiecafé &lt;hver&gt; tirsdag"
-    assert labels["short"] == ""
+    assert labels["short"] == ""  # too short for its title: the title goes beside it
+    beside = next(tr for tr in fig.data if tr.name == "labels-right")
+    assert list(beside.text) == ["Plakater til skolerne"] and beside.textposition == "middle right"
+    assert list(beside.customdata) == ["short"] and "Plakater til skolerne" in beside.hovertext[0]
     assert bar.textposition == "inside" and bar.insidetextanchor == "start" and bar.textangle == 0
     assert fig.layout.uniformtext.mode == "hide"  # a label that does not fit is left out, not shrunk
 
 
-def test_marker_labels_use_the_room_up_to_the_next_item_in_their_lane() -> None:
+def test_marker_labels_go_beside_their_marker_and_markers_never_sit_on_a_bar() -> None:
     meeting = task("m", "Opfølgningsmøde med hele arbejdsgruppen", kind=TaskKind.FOLLOW_UP,
                    due=date(2026, 12, 1))
     crowded = task("c", "Milepæl lige før en aktivitet", kind=TaskKind.MILESTONE, responsible="p-ole",
@@ -526,11 +531,17 @@ def test_marker_labels_use_the_room_up_to_the_next_item_in_their_lane() -> None:
                   due=date(2027, 2, 1))
     fig = timeline_figure([meeting, crowded, activity, inside], PEOPLE, today=TODAY)
     points = traces(fig, "scatter")[0]
-    assert points.mode == "markers+text" and points.textposition == "middle right"
-    labels = dict(zip(points.customdata, points.text, strict=True))
-    assert labels["m"].startswith("Opfølgningsmøde")  # a free lane: room for the title
-    assert labels["c"] == ""  # two days before the activity starts: no room
-    assert labels["i"] == ""  # on top of a bar: no label
+    assert points.mode == "markers" and points.yaxis == "y2"
+    labels = {tid: text for tr in fig.data if tr.name and tr.name.startswith("labels-")
+              for tid, text in zip(tr.customdata, tr.text, strict=True)}
+    assert labels["m"] == "Opfølgningsmøde med hele arbejdsgruppen"
+    # The milestone inside the activity's dates gets a sub-row of its own, off the bar.
+    bar = traces(fig, "bar")[0]
+    row_of_bar = dict(zip(bar.customdata, bar.offset, strict=True))["a"]
+    y_of = dict(zip(points.customdata, points.y, strict=True))
+    lane = list(fig.layout.yaxis.categoryarray).index("Ole Berg")
+    bar_centre = lane + row_of_bar + list(bar.width)[0] / 2
+    assert abs(y_of["i"] - bar_centre) >= list(bar.width)[0] / 2  # not within the bar's band
 
 
 def test_today_label_flips_left_near_the_end_and_the_period_label_keeps_clear() -> None:

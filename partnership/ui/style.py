@@ -1,0 +1,80 @@
+"""The app's few CSS rules, injected once per run from main.py.
+
+- Captions and other faded text: Streamlit draws them in the text colour at 60 %
+  opacity, which on our light backgrounds falls below WCAG AA's 4.5:1 (axe-core); a
+  darker grey keeps the calm look and passes.
+- Streamlit's built-in English: the "Press Enter to submit form" / "Press Ctrl+Enter to
+  apply" hints under inputs are hidden (the buttons say what to do), an empty date
+  field's "dd.mm.yyyy" reads "dd.mm.åååå", the file
+  uploader's "200MB per file • JSON" line is hidden (the label says "JSON-fil") and its
+  "Upload" button reads "Vælg fil" / "Choose file".
+- Code blocks (the link cards) wrap instead of scrolling sideways: on a phone a long
+  link otherwise becomes a scroll region a keyboard cannot reach (axe-core).
+- The timeline keeps at least the width its labels were laid out for
+  (partnership.timeline_layout) and scrolls sideways on a phone.
+- Dashboard metrics wrap instead of cutting their labels and values with "…".
+"""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from partnership.i18n import t
+
+FADED = "#4a5456"
+"""At least 6.5:1 on the page (#fbfaf7) and the sidebar (#eef2ee) backgrounds."""
+
+_CSS = """
+[data-testid="stCaptionContainer"] { opacity: 1 !important; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * { color: %(faded)s !important; }
+[data-testid="stWidgetLabel"] [data-testid="stTooltipIcon"] svg { color: %(faded)s; }
+[data-testid="stCode"] pre, [data-testid="stCode"] code { white-space: pre-wrap !important; word-break: break-all; }
+.st-key-tl_chart_box { overflow-x: auto; }
+.st-key-tl_chart_box > .st-key-tl_chart { min-width: 820px; }
+[data-testid="InputInstructions"] { display: none !important; }
+.react-aria-DateField [data-placeholder="true"][data-type="year"] { visibility: hidden; font-size: 0 !important; }
+.react-aria-DateField [data-placeholder="true"][data-type="year"]::after {
+  content: "%(year)s"; visibility: visible; font-size: 0.875rem; }
+[data-testid="stFileUploaderDropzoneInstructions"] small { display: none !important; }
+[data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"] { font-size: 0 !important; }
+[data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"]::after {
+  content: "%(choose)s"; font-size: 1rem; }
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+[data-testid="stMetricValue"] { font-size: 1.6rem; line-height: 1.2; overflow-wrap: anywhere; }
+"""
+
+
+# A region that scrolls must be reachable by keyboard (WCAG 2.1.1, axe-core's
+# "scrollable-region-focusable"): give the timeline's scroll box a tab stop and a name.
+# Streamlit redraws elements, so a MutationObserver keeps the attributes on.
+_SCRIPT = """
+<script>
+(() => {
+  const label = %(label)s;
+  const mark = () => document.querySelectorAll('.st-key-tl_chart_box').forEach((box) => {
+    if (box.getAttribute('tabindex') !== '0') {
+      box.setAttribute('tabindex', '0'); box.setAttribute('role', 'region');
+    }
+    if (box.getAttribute('aria-label') !== label) box.setAttribute('aria-label', label);
+  });
+  mark();
+  if (!window.__psScrollRegions) {
+    window.__psScrollRegions = new MutationObserver(mark);
+    window.__psScrollRegions.observe(document.body, {childList: true, subtree: true});
+  }
+  window.__psScrollLabel = label;
+})();
+</script>
+"""
+
+
+def inject(lang: str) -> None:
+    """Add the rules to the page (an st.html with only a style block takes no space)."""
+    choose = t("style.choose_file", lang).replace("\\", "").replace('"', "")
+    year = t("style.year", lang).replace("\\", "").replace('"', "")
+    st.html(f"<style>{_CSS % {'faded': FADED, 'choose': choose, 'year': year}}</style>")
+    st.html(_SCRIPT % {"label": json.dumps(t("style.timeline_region", lang))}, unsafe_allow_javascript=True)

@@ -1,0 +1,151 @@
+"""Every page of the example project, as the association and as the partner, at desktop
+(1,300 px) and phone (390 px) width, in a real Chromium:
+
+- axe-core (the npm package, pinned in package.json; scripts/test-deps.sh installs it)
+  finds no serious or critical violation of the WCAG 2.1 A/AA rules;
+- no English in the Danish UI: the visible text, placeholders and tooltips hold none of
+  a list of English words, apart from a short allowlist (the language switch's own
+  "English", Word as a product name).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from partnership.demo import create_demo
+from tests.support import browser
+from tests.support.streamlit_server import StreamlitServer
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PAGES = {
+    "owner": ["", "overview", "step1", "step2", "step3", "step4", "step5", "timeline", "history", "settings"],
+    "partner": ["overview", "step4", "step5", "timeline", "history"],
+}
+WIDTHS = (1300, 390)
+
+ENGLISH = re.compile(
+    r"\b(?:the|and|your|you|with|press|enter|submit|apply|upload|browse|drag|drop|files?|per file|download|"
+    r"zoom|autoscale|fullscreen|reset|choose|please|loading|search|clear|close|show|hide|view|copy|"
+    r"task|tasks|meeting|agreement|signed|approved|step|yyyy|dd\.mm\.yyyy)\b",
+    re.IGNORECASE,
+)
+ALLOWED = ("English", "Word (.docx)")
+"""The language switch names English in English; Word is a product's name."""
+
+COLLECT = """() => {
+  // Material icons are ligatures: their text ("download") draws a symbol, never a word.
+  const hide = document.createElement('style');
+  hide.textContent = '[data-testid="stIconMaterial"] { display: none !important; }';
+  document.head.appendChild(hide);
+  const seen = [document.body.innerText];
+  hide.remove();
+  for (const el of document.querySelectorAll('[placeholder], [title], [data-title]')) {
+    const box = el.getBoundingClientRect();
+    if (!box.width && !box.height) continue;
+    for (const name of ['placeholder', 'title', 'data-title']) {
+      // A select box always has a value in this app (never index=None), so the search
+      // field's placeholder is never shown; every other placeholder counts.
+      if (name === 'placeholder' && el.closest('[data-testid="stSelectbox"]')) continue;
+      const value = el.getAttribute(name);
+      if (value) seen.push(value);
+    }
+  }
+  return seen.join('\\n');
+}"""
+
+
+def english_in(text: str) -> list[str]:
+    for allowed in ALLOWED:
+        text = text.replace(allowed, " ")
+    found = []
+    for line in text.splitlines():
+        if ENGLISH.search(line):
+            found.append(line.strip()[:120])
+    return found
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[StreamlitServer, dict[str, str]]]:
+    """A server holding the example project (created through the store, like `demo`)."""
+    browser.require()
+    if not AXE.exists():
+        message = f"axe-core is missing at {AXE}: run scripts/test-deps.sh (npm ci)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    with StreamlitServer(Path(tmp_path_factory.mktemp("a11y")), poll_s=1.0) as srv:
+        _, tokens = create_demo(srv.store)
+        yield srv, tokens
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    browser.require()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        launched = browser.launch(pw)
+        yield launched
+        launched.close()
+
+
+def _open(chromium: Any, url: str, width: int) -> tuple[Any, Any]:
+    context = chromium.new_context(viewport={"width": width, "height": 900})
+    context.set_default_timeout(browser.TIMEOUT_MS)
+    page = context.new_page()
+    for attempt in range(2):  # the live poller may rerun just as we wait: one retry
+        try:
+            browser.open_page(page, url)
+            break
+        except Exception:
+            if attempt:
+                raise
+    page.wait_for_timeout(500)  # late elements (charts, fragments)
+    browser.wait_idle(page)
+    for toggle in page.locator('[data-testid="stExpander"] summary').all():  # add forms, versions
+        if toggle.is_visible():  # not those in a tab that is not shown
+            toggle.click()
+    page.wait_for_timeout(300)
+    return context, page
+
+
+CASES = [(role, path, width) for role, paths in PAGES.items() for path in paths for width in WIDTHS]
+
+
+@pytest.mark.parametrize(("role", "path", "width"), CASES,
+                         ids=[f"{r}-{p or 'start'}-{w}" for r, p, w in CASES])
+def test_every_page_is_danish_and_passes_axe(example: tuple[StreamlitServer, dict[str, str]], chromium: Any,
+                                             role: str, path: str, width: int) -> None:
+    server, tokens = example
+    name = "Anna Holm" if role == "owner" else "Ole Berg"
+    url = f"{server.url}/{path}?k={tokens[role]}&n={name.replace(' ', '%20')}" if path else f"{server.url}/"
+    context, page = _open(chromium, url, width)
+    try:
+        text = str(page.evaluate(COLLECT))
+        assert "Traceback" not in text
+        assert english_in(text) == []
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate(
+            """async (tags) => {
+                 const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+                 return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                   .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
+               }""", WCAG)
+        assert violations == []
+    finally:
+        context.close()
+
+
+def test_the_english_check_would_catch_streamlits_hints() -> None:
+    assert english_in("Press Enter to submit form") and english_in("200MB per file • JSON")
+    assert english_in("dd.mm.yyyy") and english_in("Download plot as a png")
+    assert english_in("Dansk\nEnglish\nHent som Word (.docx)") == []
+    assert english_in("Lektiecafé hver tirsdag · Opfølgningsmøde 1 · Tekstfil (.md)") == []
