@@ -80,7 +80,7 @@ def dashboard(c: shell.Ctx, snap: Snapshot, today: date) -> None:
             st.markdown(c.t("dash.open"), help=c.t("dash.open_help"))
             ours, theirs = st.columns(2)
             for col, side in ((ours, Side.ASSOCIATION), (theirs, Side.PARTNER)):
-                col.metric(tasks.org_name(c, snap, side), board.open_per_side.get(side, 0))
+                col.metric(usertext.plain(tasks.org_name(c, snap, side)), board.open_per_side.get(side, 0))
         verdict, lopsided = agreement.balance_verdict(board.open_per_side)  # the same verdict as step 5
         if verdict == "uneven" and lopsided is not None:
             st.caption(":material/balance: " + c.t("dash.uneven", org=usertext.plain(tasks.org_name(c, snap,

@@ -315,7 +315,7 @@ def _changes(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> None:
         data = _json(entry.new)
         side = data.get("side")
         st.markdown(c.t("history.approved", name=md(str(data.get("name", ""))),
-                        side=tasks.org_name(c, snap, Side(side)) if side in {s.value for s in Side} else "–"))
+                        side=md(tasks.org_name(c, snap, Side(side))) if side in {s.value for s in Side} else "–"))
         return
     if entry.entity == "health":
         st.markdown(c.t("history.health", name=md(str(_json(entry.new).get("name", "")))))

@@ -117,7 +117,7 @@ def gap_label(c: shell.Ctx, snap: Snapshot, key: str) -> str:
     ("En ansvarlig fra Nørrebro Bibliotek"), so each reader sees it from their own side."""
     for side in Side:
         if key == f"missing.working_group_{side.value}":
-            return c.t("missing.working_group_org", org=org_name(c, snap, side))
+            return c.t("missing.working_group_org", org=plain(org_name(c, snap, side)))
     return c.t(key) if has(key) else key
 
 
