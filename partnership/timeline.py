@@ -30,6 +30,7 @@ from partnership.i18n import fmt_date, t
 from partnership.model import HealthCheck, Person, Side, Task, TaskKind, TaskStatus
 from partnership.timeline_layout import Item
 from partnership.timeline_layout import layout as layout_items
+from partnership.usertext import clean
 from partnership.validation import YEAR_MAX, YEAR_MIN
 
 LaneMode = Literal["person", "side"]
@@ -106,8 +107,9 @@ def _wall_time(value: datetime) -> str:
 
 
 def _esc(text: str) -> str:
-    """User text made safe for Plotly's pseudo-HTML labels (one line, entities escaped)."""
-    return html.escape(" ".join(text.split()), quote=False)
+    """User text made safe for Plotly's pseudo-HTML labels (one line, bidi and control
+    characters stripped, entities escaped)."""
+    return html.escape(" ".join(clean(text).split()), quote=False)
 
 
 def _clip(text: str, limit: int) -> str:

@@ -2,8 +2,6 @@
 invitation to the partner, and the menu's sections."""
 
 DA = {
-    "nav.steps": "De fem trin",
-    "nav.after": "Bagefter",
     "links.copy": "Kopiér linket",
     "links.copied": "Kopieret ✓",
     "links.copy_failed": "Kunne ikke kopiere – markér linket og kopiér det selv",
@@ -34,8 +32,6 @@ DA = {
 }
 
 EN = {
-    "nav.steps": "The five steps",
-    "nav.after": "Afterwards",
     "links.copy": "Copy the link",
     "links.copied": "Copied ✓",
     "links.copy_failed": "Could not copy – select the link and copy it yourself",

@@ -37,6 +37,7 @@ from partnership.errors import PartnershipError
 from partnership.model import Access, Presence, Role
 from partnership.steps import editing_visible_to
 from partnership.store.base import Beat, Store
+from partnership.usertext import clean
 
 log = logging.getLogger(__name__)
 
@@ -209,7 +210,7 @@ class Hub:
     def payload(revision: int | None, present: list[Presence], role: Role) -> dict[str, Any]:
         """The state event for a reader with ``role``."""
         return {"type": "state", "rev": revision, "here": [
-            {"s": p.session_id, "n": p.name, "r": p.role.value, "e": editing_visible_to(role, p.editing)}
+            {"s": p.session_id, "n": clean(p.name), "r": p.role.value, "e": editing_visible_to(role, p.editing)}
             for p in present]}
 
     def _notify(self, project_id: str) -> None:

@@ -37,20 +37,19 @@ class PageSpec:
     title: str
     icon: str
     roles: tuple[Role, ...]
-    section: str = ""
 
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("", "app_pages/start.py", "nav.start", ":material/home:", ALL),
     PageSpec("overview", "app_pages/overview.py", "nav.overview", ":material/dashboard:", ALL),
-    PageSpec("step1", "app_pages/step1.py", "step.1.short", ":material/lightbulb:", (Role.OWNER,), "nav.steps"),
-    PageSpec("step2", "app_pages/step2.py", "step.2.short", ":material/group_add:", (Role.OWNER,), "nav.steps"),
-    PageSpec("step3", "app_pages/step3.py", "step.3.short", ":material/mail:", (Role.OWNER,), "nav.steps"),
-    PageSpec("step4", "app_pages/step4.py", "step.4.short", ":material/handshake:", ALL, "nav.steps"),
-    PageSpec("step5", "app_pages/step5.py", "step.5.short", ":material/contract:", ALL, "nav.steps"),
-    PageSpec("timeline", "app_pages/timeline.py", "nav.timeline", ":material/timeline:", ALL, "nav.after"),
-    PageSpec("history", "app_pages/history.py", "nav.history", ":material/history:", ALL, "nav.after"),
-    PageSpec("settings", "app_pages/settings.py", "nav.settings", ":material/settings:", (Role.OWNER,), "nav.after"),
+    PageSpec("step1", "app_pages/step1.py", "step.1.short", ":material/lightbulb:", (Role.OWNER,)),
+    PageSpec("step2", "app_pages/step2.py", "step.2.short", ":material/group_add:", (Role.OWNER,)),
+    PageSpec("step3", "app_pages/step3.py", "step.3.short", ":material/mail:", (Role.OWNER,)),
+    PageSpec("step4", "app_pages/step4.py", "step.4.short", ":material/handshake:", ALL),
+    PageSpec("step5", "app_pages/step5.py", "step.5.short", ":material/contract:", ALL),
+    PageSpec("timeline", "app_pages/timeline.py", "nav.timeline", ":material/timeline:", ALL),
+    PageSpec("history", "app_pages/history.py", "nav.history", ":material/history:", ALL),
+    PageSpec("settings", "app_pages/settings.py", "nav.settings", ":material/settings:", (Role.OWNER,)),
 )
 
 
@@ -202,20 +201,20 @@ def ctx() -> Ctx:
     return current
 
 
-def pages(c: Ctx) -> dict[str, list[Any]]:
-    """Every page, always registered (so deep links work as the first request), in
-    sections for the menu at the top; the menu shows only those the role may open."""
+def pages(c: Ctx) -> list[Any]:
+    """Every page, always registered (so deep links work as the first request), for the
+    menu at the top; the menu shows only those the role may open. One flat list, no
+    sections: on a narrow screen Streamlit moves a sectioned menu into the sidebar as a
+    list whose section wrappers break its markup (axe-core's "list" rule)."""
     made = {}
-    sections: dict[str, list[Any]] = {}
     for spec in PAGES:
         shown = c.access.role in spec.roles if c.access else not spec.url
         made[spec.url] = st.Page(
             spec.file, title=c.t(spec.title), icon=spec.icon, url_path=spec.url or None, default=not spec.url,
             visibility="visible" if shown else "hidden",
         )
-        sections.setdefault(c.t(spec.section) if spec.section else "", []).append(made[spec.url])
     c.pages = made
-    return sections
+    return list(made.values())
 
 
 def sidebar(c: Ctx, snap: Snapshot | None) -> None:

@@ -17,8 +17,6 @@
 
 from __future__ import annotations
 
-import json
-
 import streamlit as st
 
 from partnership.i18n import t
@@ -50,26 +48,28 @@ _CSS = """
 
 # A region that scrolls must be reachable by keyboard (WCAG 2.1.1, axe-core's
 # "scrollable-region-focusable"): give the timeline's scroll box a tab stop and a name.
-# Streamlit redraws elements, so a MutationObserver keeps the attributes on.
-_SCRIPT = """
-<script>
-(() => {
-  const label = %(label)s;
+# Streamlit redraws elements, so a MutationObserver keeps the attributes on. A
+# components-v2 module, not an inline <script>: the Content-Security-Policy
+# (partnership/web/headers.py) allows scripts from blob: URLs, never inline ones.
+_REGIONS_JS = """
+export default function ({ data }) {
+  window.__psScrollLabel = data.label;
   const mark = () => document.querySelectorAll('.st-key-tl_chart_box').forEach((box) => {
     if (box.getAttribute('tabindex') !== '0') {
       box.setAttribute('tabindex', '0'); box.setAttribute('role', 'region');
     }
-    if (box.getAttribute('aria-label') !== label) box.setAttribute('aria-label', label);
+    if (box.getAttribute('aria-label') !== window.__psScrollLabel) {
+      box.setAttribute('aria-label', window.__psScrollLabel);
+    }
   });
   mark();
   if (!window.__psScrollRegions) {
     window.__psScrollRegions = new MutationObserver(mark);
     window.__psScrollRegions.observe(document.body, {childList: true, subtree: true});
   }
-  window.__psScrollLabel = label;
-})();
-</script>
+}
 """
+_REGIONS = st.components.v2.component("ps_scroll_regions", js=_REGIONS_JS)
 
 
 def inject(lang: str) -> None:
@@ -77,4 +77,4 @@ def inject(lang: str) -> None:
     choose = t("style.choose_file", lang).replace("\\", "").replace('"', "")
     year = t("style.year", lang).replace("\\", "").replace('"', "")
     st.html(f"<style>{_CSS % {'faded': FADED, 'choose': choose, 'year': year}}</style>")
-    st.html(_SCRIPT % {"label": json.dumps(t("style.timeline_region", lang))}, unsafe_allow_javascript=True)
+    _REGIONS(data={"label": t("style.timeline_region", lang)}, key="ps_scroll_regions")

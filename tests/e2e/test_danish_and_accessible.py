@@ -98,7 +98,9 @@ def chromium() -> Iterator[Any]:
 
 
 def _open(chromium: Any, url: str, width: int) -> tuple[Any, Any]:
-    context = chromium.new_context(viewport={"width": width, "height": 900})
+    # axe-core is injected as an inline script, which the app's Content-Security-Policy
+    # rightly refuses; the policy itself is checked by tests/e2e/test_hostile_text.py.
+    context = chromium.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
     context.set_default_timeout(browser.TIMEOUT_MS)
     page = context.new_page()
     for attempt in range(2):  # the live poller may rerun just as we wait: one retry
