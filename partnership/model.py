@@ -8,7 +8,7 @@ from enum import StrEnum
 
 
 class Role(StrEnum):
-    """What a link lets its holder do (see DESIGN.md, "Links and roles")."""
+    """What a link lets its holder do (see docs/architecture.md, "Links and roles")."""
 
     OWNER = "owner"
     PARTNER = "partner"

@@ -1,11 +1,12 @@
 """Inline editors: free-text fields and structured records, compare-and-set with a
 conflict choice.
 
-Rules that keep typing safe under live reruns (DESIGN.md, "Live collaboration"): the
-editor is inline (never in a dialog); only the "Rediger" callback writes the editor's
-session-state value; the version is captured when editing starts; a stale save shows
-both texts and lets the person keep theirs, take the other, or merge. Writes happen in
-button callbacks, so the page that follows already shows the result.
+Rules that keep typing safe under live reruns (docs/architecture.md, "Live
+collaboration"): the editor is inline (never in a dialog); only the "Rediger" callback
+writes the editor's session-state value; the version is captured when editing starts;
+a stale save shows both texts and lets the person keep theirs, take the other, or
+merge. Writes happen in button callbacks, so the page that follows already shows the
+result.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ project's revision and who else is here. The fragment itself shows who else is h
 When the revision differs from the one this page rendered, or someone starts or stops
 editing one of the fields this page shows, the whole app reruns: the snapshot is read
 again and every field, chart and presence mark is drawn anew. Typing in the inline
-editors survives that rerun (DESIGN.md, "Live collaboration").
+editors survives that rerun (docs/architecture.md, "Live collaboration").
 
 Two traps this module avoids:
 
