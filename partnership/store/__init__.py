@@ -1,6 +1,7 @@
 """Stores: one contract (base.Store), an embedded SQLite adapter and a Supabase adapter.
 
-``open_store()`` is the one place that picks the backend; only app.py and the CLI call it.
+``open_store()`` is the one place that picks the backend; only the composition root
+(main.py, through ui/shell.get_store) and the CLI call it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ def open_store(url: str | None = None, *, secrets: Mapping[str, Any] | None = No
     """The store named by ``url`` ("sqlite:///path" or "supabase://..."), else by config.
 
     Config, first match wins: ``[supabase] url``/``key`` in ``secrets`` (Streamlit's
-    st.secrets, passed in by app.py), ``SUPABASE_URL``/``SUPABASE_KEY`` in the
+    st.secrets, passed in by the composition root), ``SUPABASE_URL``/``SUPABASE_KEY`` in the
     environment, else SQLite at ``PARTNERSHIP_DB`` (default data/partnership.db).
     """
     if url is not None and url.startswith("sqlite:///"):

@@ -1,6 +1,6 @@
 """The app's frame: store, link, language and name for each run; pages; sidebar; guards.
 
-app.py calls ``start()`` once per run and hands ``pages()`` to st.navigation; each page
+main.py calls ``start()`` once per run and hands ``pages()`` to st.navigation; each page
 calls ``ctx()`` and ``require()`` and gets the snapshot its role may see.
 """
 
