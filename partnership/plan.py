@@ -25,7 +25,8 @@ def visible_steps(role: Role) -> list[int]:
 
 def next_actions(snap: Snapshot, today: date, limit: int = 4) -> list[Action]:
     """The first gaps of the earliest unfinished step, then overdue and soon-due tasks
-    (those only until the agreement is signed: then the dashboard shows them)."""
+    (those only until the agreement is signed: then the dashboard lists them, and the
+    plan only says how many are overdue)."""
     actions: list[Action] = []
     for number in visible_steps(snap.role):
         gaps = missing(number, snap)
@@ -34,10 +35,15 @@ def next_actions(snap: Snapshot, today: date, limit: int = 4) -> list[Action]:
             break
     if snap.project.signed_at is None and snap.role is not Role.VIEWER and not actions:
         actions.append(Action("next.approve", "step5", {}))
-    if snap.project.signed_at is not None:
-        return actions[:limit]
     open_tasks = sorted((t for t in snap.tasks if t.status is not TaskStatus.DONE and t.due),
                         key=lambda t: t.due or today)
+    if snap.project.signed_at is not None:
+        # The dashboard lists the tasks; the plan only points there, so that it never
+        # says "all in place" while something is overdue.
+        late = sum(1 for t in open_tasks if t.due is not None and t.due < today)
+        if late:
+            actions.append(Action("next.overdue_after_signing", "timeline", {"n": str(late)}))
+        return actions[:limit]
     for task in open_tasks:
         if len(actions) >= limit:
             break

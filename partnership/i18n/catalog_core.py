@@ -150,6 +150,7 @@ DA = {
     "next.approve": "Læs aftalen igennem og godkend den",
     "next.overdue": "Forsinket: {title} (skulle være klar {due})",
     "next.due": "Snart: {title} ({due})",
+    "next.overdue_after_signing": "Forsinkede opgaver: {n} – se dem på tidslinjen",
     "overview.signed": "Aftalen er underskrevet {when}.",
     # step 2
     "s2.timer": "Tænk selv først",
@@ -379,6 +380,7 @@ EN = {
     "next.approve": "Read the agreement through and approve it",
     "next.overdue": "Overdue: {title} (was due {due})",
     "next.due": "Soon: {title} ({due})",
+    "next.overdue_after_signing": "Overdue tasks: {n} – see them on the timeline",
     "overview.signed": "The agreement was signed {when}.",
     "s2.timer": "Think on your own first",
     "s2.timer_lead": "Spend 3 minutes each thinking about possible partners – before you share.",

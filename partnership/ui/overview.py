@@ -67,6 +67,8 @@ def next_actions(c: shell.Ctx, snap: Snapshot, today: date) -> None:
             params["what"] = tasks.gap_label(c, snap, params["what"])
         if "due" in params:
             params["due"] = fmt_date(date.fromisoformat(params["due"]), c.lang)
+        if "title" in params:  # a task's title is user text; a page link's label is Markdown
+            params["title"] = plain(params["title"])
         allowed = next(s for s in shell.PAGES if s.url == action.page).roles
         if snap.role in allowed:
             st.page_link(c.pages[action.page], label=c.t(action.key, **params), icon=":material/arrow_right:",

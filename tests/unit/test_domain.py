@@ -176,4 +176,15 @@ def test_overdue_and_soon_due_tasks_are_next_actions() -> None:
 def test_once_signed_the_dashboard_not_the_next_actions_lists_due_tasks() -> None:
     signed = snap(tasks=[Task("l", "Ansøgning", due=date(2026, 11, 20))])
     signed = replace(signed, project=replace(signed.project, signed_at=datetime(2026, 11, 1, tzinfo=UTC)))
-    assert all(a.key not in ("next.overdue", "next.due") for a in plan.next_actions(signed, TODAY))
+    actions = plan.next_actions(signed, TODAY)
+    assert all(a.key not in ("next.overdue", "next.due") for a in actions)
+    # ... but the plan never reads "all in place" while something is overdue: it points there.
+    assert [(a.key, a.page, a.params) for a in actions if a.key != "next.fill"] == [
+        ("next.overdue_after_signing", "timeline", {"n": "1"})]
+
+
+def test_once_signed_nothing_overdue_leaves_no_next_action() -> None:
+    signed = snap(tasks=[Task("l", "Ansøgning", due=TODAY), Task("d", "Plakater", due=date(2026, 11, 1),
+                                                                  status=TaskStatus.DONE)])
+    signed = replace(signed, project=replace(signed.project, signed_at=datetime(2026, 11, 1, tzinfo=UTC)))
+    assert [a for a in plan.next_actions(signed, TODAY) if a.key != "next.fill"] == []
