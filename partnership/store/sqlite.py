@@ -205,8 +205,13 @@ class SQLiteStore(Store):
         row = conn.execute("update projects set revision = revision + 1 where id = ? returning revision",
                            (project_id,)).fetchone()
         revision: int | None = row[0] if row else None
-        self._local.__dict__.setdefault("bumped", {})[project_id] = revision
+        self._after_commit(project_id, revision)
         return revision
+
+    def _after_commit(self, project_id: str, revision: int | None) -> None:
+        """Tell the commit listeners about ``project_id`` once this transaction commits
+        (``None``: the project is gone)."""
+        self._local.__dict__.setdefault("bumped", {})[project_id] = revision
 
     @contextmanager
     def _quick(self) -> Iterator[None]:
@@ -459,7 +464,7 @@ class SQLiteStore(Store):
         with self._write() as conn:
             self._check(conn, access, Role.OWNER)
             conn.execute("delete from projects where id = ?", (access.project_id,))
-            self._local.__dict__.setdefault("bumped", {})[access.project_id] = None
+            self._after_commit(access.project_id, None)
 
     # -- reading ------------------------------------------------------------------------
 
@@ -872,20 +877,13 @@ class SQLiteStore(Store):
     # -- presence -----------------------------------------------------------------------
 
     def heartbeat(self, access: Access, session_id: str, name: str, editing: str) -> tuple[int, list[Presence]]:
-        session_id = validation.text(session_id, what="session", limit=64, required=True)
-        name = validation.text(name, what="name", limit=MAX_NAME)
-        editing = validation.text(editing, what="editing", limit=64)
+        session_id, name, editing = self._beat(session_id, name, editing)
         now = time.time()
         try:
             with self._write() as conn:
                 row = self._link_row(conn, access)
-                conn.execute(
-                    "insert into presence (project_id, session_id, name, role, editing, seen) values (?,?,?,?,?,?)"
-                    " on conflict (project_id, session_id) do update set name = excluded.name,"
-                    " role = excluded.role, editing = excluded.editing, seen = excluded.seen",
-                    (access.project_id, session_id, name, access.role.value, editing, now),
-                )
-                conn.execute("delete from presence where seen < ?", (now - PRESENCE_TTL_S * 4,))
+                self._here(conn, access.project_id, session_id, name, access.role.value, editing, now)
+                self._forget_gone(conn, now)
                 return int(row["revision"]), self._others(conn, access, session_id, now)
         except StorageError:
             # Presence is a courtesy: when it cannot be written (a full disk, a lock held
@@ -895,15 +893,42 @@ class SQLiteStore(Store):
                 return int(row["revision"]), self._others(conn, access, session_id, now)
 
     @staticmethod
-    def _others(conn: sqlite3.Connection, access: Access, session_id: str, now: float) -> list[Presence]:
+    def _beat(session_id: str, name: str, editing: str) -> tuple[str, str, str]:
+        """A heartbeat's session, name and editor key, checked."""
+        return (validation.text(session_id, what="session", limit=64, required=True),
+                validation.text(name, what="name", limit=MAX_NAME),
+                validation.text(editing, what="editing", limit=64))
+
+    @staticmethod
+    def _here(conn: sqlite3.Connection, project_id: str, session_id: str, name: str, role: str, editing: str,
+              now: float) -> None:
+        """This session is present now (and editing ``editing``)."""
+        conn.execute(
+            "insert into presence (project_id, session_id, name, role, editing, seen) values (?,?,?,?,?,?)"
+            " on conflict (project_id, session_id) do update set name = excluded.name,"
+            " role = excluded.role, editing = excluded.editing, seen = excluded.seen",
+            (project_id, session_id, name, role, editing, now),
+        )
+
+    @staticmethod
+    def _forget_gone(conn: sqlite3.Connection, now: float) -> None:
+        conn.execute("delete from presence where seen < ?", (now - PRESENCE_TTL_S * 4,))
+
+    @staticmethod
+    def _present(conn: sqlite3.Connection, project_id: str, now: float) -> list[Presence]:
+        """Everyone present in the project (raw: the editing keys as stored)."""
         return [
-            Presence(r["session_id"], r["name"], Role(r["role"]), editing_visible_to(access.role, r["editing"]))
+            Presence(r["session_id"], r["name"], Role(r["role"]), r["editing"])
             for r in conn.execute(
-                "select * from presence where project_id = ? and session_id != ? and seen >= ?"
-                " order by name, session_id",
-                (access.project_id, session_id, now - PRESENCE_TTL_S),
+                "select * from presence where project_id = ? and seen >= ? order by name, session_id",
+                (project_id, now - PRESENCE_TTL_S),
             )
         ]
+
+    def _others(self, conn: sqlite3.Connection, access: Access, session_id: str, now: float) -> list[Presence]:
+        """Everyone else present, as ``access``'s role may see them."""
+        return [replace(p, editing=editing_visible_to(access.role, p.editing))
+                for p in self._present(conn, access.project_id, now) if p.session_id != session_id]
 
     # -- live -----------------------------------------------------------------------------
 
@@ -939,9 +964,7 @@ class SQLiteStore(Store):
         clean: list[Beat] = []
         for token, session_id, name, editing in list(beats)[:LIVE_BATCH]:
             try:
-                clean.append((token, validation.text(session_id, what="session", limit=64, required=True),
-                              validation.text(name, what="name", limit=MAX_NAME),
-                              validation.text(editing, what="editing", limit=64)))
+                clean.append((token, *self._beat(session_id, name, editing)))
             except ValidationError:
                 continue
         digests = self._digests([b[0] for b in clean])
@@ -957,21 +980,9 @@ class SQLiteStore(Store):
                 if link is None:
                     continue
                 project_of[token] = link["project_id"]
-                conn.execute(
-                    "insert into presence (project_id, session_id, name, role, editing, seen) values (?,?,?,?,?,?)"
-                    " on conflict (project_id, session_id) do update set name = excluded.name,"
-                    " role = excluded.role, editing = excluded.editing, seen = excluded.seen",
-                    (link["project_id"], session_id, name, link["role"], editing, now),
-                )
-            conn.execute("delete from presence where seen < ?", (now - PRESENCE_TTL_S * 4,))
-            present: dict[str, list[Presence]] = {}
-            for project_id in set(project_of.values()):
-                present[project_id] = [
-                    Presence(r["session_id"], r["name"], Role(r["role"]), r["editing"])
-                    for r in conn.execute(
-                        "select * from presence where project_id = ? and seen >= ? order by name, session_id",
-                        (project_id, now - PRESENCE_TTL_S))
-                ]
+                self._here(conn, link["project_id"], session_id, name, link["role"], editing, now)
+            self._forget_gone(conn, now)
+            present = {project_id: self._present(conn, project_id, now) for project_id in set(project_of.values())}
         return {token: list(present[pid]) for token, pid in project_of.items()}
 
     # -- exchange -----------------------------------------------------------------------
