@@ -72,6 +72,18 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("ascii")).hexdigest()
 
 
+def live_digests(tokens: Collection[str]) -> dict[str, str]:
+    """Token hash -> token for the well-formed tokens among the first ``LIVE_BATCH`` (the
+    batched live calls skip the others: they name no project)."""
+    out: dict[str, str] = {}
+    for token in list(tokens)[:LIVE_BATCH]:
+        try:
+            out[hash_token(token)] = token
+        except InvalidLink:
+            continue
+    return out
+
+
 class Store(ABC):
     """Persistence for partnerships. One instance may be shared by many threads."""
 

@@ -57,7 +57,7 @@ from partnership.steps import (
     editing_visible_to,
 )
 from partnership.store import seal
-from partnership.store.base import LIVE_BATCH, PRESENCE_TTL_S, Beat, Store, hash_token, new_token
+from partnership.store.base import LIVE_BATCH, PRESENCE_TTL_S, Beat, Store, hash_token, live_digests, new_token
 
 SCHEMA_VERSION = 2
 
@@ -933,17 +933,6 @@ class SQLiteStore(Store):
     # -- live -----------------------------------------------------------------------------
 
     @staticmethod
-    def _digests(tokens: Collection[str]) -> dict[str, str]:
-        """Token hash -> token for the well-formed tokens among the first LIVE_BATCH."""
-        out: dict[str, str] = {}
-        for token in list(tokens)[:LIVE_BATCH]:
-            try:
-                out[hash_token(token)] = token
-            except InvalidLink:
-                continue
-        return out
-
-    @staticmethod
     def _watched_links(conn: sqlite3.Connection, digests: Collection[str]) -> list[sqlite3.Row]:
         marks = ",".join("?" * len(digests))
         return conn.execute(
@@ -953,7 +942,7 @@ class SQLiteStore(Store):
         ).fetchall()
 
     def revisions(self, tokens: Collection[str]) -> dict[str, int]:
-        digests = self._digests(tokens)
+        digests = live_digests(tokens)
         if not digests:
             return {}
         with self._quick(), self._read() as conn:
@@ -967,7 +956,7 @@ class SQLiteStore(Store):
                 clean.append((token, *self._beat(session_id, name, editing)))
             except ValidationError:
                 continue
-        digests = self._digests([b[0] for b in clean])
+        digests = live_digests([b[0] for b in clean])
         if not digests:
             return {}
         now = time.time()

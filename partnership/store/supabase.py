@@ -55,7 +55,7 @@ from partnership.model import (
 )
 from partnership.steps import FIELDS
 from partnership.store import seal
-from partnership.store.base import LIVE_BATCH, Beat, Store, hash_token, new_token
+from partnership.store.base import LIVE_BATCH, Beat, Store, hash_token, live_digests, new_token
 
 TRIES = 3
 """Attempts for a read (or a write that cannot have arrived) before giving up."""
@@ -467,26 +467,15 @@ class SupabaseStore(Store):
 
     # -- live -----------------------------------------------------------------------------
 
-    @staticmethod
-    def _well_formed(tokens: Collection[str]) -> list[str]:
-        out = []
-        for token in list(tokens)[:LIVE_BATCH]:
-            try:
-                hash_token(token)
-            except InvalidLink:
-                continue
-            out.append(token)
-        return out
-
     def revisions(self, tokens: Collection[str]) -> dict[str, int]:
-        sent = self._well_formed(tokens)
+        sent = list(live_digests(tokens).values())
         if not sent:
             return {}
         data = self._expect(self._call("ps_revisions", {"p_tokens": sent}, read=True), Mapping)
         return self._records(lambda: {str(k): self._int(v) for k, v in data.items() if k in sent})
 
     def heartbeats(self, beats: Sequence[Beat]) -> dict[str, list[Presence]]:
-        valid = set(self._well_formed([b[0] for b in beats]))
+        valid = set(live_digests([b[0] for b in beats]).values())
         sent = [{"token": t, "session_id": _text(s), "name": _text(n), "editing": _text(e)}
                 for t, s, n, e in list(beats)[:LIVE_BATCH] if t in valid]
         if not sent:
