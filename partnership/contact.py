@@ -51,6 +51,8 @@ def draft_email(snap: Snapshot, candidate: Candidate | None, lang: str = "da", s
     return usertext.clean("\n\n".join(parts))  # no bidi overrides in a mail we help write
 
 
-def mailto(subject: str, body: str) -> str:
-    """A mailto: link with subject and body (the recipient is filled in by the person)."""
-    return f"mailto:?subject={quote(usertext.clean(subject))}&body={quote(usertext.clean(body))}"
+def mailto(subject: str, body: str, to: str = "") -> str:
+    """A mailto: link with subject and body (without ``to``, the person fills in the
+    recipient)."""
+    return (f"mailto:{quote(to, safe='@')}?subject={quote(usertext.clean(subject))}"
+            f"&body={quote(usertext.clean(body))}")

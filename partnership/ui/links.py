@@ -7,10 +7,9 @@ it as a file, and one sentence saying the link is the key.
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 import streamlit as st
 
+from partnership.contact import mailto
 from partnership.model import Role, Side, Snapshot
 from partnership.ui import shell
 from partnership.usertext import clean, plain
@@ -59,10 +58,6 @@ def copy_button(c: shell.Ctx, text: str, key: str) -> None:
                 "failed": c.t("links.copy_failed")}, key=key)
 
 
-def mail_to(to: str, subject: str, body: str) -> str:
-    return f"mailto:{quote(to, safe='@')}?subject={quote(subject)}&body={quote(body)}"
-
-
 def card(c: shell.Ctx, role: Role, token: str | None, *, title: str = "") -> bool:
     """The card for ``role``'s link; False (and a plain notice) when the link cannot be
     shown again (made before links were kept)."""
@@ -78,8 +73,8 @@ def card(c: shell.Ctx, role: Role, token: str | None, *, title: str = "") -> boo
         if role is Role.OWNER:
             st.markdown(c.t("links.owner.key"))
             left, right = st.columns(2)
-            left.link_button(c.t("links.send_self"), mail_to("", c.t("links.send_self_subject"),
-                                                              c.t("links.send_self_body", url=url)),
+            left.link_button(c.t("links.send_self"), mailto(c.t("links.send_self_subject"),
+                                                                     c.t("links.send_self_body", url=url)),
                              icon=":material/forward_to_inbox:", width="stretch")
             right.download_button(c.t("links.download"), data=c.t("links.file_text", url=url) + "\n",
                                   file_name="partnerskab-link.txt", mime="text/plain", on_click="ignore",
@@ -144,5 +139,5 @@ def invite(c: shell.Ctx, snap: Snapshot) -> None:
     with st.container(border=True, key="links_invitation"):
         st.caption(c.t("links.s3_invite_lead", name=plain(snap.project.partner_org)))
         st.code(body, language=None, wrap_lines=True)
-        st.link_button(c.t("links.s3_mailto"), mail_to(partner_address(snap), c.t("links.s3_subject"), body),
+        st.link_button(c.t("links.s3_mailto"), mailto(c.t("links.s3_subject"), body, to=partner_address(snap)),
                        icon=":material/send:")
