@@ -88,6 +88,11 @@ def plain(text: str, fallback: str = "") -> str:
     return escape_line(joined) if joined else fallback
 
 
+def cell(text: str, fallback: str = "") -> str:
+    """User text for a Markdown table cell: plain, on one line, cut at 300 characters."""
+    return plain(text[:300], fallback)
+
+
 def _inline_rich(text: str) -> str:
     """A line of a long field: links shown with their target, emphasis kept, nothing else."""
     parts: list[str] = []

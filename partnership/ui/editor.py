@@ -22,8 +22,8 @@ from partnership.i18n import fmt_datetime, has
 from partnership.model import Presence, Snapshot
 from partnership.ui import live, shell
 from partnership.ui.messages import describe
+from partnership.usertext import cell, rich
 from partnership.usertext import plain as literal
-from partnership.usertext import rich
 
 ss = st.session_state
 
@@ -317,7 +317,7 @@ def record_conflict(c: shell.Ctx, kind: str, record_id: str, save: Saver,
             "|---|---|---|"]
     for name, mine in conflict["mine"].items():
         theirs = conflict["theirs"].get(name)
-        rows.append(f"| {label(name)} | {_cell(shown(name, mine))} | {_cell(shown(name, theirs))} |")
+        rows.append(f"| {label(name)} | {cell(shown(name, mine), '–')} | {cell(shown(name, theirs), '–')} |")
     st.markdown("\n".join(rows))
 
     def keep() -> None:
@@ -345,8 +345,3 @@ def record_conflict(c: shell.Ctx, kind: str, record_id: str, save: Saver,
     row.button(c.t("conflict.take_theirs"), key=f"{k}_take", on_click=take)
     row.button(c.t("conflict.edit_again"), key=f"{k}_merge", on_click=merge)
     return True
-
-
-def _cell(text: str) -> str:
-    """Table-safe text: no pipes or line breaks that would break the Markdown table."""
-    return literal(text[:300]) or "–"

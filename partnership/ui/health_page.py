@@ -120,11 +120,6 @@ def form(c: shell.Ctx, snap: Snapshot) -> None:
                                   on_click=_submit)
 
 
-def _cell(text: str) -> str:
-    """User text fit for a Markdown table cell (plain() escapes the pipes too)."""
-    return usertext.plain(text[:300])
-
-
 def latest(c: shell.Ctx, snap: Snapshot) -> None:
     """Each side's most recent answers side by side."""
     st.markdown(f"#### {c.t('hc.latest')}")
@@ -141,7 +136,7 @@ def latest(c: shell.Ctx, snap: Snapshot) -> None:
             st.caption(c.t("hc.answered", org=org, name=usertext.plain(check.name),
                            when=fmt_datetime(check.at, c.lang)))
     sides = [s for s in Side if s in by_side]
-    head = f"| {c.t('hc.statement')} | " + " | ".join(_cell(_org(c, snap, s)) for s in sides) + " |"
+    head = f"| {c.t('hc.statement')} | " + " | ".join(usertext.cell(_org(c, snap, s)) for s in sides) + " |"
     rows = [head, "|---|" + "---|" * len(sides)]
     for key in STATEMENTS:
         if not any(key in by_side[s].answers for s in sides):
@@ -149,8 +144,8 @@ def latest(c: shell.Ctx, snap: Snapshot) -> None:
         cells = []
         for s in sides:
             rating, comment = by_side[s].answers.get(key, ("", ""))
-            cells.append(rating_md(c, rating) + (f" {_cell(comment)}" if comment else ""))
-        rows.append(f"| {_cell(health.statement_text(key, c.lang))} | " + " | ".join(cells) + " |")
+            cells.append(rating_md(c, rating) + (f" {usertext.cell(comment)}" if comment else ""))
+        rows.append(f"| {usertext.cell(health.statement_text(key, c.lang))} | " + " | ".join(cells) + " |")
     st.markdown("\n".join(rows))
 
 
