@@ -90,6 +90,9 @@ class Store(ABC):
     backend: str = "?"
     """Short name shown in the sidebar: "sqlite" or "supabase"."""
 
+    def close(self) -> None:  # noqa: B027 - a backend with nothing to release keeps this
+        """Release what the store holds (connections); it is not used afterwards."""
+
     # -- projects and links -------------------------------------------------------------
 
     @abstractmethod

@@ -16,7 +16,8 @@ from partnership import exchange, limits, validation
 from partnership.errors import Forbidden, InvalidLink, StorageError, ValidationError
 from partnership.model import Access, Candidate, Person, Project, Role, Task
 from partnership.store.base import Store, hash_token
-from partnership.store.sqlite.schema import _LIMIT_INDEXES, SCHEMA, SCHEMA_VERSION, UPGRADES
+from partnership.store.sqlite.connection import _end, _storage_error
+from partnership.store.sqlite.schema import migrate
 
 LIVE_BUSY_MS = 200
 """How long the live checks wait for a busy database before skipping a round."""
@@ -51,33 +52,6 @@ def _q(column: str) -> str:
     return f'"{column}"'
 
 
-_FULL = {getattr(sqlite3, "SQLITE_FULL", 13), getattr(sqlite3, "SQLITE_IOERR", 10)}
-_BUSY = {getattr(sqlite3, "SQLITE_BUSY", 5), getattr(sqlite3, "SQLITE_LOCKED", 6)}
-
-
-def _storage_error(what: str, exc: sqlite3.Error) -> StorageError:
-    """A StorageError whose code names the kind of failure (``err.<code>`` in the
-    catalogue): a full disk, a database held by someone else, or anything else."""
-    errorcode = getattr(exc, "sqlite_errorcode", None)
-    primary = errorcode & 0xFF if isinstance(errorcode, int) else None
-    code = "storage_full" if primary in _FULL else "storage_busy" if primary in _BUSY else "storage"
-    return StorageError(f"{what}: {exc}", code=code)
-
-
-def _end(conn: sqlite3.Connection, statement: str) -> None:
-    """Commit or roll back only an open transaction. SQLite may already have rolled back
-    on its own (a full disk does that), and a second error must not hide the first."""
-    if not conn.in_transaction:
-        return
-    if statement == "rollback":
-        try:
-            conn.execute("rollback")
-        except sqlite3.Error:  # the first error is the one to report
-            pass
-    else:
-        conn.execute(statement)
-
-
 class _Core(Store):
     """The connection, the transactions and the checks every part of the store shares."""
 
@@ -87,6 +61,11 @@ class _Core(Store):
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
         self._migrate()
+
+    def close(self) -> None:
+        conn: sqlite3.Connection | None = self._local.__dict__.pop("conn", None)
+        if conn is not None:
+            conn.close()
 
     # -- plumbing -----------------------------------------------------------------------
 
@@ -164,21 +143,7 @@ class _Core(Store):
             conn.execute(f"pragma busy_timeout = {int(limits.BUSY_TIMEOUT_S * 1000)}")
 
     def _migrate(self) -> None:
-        with self._write() as conn:
-            current = conn.execute("pragma user_version").fetchone()[0]
-            if current > SCHEMA_VERSION:
-                raise StorageError(f"{self.path} has schema {current}, newer than this app ({SCHEMA_VERSION})")
-            if current == 0:
-                for statement in SCHEMA.split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
-                current = 1
-            for version in range(current + 1, SCHEMA_VERSION + 1):
-                for statement in UPGRADES[version]:
-                    conn.execute(statement)
-            conn.execute(f"pragma user_version = {SCHEMA_VERSION}")
-            for statement in _LIMIT_INDEXES:
-                conn.execute(statement)
+        migrate(self._conn(), self.path)
 
     @staticmethod
     def _link_row(conn: sqlite3.Connection, access: Access) -> sqlite3.Row:
