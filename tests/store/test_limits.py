@@ -249,8 +249,8 @@ def test_a_save_while_another_connection_holds_the_write_lock_says_busy(tmp_path
 def test_the_sqlite_journal_is_size_limited(tmp_path: Path) -> None:
     store = SQLiteStore(tmp_path / "j.db")
     make(store)
-    conn = store._conn()  # noqa: SLF001 - the pragma is per connection
-    assert conn.execute("pragma journal_size_limit").fetchone()[0] == limits.JOURNAL_SIZE_LIMIT
+    with store._connection() as conn:  # the pragma is per connection
+        assert conn.execute("pragma journal_size_limit").fetchone()[0] == limits.JOURNAL_SIZE_LIMIT
 
 
 def test_exported_history_is_the_bounded_history(limited: Limited) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -16,9 +18,11 @@ from tests.store.contract import ME, StoreContract, make
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> SQLiteStore:
+def store(tmp_path: Path) -> Iterator[SQLiteStore]:
     """A fresh SQLite file store in the test's own folder."""
-    return SQLiteStore(tmp_path / "sub" / "partnership.db")
+    store = SQLiteStore(tmp_path / "sub" / "partnership.db")
+    yield store
+    store.close()
 
 
 class TestSQLiteStore(StoreContract):
@@ -27,10 +31,13 @@ class TestSQLiteStore(StoreContract):
 
 def test_data_survives_a_restart(tmp_path: Path) -> None:
     path = tmp_path / "p.db"
-    owner, tokens = make(SQLiteStore(path))
-    SQLiteStore(path).set_field(owner, "s1_idea", "Idé", 0, ME)
-    again = SQLiteStore(path)
-    assert again.snapshot(again.open(tokens["owner"])).field("s1_idea").value == "Idé"
+    first = SQLiteStore(path)
+    owner, tokens = make(first)
+    first.close()
+    with closing(SQLiteStore(path)) as second:
+        second.set_field(owner, "s1_idea", "Idé", 0, ME)
+    with closing(SQLiteStore(path)) as again:
+        assert again.snapshot(again.open(tokens["owner"])).field("s1_idea").value == "Idé"
 
 
 def test_schema_is_versioned_and_tokens_are_stored_hashed(tmp_path: Path) -> None:

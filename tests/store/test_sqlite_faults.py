@@ -4,6 +4,8 @@ connection: SQLite then answers SQLITE_FULL exactly as on a full file system."""
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,16 +19,20 @@ from tests.store.contract import ME, make, partner_of
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> SQLiteStore:
+def store(tmp_path: Path) -> Iterator[SQLiteStore]:
     """A fresh SQLite file store."""
-    return SQLiteStore(tmp_path / "p.db")
+    store = SQLiteStore(tmp_path / "p.db")
+    yield store
+    store.close()
 
 
-def _fill_up(store: SQLiteStore) -> None:
-    """No page may be added to the file any more (on this thread's connection)."""
-    conn = store._conn()
-    pages = conn.execute("pragma page_count").fetchone()[0]
-    conn.execute(f"pragma max_page_count = {pages}")
+def _fill_up(store: SQLiteStore) -> sqlite3.Connection:
+    """No page may be added to the file any more (on the store's connection: a test runs
+    in one thread, so the pool lends it the same one every time)."""
+    with store._connection() as conn:
+        pages = conn.execute("pragma page_count").fetchone()[0]
+        conn.execute(f"pragma max_page_count = {pages}")
+    return conn
 
 
 def test_a_full_disk_is_a_storage_error_in_the_readers_language(store: SQLiteStore) -> None:
@@ -42,20 +48,22 @@ def test_a_full_disk_is_a_storage_error_in_the_readers_language(store: SQLiteSto
 
 def test_after_a_failed_commit_the_store_keeps_working(store: SQLiteStore) -> None:
     owner, _ = make(store)
-    _fill_up(store)
+    full = _fill_up(store)
     for _ in range(3):  # no "cannot rollback - no transaction is active", no stuck transaction
         with pytest.raises(StorageError):
             store.set_field(owner, "s1_idea", "x" * 20_000, 0, ME)
-    assert not store._conn().in_transaction
-    assert store.snapshot(owner).field("s1_idea").version == 0
-    store._conn().execute("pragma max_page_count = 1073741823")
+    with store._connection() as conn:
+        assert conn is full and not conn.in_transaction  # kept in the pool: it was left clean
+        assert store.snapshot(owner).field("s1_idea").version == 0
+        conn.execute("pragma max_page_count = 1073741823")
     assert store.set_field(owner, "s1_idea", "kort", 0, ME) == 1
 
 
 def test_presence_that_cannot_be_written_still_answers(store: SQLiteStore) -> None:
     owner, _ = make(store)
     revision = store.revision(owner)
-    store._conn().execute("pragma query_only = 1")  # every write now fails
+    with store._connection() as conn:
+        conn.execute("pragma query_only = 1")  # every write now fails
     with pytest.raises(StorageError):
         store.set_field(owner, "s1_idea", "tekst", 0, ME)
     assert store.heartbeat(owner, "s1", ME, "s1_idea") == (revision, [])

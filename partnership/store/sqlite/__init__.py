@@ -1,9 +1,10 @@
 """The embedded SQLite store: the default, and the demo store on Streamlit Community Cloud.
 
-One connection per thread (sqlite3 connections are not thread-safe), WAL mode so that
-readers never wait for the writer, every write in a ``BEGIN IMMEDIATE`` transaction so
-that compare-and-set, the revision bump and the history entry land together or not at
-all. The schema is versioned with ``PRAGMA user_version``.
+A small pool of connections, each lent to one thread for one operation
+(``connection.Pool``; ``close()`` closes them), WAL mode so that readers never wait for
+the writer, every write in a ``BEGIN IMMEDIATE`` transaction so that compare-and-set,
+the revision bump and the history entry land together or not at all. The schema is
+versioned with ``PRAGMA user_version`` (``schema.STEPS``).
 """
 
 from __future__ import annotations

@@ -13,14 +13,17 @@ from pathlib import Path
 from typing import Any
 
 from partnership import exchange, limits, validation
-from partnership.errors import Forbidden, InvalidLink, StorageError, ValidationError
+from partnership.errors import Forbidden, InvalidLink, ValidationError
 from partnership.model import Access, Candidate, Person, Project, Role, Task
 from partnership.store.base import Store, hash_token
-from partnership.store.sqlite.connection import _end, _storage_error
+from partnership.store.sqlite.connection import Pool, _end, _storage_error
 from partnership.store.sqlite.schema import migrate
 
 LIVE_BUSY_MS = 200
 """How long the live checks wait for a busy database before skipping a round."""
+
+POOL_SIZE = 8
+"""Most connections a store keeps open to its file (the threads beyond wait their turn)."""
 
 
 @dataclass(frozen=True)
@@ -60,61 +63,69 @@ class _Core(Store):
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
-        self._migrate()
+        self._pool = Pool(self.path, 1 if self.path == ":memory:" else POOL_SIZE)
+        try:
+            self._migrate()
+        except BaseException:
+            self._pool.close()
+            raise
 
     def close(self) -> None:
-        conn: sqlite3.Connection | None = self._local.__dict__.pop("conn", None)
-        if conn is not None:
-            conn.close()
+        self._pool.close()
 
     # -- plumbing -----------------------------------------------------------------------
 
-    def _conn(self) -> sqlite3.Connection:
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is None:
-            try:
-                conn = sqlite3.connect(self.path, isolation_level=None, timeout=limits.BUSY_TIMEOUT_S)
-                conn.row_factory = sqlite3.Row
-                conn.execute("pragma journal_mode=wal")
-                conn.execute(f"pragma journal_size_limit={limits.JOURNAL_SIZE_LIMIT}")
-                conn.execute("pragma foreign_keys=on")
-                conn.execute("pragma synchronous=normal")
-            except sqlite3.Error as exc:
-                raise StorageError(f"cannot open {self.path}: {exc}") from exc
-            self._local.conn = conn
-        return conn
+    @contextmanager
+    def _connection(self) -> Iterator[sqlite3.Connection]:
+        """A connection of the pool, this thread's alone for one operation. Inside
+        ``_quick`` it waits at most LIVE_BUSY_MS, for the pool and for SQLite's lock."""
+        quick = bool(getattr(self._local, "quick", False))
+        conn = self._pool.take(LIVE_BUSY_MS / 1000 if quick else limits.BUSY_TIMEOUT_S)
+        keep = True
+        try:
+            if quick:
+                conn.execute(f"pragma busy_timeout = {LIVE_BUSY_MS}")
+            yield conn
+        finally:
+            if quick:
+                try:
+                    conn.execute(f"pragma busy_timeout = {int(limits.BUSY_TIMEOUT_S * 1000)}")
+                except sqlite3.Error:  # not to be lent again with the short timeout
+                    keep = False
+            self._pool.give(conn, keep=keep)
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
-        conn = self._conn()
-        try:
-            conn.execute("begin")
+        with self._connection() as conn:
             try:
-                yield conn
-            except BaseException:
+                conn.execute("begin")
+                try:
+                    yield conn
+                except BaseException:
+                    _end(conn, "rollback")
+                    raise
+                _end(conn, "commit")
+            except sqlite3.Error as exc:
                 _end(conn, "rollback")
-                raise
-            _end(conn, "commit")
-        except sqlite3.Error as exc:
-            _end(conn, "rollback")
-            raise _storage_error("database read failed", exc) from exc
+                raise _storage_error("database read failed", exc) from exc
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        conn = self._conn()
-        try:
-            conn.execute("begin immediate")
-        except sqlite3.Error as exc:
-            raise _storage_error("database busy or unavailable", exc) from exc
-        try:
-            yield conn
-            conn.execute("commit")
-        except BaseException as exc:
-            self._local.__dict__.pop("bumped", None)
-            _end(conn, "rollback")
-            if isinstance(exc, sqlite3.Error):
-                raise _storage_error("database write failed", exc) from exc
-            raise
+        with self._connection() as conn:
+            try:
+                conn.execute("begin immediate")
+            except sqlite3.Error as exc:
+                raise _storage_error("database busy or unavailable", exc) from exc
+            try:
+                yield conn
+                conn.execute("commit")
+            except BaseException as exc:
+                self._local.__dict__.pop("bumped", None)
+                _end(conn, "rollback")
+                if isinstance(exc, sqlite3.Error):
+                    raise _storage_error("database write failed", exc) from exc
+                raise
+        # The connection is back in the pool before the listeners run (they may read).
         for project_id, revision in self._local.__dict__.pop("bumped", {}).items():
             self._committed(project_id, revision)
 
@@ -135,15 +146,15 @@ class _Core(Store):
     @contextmanager
     def _quick(self) -> Iterator[None]:
         """Live checks wait at most LIVE_BUSY_MS for a busy database, then fail (and skip)."""
-        conn = self._conn()
-        conn.execute(f"pragma busy_timeout = {LIVE_BUSY_MS}")
+        self._local.quick = True
         try:
             yield
         finally:
-            conn.execute(f"pragma busy_timeout = {int(limits.BUSY_TIMEOUT_S * 1000)}")
+            self._local.quick = False
 
     def _migrate(self) -> None:
-        migrate(self._conn(), self.path)
+        with self._connection() as conn:
+            migrate(conn, self.path)
 
     @staticmethod
     def _link_row(conn: sqlite3.Connection, access: Access) -> sqlite3.Row:
