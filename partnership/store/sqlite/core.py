@@ -84,7 +84,10 @@ class _Core(Store):
         keep = True
         try:
             if quick:
-                conn.execute(f"pragma busy_timeout = {LIVE_BUSY_MS}")
+                try:
+                    conn.execute(f"pragma busy_timeout = {LIVE_BUSY_MS}")
+                except sqlite3.Error as exc:
+                    raise _storage_error("database unavailable", exc) from exc
             yield conn
         finally:
             if quick:
