@@ -92,15 +92,6 @@ def _d(value: Any) -> date | None:
         raise ValidationError(f"not a date: {value!r}", code="bad_date", what="date") from None
 
 
-_CONVERT: dict[type, Any] = {
-    Side: Side,
-    Role: Role,
-    CandidateStatus: CandidateStatus,
-    TaskKind: TaskKind,
-    TaskStatus: TaskStatus,
-}
-
-
 def record(cls: type[R], data: Mapping[str, Any]) -> R:
     """Build a model record from its dict form, converting enums and dates by field name."""
     kwargs: dict[str, Any] = {}
