@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from enum import Enum
 from typing import Any, TypeVar
@@ -90,15 +90,6 @@ def _d(value: Any) -> date | None:
         return date.fromisoformat(str(value))
     except ValueError:
         raise ValidationError(f"not a date: {value!r}", code="bad_date", what="date") from None
-
-
-_CONVERT: dict[type, Any] = {
-    Side: Side,
-    Role: Role,
-    CandidateStatus: CandidateStatus,
-    TaskKind: TaskKind,
-    TaskStatus: TaskStatus,
-}
 
 
 def record(cls: type[R], data: Mapping[str, Any]) -> R:
@@ -227,10 +218,6 @@ def _from_dict(data: Mapping[str, Any]) -> ProjectData:
     except (KeyError, TypeError, AttributeError, IndexError, ValueError) as exc:
         raise ValidationError(f"not a partnership export: {exc}", code="bad_import", what="format") from exc
     return ProjectData(snap, list(reversed(history)))
-
-
-def with_project_id(project: Project, project_id: str) -> Project:
-    return replace(project, id=project_id)
 
 
 def hide_earlier_partner_org(record_json: str, current: str) -> str:

@@ -35,11 +35,6 @@ def statement_text(key: str, lang: str = "da") -> str:
     return t(f"health.statement.{key}", lang)
 
 
-def rating_label(rating: str, lang: str = "da", *, short: bool = False) -> str:
-    """ "Grøn: det går godt" or, with ``short``, "Grøn"."""
-    return t(f"health.{'rating_short' if short else 'rating'}.{rating}", lang)
-
-
 def validate_answers(answers: object) -> dict[str, tuple[str, str]]:
     """Checked answers: statement key -> (rating, comment), in STATEMENTS order.
 

@@ -19,10 +19,6 @@ class Role(StrEnum):
         return self is Role.OWNER
 
     @property
-    def writes_joint(self) -> bool:
-        return self is not Role.VIEWER
-
-    @property
     def side(self) -> Side | None:
         """The organisation a role speaks for; viewers speak for none."""
         return {Role.OWNER: Side.ASSOCIATION, Role.PARTNER: Side.PARTNER}.get(self)

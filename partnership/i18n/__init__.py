@@ -1,8 +1,12 @@
 """Message catalogues: Danish (default) and English.
 
-Each area of the app keeps its messages in its own module ``catalog_<area>.py`` with
-two dicts, ``DA`` and ``EN``, holding the same keys (a test checks). ``t()`` looks a key
-up in the chosen language and formats it with ``str.format``-style parameters.
+Each feature of the app keeps its messages in its own module ``catalog_<feature>.py``
+(``catalog_start``, ``catalog_step3``, ``catalog_history``, ...) with two dicts, ``DA`` and
+``EN``, holding the same keys. A key's prefix (``s3`` in ``s3.answer``) belongs to one
+module, so the key says where it lives. Tests check that both languages have every key,
+that no key is defined twice, and that every key is used by the code.
+``t()`` looks a key up in the chosen language and formats it with ``str.format``-style
+parameters.
 Dates are formatted with Babel in the language's locale (Danish: 26. nov. 2026).
 """
 

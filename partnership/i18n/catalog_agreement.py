@@ -1,10 +1,10 @@
-"""Messages for the cooperation agreement (step 5): the generated text, its
-completeness check, the balance between the parties and the exports."""
+"""The cooperation agreement as a document: the generated text, its elements and their
+state, the balance between the parties, the CSV columns and the signature block."""
 
 from __future__ import annotations
 
 DA: dict[str, str] = {
-    # The agreement text
+    # -- the agreement -----------------------------------------------------------------
     "agr.title": "Samarbejdsaftale",
     "agr.project": "Projekt",
     "agr.nonbinding": (
@@ -44,7 +44,6 @@ DA: dict[str, str] = {
     "agr.status.in_progress": "I gang",
     "agr.status.done": "Færdig",
     "agr.status.blocked": "Blokeret",
-    # Completeness: the elements of the agreement and their state
     "agr.el.parties": "Parterne",
     "agr.el.contacts": "Kontaktpersoner hos begge parter",
     "agr.el.vision": "Fælles vision",
@@ -60,12 +59,9 @@ DA: dict[str, str] = {
     "agr.state.partly": "Delvist på plads",
     "agr.state.in_place": "På plads",
     "agr.blocked_by": "Aftalen kan først godkendes, når dette er på plads: {items}",
-    # Balance between the parties
     "agr.balance.tasks": "Opgaver",
     "agr.balance.open": "Åbne opgaver",
     "agr.balance.responsible": "Ansvarlige",
-    # Exports
-    "agr.hash": "Aftalens fingeraftryk (SHA-256)",
     "agr.csv.title": "Titel",
     "agr.csv.kind": "Type",
     "agr.csv.responsible": "Ansvarlig",
@@ -77,10 +73,29 @@ DA: dict[str, str] = {
     "agr.csv.internal": "Intern",
     "agr.yes": "Ja",
     "agr.no": "Nej",
+    "agr.h.group.activity": "Aktiviteter",
+    "agr.h.group.task": "Opgaver",
+    "agr.h.group.milestone": "Milepæle",
+    "agr.none_tasks": "Ingen opgaver angivet endnu.",
+    "agr.none_milestones": "Ingen milepæle angivet endnu.",
+    "agr.date.meeting": "den {date}",
+
+    # -- the signature block -----------------------------------------------------------
+    "sig.h": "Underskrifter",
+    "sig.approved": "Godkendt af {name}, {org}, {when}",
+    "sig.pending": "Har endnu ikke godkendt denne tekst.",
+    "sig.both": "Underskrevet af begge parter den {when}.",
+    "sig.when": "{date} kl. {time}",
+    "sig.fingerprint": (
+        "Aftalens fingeraftryk (SHA-256): {hash}. Fingeraftrykket er regnet ud fra teksten "
+        "ovenfor: ændres så meget som ét tegn i den, passer fingeraftrykket ikke længere, så man "
+        "kan se, at det er præcis den tekst, begge parter har godkendt."
+    ),
 }
 
+
 EN: dict[str, str] = {
-    # The agreement text
+    # -- the agreement -----------------------------------------------------------------
     "agr.title": "Cooperation agreement",
     "agr.project": "Project",
     "agr.nonbinding": (
@@ -120,7 +135,6 @@ EN: dict[str, str] = {
     "agr.status.in_progress": "In progress",
     "agr.status.done": "Done",
     "agr.status.blocked": "Blocked",
-    # Completeness: the elements of the agreement and their state
     "agr.el.parties": "The parties",
     "agr.el.contacts": "Contact persons on both sides",
     "agr.el.vision": "Shared vision",
@@ -136,12 +150,9 @@ EN: dict[str, str] = {
     "agr.state.partly": "Partly in place",
     "agr.state.in_place": "In place",
     "agr.blocked_by": "The agreement can be approved once this is in place: {items}",
-    # Balance between the parties
     "agr.balance.tasks": "Tasks",
     "agr.balance.open": "Open tasks",
     "agr.balance.responsible": "Responsible persons",
-    # Exports
-    "agr.hash": "Agreement fingerprint (SHA-256)",
     "agr.csv.title": "Title",
     "agr.csv.kind": "Type",
     "agr.csv.responsible": "Responsible",
@@ -153,4 +164,22 @@ EN: dict[str, str] = {
     "agr.csv.internal": "Internal",
     "agr.yes": "Yes",
     "agr.no": "No",
+    "agr.h.group.activity": "Activities",
+    "agr.h.group.task": "Tasks",
+    "agr.h.group.milestone": "Milestones",
+    "agr.none_tasks": "No tasks listed yet.",
+    "agr.none_milestones": "No milestones listed yet.",
+    "agr.date.meeting": "on {date}",
+
+    # -- the signature block -----------------------------------------------------------
+    "sig.h": "Signatures",
+    "sig.approved": "Approved by {name}, {org}, {when}",
+    "sig.pending": "Has not approved this text yet.",
+    "sig.both": "Signed by both parties on {when}.",
+    "sig.when": "{date} at {time}",
+    "sig.fingerprint": (
+        "The agreement's fingerprint (SHA-256): {hash}. It is computed from the text above: "
+        "change as much as one character and the fingerprint no longer matches, so anyone can "
+        "check that this is exactly the text both parties approved."
+    ),
 }

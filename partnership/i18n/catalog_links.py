@@ -1,7 +1,9 @@
-"""Messages for the shared links: link cards, sending and saving the owner's link, the
-invitation to the partner, and the menu's sections."""
+"""The shared links: link cards, sending and saving the owner's link, and the invitation to
+the partner in step 3."""
 
-DA = {
+from __future__ import annotations
+
+DA: dict[str, str] = {
     "links.copy": "Kopiér linket",
     "links.copied": "Kopieret ✓",
     "links.copy_failed": "Kunne ikke kopiere – markér linket og kopiér det selv",
@@ -31,7 +33,8 @@ DA = {
     "links.s3_closing": "Vi glæder os til samarbejdet.\n\nVenlige hilsner\n{org}",
 }
 
-EN = {
+
+EN: dict[str, str] = {
     "links.copy": "Copy the link",
     "links.copied": "Copied ✓",
     "links.copy_failed": "Could not copy – select the link and copy it yourself",

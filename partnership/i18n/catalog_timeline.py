@@ -1,10 +1,10 @@
-"""Messages for the follow-up area: the task timeline, the calendar export and the
-partnership health check (statements written in our own words)."""
+"""The timeline: the chart's labels, the timeline page (filters, tasks) and the calendar
+export."""
 
 from __future__ import annotations
 
 DA: dict[str, str] = {
-    # -- timeline ---------------------------------------------------------------------
+    # -- the chart ---------------------------------------------------------------------
     "timeline.empty": "Ingen opgaver endnu",
     "timeline.no_dates": "Ingen af opgaverne har en dato endnu",
     "timeline.undated": "{n} opgave(r) uden dato vises ikke på tidslinjen",
@@ -28,35 +28,57 @@ DA: dict[str, str] = {
     "timeline.hover.start": "Start",
     "timeline.hover.due": "Frist",
     "timeline.hover.status": "Status",
-    "timeline.hover.note": "Note",
-    # -- calendar export --------------------------------------------------------------
+
+    # -- the timeline page -------------------------------------------------------------
+    "tl.title": "Tidslinje og opfølgning",
+    "tl.lead": "Her kan I følge aftalen, efter den er underskrevet: hvad der skal ske hvornår, hvem der "
+    "har ansvaret, og hvordan samarbejdet har det.",
+    "tl.not_signed": "Aftalen er ikke underskrevet endnu. Tidslinjen viser de opgaver, I har planlagt indtil "
+    "videre.",
+    "tl.viewer": "Du læser med. Her kan du ikke ændre noget.",
+    "tl.tab.plan": "Tidslinje og opgaver",
+    "tl.tab.health": "Sundhedstjek",
+    "tl.lanes": "Rækker",
+    "tl.lanes.person": "Pr. ansvarlig",
+    "tl.lanes.side": "Pr. organisation",
+    "tl.filter.side": "Organisation",
+    "tl.filter.person": "Ansvarlig",
+    "tl.filter.status": "Status",
+    "tl.filter.kind": "Type",
+    "tl.filter.all": "Alle",
+    "tl.filter.reset": "Nulstil filtre",
+    "tl.shown": "{shown} af {total} opgaver vises.",
+    "tl.no_tasks": "Der er ingen opgaver endnu. Tilføj den første herunder – med start, frist og en "
+    "ansvarlig kommer den på tidslinjen.",
+    "tl.no_dates": "Ingen af opgaverne har en dato endnu. Giv dem en start eller en frist, så kommer de på "
+    "tidslinjen.",
+    "tl.no_match": "Ingen opgaver passer til filtrene.",
+    "tl.legend_help": "Farven viser status. En rød kant betyder, at fristen er overskredet. Den stiplede "
+    "linje er i dag.",
+    "tl.tasks": "Opgaver",
+    "tl.tasks_lead": "Ret en opgave, skift dens status, eller luk den ved at sætte den til »Færdig«.",
+    "tl.add": "Tilføj en opgave",
+    "tl.cal": "Kalender",
+    "tl.cal_lead": "Hent opgaverne og møderne som en kalenderfil (.ics), der kan åbnes i Outlook, Google "
+    "Kalender eller på telefonen. Hent filen igen, når noget er ændret – så opdateres aftalerne.",
+    "tl.cal.all": "Hele partnerskabet",
+    "tl.cal.person": "Kalender for én person",
+    "tl.cal.download_person": "Hent kalenderen",
+    "tl.cal.none": "Der er ingen opgaver med dato endnu.",
+    "tl.cal.no_people": "Ingen af opgaverne med dato har en ansvarlig endnu.",
+
+    # -- the calendar export -----------------------------------------------------------
+    "calendar.time_unset": "Klokkeslættet er ikke aftalt endnu – 17.00 er sat ind, så mødet står i "
+    "kalenderen. Ret det, når I har aftalt et tidspunkt (skriv fx »kl. 17.30« i mødets titel eller note).",
+    "calendar.alarm_meeting": "I morgen: {title}",
+    "calendar.alarm_due": "Frist i morgen: {title}",
     "calendar.name": "{title}: opgaver og møder",
     "calendar.name_person": "{title}: opgaver for {name}",
-    # -- health check -----------------------------------------------------------------
-    "health.statement.shared_goals": "Vi arbejder stadig hen imod de samme mål.",
-    "health.statement.tasks_as_agreed": "Opgaverne bliver løst, sådan som vi aftalte.",
-    "health.statement.communication": "Vi har let ved at tale sammen, og vi gør det ofte nok.",
-    "health.statement.mutual_benefit": "Begge organisationer får noget ud af samarbejdet.",
-    "health.statement.equal_ownership": "Vi føler begge, at partnerskabet også er vores eget.",
-    "health.statement.resources_ok": "Den tid og de kræfter, vi satte af, slår til.",
-    "health.rating.green": "Grøn: det går godt",
-    "health.rating.amber": "Gul: der er noget at tale om",
-    "health.rating.red": "Rød: det skal vi have løst",
-    "health.rating_short.green": "Grøn",
-    "health.rating_short.amber": "Gul",
-    "health.rating_short.red": "Rød",
-    "health.empty": "Ingen sundhedstjek endnu",
-    "health.axis": "Samlet vurdering",
-    "health.hover.average": "Gennemsnit",
-    "health.hover.answers": "Svar",
-    "health.hover.by": "Udfyldt af",
-    "health.gap.1": "I vurderer det lidt forskelligt",
-    "health.gap.2": "I vurderer det meget forskelligt",
-    "health.round": "Opfølgning {n} ({date})",
 }
 
+
 EN: dict[str, str] = {
-    # -- timeline ---------------------------------------------------------------------
+    # -- the chart ---------------------------------------------------------------------
     "timeline.empty": "No tasks yet",
     "timeline.no_dates": "None of the tasks has a date yet",
     "timeline.undated": "{n} task(s) without a date are not shown on the timeline",
@@ -80,29 +102,49 @@ EN: dict[str, str] = {
     "timeline.hover.start": "Start",
     "timeline.hover.due": "Due",
     "timeline.hover.status": "Status",
-    "timeline.hover.note": "Note",
-    # -- calendar export --------------------------------------------------------------
+
+    # -- the timeline page -------------------------------------------------------------
+    "tl.title": "Timeline and follow-up",
+    "tl.lead": "Follow the agreement once it is signed: what happens when, who is responsible, and how "
+    "the partnership is doing.",
+    "tl.not_signed": "The agreement is not signed yet. The timeline shows the tasks you have planned so far.",
+    "tl.viewer": "You are reading along. You cannot change anything here.",
+    "tl.tab.plan": "Timeline and tasks",
+    "tl.tab.health": "Health check",
+    "tl.lanes": "Rows",
+    "tl.lanes.person": "By person",
+    "tl.lanes.side": "By organisation",
+    "tl.filter.side": "Organisation",
+    "tl.filter.person": "Responsible",
+    "tl.filter.status": "Status",
+    "tl.filter.kind": "Type",
+    "tl.filter.all": "All",
+    "tl.filter.reset": "Clear filters",
+    "tl.shown": "Showing {shown} of {total} tasks.",
+    "tl.no_tasks": "There are no tasks yet. Add the first one below – with a start, a due date and someone "
+    "responsible it appears on the timeline.",
+    "tl.no_dates": "None of the tasks has a date yet. Give them a start or a due date to put them on the "
+    "timeline.",
+    "tl.no_match": "No tasks match the filters.",
+    "tl.legend_help": "The colour shows the status. A red outline means the due date has passed. The dashed "
+    "line is today.",
+    "tl.tasks": "Tasks",
+    "tl.tasks_lead": "Edit a task, change its status, or close it by setting it to “Done”.",
+    "tl.add": "Add a task",
+    "tl.cal": "Calendar",
+    "tl.cal_lead": "Download the tasks and meetings as a calendar file (.ics) for Outlook, Google Calendar "
+    "or your phone. Download it again after changes – the events are updated.",
+    "tl.cal.all": "The whole partnership",
+    "tl.cal.person": "Calendar for one person",
+    "tl.cal.download_person": "Download the calendar",
+    "tl.cal.none": "There are no tasks with a date yet.",
+    "tl.cal.no_people": "None of the dated tasks has anyone responsible yet.",
+
+    # -- the calendar export -----------------------------------------------------------
+    "calendar.time_unset": "No time has been agreed yet – 17:00 is filled in so the meeting is in the "
+    "calendar. Change it once you have agreed a time (write e.g. “at 17:30” in the meeting's title or note).",
+    "calendar.alarm_meeting": "Tomorrow: {title}",
+    "calendar.alarm_due": "Due tomorrow: {title}",
     "calendar.name": "{title}: tasks and meetings",
     "calendar.name_person": "{title}: tasks for {name}",
-    # -- health check -----------------------------------------------------------------
-    "health.statement.shared_goals": "We are still working towards the same goals.",
-    "health.statement.tasks_as_agreed": "The tasks are being done the way we agreed.",
-    "health.statement.communication": "We find it easy to talk to each other, and we do so often enough.",
-    "health.statement.mutual_benefit": "Both organisations get something out of working together.",
-    "health.statement.equal_ownership": "We both feel that the partnership is ours as well.",
-    "health.statement.resources_ok": "The time and effort we set aside are enough.",
-    "health.rating.green": "Green: it is going well",
-    "health.rating.amber": "Amber: there is something to talk about",
-    "health.rating.red": "Red: we need to sort this out",
-    "health.rating_short.green": "Green",
-    "health.rating_short.amber": "Amber",
-    "health.rating_short.red": "Red",
-    "health.empty": "No health checks yet",
-    "health.axis": "Overall rating",
-    "health.hover.average": "Average",
-    "health.hover.answers": "Answers",
-    "health.hover.by": "Filled in by",
-    "health.gap.1": "You see this a little differently",
-    "health.gap.2": "You see this very differently",
-    "health.round": "Follow-up {n} ({date})",
 }

@@ -15,7 +15,6 @@ from partnership.health import (
     Difference,
     compare,
     latest_by_side,
-    rating_label,
     rounds,
     statement_text,
     validate_answers,
@@ -54,9 +53,8 @@ def test_every_statement_and_rating_has_a_text(lang: str) -> None:
         assert f"health.statement.{key}" in messages
         assert statement_text(key, lang) == messages[f"health.statement.{key}"]
     for rating in RATINGS:
-        assert rating_label(rating, lang)
-        assert rating_label(rating, lang, short=True)
-    assert rating_label("amber", "da", short=True) == "Gul"
+        assert messages[f"health.rating_short.{rating}"]
+    assert catalogues()["da"]["health.rating_short.amber"] == "Gul"
 
 
 # -- validation -----------------------------------------------------------------------------

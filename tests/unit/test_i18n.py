@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import string
+from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +21,35 @@ def test_danish_and_english_have_the_same_keys() -> None:
     da, en = catalogues()["da"], catalogues()["en"]
     assert set(da) - set(en) == set(), "missing in English"
     assert set(en) - set(da) == set(), "missing in Danish"
+
+
+def _defined_keys() -> dict[str, list[str]]:
+    """Per catalogue module, the Danish keys as written in its source, repeats included
+    (a dict literal silently keeps the last of two equal keys, so the source is read)."""
+    out: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "partnership" / "i18n").glob("catalog_*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id == "DA":
+                assert isinstance(node.value, ast.Dict), path.name
+                out[path.stem] = [k.value for k in node.value.keys if isinstance(k, ast.Constant)]
+    return out
+
+
+def test_no_key_is_defined_twice() -> None:
+    defined = _defined_keys()
+    assert defined, "no catalogue found"
+    counts = Counter(key for keys in defined.values() for key in keys)
+    assert sorted(k for k, n in counts.items() if n > 1) == []
+    assert sum(counts.values()) == len(catalogues()["da"])  # every module's DA dict was read
+
+
+def test_each_key_prefix_lives_in_one_catalogue() -> None:
+    homes: dict[str, set[str]] = defaultdict(set)
+    for module, keys in _defined_keys().items():
+        for key in keys:
+            homes[key.split(".")[0]].add(module)
+    assert {prefix: sorted(m) for prefix, m in homes.items() if len(m) > 1} == {}
 
 
 def test_no_message_is_empty_except_where_meant() -> None:

@@ -1,6 +1,10 @@
-"""Steps and fields: titles, guidance in our own words, and examples shown on demand."""
+"""The five steps: titles and leads, each field's label, guidance in our own words and an
+example shown on demand, and what a step still misses."""
 
-DA = {
+from __future__ import annotations
+
+DA: dict[str, str] = {
+    # -- the steps ---------------------------------------------------------------------
     "step.1.title": "Trin 1 · Skitsér jeres idé",
     "step.1.short": "Idé",
     "step.1.lead": "Tal om, hvorfor et partnerskab giver mening for netop jeres forening, og skitsér en idé. "
@@ -20,6 +24,8 @@ DA = {
     "step.5.title": "Trin 5 · Skriv aftalen",
     "step.5.short": "Aftale",
     "step.5.lead": "Skriv samarbejdet ned: vision, mål, aktiviteter, ansvarlige, tidsplan og opfølgning.",
+
+    # -- the fields --------------------------------------------------------------------
     "field.s1_vision_fit.label": "Hvordan passer et partnerskab til vores vision og værdier?",
     "field.s1_vision_fit.help": "Hvad står jeres forening for, og hvordan kan et samarbejde styrke det?",
     "field.s1_vision_fit.example": "Vi vil give børn i bydelen et trygt fællesskab. Et partnerskab kan "
@@ -66,6 +72,9 @@ DA = {
     "part stoppe samarbejdet?",
     "field.s5_term.example": "Aftalen gælder ét år. Ændringer aftales på et opfølgningsmøde. "
     "Begge parter kan stoppe med en måneds varsel.",
+
+    # -- what a step still misses ------------------------------------------------------
+    "missing.working_group_org": "En ansvarlig fra {org}",
     "missing.candidates": "Mindst ét forslag til en partner",
     "missing.priority": "En partner valgt som førsteprioritet",
     "missing.first_meeting": "2–3 personer til det første møde",
@@ -76,7 +85,9 @@ DA = {
     "missing.follow_up_meetings": "Opfølgningsmøder i tidsplanen",
 }
 
-EN = {
+
+EN: dict[str, str] = {
+    # -- the steps ---------------------------------------------------------------------
     "step.1.title": "Step 1 · Sketch your idea",
     "step.1.short": "Idea",
     "step.1.lead": "Talk about why a partnership makes sense for your association, and sketch an idea. "
@@ -97,6 +108,8 @@ EN = {
     "step.5.short": "Agreement",
     "step.5.lead": "Write the partnership down: vision, objectives, activities, responsible people, timeline "
     "and follow-up.",
+
+    # -- the fields --------------------------------------------------------------------
     "field.s1_vision_fit.label": "How does a partnership fit our vision and values?",
     "field.s1_vision_fit.help": "What does your association stand for, and how could working together "
     "strengthen it?",
@@ -144,6 +157,9 @@ EN = {
     "side end the partnership?",
     "field.s5_term.example": "The agreement runs for one year. Changes are agreed at a follow-up meeting. "
     "Either side can end it with one month's notice.",
+
+    # -- what a step still misses ------------------------------------------------------
+    "missing.working_group_org": "A responsible person from {org}",
     "missing.candidates": "At least one suggested partner",
     "missing.priority": "A partner chosen as first priority",
     "missing.first_meeting": "2–3 people for the first meeting",
