@@ -12,13 +12,21 @@ from partnership.errors import StorageError
 from partnership.model import Role
 from partnership.store.base import hash_token, new_token
 from partnership.store.sqlite import SCHEMA, SCHEMA_VERSION, SQLiteStore
-from tests.store.contract import ME, StoreContract, make
+from tests.store.contract import ME, ProjectsTitled, StoreContract, make
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> SQLiteStore:
     """A fresh SQLite file store in the test's own folder."""
     return SQLiteStore(tmp_path / "sub" / "partnership.db")
+
+
+@pytest.fixture
+def projects_titled(store: SQLiteStore) -> ProjectsTitled:
+    def count(title: str) -> int:
+        with sqlite3.connect(store.path) as conn:
+            return int(conn.execute("select count(*) from projects where title = ?", (title,)).fetchone()[0])
+    return count
 
 
 class TestSQLiteStore(StoreContract):

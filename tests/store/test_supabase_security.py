@@ -42,7 +42,7 @@ API = {
     "ps_add_person", "ps_update_person", "ps_add_task", "ps_update_task", "ps_restore", "ps_approve", "ps_reopen",
     "ps_add_health_check", "ps_heartbeat", "ps_export_project", "ps_import_project",
     "ps_links", "ps_seal_links", "ps_rotate_link_sealed", "ps_mark_opened",
-    "ps_revisions", "ps_heartbeats",
+    "ps_revisions", "ps_heartbeats", "ps_said_yes",
 }
 WITHOUT_PROJECT = {"ps_create_project", "ps_open", "ps_import_project", "ps_revisions", "ps_heartbeats"}
 # Per-row SQL helpers left without a SET clause so that PostgreSQL inlines them (see the
