@@ -76,7 +76,7 @@ def create_demo(store: Store, creator: str = "Eksempel", today: date | None = No
         digest = agreement.content_hash(text)
         store.approve(access, OWNER_SIGNER, digest, text, creator)
         store.approve(store.open(tokens["partner"]), PARTNER_SIGNER, digest, text, PARTNER_SIGNER)
-    except BaseException:
+    except Exception:
         try:
             store.delete_project(access)
         except Exception:  # noqa: BLE001, S110 - the first error is the one to report

@@ -31,9 +31,8 @@ class _Transfer(_Projects, _Records):
         return self._import(exchange.with_import_marker(parsed, creator, _now()))
 
     def create_example(self, data: Mapping[str, Any], creator: str) -> tuple[Access, dict[str, str]]:
-        parsed = exchange.from_dict(data)
         self._actor(creator)
-        return self._import(parsed)
+        return self._import(exchange.from_dict(data))
 
     def _import(self, parsed: exchange.ProjectData) -> tuple[Access, dict[str, str]]:
         """A checked export (``exchange.from_dict``: no approvals, unsigned) as a new
