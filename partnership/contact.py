@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 from partnership import usertext
 from partnership.i18n import t
-from partnership.model import Candidate, CandidateStatus, Side, Snapshot
+from partnership.model import Candidate, CandidateStatus, Side, Snapshot, Task, TaskKind, TaskStatus
 
 
 def chosen(snap: Snapshot, *, passing_over: str = "") -> Candidate | None:
@@ -16,6 +16,13 @@ def chosen(snap: Snapshot, *, passing_over: str = "") -> Candidate | None:
                      if c.status is CandidateStatus.ACTIVE and c.priority and c.id != passing_over),
                     key=lambda c: (c.priority or 99, c.position))
     return ranked[0] if ranked else None
+
+
+def is_open_follow_up(task: Task) -> bool:
+    """An internal follow-up not done yet: a reminder to chase the candidate's answer.
+    The answer (``Store.said_yes``, ``Store.record_refusal``) marks every one done; the
+    SQL functions of supabase/migrations/20261130000500_use_cases.sql hold the same rule."""
+    return task.internal and task.kind is TaskKind.FOLLOW_UP and task.status is not TaskStatus.DONE
 
 
 def signature(snap: Snapshot, sender: str, lang: str = "da") -> str:

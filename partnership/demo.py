@@ -1,16 +1,36 @@
 """The example project: a sports club and a library running a homework café.
 
-Built through the Store contract only, with dates around ``today`` so that the timeline
-and the dashboard look alive whenever it is opened.
+Its content is pure data (``example_data``: an export document, with dates around
+``today`` so that the timeline and the dashboard look alive whenever it is opened). The
+store creates it in one transaction (``Store.create_example``), so a failure leaves no
+half project. Approvals are never taken from data, so ``create_demo`` then signs it
+through ``Store.approve`` as each side, like two people would; should that fail, the new
+project is deleted again (see ``create_demo``).
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import uuid
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from partnership import agreement, contact
-from partnership.model import Access
+from partnership import agreement, contact, exchange, health
+from partnership.model import (
+    Access,
+    Candidate,
+    CandidateStatus,
+    FieldValue,
+    HealthCheck,
+    HistoryEntry,
+    Person,
+    Project,
+    Role,
+    Side,
+    Snapshot,
+    Task,
+    TaskKind,
+    TaskStatus,
+)
 from partnership.store.base import Store
 
 ASSOCIATION = "Boldklubben Nørrebro"
@@ -44,88 +64,121 @@ FIELDS_DA = {
 
 def create_demo(store: Store, creator: str = "Eksempel", today: date | None = None,
                 lang: str = "da") -> tuple[Access, dict[str, str]]:
-    """Create the example project and return the owner's Access and the three links."""
-    today = today or date.today()
-    access, tokens = store.create_project("Lektiecafé på biblioteket", ASSOCIATION, creator)
-    me = creator
+    """Create the example project and return the owner's Access and the three links.
 
-    def day(n: int) -> str:
-        return (today + timedelta(days=n)).isoformat()
-
-    for key in ("s1_vision_fit", "s1_partner_help", "s1_our_offer", "s1_idea"):
-        store.set_field(access, key, FIELDS_DA[key], 0, me)
-    store.update_project(access, {"website": "https://boldklubben-noerrebro.dk"}, 1, me)
-
-    scores: list[tuple[str, dict[str, Any]]] = [
-        ("Nørrebro Bibliotek", {"resources": 5, "competences": 4, "values": 5, "fit": 5, "priority": 1,
-                                "note": "Har lokaler og ønsker flere børn i huset."}),
-        ("Skolen på Nørrebro Park", {"resources": 4, "competences": 5, "values": 4, "fit": 3, "priority": 2}),
-        ("Ældresagen Nørrebro", {"resources": 3, "competences": 3, "values": 4, "fit": 3, "priority": 3}),
-        ("Kvarterets Café", {"resources": 2, "competences": 2, "values": 3, "fit": 2}),
-        ("Spejderne", {"resources": 3, "competences": 3, "values": 5, "fit": 2, "status": "set_aside"}),
-    ]
-    for name, changes in scores:
-        cand = store.add_candidate(access, name, me)
-        store.update_candidate(access, cand.id, changes, cand.version, me)
-
-    anna = store.add_person(access, {"name": "Anna Holm", "side": "association", "title": "Formand",
-                                     "contact": "anna@example.dk", "first_meeting": True, "working_group": True},
-                            me)
-    store.add_person(access, {"name": "Karim Said", "side": "association", "title": "Træner",
-                              "first_meeting": True}, me)
-    mette = store.add_person(access, {"name": "Mette Lund", "side": "association", "title": "Kasserer",
-                                      "working_group": True}, me)
-    snap = store.snapshot(access)
-    email = contact.draft_email(snap, contact.chosen(snap), lang, sender="Anna Holm")
-    store.set_field(access, "s3_email", email, 0, me)
-    store.set_field(access, "s3_plan_b", FIELDS_DA["s3_plan_b"], 0, me)
-    follow = store.add_task(access, {"title": f"Følg op på henvendelsen til {PARTNER}", "kind": "follow_up",
-                                     "internal": True, "responsible": anna.id, "side": "association",
-                                     "due": day(-40)}, me)
-    store.update_task(access, follow.id, {"status": "done"}, 1, me)
-    store.update_project(access, {"partner_org": PARTNER}, 2, me)
-
-    partner = store.open(tokens["partner"])
-    ole = store.add_person(partner, {"name": "Ole Berg", "side": "partner", "title": "Bibliotekar",
-                                     "contact": "ole@example.dk", "working_group": True}, "Ole Berg")
-    sara = store.add_person(partner, {"name": "Sara Nielsen", "side": "partner", "title": "Børnebibliotekar",
-                                      "working_group": True}, "Ole Berg")
-    for key in ("s4_vision", "s4_objectives", "s4_how", "s4_funding", "s5_follow_up", "s5_term"):
-        store.set_field(partner if key in ("s4_funding",) else access, key, FIELDS_DA[key], 0, me)
-
-    plan: list[dict[str, Any]] = [
-        {"title": "Åbningsdag for familier", "kind": "milestone", "responsible": anna.id,
-         "side": "association", "due": day(-21), "status": "done"},
-        {"title": "Lektiecafé hver tirsdag", "kind": "activity", "responsible": sara.id, "side": "partner",
-         "start": day(-21), "due": day(120), "status": "in_progress"},
-        {"title": "Bevægelsespauser i caféen", "kind": "activity", "responsible": mette.id,
-         "side": "association", "start": day(-14), "due": day(120), "status": "in_progress"},
-        {"title": "Ansøgning til lokaludvalgets pulje", "kind": "task", "responsible": ole.id, "side": "partner",
-         "start": day(-10), "due": day(-2), "status": "in_progress"},
-        {"title": "Rekruttér 4 nye frivillige", "kind": "task", "responsible": anna.id, "side": "association",
-         "start": day(0), "due": day(30), "status": "planned"},
-        {"title": "Plakater til skolerne", "kind": "task", "responsible": sara.id, "side": "partner",
-         "start": day(3), "due": day(10), "status": "planned"},
-        {"title": "Opfølgningsmøde 1", "kind": "follow_up", "responsible": ole.id, "side": "partner",
-         "due": day(12), "status": "planned"},
-        {"title": "Opfølgningsmøde 2", "kind": "follow_up", "responsible": anna.id, "side": "association",
-         "due": day(102), "status": "planned"},
-        {"title": "Sommerafslutning", "kind": "milestone", "responsible": mette.id, "side": "association",
-         "due": day(125), "status": "planned"},
-    ]
-    for fields in plan:
-        status = fields.pop("status")
-        task = store.add_task(access, fields, me)
-        if status != "planned":
-            store.update_task(access, task.id, {"status": status}, 1, me)
-
-    text = agreement.render_markdown(store.snapshot(access), lang)
-    digest = agreement.content_hash(text)
-    store.approve(access, "Anna Holm", digest, text, me)
-    store.approve(partner, "Ole Berg", digest, text, "Ole Berg")
-    store.add_health_check(access, "Anna Holm", {"shared_goals": ("green", "Vi trækker i samme retning."),
-                                                 "communication": ("amber", "Mails bliver nogle gange væk.")},
-                           me)
-    store.add_health_check(partner, "Ole Berg", {"shared_goals": ("green", ""),
-                                                 "communication": ("green", "Fint at mødes fast.")}, "Ole Berg")
+    One atomic creation, then one approval per side (approvals are never imported). If an
+    approval fails, the project is deleted again and the error raised: the caller never
+    gets a half example. Only if the deletion fails too does an unsigned example remain,
+    whose links nobody has received."""
+    access, tokens = store.create_example(example_data(creator, today, lang), creator)
+    try:
+        text = agreement.render_markdown(store.snapshot(access), lang)
+        digest = agreement.content_hash(text)
+        store.approve(access, OWNER_SIGNER, digest, text, creator)
+        store.approve(store.open(tokens["partner"]), PARTNER_SIGNER, digest, text, PARTNER_SIGNER)
+    except Exception:
+        try:
+            store.delete_project(access)
+        except Exception:  # noqa: BLE001, S110 - the first error is the one to report
+            pass
+        raise
     return access, tokens
+
+
+def example_data(creator: str = "Eksempel", today: date | None = None, lang: str = "da") -> dict[str, Any]:
+    """The example project as an export document (``partnership.exchange``): pure data,
+    unsigned. Its history has one entry per record, as the app wrote it."""
+    today = today or date.today()
+    now = datetime.now(UTC)
+    snap = _snapshot(creator, today, lang, now)
+    return exchange.to_dict(snap, _history(snap, creator, now))
+
+
+OWNER_SIGNER = "Anna Holm"
+PARTNER_SIGNER = "Ole Berg"
+
+_SCORES: list[tuple[str, dict[str, Any]]] = [
+    ("Nørrebro Bibliotek", {"resources": 5, "competences": 4, "values": 5, "fit": 5, "priority": 1,
+                            "note": "Har lokaler og ønsker flere børn i huset."}),
+    ("Skolen på Nørrebro Park", {"resources": 4, "competences": 5, "values": 4, "fit": 3, "priority": 2}),
+    ("Ældresagen Nørrebro", {"resources": 3, "competences": 3, "values": 4, "fit": 3, "priority": 3}),
+    ("Kvarterets Café", {"resources": 2, "competences": 2, "values": 3, "fit": 2}),
+    ("Spejderne", {"resources": 3, "competences": 3, "values": 5, "fit": 2, "status": CandidateStatus.SET_ASIDE}),
+]
+
+_OWNER_FIELDS = ("s1_vision_fit", "s1_partner_help", "s1_our_offer", "s1_idea", "s3_plan_b", "s4_vision",
+                 "s4_objectives", "s4_how", "s4_funding", "s5_follow_up", "s5_term")
+
+
+def _id() -> str:
+    return uuid.uuid4().hex
+
+
+def _snapshot(me: str, today: date, lang: str, now: datetime) -> Snapshot:
+    """Everything but the e-mail, which is drafted from the rest (as step 3 does)."""
+    project = Project("", "Lektiecafé på biblioteket", ASSOCIATION, PARTNER, "https://boldklubben-noerrebro.dk", me,
+                      now, 1)
+    fields = {k: FieldValue(k, FIELDS_DA[k], 1, me, now) for k in _OWNER_FIELDS}
+    candidates = [Candidate(_id(), name, n, **values, updated_by=me, updated_at=now)
+                  for n, (name, values) in enumerate(_SCORES, start=1)]
+    people = _people(me, now)
+    snap = Snapshot(project, Role.OWNER, 0, fields, candidates, people, [], invitation=FIELDS_DA["s1_idea"])
+    email = contact.draft_email(snap, contact.chosen(snap), lang, sender=OWNER_SIGNER)
+    fields["s3_email"] = FieldValue("s3_email", email, 1, me, now)
+    tasks = _tasks(me, today, now, {p.name: p.id for p in people})
+    ours = health.validate_answers({"shared_goals": ("green", "Vi trækker i samme retning."),
+                                    "communication": ("amber", "Mails bliver nogle gange væk.")})
+    theirs = health.validate_answers({"shared_goals": ("green", ""), "communication": ("green", "Fint at mødes fast.")})
+    checks = [HealthCheck(_id(), Side.ASSOCIATION, OWNER_SIGNER, now, ours),
+              HealthCheck(_id(), Side.PARTNER, PARTNER_SIGNER, now + timedelta(milliseconds=1), theirs)]
+    return Snapshot(project, Role.OWNER, 0, fields, candidates, people, tasks, health_checks=checks,
+                    invitation=FIELDS_DA["s1_idea"])
+
+
+def _people(me: str, now: datetime) -> list[Person]:
+    ours = [("Anna Holm", "Formand", "anna@example.dk", True, True), ("Karim Said", "Træner", "", True, False),
+            ("Mette Lund", "Kasserer", "", False, True)]
+    theirs = [("Ole Berg", "Bibliotekar", "ole@example.dk", False, True),
+              ("Sara Nielsen", "Børnebibliotekar", "", False, True)]
+    return ([Person(_id(), n, Side.ASSOCIATION, t, c, m, w, updated_by=me, updated_at=now) for n, t, c, m, w in ours]
+            + [Person(_id(), n, Side.PARTNER, t, c, m, w, updated_by=PARTNER_SIGNER, updated_at=now)
+               for n, t, c, m, w in theirs])
+
+
+def _tasks(me: str, today: date, now: datetime, who: dict[str, str]) -> list[Task]:
+    def day(n: int) -> date:
+        return today + timedelta(days=n)
+
+    a, s, m, o = who["Anna Holm"], who["Sara Nielsen"], who["Mette Lund"], who["Ole Berg"]
+    assoc, partner = Side.ASSOCIATION, Side.PARTNER
+    done, going, planned = TaskStatus.DONE, TaskStatus.IN_PROGRESS, TaskStatus.PLANNED
+    milestone, activity, task, follow_up = TaskKind.MILESTONE, TaskKind.ACTIVITY, TaskKind.TASK, TaskKind.FOLLOW_UP
+    plan: list[tuple[str, TaskKind, str, Side, date | None, date, TaskStatus]] = [
+        ("Åbningsdag for familier", milestone, a, assoc, None, day(-21), done),
+        ("Lektiecafé hver tirsdag", activity, s, partner, day(-21), day(120), going),
+        ("Bevægelsespauser i caféen", activity, m, assoc, day(-14), day(120), going),
+        ("Ansøgning til lokaludvalgets pulje", task, o, partner, day(-10), day(-2), going),
+        ("Rekruttér 4 nye frivillige", task, a, assoc, day(0), day(30), planned),
+        ("Plakater til skolerne", task, s, partner, day(3), day(10), planned),
+        ("Opfølgningsmøde 1", follow_up, o, partner, None, day(12), planned),
+        ("Opfølgningsmøde 2", follow_up, a, assoc, None, day(102), planned),
+        ("Sommerafslutning", milestone, m, assoc, None, day(125), planned),
+    ]
+    chased = Task(_id(), f"Følg op på henvendelsen til {PARTNER}", follow_up, a, assoc, None, day(-40), done,
+                  internal=True, updated_by=me, updated_at=now)
+    return [chased, *(Task(_id(), title, kind, person, side, start, due, status, updated_by=me, updated_at=now)
+                      for title, kind, person, side, start, due, status in plan)]
+
+
+def _history(snap: Snapshot, me: str, now: datetime) -> list[HistoryEntry]:
+    """One entry per record, as if each had been written once by its side; newest first."""
+    def entry(entity: str, target: str, new: str, side: Side = Side.ASSOCIATION) -> HistoryEntry:
+        role, actor = (Role.PARTNER, PARTNER_SIGNER) if side is Side.PARTNER else (Role.OWNER, me)
+        return HistoryEntry(0, entity, target, actor, role, now, "", new, 1)
+
+    out = [entry("field", f.key, f.value) for f in snap.fields.values()]
+    out += [entry("candidate", c.id, exchange.content_json(c)) for c in snap.candidates]
+    out += [entry("person", p.id, exchange.content_json(p), p.side) for p in snap.people]
+    out += [entry("task", t.id, exchange.content_json(t)) for t in snap.tasks]
+    out += [entry("health", h.id, exchange.content_json(h), h.side) for h in snap.health_checks]
+    return list(reversed(out))

@@ -185,7 +185,18 @@ class Store(ABC):
         remaining top-three up one place, and return the new first priority (or None).
 
         With ``email``, the contact e-mail (s3_email) is redrafted in the same transaction,
-        compare-and-set on ``email_version``: a Conflict there saves nothing at all."""
+        compare-and-set on ``email_version``: a Conflict there saves nothing at all.
+
+        The open internal follow-up tasks (``contact.is_open_follow_up``: the reminders to
+        chase this answer) are marked done in the same transaction too."""
+
+    @abstractmethod
+    def said_yes(self, access: Access, candidate_id: str, expected_version: int, actor: str) -> int:
+        """Owner only, atomically: the candidate said yes. Compare-and-set on the
+        project's version: ``partner_org`` becomes the candidate's name and every open
+        internal follow-up task (``contact.is_open_follow_up``) is marked done, each change
+        with its history entry. Returns the project's new version. A Conflict (the
+        project moved on) saves nothing at all."""
 
     @abstractmethod
     def add_person(self, access: Access, fields: Mapping[str, Any], actor: str) -> Person:
@@ -283,4 +294,12 @@ class Store(ABC):
     @abstractmethod
     def import_project(self, data: Mapping[str, Any], creator: str) -> tuple[Access, dict[str, str]]:
         """Recreate an export as a new project with new links; records keep their ids,
-        versions and history."""
+        versions and history. One transaction: a refused record leaves no project.
+        Approvals, signed versions and the signed state are never imported."""
+
+    @abstractmethod
+    def create_example(self, data: Mapping[str, Any], creator: str) -> tuple[Access, dict[str, str]]:
+        """The app's example project (``partnership.demo``) as one new project, in one
+        transaction: ``data`` is an export document, checked and stored exactly as
+        ``import_project`` does (never approvals or the signed state), except that its
+        history is kept as it is, without the "import" entry (the app wrote it)."""

@@ -406,6 +406,10 @@ class SupabaseStore(Store):
             "p_email": None if email is None else _text(email), "p_email_version": email_version})
         return None if data is None else self._records(lambda: exchange.record(Candidate, data))
 
+    def said_yes(self, access: Access, candidate_id: str, expected_version: int, actor: str) -> int:
+        return self._int(self._at(access, "ps_said_yes", {
+            "p_id": candidate_id, "p_expected_version": expected_version, "p_actor": _text(actor)}))
+
     def add_person(self, access: Access, fields: Mapping[str, Any], actor: str) -> Person:
         data = self._at(access, "ps_add_person", {"p_fields": _changes(fields), "p_actor": _text(actor)})
         return self._records(lambda: exchange.record(Person, data))
@@ -496,7 +500,14 @@ class SupabaseStore(Store):
 
     def import_project(self, data: Mapping[str, Any], creator: str) -> tuple[Access, dict[str, str]]:
         parsed = exchange.from_dict(data)  # the same checks, and errors, as the SQLite store
-        parsed = exchange.with_import_marker(parsed, str(creator).strip(), datetime.now(UTC))
+        return self._import(exchange.with_import_marker(parsed, str(creator).strip(), datetime.now(UTC)), creator)
+
+    def create_example(self, data: Mapping[str, Any], creator: str) -> tuple[Access, dict[str, str]]:
+        return self._import(exchange.from_dict(data), creator)
+
+    def _import(self, parsed: exchange.ProjectData, creator: str) -> tuple[Access, dict[str, str]]:
+        """One ps_import_project call (one transaction; the database drops approvals and
+        the signed state whatever is sent), then the links are sealed."""
         tokens = {role.value: new_token() for role in Role}
         answer = self._expect(self._call("ps_import_project", {
             "p_data": exchange.to_dict(parsed.snapshot, parsed.history), "p_creator": _text(creator),

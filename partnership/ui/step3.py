@@ -10,7 +10,7 @@ import streamlit as st
 from partnership import contact, validation
 from partnership.errors import PartnershipError
 from partnership.i18n import fmt_date
-from partnership.model import Candidate, CandidateStatus, Person, Side, Snapshot, TaskKind, TaskStatus
+from partnership.model import Candidate, CandidateStatus, Person, Side, Snapshot
 from partnership.steps import MAX_NAME
 from partnership.ui import editor, links, shell
 from partnership.ui.messages import describe
@@ -166,8 +166,7 @@ def follow_up(c: shell.Ctx, snap: Snapshot, cand: Candidate | None, today: date)
 
 
 def open_follow_ups(snap: Snapshot) -> list[Any]:
-    return [t for t in snap.tasks
-            if t.internal and t.kind is TaskKind.FOLLOW_UP and t.status is not TaskStatus.DONE]
+    return [t for t in snap.tasks if contact.is_open_follow_up(t)]
 
 
 def answer(c: shell.Ctx, snap: Snapshot, cand: Candidate | None) -> None:
@@ -189,20 +188,13 @@ def answer(c: shell.Ctx, snap: Snapshot, cand: Candidate | None) -> None:
               on_click=_said_no, args=(c, snap, cand))
 
 
-def _close_follow_ups(c: shell.Ctx, snap: Snapshot) -> None:
-    assert c.access is not None
-    for task in open_follow_ups(snap):
-        c.store.update_task(c.access, task.id, {"status": "done"}, task.version, c.name)
-
-
 def _said_yes(c: shell.Ctx, snap: Snapshot, cand: Candidate) -> None:
     if not c.name:
         editor.flash("s3_answer", "error", c.t("who.needed"))
         return
     assert c.access is not None
     try:
-        c.store.update_project(c.access, {"partner_org": cand.name}, snap.project.version, c.name)
-        _close_follow_ups(c, snap)
+        c.store.said_yes(c.access, cand.id, snap.project.version, c.name)  # also closes the follow-ups
     except PartnershipError as exc:
         editor.flash("s3_answer", "error", describe(exc, c.lang))
         return
@@ -210,8 +202,8 @@ def _said_yes(c: shell.Ctx, snap: Snapshot, cand: Candidate) -> None:
 
 
 def _said_no(c: shell.Ctx, snap: Snapshot, cand: Candidate) -> None:
-    """Record the refusal, promote the next candidate, redraft the e-mail for them and
-    ask for a new follow-up date."""
+    """Record the refusal (which also closes the open follow-ups), promote the next
+    candidate, redraft the e-mail for them and ask for a new follow-up date."""
     if not c.name:
         editor.flash("s3_answer", "error", c.t("who.needed"))
         return
@@ -224,10 +216,6 @@ def _said_no(c: shell.Ctx, snap: Snapshot, cand: Candidate) -> None:
     except PartnershipError as exc:
         editor.flash("s3_answer", "error", describe(exc, c.lang))
         return
-    try:
-        _close_follow_ups(c, snap)
-    except PartnershipError as exc:  # the refusal stands; only the old follow-up stays open
-        editor.flash("s3_people", "error", describe(exc, c.lang))
     if nxt is None:
         editor.flash("s3_answer", "info", c.t("s3.no_more"))
     else:

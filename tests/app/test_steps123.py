@@ -10,7 +10,7 @@ from urllib.parse import unquote
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from partnership.model import CandidateStatus, Role, TaskKind
+from partnership.model import CandidateStatus, Role, TaskKind, TaskStatus
 from partnership.steps import MAX_TEXT
 from partnership.store.sqlite import SQLiteStore
 from tests.app.conftest import no_errors, texts
@@ -394,6 +394,41 @@ def test_step3_a_yes_makes_them_the_partner(app: MakeApp, store: SQLiteStore) ->
                   unquote(b.url))
     assert "subject=" in mailto and partner_link in unquote(mailto)
     store.open(store.links(store.open(tokens["owner"]))[Role.PARTNER] or "")  # showing revoked nothing
+
+
+def _follow_up(store: SQLiteStore, token: str) -> str:
+    """An open internal follow-up, as the page's form makes it; its id."""
+    return store.add_task(store.open(token), {"title": "Følg op på Biblioteket", "kind": "follow_up",
+                                              "internal": True, "side": "association"}, "Anna").id
+
+
+def _status(store: SQLiteStore, token: str, task_id: str) -> TaskStatus:
+    return next(t.status for t in store.snapshot(store.open(token)).tasks if t.id == task_id)
+
+
+@pytest.mark.parametrize(("button", "partner"), [("s3_yes", "Biblioteket"), ("s3_no", "")])
+def test_step3_the_answer_closes_the_open_follow_up(app: MakeApp, store: SQLiteStore, button: str,
+                                                    partner: str) -> None:
+    tokens, _ = prepared(store)
+    task_id = _follow_up(store, tokens["owner"])
+    at = app(token=tokens["owner"], page="step3")
+    at.button(key=button).click().run()
+    no_errors(at)
+    assert store.snapshot(store.open(tokens["owner"])).project.partner_org == partner
+    assert _status(store, tokens["owner"], task_id) is TaskStatus.DONE
+
+
+def test_step3_a_yes_on_a_page_gone_stale_saves_nothing_and_says_so(app: MakeApp, store: SQLiteStore) -> None:
+    tokens, _ = prepared(store)
+    owner = store.open(tokens["owner"])
+    task_id = _follow_up(store, tokens["owner"])
+    at = app(token=tokens["owner"], page="step3")
+    store.update_project(owner, {"website": "https://klub.dk"}, 1, "Bo")  # someone else, meanwhile
+    at.button(key="s3_yes").click().run()
+    assert not at.exception
+    assert at.error and "gemt imens" in at.error[0].value
+    assert store.snapshot(owner).project.partner_org == ""
+    assert _status(store, tokens["owner"], task_id) is TaskStatus.PLANNED
 
 
 @pytest.mark.parametrize("page", ["overview", "step1", "step2", "step3", "step4", "step5", "timeline", "history",

@@ -6,19 +6,31 @@ and provides a ``store`` fixture; every test here must pass on every backend unc
 
 from __future__ import annotations
 
+import json
 import threading
+from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from partnership import agreement
+from partnership import agreement, demo, exchange
+from partnership.demo import create_demo
 from partnership.errors import Conflict, Forbidden, InvalidLink, PartnershipError, ValidationError
-from partnership.model import Access, CandidateStatus, Role, Side, TaskKind, TaskStatus
+from partnership.model import Access, CandidateStatus, Role, Side, Snapshot, TaskKind, TaskStatus
 from partnership.steps import INTERNAL_KEYS, MAX_TEXT
 from partnership.store.base import Store, new_token
 
 ME = "Anna"
+
+ProjectsTitled = Callable[[str], int]
+"""How many projects with this title the store's database holds (a fixture of each
+backend's test module: the contract cannot look behind the store)."""
+
+EXAMPLE_BEFORE = Path(__file__).with_name("example_before.json")
+"""What each role saw of the example (today 2026-03-02) when partnership.demo wrote it
+call by call, before it became one transaction (issue 11)."""
 
 
 def make(store: Store) -> tuple[Access, dict[str, str]]:
@@ -27,6 +39,31 @@ def make(store: Store) -> tuple[Access, dict[str, str]]:
 
 def partner_of(store: Store, tokens: dict[str, str]) -> Access:
     return store.open(tokens["partner"])
+
+
+def example_view(snap: Snapshot) -> dict[str, Any]:
+    """What a user sees of a project, comparable across projects: no ids (tasks name their
+    responsible person), versions or timestamps."""
+    people = {p.id: p.name for p in snap.people}
+
+    def rec(r: Any, drop: tuple[str, ...] = ("id", "version", "updated_at")) -> dict[str, Any]:
+        d = exchange.plain(r)
+        if "responsible" in d:
+            d["responsible"] = people.get(d["responsible"], d["responsible"])
+        return {k: v for k, v in d.items() if k not in drop}
+
+    return {
+        "project": rec(snap.project, ("id", "version", "created_at", "signed_at")),
+        "signed": snap.project.signed_at is not None,
+        "fields": {k: rec(f) for k, f in snap.fields.items()},
+        "candidates": [rec(c) for c in snap.candidates],
+        "people": [rec(x) for x in snap.people],
+        "tasks": [rec(t) for t in snap.tasks],
+        "approvals": sorted([rec(a, ("id", "approved_at")) for a in snap.approvals], key=lambda a: a["side"]),
+        "signed_versions": [rec(v, ("id", "signed_at")) for v in snap.signed_versions],
+        "health_checks": sorted([rec(h, ("id", "at")) for h in snap.health_checks], key=lambda h: h["side"]),
+        "invitation": snap.invitation,
+    }
 
 
 class StoreContract:
@@ -380,6 +417,91 @@ class StoreContract:
         assert nxt is not None and nxt.name == "B"
         assert (snap.field("s3_email").value, snap.field("s3_email").version) == ("Kære B", 2)
 
+    # -- step 3's answer: one transaction each -------------------------------------------
+
+    @staticmethod
+    def _asked(store: Store) -> tuple[Access, dict[str, str], dict[str, str]]:
+        """A project whose first priority was asked: candidates A (1) and B (2), two open
+        internal follow-ups, and tasks the answer must leave alone; their ids by name."""
+        owner, tokens = make(store)
+        a = store.add_candidate(owner, "A", ME)
+        b = store.add_candidate(owner, "B", ME)
+        store.update_candidate(owner, a.id, {"priority": 1}, 1, ME)
+        store.update_candidate(owner, b.id, {"priority": 2}, 1, ME)
+        tasks = {
+            "chase": {"title": "Følg op på A", "kind": "follow_up", "internal": True, "due": "2026-12-01"},
+            "chase again": {"title": "Ring til A", "kind": "follow_up", "internal": True, "due": "2026-12-08"},
+            "closed": {"title": "Gammel opfølgning", "kind": "follow_up", "internal": True},
+            "joint": {"title": "Opfølgningsmøde", "kind": "follow_up"},
+            "own task": {"title": "Skriv referat", "kind": "task", "internal": True},
+        }
+        ids = {"A": a.id, "B": b.id, **{k: store.add_task(owner, v, ME).id for k, v in tasks.items()}}
+        store.update_task(owner, ids["closed"], {"status": "done"}, 1, ME)
+        return owner, tokens, ids
+
+    @staticmethod
+    def _statuses(store: Store, owner: Access, ids: dict[str, str]) -> dict[str, TaskStatus]:
+        by_id = {t.id: t.status for t in store.snapshot(owner).tasks}
+        return {k: by_id[v] for k, v in ids.items() if v in by_id}
+
+    def test_said_yes_makes_the_partner_and_closes_the_open_follow_ups_at_once(self, store: Store) -> None:
+        owner, _, ids = self._asked(store)
+        before = store.snapshot(owner)
+        assert store.said_yes(owner, ids["A"], before.project.version, ME) == before.project.version + 1
+        snap = store.snapshot(owner)
+        assert snap.project.partner_org == "A" and snap.project.version == before.project.version + 1
+        done, planned = TaskStatus.DONE, TaskStatus.PLANNED
+        assert self._statuses(store, owner, ids) == {"chase": done, "chase again": done, "closed": done,
+                                                     "joint": planned, "own task": planned}
+        assert snap.revision == before.revision + 3  # the project and two tasks, each with its entry
+        newest = store.history(owner, limit=3)
+        assert sorted(h.entity for h in newest) == ["project", "task", "task"]
+        assert all(h.actor == ME for h in newest)
+
+    def test_said_yes_on_a_stale_version_saves_nothing(self, store: Store) -> None:
+        owner, _, ids = self._asked(store)
+        store.update_project(owner, {"website": "https://klub.dk"}, 1, "Bo")
+        revision = store.revision(owner)
+        with pytest.raises(Conflict) as caught:
+            store.said_yes(owner, ids["A"], 1, ME)
+        assert caught.value.current.version == 2 and caught.value.current.updated_by == "Bo"
+        snap = store.snapshot(owner)
+        assert snap.project.partner_org == "" and snap.project.version == 2
+        assert self._statuses(store, owner, ids)["chase"] is TaskStatus.PLANNED
+        assert self._statuses(store, owner, ids)["chase again"] is TaskStatus.PLANNED
+        assert store.revision(owner) == revision
+
+    def test_only_the_owner_records_the_answer(self, store: Store) -> None:
+        owner, tokens, ids = self._asked(store)
+        revision = store.revision(owner)
+        for role in ("partner", "viewer"):
+            other = store.open(tokens[role])
+            with pytest.raises(Forbidden):
+                store.said_yes(other, ids["A"], 1, ME)
+            with pytest.raises(Forbidden):
+                store.record_refusal(other, ids["A"], 2, ME)
+        with pytest.raises(ValidationError) as unknown:
+            store.said_yes(owner, "no-such-candidate", 1, ME)
+        assert unknown.value.code == "not_found"
+        assert store.revision(owner) == revision
+        assert store.snapshot(owner).project.partner_org == ""
+
+    def test_a_refusal_closes_the_open_follow_ups_in_its_transaction(self, store: Store) -> None:
+        owner, _, ids = self._asked(store)
+        store.set_field(owner, "s3_email", "Kære A", 0, ME)
+        revision = store.revision(owner)
+        with pytest.raises(Conflict):  # the e-mail moved on: the follow-ups stay open too
+            store.record_refusal(owner, ids["A"], 2, ME, email="Kære B", email_version=0)
+        assert store.revision(owner) == revision
+        assert self._statuses(store, owner, ids)["chase"] is TaskStatus.PLANNED
+        nxt = store.record_refusal(owner, ids["A"], 2, ME, email="Kære B", email_version=1)
+        assert nxt is not None and nxt.name == "B"
+        done, planned = TaskStatus.DONE, TaskStatus.PLANNED
+        assert self._statuses(store, owner, ids) == {"chase": done, "chase again": done, "closed": done,
+                                                     "joint": planned, "own task": planned}
+        snap = store.snapshot(owner)
+        assert snap.project.partner_org == "" and snap.field("s3_email").value == "Kære B"
+
     # -- people and tasks ---------------------------------------------------------------
 
     def test_people_and_tasks_are_versioned_records(self, store: Store) -> None:
@@ -689,3 +811,58 @@ class StoreContract:
         for data in (broken_history, broken_health):
             with pytest.raises(ValidationError):
                 store.import_project(data, ME)
+
+    # -- the example project --------------------------------------------------------------
+
+    def test_the_example_is_what_it_was_when_written_call_by_call(self, store: Store) -> None:
+        """The example made in one transaction shows every role what the example made by
+        some sixty store calls showed (example_before.json, written by that code)."""
+        before = json.loads(EXAMPLE_BEFORE.read_text(encoding="utf-8"))
+        _, tokens = create_demo(store, "Eksempel", today=date(2026, 3, 2))
+        for role in ("owner", "partner", "viewer"):
+            assert example_view(store.snapshot(store.open(tokens[role]))) == before[role], role
+        owner, _ = create_demo(store, "Example", today=date(2026, 3, 2), lang="en")
+        assert example_view(store.snapshot(owner)) == before["owner_en"]
+
+    def test_the_example_is_signed_by_both_sides_and_its_history_is_its_own(self, store: Store) -> None:
+        owner, tokens = create_demo(store, "Eksempel")
+        snap = store.snapshot(owner)
+        assert snap.project.signed_at is not None and len(snap.signed_versions) == 1
+        assert {(a.side, a.name) for a in snap.approvals} == {(Side.ASSOCIATION, "Anna Holm"),
+                                                               (Side.PARTNER, "Ole Berg")}
+        history = store.history(owner)
+        assert "import" not in {h.entity for h in history}
+        assert [h.entity for h in history[:2]] == ["approval", "approval"]
+        assert {h.entity for h in store.history(store.open(tokens["partner"]))} <= {
+            "field", "person", "task", "health", "approval"}
+        assert store.links(owner)[Role.PARTNER] == tokens["partner"]
+
+    def test_create_example_never_takes_approvals_or_the_signed_state(self, store: Store) -> None:
+        data = demo.example_data("Eksempel")
+        forged = {**data, "project": {**data["project"], "signed_at": "2026-11-01T10:00:00+00:00",
+                                      "signed_hash": "a" * 64},
+                  "approvals": [{"id": "x", "side": "partner", "name": "Ole", "content_hash": "a" * 64,
+                                 "approved_at": "2026-11-01T10:00:00+00:00"}],
+                  "signed_versions": [{"id": "v", "content_hash": "a" * 64, "markdown": "# Aftale",
+                                       "signed_at": "2026-11-01T10:00:00+00:00"}]}
+        owner, _ = store.create_example(forged, ME)
+        snap = store.snapshot(owner)
+        assert snap.project.signed_at is None and snap.project.signed_hash == ""
+        assert snap.approvals == [] and snap.signed_versions == []
+
+    def test_create_example_is_all_or_nothing(self, store: Store, projects_titled: ProjectsTitled) -> None:
+        """A record the database refuses half-way (a task id used twice, after the project,
+        its links, fields, candidates, people and the other tasks) leaves no project."""
+        data = demo.example_data("Eksempel")
+        title = f"Halvt eksempel {new_token()[:8]}"
+        tasks = data["tasks"]
+        bad = {**data, "project": {**data["project"], "title": title},
+               "tasks": [*tasks, {**tasks[-1], "title": "Samme id igen"}]}
+        with pytest.raises(ValidationError) as caught:
+            store.create_example(bad, ME)
+        assert caught.value.code == "bad_import"
+        assert projects_titled(title) == 0
+        good, _ = store.create_example({**data, "project": {**data["project"], "title": title}}, ME)
+        assert projects_titled(title) == 1  # the same records, stored whole
+        assert len(store.snapshot(good).tasks) == len(tasks)
+

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from partnership import exchange, limits
+from partnership.demo import create_demo
 from partnership.errors import StorageError, ValidationError
 from partnership.store.base import Store
 from partnership.store.sqlite import SQLiteStore
@@ -149,6 +150,47 @@ def test_an_import_beyond_a_cap_is_refused_and_creates_no_project(limited: Limit
         limited.store.import_project(data, ME)
     assert caught.value.code == "record_cap"
     assert limited.sql("select count(*) from projects", ())[0][0] == projects
+
+
+def test_an_example_beyond_a_cap_is_refused_and_leaves_no_half_project(limited: Limited) -> None:
+    """The health checks come last: the cap refuses them after everything else is written."""
+    _allow_creations(limited, 1)
+    limited.set_limit("health_checks", 1)
+    projects = limited.sql("select count(*) from projects", ())[0][0]
+    with pytest.raises(ValidationError) as caught:
+        create_demo(limited.store)
+    assert caught.value.code == "record_cap"
+    assert limited.sql("select count(*) from projects", ())[0][0] == projects
+
+
+_REFUSE_APPROVALS = {
+    "sqlite": ("create trigger refuse_approvals before insert on approvals begin select raise(abort, 'refused'); end",
+               "drop trigger refuse_approvals"),
+    "supabase": ("create function partnership_private.refuse() returns trigger language plpgsql as"
+                 " $$ begin raise exception 'refused'; end $$;"
+                 " create trigger refuse_approvals before insert on partnership_private.approvals"
+                 " for each row execute function partnership_private.refuse()",
+                 "drop trigger refuse_approvals on partnership_private.approvals;"
+                 " drop function partnership_private.refuse()"),
+}
+
+
+def test_an_example_that_cannot_be_signed_is_deleted_again(limited: Limited) -> None:
+    """Approvals are never imported, so the example is signed after its creation; when the
+    database refuses that, the new project goes again and the error is raised."""
+    _allow_creations(limited, 1)
+    create, drop = _REFUSE_APPROVALS["supabase" if isinstance(limited.store, SupabaseStore) else "sqlite"]
+    projects = limited.sql("select count(*) from projects", ())[0][0]
+    limited.sql(create, ())
+    try:
+        with pytest.raises(StorageError):
+            create_demo(limited.store)
+    finally:
+        limited.sql(drop, ())
+    assert limited.sql("select count(*) from projects", ())[0][0] == projects
+    _allow_creations(limited, 1)
+    owner, _ = create_demo(limited.store)
+    assert limited.store.snapshot(owner).project.signed_at is not None
 
 
 # -- creating projects --------------------------------------------------------------------

@@ -14,7 +14,7 @@ from partnership.errors import StorageError
 from partnership.model import Role
 from partnership.store.base import hash_token, new_token
 from partnership.store.sqlite import SCHEMA, SCHEMA_VERSION, SQLiteStore
-from tests.store.contract import ME, StoreContract, make
+from tests.store.contract import ME, ProjectsTitled, StoreContract, make
 
 
 @pytest.fixture
@@ -23,6 +23,14 @@ def store(tmp_path: Path) -> Iterator[SQLiteStore]:
     store = SQLiteStore(tmp_path / "sub" / "partnership.db")
     yield store
     store.close()
+
+
+@pytest.fixture
+def projects_titled(store: SQLiteStore) -> ProjectsTitled:
+    def count(title: str) -> int:
+        with sqlite3.connect(store.path) as conn:
+            return int(conn.execute("select count(*) from projects where title = ?", (title,)).fetchone()[0])
+    return count
 
 
 class TestSQLiteStore(StoreContract):

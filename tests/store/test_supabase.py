@@ -31,7 +31,7 @@ from partnership.store import supabase as supabase_store
 from partnership.store.base import PRESENCE_TTL_S, new_token
 from partnership.store.supabase import BACKOFF_S, SupabaseStore
 from partnership.ui.messages import describe
-from tests.store.contract import ME, StoreContract, make
+from tests.store.contract import ME, ProjectsTitled, StoreContract, make
 from tests.support.postgres import postgres_for
 from tests.support.rpc_server import RpcServer, rpc_server_for
 
@@ -74,6 +74,20 @@ def local(server: RpcServer) -> Iterator[SupabaseStore]:
 @pytest.fixture
 def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(supabase_store, "BACKOFF_S", (0.01, 0.01))
+
+
+@pytest.fixture
+def projects_titled(request: pytest.FixtureRequest, store: SupabaseStore) -> ProjectsTitled:
+    """Counted in the local database (a remote Supabase project cannot be looked into)."""
+    if store.url != rpc_server_for(request.config).url:
+        pytest.skip("the remote project's tables are not reachable")
+    cluster = postgres_for(request.config)
+
+    def count(title: str) -> int:
+        with cluster.connect() as conn:
+            row = conn.execute("select count(*) from partnership_private.projects where title = %s", (title,))
+            return int(row.fetchone()[0])  # type: ignore[index]
+    return count
 
 
 class TestSupabaseStore(StoreContract):

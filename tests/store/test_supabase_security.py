@@ -42,7 +42,7 @@ API = {
     "ps_add_person", "ps_update_person", "ps_add_task", "ps_update_task", "ps_restore", "ps_approve", "ps_reopen",
     "ps_add_health_check", "ps_heartbeat", "ps_export_project", "ps_import_project",
     "ps_links", "ps_seal_links", "ps_rotate_link_sealed", "ps_mark_opened",
-    "ps_revisions", "ps_heartbeats",
+    "ps_revisions", "ps_heartbeats", "ps_said_yes",
 }
 WITHOUT_PROJECT = {"ps_create_project", "ps_open", "ps_import_project", "ps_revisions", "ps_heartbeats"}
 # Per-row SQL helpers left without a SET clause so that PostgreSQL inlines them (see the
@@ -232,6 +232,7 @@ def test_a_token_works_for_its_own_project_only(store: SupabaseStore, server: Rp
         "ps_add_candidate": {"p_name": "hijacked", "p_actor": "A"},
         "ps_update_candidate": {"p_id": cand.id, "p_changes": {"note": "x"}, "p_expected_version": 1, "p_actor": "A"},
         "ps_record_refusal": {"p_id": cand.id, "p_expected_version": 1, "p_actor": "A"},
+        "ps_said_yes": {"p_id": cand.id, "p_expected_version": 1, "p_actor": "A"},
         "ps_add_person": {"p_fields": {"name": "x", "side": "partner"}, "p_actor": "A"},
         "ps_update_person": {"p_id": person.id, "p_changes": {"name": "x"}, "p_expected_version": 1, "p_actor": "A"},
         "ps_add_task": {"p_fields": {"title": "x"}, "p_actor": "A"},
@@ -250,7 +251,8 @@ def test_a_token_works_for_its_own_project_only(store: SupabaseStore, server: Rp
         answer = _rpc(server, fn, p_token=a.token, p_project=b.project_id, **params)
         assert (answer.status_code, answer.json()["code"]) == (404, "PT404"), fn
     # A's token with A's project and B's record ids: nothing of B's is found.
-    for fn in ("ps_update_candidate", "ps_record_refusal", "ps_update_person", "ps_update_task", "ps_restore"):
+    for fn in ("ps_update_candidate", "ps_record_refusal", "ps_said_yes", "ps_update_person", "ps_update_task",
+               "ps_restore"):
         answer = _rpc(server, fn, p_token=a.token, p_project=a.project_id, **args[fn])
         assert (answer.status_code, answer.json()["code"], answer.json()["details"]) != (200, None, None), fn
         assert answer.json()["code"] == "PT422" and '"not_found"' in answer.json()["details"], fn

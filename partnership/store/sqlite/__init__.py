@@ -14,9 +14,10 @@ from partnership.store.sqlite.core import LIVE_BUSY_MS
 from partnership.store.sqlite.live import _Live
 from partnership.store.sqlite.schema import SCHEMA, SCHEMA_VERSION, UPGRADES
 from partnership.store.sqlite.transfer import _Transfer
+from partnership.store.sqlite.usecases import _UseCases
 
 
-class SQLiteStore(_Transfer, _Agreement, _Live):
+class SQLiteStore(_Transfer, _UseCases, _Agreement, _Live):
     """The Store contract on a SQLite file (created with its folder if missing)."""
 
     backend = "sqlite"

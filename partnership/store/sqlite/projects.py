@@ -11,7 +11,17 @@ from datetime import datetime
 
 from partnership import exchange, validation
 from partnership.errors import Conflict, Current, InvalidLink, ValidationError
-from partnership.model import Access, AgreementVersion, Approval, FieldValue, HealthCheck, HistoryEntry, Role, Snapshot
+from partnership.model import (
+    Access,
+    AgreementVersion,
+    Approval,
+    FieldValue,
+    HealthCheck,
+    HistoryEntry,
+    Project,
+    Role,
+    Snapshot,
+)
 from partnership.steps import INTERNAL_KEYS, MAX_NAME
 from partnership.store import seal
 from partnership.store.base import hash_token, new_token
@@ -139,24 +149,32 @@ class _Projects(_Core):
         actor = self._actor(actor)
         with self._write() as conn:
             project = self._check(conn, access, Role.OWNER)
-            if project.version != expected_version:
-                last = conn.execute(
-                    "select actor, at from history where project_id = ? and entity = 'project'"
-                    " order by id desc limit 1",
-                    (access.project_id,),
-                ).fetchone()
-                raise Conflict(current=Current(exchange.content(project), project.version,
-                                               last["actor"] if last else project.created_by,
-                                               datetime.fromisoformat(last["at"]) if last else project.created_at))
-            old = exchange.content(project)
-            sets = ", ".join(f"{k} = ?" for k in clean)
-            conn.execute(
-                f"update projects set {sets}, version = version + 1 where id = ?",  # noqa: S608 - fixed names
-                (*clean.values(), access.project_id),
-            )
-            new = {**old, **clean}
-            self._log(conn, access, actor, "project", access.project_id, json.dumps(old, ensure_ascii=False),
-                      json.dumps(new, ensure_ascii=False), project.version + 1, joint=True, at=_now())
+            return self._write_project(conn, access, project, clean, expected_version, actor)
+
+    def _write_project(
+        self, conn: sqlite3.Connection, access: Access, project: Project, clean: Mapping[str, str],
+        expected_version: int, actor: str,
+    ) -> int:
+        """Compare-and-set checked changes on the project row, with its history entry, in
+        the caller's transaction; returns the new version."""
+        if project.version != expected_version:
+            last = conn.execute(
+                "select actor, at from history where project_id = ? and entity = 'project'"
+                " order by id desc limit 1",
+                (access.project_id,),
+            ).fetchone()
+            raise Conflict(current=Current(exchange.content(project), project.version,
+                                           last["actor"] if last else project.created_by,
+                                           datetime.fromisoformat(last["at"]) if last else project.created_at))
+        old = exchange.content(project)
+        sets = ", ".join(f"{k} = ?" for k in clean)
+        conn.execute(
+            f"update projects set {sets}, version = version + 1 where id = ?",  # noqa: S608 - fixed names
+            (*clean.values(), access.project_id),
+        )
+        new = {**old, **clean}
+        self._log(conn, access, actor, "project", access.project_id, json.dumps(old, ensure_ascii=False),
+                  json.dumps(new, ensure_ascii=False), project.version + 1, joint=True, at=_now())
         return project.version + 1
 
     def delete_project(self, access: Access) -> None:

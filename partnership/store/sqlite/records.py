@@ -9,9 +9,9 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from partnership import exchange, validation
+from partnership import contact, exchange, validation
 from partnership.errors import Conflict, Current, Forbidden, ValidationError
-from partnership.model import Access, Candidate, CandidateStatus, Person, Project, Role, Side, Task
+from partnership.model import Access, Candidate, CandidateStatus, Person, Project, Role, Side, Task, TaskStatus
 from partnership.steps import AGREEMENT_TASK_KINDS, FIELD_BY_KEY, INTERNAL_KEYS, TOP_PRIORITIES, TRACKING_TASK_FIELDS
 from partnership.store.sqlite.core import _SPECS, _Core, _now, _q, _RecordSpec
 
@@ -179,7 +179,19 @@ class _Records(_Core):
                     self._update(conn, spec, access, cand, {"priority": place}, cand.version, actor, joint=False)
             if email is not None:
                 self._write_field(conn, access, "s3_email", email, email_version, actor)
+            self._close_follow_ups(conn, access, actor)
             return self._get(conn, spec, access, ranked[0].id) if ranked else None
+
+    def _close_follow_ups(self, conn: sqlite3.Connection, access: Access, actor: str) -> None:
+        """Mark every open internal follow-up done (contact.is_open_follow_up), each with
+        its history entry, in the caller's transaction (the caller checked that the role
+        is the owner's; a status change is allowed even on a signed agreement's tasks)."""
+        spec = _SPECS["task"]
+        rows = conn.execute("select * from tasks where project_id = ? and internal = 1 order by id",
+                            (access.project_id,)).fetchall()
+        for task in (self._row_record(spec, r) for r in rows):
+            if contact.is_open_follow_up(task):
+                self._update(conn, spec, access, task, {"status": TaskStatus.DONE}, task.version, actor, joint=False)
 
     def add_person(self, access: Access, fields: Mapping[str, Any], actor: str) -> Person:
         clean = validation.person_changes(fields)

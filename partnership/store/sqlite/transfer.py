@@ -28,7 +28,15 @@ class _Transfer(_Projects, _Records):
     def import_project(self, data: Mapping[str, Any], creator: str) -> tuple[Access, dict[str, str]]:
         parsed = exchange.from_dict(data)
         creator = self._actor(creator)
-        parsed = exchange.with_import_marker(parsed, creator, _now())
+        return self._import(exchange.with_import_marker(parsed, creator, _now()))
+
+    def create_example(self, data: Mapping[str, Any], creator: str) -> tuple[Access, dict[str, str]]:
+        self._actor(creator)
+        return self._import(exchange.from_dict(data))
+
+    def _import(self, parsed: exchange.ProjectData) -> tuple[Access, dict[str, str]]:
+        """A checked export (``exchange.from_dict``: no approvals, unsigned) as a new
+        project with new links, in one transaction."""
         snap = parsed.snapshot
         p = snap.project
         validation.name(p.title, what="project.title")
