@@ -16,13 +16,12 @@ from typing import Any
 import streamlit as st
 
 from partnership import exchange
-from partnership.errors import Conflict, PartnershipError
+from partnership.errors import Conflict
 from partnership.i18n import fmt_date, fmt_datetime, has
 from partnership.import_rules import IMPORT_ENTITY
 from partnership.model import HistoryEntry, Role, Side, Snapshot
 from partnership.steps import FIELD_BY_KEY
 from partnership.ui import editor, shell, tasks
-from partnership.ui.messages import describe
 from partnership.usertext import plain as md
 
 ss = st.session_state
@@ -238,8 +237,7 @@ def header(c: shell.Ctx, snap: Snapshot) -> None:
         st.markdown(c.t("history.lead"))
 
 
-def load(c: shell.Ctx) -> list[HistoryEntry]:
-    assert c.access is not None
+def load(c: shell.Page) -> list[HistoryEntry]:
     found = c.store.history(c.access)
     ss[IMPORTED_BEFORE] = imported_before(found)
     return found
@@ -388,20 +386,13 @@ def _restore_button(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> None:
 
 
 def _restore(entry_id: int, version: int, label: str) -> None:
-    c = shell.ctx()
+    c = shell.current()
     key = f"hist_{entry_id}"
-    if not c.name:
-        editor.flash(key, "error", c.t("who.needed"))
-        return
-    assert c.access is not None
-    try:
-        new_version = c.store.restore(c.access, entry_id, version, c.name)
-    except Conflict as exc:
+
+    def say(exc: Conflict) -> None:
         cur = exc.current
         editor.flash(key, "error", c.t("history.conflict", what=label, who=md(cur.updated_by or "?"),
                                        when=fmt_datetime(cur.updated_at, c.lang), version=cur.version))
-        return
-    except PartnershipError as exc:
-        editor.flash(key, "error", describe(exc, c.lang))
-        return
-    editor.flash(key, "success", c.t("history.restored", what=label, version=new_version))
+
+    editor.act(c, key, lambda: c.store.restore(c.access, entry_id, version, c.name), conflict=say,
+               done=lambda new_version: c.t("history.restored", what=label, version=new_version))
