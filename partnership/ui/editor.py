@@ -23,8 +23,7 @@ from partnership.i18n import fmt_datetime, has
 from partnership.model import Presence, Snapshot
 from partnership.ui import live, shell
 from partnership.ui.messages import describe
-from partnership.usertext import cell, rich
-from partnership.usertext import plain as literal
+from partnership.usertext import cell, plain, rich
 
 ss = st.session_state
 
@@ -199,7 +198,7 @@ def editing_badge(c: shell.Ctx, key: str, others: list[Presence] | None) -> str:
 
 def _badge_safe(text: str) -> str:
     """A name that cannot end the badge directive or start Markdown of its own."""
-    return "".join(ch for ch in literal(text) if ch not in "[]*_`\\:<>#|").strip() or "?"
+    return "".join(ch for ch in plain(text) if ch not in "[]*_`\\:<>#|").strip() or "?"
 
 
 def field_editor(
@@ -227,7 +226,7 @@ def field_editor(
             live.mark_open(key)
             base = ss.get(f"fe_{key}_base", 0)
             if fv.version != base:
-                st.info(c.t("edit.moved_on", who=literal(fv.updated_by), when=fmt_datetime(fv.updated_at, c.lang)),
+                st.info(c.t("edit.moved_on", who=plain(fv.updated_by), when=fmt_datetime(fv.updated_at, c.lang)),
                         icon=":material/update:")
             # No max_chars: the browser would cut a long paste silently; the store refuses
             # an over-long text with a message and the text stays here.
@@ -243,7 +242,7 @@ def field_editor(
         else:
             if fv.value.strip():
                 st.markdown(rich(fv.value))
-                st.caption(c.t("edit.last_change", who=literal(fv.updated_by), when=fmt_datetime(fv.updated_at, c.lang),
+                st.caption(c.t("edit.last_change", who=plain(fv.updated_by), when=fmt_datetime(fv.updated_at, c.lang),
                                version=fv.version))
             else:
                 st.caption(c.t("edit.empty"))
@@ -255,12 +254,12 @@ def field_editor(
 def _conflict_title(c: shell.Ctx, conflict: Mapping[str, Any]) -> str:
     """Who saved the other version and when - as far as the store says."""
     if conflict.get("by") and conflict.get("at"):
-        return c.t("conflict.title", who=literal(conflict["by"]), when=fmt_datetime(conflict["at"], c.lang))
+        return c.t("conflict.title", who=plain(conflict["by"]), when=fmt_datetime(conflict["at"], c.lang))
     return c.t("presence.conflict_title_unknown")
 
 
 def _theirs_label(c: shell.Ctx, conflict: Mapping[str, Any]) -> str:
-    return c.t("conflict.theirs", who=literal(conflict["by"])) if conflict.get("by") else c.t("presence.theirs_unknown")
+    return c.t("conflict.theirs", who=plain(conflict["by"])) if conflict.get("by") else c.t("presence.theirs_unknown")
 
 
 def _conflict_view(c: shell.Ctx, key: str, conflict: Mapping[str, Any]) -> None:
