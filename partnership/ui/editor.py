@@ -76,8 +76,9 @@ def act(
     ``conflict`` instead when given. Messages go to the flash ``key`` (shown on the next
     run), or onto the page here and now when ``key`` is None. ``refused`` runs whenever
     the write does not go through (with the store's error; None for a missing name or a
-    problem). On success ``done`` (or ``done(result)``) is flashed under ``key`` and the
-    result comes back in a ``Done``; None when the write did not go through."""
+    problem). On success ``done`` (or ``done(result)``) is flashed under ``key`` (when
+    there is one) and the result comes back in a ``Done``, which is always true: ``if
+    act(...):`` reads "if it went through". None when it did not."""
 
     def refuse(text: str, exc: PartnershipError | None = None) -> None:
         if refused is not None:

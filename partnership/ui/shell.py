@@ -222,7 +222,7 @@ def ctx() -> Ctx:
     return current
 
 
-PAGE = "page"
+PAGE = "shell_page"
 """Session key of the ``Page`` the last run opened (``require``)."""
 
 
