@@ -9,6 +9,7 @@ import streamlit as st
 
 from partnership import import_rules, validation
 from partnership.demo import create_demo
+from partnership.model import Access
 from partnership.steps import MAX_NAME
 from partnership.ui import editor, links, shell, throttle
 
@@ -106,7 +107,7 @@ def example(c: shell.Ctx) -> None:
         if not throttle.allow_creation(c):
             return
 
-        def demo() -> tuple[Any, dict[str, str]]:
+        def demo() -> tuple[Access, dict[str, str]]:
             validation.name(name, what="actor")
             return create_demo(c.store, name, lang=c.lang)
 
