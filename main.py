@@ -13,4 +13,4 @@ style.inject(ctx.lang)
 page = st.navigation(shell.pages(ctx), position="top")
 with shell.guarded(ctx):
     page.run()
-live.finish(ctx)
+live.finish()

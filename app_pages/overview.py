@@ -2,16 +2,13 @@
 
 from datetime import date
 
-from partnership.ui import dashboard, links, live, overview, shell
+from partnership.ui import dashboard, links, overview, page
 
-ctx = shell.ctx()
-snap = shell.require(ctx, "overview")
-live.start(ctx, snap.revision)
-shell.ask_name(ctx)
-overview.header(ctx, snap)
+ctx = page.enter("overview")
+overview.header(ctx, ctx.snap)
 links.overview_cards(ctx)
-if snap.project.signed_at:
-    dashboard.dashboard(ctx, snap, date.today())
-overview.next_actions(ctx, snap, date.today())
-overview.steps(ctx, snap)
-overview.meetings(ctx, snap)
+if ctx.snap.project.signed_at:
+    dashboard.dashboard(ctx, ctx.snap, date.today())
+overview.next_actions(ctx, ctx.snap, date.today())
+overview.steps(ctx, ctx.snap)
+overview.meetings(ctx, ctx.snap)

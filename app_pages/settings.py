@@ -1,14 +1,11 @@
 """Links and settings (owner only): the three links, the partnership's names, export, delete."""
 
-from partnership.ui import live, settings, shell
+from partnership.ui import page, settings, shell
 
-ctx = shell.ctx()
-settings.deleted_notice(ctx)
-snap = shell.require(ctx, "settings")
-live.start(ctx, snap.revision)
-shell.ask_name(ctx)
+settings.deleted_notice(shell.ctx())
+ctx = page.enter("settings")
 settings.header(ctx)
 settings.links(ctx)
-settings.names(ctx, snap)
-settings.export(ctx, snap)
-settings.delete(ctx, snap)
+settings.names(ctx, ctx.snap)
+settings.export(ctx, ctx.snap)
+settings.delete(ctx, ctx.snap)

@@ -3,13 +3,10 @@
 import streamlit as st
 
 from partnership.steps import STEPS
-from partnership.ui import editor, live, shell
+from partnership.ui import editor, page
 
-ctx = shell.ctx()
-snap = shell.require(ctx, "step1")
-live.start(ctx, snap.revision)
-shell.ask_name(ctx)
+ctx = page.enter("step1")
 st.title(ctx.t("step.1.title"))
 st.markdown(ctx.t("step.1.lead"))
 for spec in STEPS[0].fields:
-    editor.field_editor(ctx, snap, spec.key, others=live.others())
+    editor.field_editor(ctx, ctx.snap, spec.key, others=ctx.others)

@@ -2,15 +2,12 @@
 
 import streamlit as st
 
-from partnership.ui import live, shell, step2
+from partnership.ui import page, step2
 
-ctx = shell.ctx()
-snap = shell.require(ctx, "step2")
-live.start(ctx, snap.revision)
-shell.ask_name(ctx)
+ctx = page.enter("step2")
 st.title(ctx.t("step.2.title"))
 st.markdown(ctx.t("step.2.lead"))
 step2.timer(ctx)
 step2.add_form(ctx)
-step2.top_three(ctx, snap)
-step2.candidates(ctx, snap)
+step2.top_three(ctx, ctx.snap)
+step2.candidates(ctx, ctx.snap)

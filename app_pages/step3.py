@@ -4,18 +4,15 @@ from datetime import date
 
 import streamlit as st
 
-from partnership.ui import live, shell, step3
+from partnership.ui import page, step3
 
-ctx = shell.ctx()
-snap = shell.require(ctx, "step3")
-live.start(ctx, snap.revision)
-shell.ask_name(ctx)
+ctx = page.enter("step3")
 st.title(ctx.t("step.3.title"))
 st.markdown(ctx.t("step.3.lead"))
-candidate = step3.chosen(ctx, snap)
-step3.website(ctx, snap)
-step3.email(ctx, snap, candidate)
-step3.meeting_people(ctx, snap)
-step3.plan_b(ctx, snap, candidate)
-step3.follow_up(ctx, snap, candidate, date.today())
-step3.answer(ctx, snap, candidate)
+candidate = step3.chosen(ctx, ctx.snap)
+step3.website(ctx, ctx.snap)
+step3.email(ctx, ctx.snap, candidate)
+step3.meeting_people(ctx, ctx.snap)
+step3.plan_b(ctx, ctx.snap, candidate)
+step3.follow_up(ctx, ctx.snap, candidate, date.today())
+step3.answer(ctx, ctx.snap, candidate)

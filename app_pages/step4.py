@@ -2,18 +2,14 @@
 
 from datetime import date
 
-from partnership.ui import live, shell, step4
+from partnership.ui import page, step4
 
-ctx = shell.ctx()
-snap = shell.require(ctx, "step4")
-live.start(ctx, snap.revision)
-shell.ask_name(ctx)
-others = live.others()
+ctx = page.enter("step4")
 today = date.today()
-step4.header(ctx, snap, 4)
-step4.signed_notice(ctx, snap)
-step4.vision(ctx, snap, others)
-step4.how(ctx, snap, others, today)
-step4.working_group(ctx, snap)
-step4.funding(ctx, snap, others, today)
-step4.progress(ctx, snap)
+step4.header(ctx, ctx.snap, 4)
+step4.signed_notice(ctx, ctx.snap)
+step4.vision(ctx, ctx.snap, ctx.others)
+step4.how(ctx, ctx.snap, ctx.others, today)
+step4.working_group(ctx, ctx.snap)
+step4.funding(ctx, ctx.snap, ctx.others, today)
+step4.progress(ctx, ctx.snap)

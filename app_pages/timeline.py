@@ -3,19 +3,16 @@ and the health check at each follow-up."""
 
 from datetime import date
 
-from partnership.ui import health_page, live, shell, timeline_page
+from partnership.ui import health_page, page, timeline_page
 
-ctx = shell.ctx()
-snap = shell.require(ctx, "timeline")
-live.start(ctx, snap.revision)
-shell.ask_name(ctx)
+ctx = page.enter("timeline")
 today = date.today()
-timeline_page.header(ctx, snap)
+timeline_page.header(ctx, ctx.snap)
 plan, health = timeline_page.tabs(ctx)
 with plan:
-    view = timeline_page.controls(ctx, snap)
-    timeline_page.chart(ctx, snap, view, today)
-    timeline_page.task_section(ctx, snap, view, today)
-    timeline_page.calendar_section(ctx, snap)
+    view = timeline_page.controls(ctx, ctx.snap)
+    timeline_page.chart(ctx, ctx.snap, view, today)
+    timeline_page.task_section(ctx, ctx.snap, view, today)
+    timeline_page.calendar_section(ctx, ctx.snap)
 with health:
-    health_page.health_check(ctx, snap)
+    health_page.health_check(ctx, ctx.snap)

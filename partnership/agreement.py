@@ -66,25 +66,12 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # --- user text -------------------------------------------------------------------------
 
 
-def clean_text(text: str) -> str:
-    """``text`` with line endings normalised to \\n and unsafe characters removed."""
-    return usertext.clean(text)
-
-
-_escape_line = usertext.escape_line
-
-
-def _one_line(text: str, fallback: str = "") -> str:
-    """A name or title: one escaped line (line breaks and runs of spaces become one space)."""
-    return usertext.plain(text, fallback)
-
-
 def _block(text: str, lang: str) -> list[str]:
     """Free text as Markdown lines: its own "- " lines stay a list, other lines become
     paragraphs; nothing else of Markdown or HTML survives."""
     out: list[str] = []
     in_list = False
-    for raw in clean_text(text).splitlines():
+    for raw in usertext.clean(text).splitlines():
         line = raw.strip()
         if not line:
             continue
@@ -92,12 +79,12 @@ def _block(text: str, lang: str) -> list[str]:
         if bullet and bullet.group(1).strip():
             if out and not in_list:
                 out.append("")
-            out.append("- " + _escape_line(bullet.group(1)))
+            out.append("- " + usertext.escape_line(bullet.group(1)))
             in_list = True
         else:
             if out:
                 out.append("")
-            out.append(_escape_line(line))
+            out.append(usertext.escape_line(line))
             in_list = False
     return out or [f"_{t('agr.empty', lang)}_"]
 
@@ -110,7 +97,7 @@ def _org(snap: Snapshot, side: Side) -> str:
 
 
 def _org_md(snap: Snapshot, side: Side, lang: str) -> str:
-    return _one_line(_org(snap, side), t(f"agr.side.{side.value}", lang))
+    return usertext.plain(_org(snap, side), t(f"agr.side.{side.value}", lang))
 
 
 def _sorted_tasks(tasks: Iterable[Task]) -> list[Task]:
@@ -161,8 +148,8 @@ def _person_lines(snap: Snapshot, side: Side, lang: str, *, working_group: bool)
     )
     lines = []
     for p in people:
-        extra = [_one_line(x) for x in (p.title, p.contact) if x.strip()]
-        lines.append(", ".join([f"- **{_one_line(p.name, '—')}**", *extra]))
+        extra = [usertext.plain(x) for x in (p.title, p.contact) if x.strip()]
+        lines.append(", ".join([f"- **{usertext.plain(p.name, '—')}**", *extra]))
     return lines or [f"_{t('agr.none_people', lang)}_"]
 
 
@@ -171,9 +158,9 @@ def _task_lines(snap: Snapshot, tasks: list[Task], lang: str, empty_key: str, *,
     lines = []
     for x in tasks:
         person = snap.person(x.responsible) if x.responsible else None
-        who = _one_line(person.name, "—") if person else t("agr.no_responsible", lang)
+        who = usertext.plain(person.name, "—") if person else t("agr.no_responsible", lang)
         parts = [
-            f"- **{_one_line(x.title, '—')}**",
+            f"- **{usertext.plain(x.title, '—')}**",
             *([t(f"agr.kind.{x.kind.value}", lang)] if with_kind else []),
             _org_md(snap, x.side, lang),
             f"{t('agr.responsible', lang)}: {who}",
@@ -192,12 +179,12 @@ def render_markdown(snap: Snapshot, lang: str = "da") -> str:
     title = t("agr.title", lang)
     sections: list[list[str]] = [[f"# {title}"]]
     if snap.project.title.strip():
-        sections.append([f"**{t('agr.project', lang)}:** {_one_line(snap.project.title)}"])
+        sections.append([f"**{t('agr.project', lang)}:** {usertext.plain(snap.project.title)}"])
     sections.append([f"_{t('agr.nonbinding', lang)}_"])
 
     parties = [f"## {t('agr.h.parties', lang)}", ""]
     for side in Side:
-        org = _one_line(_org(snap, side), f"_{t('agr.empty', lang)}_")
+        org = usertext.plain(_org(snap, side), f"_{t('agr.empty', lang)}_")
         parties.append(f"- **{t(f'agr.side.{side.value}', lang)}:** {org}")
     sections.append(parties)
     for side in Side:
@@ -239,7 +226,7 @@ def content_hash(markdown: str) -> str:
 
 
 def _has(text: str) -> bool:
-    return bool(clean_text(text).strip())
+    return bool(usertext.clean(text).strip())
 
 
 def _of(count: int, total: int) -> State:
@@ -344,5 +331,5 @@ def to_csv_rows(snap: Snapshot, lang: str = "da", *, include_internal: bool = Fa
         ]
         if include_internal:
             row.append(t("agr.yes" if x.internal else "agr.no", lang))
-        writer.writerow([neutralise_formula(clean_text(cell)) for cell in row])
+        writer.writerow([neutralise_formula(usertext.clean(cell)) for cell in row])
     return out.getvalue()

@@ -24,7 +24,8 @@ from markdown import util as mdlib_util
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from partnership.agreement import clean_text, neutralise_formula
+from partnership import usertext
+from partnership.agreement import neutralise_formula
 from partnership.i18n import DEFAULT_LANG, LANGS, t
 
 _TAGS = frozenset(
@@ -115,7 +116,7 @@ def render_body(markdown_text: str, *, fast: bool = True) -> str:
     extensions: list[str | Extension] = ["sane_lists", _EscapesExtension()]
     if fast:
         extensions.append(_PreEscapeExtension())
-    return mdlib.markdown(clean_text(markdown_text), extensions=extensions, output_format="html")
+    return mdlib.markdown(usertext.clean(markdown_text), extensions=extensions, output_format="html")
 
 
 def markdown_to_html(markdown_text: str) -> str:
@@ -139,7 +140,7 @@ def to_html(markdown: str, title: str, lang: str = DEFAULT_LANG, *, fingerprint:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'\">\n"
-        f"<title>{html.escape(clean_text(title))}</title>\n"
+        f"<title>{html.escape(usertext.clean(title))}</title>\n"
         f"<style>{_CSS}</style>\n</head>\n<body>\n<main>\n"
         f"{markdown_to_html(markdown)}\n</main>\n{footer}</body>\n</html>\n"
     )
@@ -248,7 +249,7 @@ def to_docx(markdown: str) -> bytes:
             _add(doc, " ".join(buffer))
             buffer.clear()
 
-    for raw in clean_text(markdown).split("\n"):
+    for raw in usertext.clean(markdown).split("\n"):
         line = raw.strip()
         rule = _RULE.match(line)
         heading = None if rule else _HEADING.match(line)

@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable
 from datetime import datetime
 
-from partnership.agreement import _one_line
+from partnership import usertext
 from partnership.errors import PartnershipError
 from partnership.i18n import TIMEZONE, fmt_date, t
 from partnership.model import Approval, HistoryEntry, Side, Snapshot
@@ -30,7 +30,7 @@ def signed_when(at: datetime, lang: str) -> str:
 
 def _org(snap: Snapshot, side: Side, lang: str) -> str:
     name = snap.project.our_org if side is Side.ASSOCIATION else snap.project.partner_org
-    return _one_line(name, t(f"agr.side.{side.value}", lang))
+    return usertext.plain(name, t(f"agr.side.{side.value}", lang))
 
 
 def _latest_per_side(approvals: Iterable[Approval], content_hash: str) -> dict[Side, Approval]:
@@ -56,7 +56,7 @@ def signature_markdown(snap: Snapshot, content_hash: str, lang: str,
         if a is None:
             lines.append(f"- **{org}:** {t('sig.pending', lang)}")
         else:
-            lines.append(f"- **{org}:** " + t("sig.approved", lang, name=_one_line(a.name, "—"), org=org,
+            lines.append(f"- **{org}:** " + t("sig.approved", lang, name=usertext.plain(a.name, "—"), org=org,
                                               when=signed_when(a.approved_at, lang)))
     if len(latest) == len(Side):
         last = max(a.approved_at for a in latest.values())

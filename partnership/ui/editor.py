@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Mapping
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 import streamlit as st
 
@@ -22,8 +23,7 @@ from partnership.i18n import fmt_datetime, has
 from partnership.model import Presence, Snapshot
 from partnership.ui import live, shell
 from partnership.ui.messages import describe
-from partnership.usertext import cell, rich
-from partnership.usertext import plain as literal
+from partnership.usertext import cell, plain, rich
 
 ss = st.session_state
 
@@ -55,11 +55,61 @@ def button_row() -> Any:
     return st.container(horizontal=True, gap="small")
 
 
-def _need_name(c: shell.Ctx, key: str) -> bool:
-    if not c.name:
-        flash(key, "error", c.t("who.needed"))
-        return True
-    return False
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Done(Generic[T]):
+    """A write that went through, with what the store returned."""
+
+    value: T
+
+
+def act(
+    c: shell.Ctx, key: str | None, call: Callable[[], T], *, done: str | Callable[[T], str] = "",
+    problem: str = "", named: bool = True, conflict: Callable[[Conflict], None] | None = None,
+    refused: Callable[[PartnershipError | None], None] | None = None,
+) -> Done[T] | None:
+    """One write the way every control does it. Refused without a name (unless not
+    ``named``) or with a ``problem`` (the form's own check, as its message); else ``call``
+    runs, and a refusal from the store is said in words - a ``Conflict`` goes to
+    ``conflict`` instead when given. Messages go to the flash ``key`` (shown on the next
+    run), or onto the page here and now when ``key`` is None. ``refused`` runs whenever
+    the write does not go through (with the store's error; None for a missing name or a
+    problem). On success ``done`` (or ``done(result)``) is flashed under ``key`` (when
+    there is one) and the result comes back in a ``Done``, which is always true: ``if
+    act(...):`` reads "if it went through". None when it did not."""
+
+    def refuse(text: str, exc: PartnershipError | None = None) -> None:
+        if refused is not None:
+            refused(exc)
+        if key is None:
+            st.error(text)
+        else:
+            flash(key, "error", text)
+
+    if named and not c.name:
+        refuse(c.t("who.needed"))
+        return None
+    if problem:
+        refuse(problem)
+        return None
+    try:
+        value = call()
+    except Conflict as exc:
+        if conflict is None:
+            refuse(describe(exc, c.lang), exc)
+        else:
+            if refused is not None:
+                refused(exc)
+            conflict(exc)
+        return None
+    except PartnershipError as exc:
+        refuse(describe(exc, c.lang), exc)
+        return None
+    if done and key is not None:
+        flash(key, "success", done if isinstance(done, str) else done(value))
+    return Done(value)
 
 
 # -- free-text fields -------------------------------------------------------------------
@@ -80,41 +130,34 @@ def _close(key: str) -> None:
 
 
 def _save(key: str, text: str, version: int) -> None:
-    c = shell.ctx()
-    if _need_name(c, key):
-        return
-    if not text.strip():
-        flash(key, "error", c.t("err.empty_text"))
-        return
-    assert c.access is not None
-    try:
-        c.store.set_field(c.access, key, text, version, c.name)
-    except Conflict as exc:
+    c = shell.current()
+
+    def keep_both(exc: Conflict) -> None:
         cur = exc.current
         ss[f"fe_{key}_conflict"] = {"mine": text, "theirs": cur.value, "version": cur.version,
                                     "by": cur.updated_by, "at": cur.updated_at}
-        return
-    except PartnershipError as exc:
-        if exc.code == "storage_unsure":  # sent, but no answer: offer to look
+
+    def unsure(exc: PartnershipError | None) -> None:
+        if exc is not None and exc.code == "storage_unsure":  # sent, but no answer: offer to look
             ss[f"fe_{key}_unsure"] = text
-        flash(key, "error", describe(exc, c.lang))
-        return
-    _close(key)
-    flash(key, "success", c.t("edit.saved"))
+
+    if act(c, key, lambda: c.store.set_field(c.access, key, text, version, c.name), done=c.t("edit.saved"),
+           problem="" if text.strip() else c.t("err.empty_text"), conflict=keep_both, refused=unsure):
+        _close(key)
 
 
 def _check_saved(key: str) -> None:
     """After an unsure save: is the text I sent what is stored now?"""
-    c = shell.ctx()
+    c = shell.current()
     sent = ss.pop(f"fe_{key}_unsure", None)
-    assert c.access is not None
-    try:
-        stored = c.store.snapshot(c.access).field(key)
-    except PartnershipError as exc:
+
+    def still_unsure(_: PartnershipError | None) -> None:
         ss[f"fe_{key}_unsure"] = sent
-        flash(key, "error", describe(exc, c.lang))
+
+    read = act(c, key, lambda: c.store.snapshot(c.access).field(key), named=False, refused=still_unsure)
+    if read is None:
         return
-    if sent is not None and stored.value == sent:
+    if sent is not None and read.value.value == sent:
         _close(key)
         flash(key, "success", c.t("edit.saved"))
     else:  # not saved (or someone else's text since): mine stays in the editor
@@ -136,7 +179,7 @@ def _keep_mine(key: str) -> None:
 
 def _take_theirs(key: str) -> None:
     _close(key)
-    flash(key, "info", shell.ctx().t("conflict.took_theirs"))
+    flash(key, "info", shell.current().t("conflict.took_theirs"))
 
 
 def _merge(key: str) -> None:
@@ -156,7 +199,7 @@ def editing_badge(c: shell.Ctx, key: str, others: list[Presence] | None) -> str:
 
 def _badge_safe(text: str) -> str:
     """A name that cannot end the badge directive or start Markdown of its own."""
-    return "".join(ch for ch in literal(text) if ch not in "[]*_`\\:<>#|").strip() or "?"
+    return "".join(ch for ch in plain(text) if ch not in "[]*_`\\:<>#|").strip() or "?"
 
 
 def field_editor(
@@ -184,7 +227,7 @@ def field_editor(
             live.mark_open(key)
             base = ss.get(f"fe_{key}_base", 0)
             if fv.version != base:
-                st.info(c.t("edit.moved_on", who=literal(fv.updated_by), when=fmt_datetime(fv.updated_at, c.lang)),
+                st.info(c.t("edit.moved_on", who=plain(fv.updated_by), when=fmt_datetime(fv.updated_at, c.lang)),
                         icon=":material/update:")
             # No max_chars: the browser would cut a long paste silently; the store refuses
             # an over-long text with a message and the text stays here.
@@ -200,7 +243,7 @@ def field_editor(
         else:
             if fv.value.strip():
                 st.markdown(rich(fv.value))
-                st.caption(c.t("edit.last_change", who=literal(fv.updated_by), when=fmt_datetime(fv.updated_at, c.lang),
+                st.caption(c.t("edit.last_change", who=plain(fv.updated_by), when=fmt_datetime(fv.updated_at, c.lang),
                                version=fv.version))
             else:
                 st.caption(c.t("edit.empty"))
@@ -212,12 +255,12 @@ def field_editor(
 def _conflict_title(c: shell.Ctx, conflict: Mapping[str, Any]) -> str:
     """Who saved the other version and when - as far as the store says."""
     if conflict.get("by") and conflict.get("at"):
-        return c.t("conflict.title", who=literal(conflict["by"]), when=fmt_datetime(conflict["at"], c.lang))
+        return c.t("conflict.title", who=plain(conflict["by"]), when=fmt_datetime(conflict["at"], c.lang))
     return c.t("presence.conflict_title_unknown")
 
 
 def _theirs_label(c: shell.Ctx, conflict: Mapping[str, Any]) -> str:
-    return c.t("conflict.theirs", who=literal(conflict["by"])) if conflict.get("by") else c.t("presence.theirs_unknown")
+    return c.t("conflict.theirs", who=plain(conflict["by"])) if conflict.get("by") else c.t("presence.theirs_unknown")
 
 
 def _conflict_view(c: shell.Ctx, key: str, conflict: Mapping[str, Any]) -> None:
@@ -284,23 +327,17 @@ def record_values(kind: str, record_id: str, names: list[str]) -> dict[str, Any]
 
 def save_record(kind: str, record_id: str, changes: dict[str, Any], save: Saver, version: int | None = None) -> None:
     """Compare-and-set a record from its editor; on Conflict keep both for the choice."""
-    c = shell.ctx()
+    c = shell.current()
     k = record_key(kind, record_id)
-    if _need_name(c, k):
-        return
     base = ss.get(f"{k}_base", 0) if version is None else version
-    try:
-        save(changes, base)
-    except Conflict as exc:
+
+    def keep_both(exc: Conflict) -> None:
         cur = exc.current
         ss[f"{k}_conflict"] = {"mine": changes, "theirs": cur.value, "version": cur.version,
                                "by": cur.updated_by, "at": cur.updated_at}
-        return
-    except PartnershipError as exc:
-        flash(k, "error", describe(exc, c.lang))
-        return
-    close_record(kind, record_id)
-    flash(k, "success", c.t("edit.saved"))
+
+    if act(c, k, lambda: save(changes, base), done=c.t("edit.saved"), conflict=keep_both):
+        close_record(kind, record_id)
 
 
 def record_conflict(c: shell.Ctx, kind: str, record_id: str, save: Saver,

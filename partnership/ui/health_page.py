@@ -20,12 +20,10 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from partnership import health, timeline, usertext
-from partnership.errors import PartnershipError
 from partnership.health import MAX_COMMENT, RATINGS, STATEMENTS
 from partnership.i18n import fmt_date, fmt_datetime
 from partnership.model import HealthCheck, Role, Side, Snapshot
 from partnership.ui import editor, shell, tasks
-from partnership.ui.messages import describe
 
 ss = st.session_state
 
@@ -61,25 +59,15 @@ def collect(state: Mapping[str, Any]) -> tuple[dict[str, tuple[str, str]], list[
 
 
 def _submit() -> None:
-    c = shell.ctx()
-    if not c.name:
-        editor.flash(FLASH, "error", c.t("who.needed"))
-        return
+    c = shell.current()
     answers, unrated = collect(ss.to_dict())
-    if unrated:
-        editor.flash(FLASH, "error", c.t("hc.comment_without_rating",
-                                         statement=health.statement_text(unrated[0], c.lang)))
-        return
-    assert c.access is not None
-    try:
-        c.store.add_health_check(c.access, c.name, answers, c.name)
-    except PartnershipError as exc:
-        editor.flash(FLASH, "error", describe(exc, c.lang))
+    problem = c.t("hc.comment_without_rating", statement=health.statement_text(unrated[0], c.lang)) if unrated else ""
+    if not editor.act(c, FLASH, lambda: c.store.add_health_check(c.access, c.name, answers, c.name),
+                      problem=problem, done=c.t("hc.saved")):
         return
     for key in STATEMENTS:  # set, not popped: only a set value reaches the browser's form
         ss[f"hc_r_{key}"] = None
         ss[f"hc_c_{key}"] = ""
-    editor.flash(FLASH, "success", c.t("hc.saved"))
 
 
 # -- the page's parts -----------------------------------------------------------------------

@@ -16,14 +16,13 @@ from typing import Any
 import streamlit as st
 
 from partnership import exchange
-from partnership.errors import Conflict, PartnershipError
+from partnership.errors import Conflict
 from partnership.i18n import fmt_date, fmt_datetime, has
 from partnership.import_rules import IMPORT_ENTITY
 from partnership.model import HistoryEntry, Role, Side, Snapshot
 from partnership.steps import FIELD_BY_KEY
 from partnership.ui import editor, shell, tasks
-from partnership.ui.messages import describe
-from partnership.usertext import plain as md
+from partnership.usertext import plain
 
 ss = st.session_state
 
@@ -238,8 +237,7 @@ def header(c: shell.Ctx, snap: Snapshot) -> None:
         st.markdown(c.t("history.lead"))
 
 
-def load(c: shell.Ctx) -> list[HistoryEntry]:
-    assert c.access is not None
+def load(c: shell.Page) -> list[HistoryEntry]:
     found = c.store.history(c.access)
     ss[IMPORTED_BEFORE] = imported_before(found)
     return found
@@ -293,10 +291,10 @@ def _entry(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> None:
         left, right = st.columns([5, 2], vertical_alignment="center")
         step = step_of(entry)
         step_tag = f" · {c.t('history.step', n=step)}" if step else ""
-        left.markdown(f"**{md(what(c, entry))}**{step_tag}")
+        left.markdown(f"**{plain(what(c, entry))}**{step_tag}")
         if is_imported(entry):
             left.caption(f":material/lock: {c.t('history.imported')}", help=c.t("history.imported_lead"))
-        left.caption(c.t("history.byline", who=md(entry.actor), role=c.t(f"role.{entry.role.value}"),
+        left.caption(c.t("history.byline", who=plain(entry.actor), role=c.t(f"role.{entry.role.value}"),
                          when=fmt_datetime(entry.at, c.lang), version=entry.version))
         with right:
             _restore_button(c, snap, entry)
@@ -314,11 +312,11 @@ def _changes(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> None:
     if entry.entity == "approval":
         data = _json(entry.new)
         side = data.get("side")
-        st.markdown(c.t("history.approved", name=md(str(data.get("name", ""))),
-                        side=md(tasks.org_name(c, snap, Side(side))) if side in {s.value for s in Side} else "–"))
+        st.markdown(c.t("history.approved", name=plain(str(data.get("name", ""))),
+                        side=plain(tasks.org_name(c, snap, Side(side))) if side in {s.value for s in Side} else "–"))
         return
     if entry.entity == "health":
-        st.markdown(c.t("history.health", name=md(str(_json(entry.new).get("name", "")))))
+        st.markdown(c.t("history.health", name=plain(str(_json(entry.new).get("name", "")))))
         return
     found = changes(c, snap, entry)
     if not found:
@@ -330,7 +328,7 @@ def _changes(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> None:
         parts = []
         for ch in found:
             shown, cut_new = preview(ch.new, 120)
-            parts.append(f"{md(ch.label)}: {md(shown)}")
+            parts.append(f"{plain(ch.label)}: {plain(shown)}")
             cut = cut or cut_new
         st.markdown(f"{c.t('history.created')} " + " · ".join(parts))
     else:
@@ -338,13 +336,13 @@ def _changes(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> None:
         for ch in found:
             old, cut_old = preview(ch.old, 120)
             new, cut_new = preview(ch.new, 120)
-            lines.append(f"- {md(ch.label)}: :gray[{md(old)}] → **{md(new)}**")
+            lines.append(f"- {plain(ch.label)}: :gray[{plain(old)}] → **{plain(new)}**")
             cut = cut or cut_old or cut_new
         st.markdown("\n".join(lines))
     if cut:
         with st.expander(c.t("history.full_text"), icon=":material/unfold_more:"):
             for ch in found:
-                st.markdown(f"**{md(ch.label)}**")
+                st.markdown(f"**{plain(ch.label)}**")
                 if ch.old:
                     st.caption(c.t("history.before"))
                     st.code(ch.old, language=None, wrap_lines=True)
@@ -355,11 +353,11 @@ def _changes(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> None:
 def _text_change(c: shell.Ctx, entry: HistoryEntry) -> None:
     new, cut_new = preview(entry.new)
     if not entry.old:
-        st.markdown(f"{c.t('history.first')}: {md(new)}")
+        st.markdown(f"{c.t('history.first')}: {plain(new)}")
         cut_old = False
     else:
         old, cut_old = preview(entry.old)
-        st.markdown(f":gray[{c.t('history.before')}: {md(old)}]  \n{c.t('history.after')}: {md(new)}")
+        st.markdown(f":gray[{c.t('history.before')}: {plain(old)}]  \n{c.t('history.after')}: {plain(new)}")
     if cut_new or cut_old:
         with st.expander(c.t("history.full_text"), icon=":material/unfold_more:"):
             if entry.old:
@@ -388,20 +386,13 @@ def _restore_button(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> None:
 
 
 def _restore(entry_id: int, version: int, label: str) -> None:
-    c = shell.ctx()
+    c = shell.current()
     key = f"hist_{entry_id}"
-    if not c.name:
-        editor.flash(key, "error", c.t("who.needed"))
-        return
-    assert c.access is not None
-    try:
-        new_version = c.store.restore(c.access, entry_id, version, c.name)
-    except Conflict as exc:
+
+    def say(exc: Conflict) -> None:
         cur = exc.current
-        editor.flash(key, "error", c.t("history.conflict", what=label, who=md(cur.updated_by or "?"),
+        editor.flash(key, "error", c.t("history.conflict", what=label, who=plain(cur.updated_by or "?"),
                                        when=fmt_datetime(cur.updated_at, c.lang), version=cur.version))
-        return
-    except PartnershipError as exc:
-        editor.flash(key, "error", describe(exc, c.lang))
-        return
-    editor.flash(key, "success", c.t("history.restored", what=label, version=new_version))
+
+    editor.act(c, key, lambda: c.store.restore(c.access, entry_id, version, c.name), conflict=say,
+               done=lambda new_version: c.t("history.restored", what=label, version=new_version))

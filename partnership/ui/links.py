@@ -82,9 +82,8 @@ def card(c: shell.Ctx, role: Role, token: str | None, *, title: str = "") -> boo
     return True
 
 
-def shown_links(c: shell.Ctx) -> dict[Role, str | None]:
+def shown_links(c: shell.Page) -> dict[Role, str | None]:
     """The owner's view of every live link (read fresh: another owner may have replaced one)."""
-    assert c.access is not None
     return c.store.links(c.access)
 
 
@@ -92,11 +91,11 @@ CREATED = "links_just_created"
 """Set in session state right after creating or importing (the overview welcomes)."""
 
 
-def overview_cards(c: shell.Ctx) -> None:
+def overview_cards(c: shell.Page) -> None:
     """On the owner's overview, until the partner has opened the project once (and
     always right after creating): the owner's own link (the key), and the partner's
     ready to copy."""
-    if c.access is None or c.access.role is not Role.OWNER:
+    if c.role is not Role.OWNER:
         return
     just_created = bool(st.session_state.get(CREATED))
     if Role.PARTNER in c.store.opened(c.access) and not just_created:
@@ -127,7 +126,7 @@ def partner_address(snap: Snapshot) -> str:
     return ""
 
 
-def invite(c: shell.Ctx, snap: Snapshot) -> None:
+def invite(c: shell.Page, snap: Snapshot) -> None:
     """Right after "... har sagt ja" (step 3): the partner's link and an invitation draft."""
     token = shown_links(c).get(Role.PARTNER)
     if not card(c, Role.PARTNER, token, title=c.t("links.s3_invite", name=plain(snap.project.partner_org))):

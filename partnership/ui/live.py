@@ -61,7 +61,7 @@ SHOWN = "live_shown"  # editor key -> run in which the page showed that editor
 OPEN = "live_open"  # editor key -> run in which this session had it open (or opened it)
 DIALOG = "dialog_open"  # set by a page while an st.dialog is open (a rerun would close it)
 FALLBACK = "live_fallback"  # set when the event stream cannot connect: poll instead
-SLOT = "live_slot"  # (run, placeholder) where finish() draws the subscriber
+SLOT = "live_slot"  # (run, page, placeholder): where finish() draws the subscriber, and for which page
 
 
 def poll_seconds() -> float:
@@ -215,16 +215,15 @@ def _fall_back() -> None:
     ss[FALLBACK] = True
 
 
-def start(c: shell.Ctx, revision: int) -> None:
+def start(c: shell.Page) -> None:
     """Record the revision this full run renders; keep a place for the subscriber (push)
     or run the poller fragment (fallback), which also shows who else is here."""
-    begin(ss, revision)
+    begin(ss, c.snap.revision)
     if pushing(c, ss):
-        assert c.access is not None
         ss.pop(FULL_RUN, None)
         hub = live_push.get_hub()  # finish() tells it about this session, once the page is drawn
         ss[OTHERS] = visible_others(c, hub.present(c.access.project_id))
-        ss[SLOT] = (ss[RUN], revision, st.empty())
+        ss[SLOT] = (ss[RUN], c, st.empty())
         return
 
     @st.fragment(run_every=poll_seconds())
@@ -239,15 +238,18 @@ def start(c: shell.Ctx, revision: int) -> None:
     poller()
 
 
-def finish(c: shell.Ctx) -> None:
+def finish() -> None:
     """After the page has drawn: tell the hub which editor is open now and draw the
     subscriber with what this run rendered (push mode only)."""
     slot = ss.pop(SLOT, None)
-    if slot is None or slot[0] != ss.get(RUN) or c.access is None or not pushing(c, ss):
+    if slot is None or slot[0] != ss.get(RUN):
         return
-    _, revision, place = slot
-    live_push.get_hub().here(c.access, c.session_id, c.name, editing(ss))
+    page: shell.Page = slot[1]
+    place = slot[2]
+    if not pushing(page, ss):
+        return
+    live_push.get_hub().here(page.access, page.session_id, page.name, editing(ss))
     shown = _current(ss, SHOWN, full=False)
     with place:
-        live_push.mount(c, revision, shown, list(fingerprint(ss.get(OTHERS, []), shown)), bool(ss.get(DIALOG)),
-                        on_fallback=_fall_back)
+        live_push.mount(page, page.snap.revision, shown, list(fingerprint(ss.get(OTHERS, []), shown)),
+                        bool(ss.get(DIALOG)), on_fallback=_fall_back)

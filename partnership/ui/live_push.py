@@ -166,15 +166,13 @@ def get_hub() -> Hub:
     return hub
 
 
-def events_url(c: shell.Ctx) -> str:
-    assert c.access is not None
+def events_url(c: shell.Page) -> str:
     return f"{asgi.path('/events')}?k={quote(c.access.token)}&s={quote(c.session_id)}"
 
 
-def mount(c: shell.Ctx, revision: int, shown: list[str], seen: list[str], dialog: bool,
+def mount(c: shell.Page, revision: int, shown: list[str], seen: list[str], dialog: bool,
           on_fallback: Callable[[], None]) -> None:
     """Draw the subscriber for the page this run rendered at ``revision``."""
-    assert c.access is not None
     roles = {r: c.t("role." + r) for r in ("owner", "partner", "viewer")}
     _subscriber(
         key="live_sub",

@@ -32,7 +32,6 @@ from partnership.errors import Conflict, PartnershipError
 from partnership.model import Person, Role, Side, Snapshot
 from partnership.steps import MAX_NAME
 from partnership.ui import editor, shell
-from partnership.ui.messages import describe
 from partnership.ui.tasks import org_name
 from partnership.usertext import plain
 
@@ -58,7 +57,7 @@ def nobody(c: shell.Ctx, snap: Snapshot) -> None:
         st.warning(f"{c.t(f'people.nobody.{side.value}')}. {c.t('people.nobody_why')}", icon=":material/group_off:")
 
 
-def working_group(c: shell.Ctx, snap: Snapshot, *, key: str = "people", readonly: bool = False) -> None:
+def working_group(c: shell.Page, snap: Snapshot, *, key: str = "people", readonly: bool = False) -> None:
     """Both organisations' people side by side (see the module doc)."""
     readonly = readonly or snap.role == Role.VIEWER
     nobody(c, snap)
@@ -72,7 +71,7 @@ def working_group(c: shell.Ctx, snap: Snapshot, *, key: str = "people", readonly
             _side(c, snap, side, key, readonly)
 
 
-def _side(c: shell.Ctx, snap: Snapshot, side: Side, key: str, readonly: bool) -> None:
+def _side(c: shell.Page, snap: Snapshot, side: Side, key: str, readonly: bool) -> None:
     st.markdown(f":material/groups: **{plain(org_name(c, snap, side))}**")
     people = sorted((p for p in snap.people if p.side == side),
                     key=lambda p: (not p.working_group, p.name.casefold()))
@@ -85,12 +84,11 @@ def _side(c: shell.Ctx, snap: Snapshot, side: Side, key: str, readonly: bool) ->
         _add_form(c, snap, side, key)
 
 
-def _person(c: shell.Ctx, snap: Snapshot, person: Person, key: str, editable: bool) -> None:
+def _person(c: shell.Page, snap: Snapshot, person: Person, key: str, editable: bool) -> None:
     rk = f"{key}person"
     k = editor.record_key(rk, person.id)
 
     def save(changes: dict[str, Any], version: int) -> Any:
-        assert c.access is not None
         return c.store.update_person(c.access, person.id, changes, version, c.name)
 
     with st.container(border=True, key=f"{key}_p_{person.id}"):
@@ -136,20 +134,15 @@ def _value(person: Person, name: str) -> Any:
     return value.value if isinstance(value, Enum) else value
 
 
-def _toggle(c: shell.Ctx, person: Person, k: str, wg: str) -> None:
-    if not c.name:
+def _toggle(c: shell.Page, person: Person, k: str, wg: str) -> None:
+    def back(_: PartnershipError | None) -> None:
         ss[wg] = person.working_group
-        editor.flash(k, "error", c.t("who.needed"))
-        return
-    assert c.access is not None
-    try:
-        c.store.update_person(c.access, person.id, {"working_group": bool(ss.get(wg))}, person.version, c.name)
-    except Conflict as exc:
-        ss[wg] = person.working_group
+
+    def say(exc: Conflict) -> None:
         editor.flash(k, "info", c.t("tasks.quick_conflict", who=plain(exc.current.updated_by or "?")))
-    except PartnershipError as exc:
-        ss[wg] = person.working_group
-        editor.flash(k, "error", describe(exc, c.lang))
+
+    editor.act(c, k, lambda: c.store.update_person(c.access, person.id, {"working_group": bool(ss.get(wg))},
+                                                   person.version, c.name), conflict=say, refused=back)
 
 
 def _editor(c: shell.Ctx, snap: Snapshot, person: Person, key: str, save: editor.Saver) -> None:
@@ -186,7 +179,7 @@ def _editor(c: shell.Ctx, snap: Snapshot, person: Person, key: str, save: editor
     row.button(c.t("edit.cancel"), key=f"{k}_cancel", on_click=editor.close_record, args=(rk, person.id))
 
 
-def _add_form(c: shell.Ctx, snap: Snapshot, side: Side, key: str) -> None:
+def _add_form(c: shell.Page, snap: Snapshot, side: Side, key: str) -> None:
     k = f"{key}_new_{side.value}"
     editor.show_flash(k)
     label = c.t("people.add", org=plain(org_name(c, snap, side)))
@@ -201,22 +194,12 @@ def _add_form(c: shell.Ctx, snap: Snapshot, side: Side, key: str) -> None:
                                   type="primary", on_click=_add, args=(c, side, k))
 
 
-def _add(c: shell.Ctx, side: Side, k: str) -> None:
-    if not c.name:
-        editor.flash(k, "error", c.t("who.needed"))
-        return
+def _add(c: shell.Page, side: Side, k: str) -> None:
     name = (ss.get(f"{k}_name") or "").strip()
-    if not name:
-        editor.flash(k, "error", c.t("err.required", what=c.t("what.person.name")))
-        return
     fields = {"name": name, "side": side.value, "title": (ss.get(f"{k}_title") or "").strip(),
               "contact": (ss.get(f"{k}_contact") or "").strip(),
               "working_group": bool(ss.get(f"{k}_working_group", True))}
-    assert c.access is not None
-    try:
-        c.store.add_person(c.access, fields, c.name)
-    except PartnershipError as exc:
-        editor.flash(k, "error", describe(exc, c.lang))
-        return
-    editor.reset_form(k, {"name": "", "title": "", "contact": "", "working_group": True})
-    editor.flash(k, "success", c.t("people.added", name=plain(name)))
+    if editor.act(c, k, lambda: c.store.add_person(c.access, fields, c.name),
+                  problem="" if name else c.t("err.required", what=c.t("what.person.name")),
+                  done=c.t("people.added", name=plain(name))):
+        editor.reset_form(k, {"name": "", "title": "", "contact": "", "working_group": True})

@@ -15,13 +15,11 @@ from typing import Any
 import streamlit as st
 
 from partnership import usertext
-from partnership.errors import PartnershipError
 from partnership.model import Role, Snapshot
 from partnership.slug import slug
 from partnership.steps import MAX_NAME
 from partnership.ui import editor, shell
 from partnership.ui import links as link_cards
-from partnership.ui.messages import describe
 
 ss = st.session_state
 
@@ -47,7 +45,7 @@ def header(c: shell.Ctx) -> None:
 # -- links ------------------------------------------------------------------------------
 
 
-def links(c: shell.Ctx) -> None:
+def links(c: shell.Page) -> None:
     st.subheader(c.t("settings.links"))
     st.markdown(c.t("settings.links_lead"))
     shown = link_cards.shown_links(c)
@@ -79,14 +77,12 @@ def _ask(what: str) -> None:
 
 
 def _rotate(role: Role) -> None:
-    c = shell.ctx()
+    c = shell.current()
     ss.pop(CONFIRM, None)
-    assert c.access is not None
-    try:
-        token = c.store.rotate_link(c.access, role)
-    except PartnershipError as exc:
-        editor.flash(f"settings_{role.value}", "error", describe(exc, c.lang))
+    rotated = editor.act(c, f"settings_{role.value}", lambda: c.store.rotate_link(c.access, role), named=False)
+    if rotated is None:
         return
+    token = rotated.value
     ss[FRESH] = {role.value: token}
     if role is Role.OWNER:
         # Keep this session in: the old token in the URL would otherwise be read back
@@ -98,7 +94,7 @@ def _rotate(role: Role) -> None:
 # -- the partnership's names ------------------------------------------------------------
 
 
-def names(c: shell.Ctx, snap: Snapshot) -> None:
+def names(c: shell.Page, snap: Snapshot) -> None:
     p = snap.project
     k = editor.record_key("project", "names")
     st.subheader(c.t("settings.names"))
@@ -106,7 +102,6 @@ def names(c: shell.Ctx, snap: Snapshot) -> None:
         editor.show_flash(k)
 
         def save(changes: dict[str, Any], version: int) -> Any:
-            assert c.access is not None
             return c.store.update_project(c.access, changes, version, c.name)
 
         def label(name: str) -> str:
@@ -145,10 +140,9 @@ def file_name(title: str) -> str:
     return f"partnerskab-{slug(title) or 'eksport'}.json"
 
 
-def export(c: shell.Ctx, snap: Snapshot) -> None:
+def export(c: shell.Page, snap: Snapshot) -> None:
     st.subheader(c.t("settings.export"))
     access, store = c.access, c.store
-    assert access is not None
 
     def data() -> str:
         # Built only when the button is clicked (on Streamlit's own thread).
@@ -178,13 +172,9 @@ def delete(c: shell.Ctx, snap: Snapshot) -> None:
 
 
 def _delete(title: str) -> None:
-    c = shell.ctx()
+    c = shell.current()
     ss.pop(CONFIRM, None)
-    assert c.access is not None
-    try:
-        c.store.delete_project(c.access)
-    except PartnershipError as exc:
-        editor.flash("settings_delete", "error", describe(exc, c.lang))
+    if not editor.act(c, "settings_delete", lambda: c.store.delete_project(c.access), named=False):
         return
     ss[DELETED] = title
     ss.pop("token", None)

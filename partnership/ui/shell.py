@@ -1,7 +1,9 @@
 """The app's frame: store, link, language and name for each run; pages; sidebar; guards.
 
 main.py calls ``start()`` once per run and hands ``pages()`` to st.navigation; each page
-calls ``ctx()`` and ``require()`` and gets the snapshot its role may see.
+opens with ``page.enter()``, whose ``require()`` turns the run's ``Ctx`` into a ``Page``:
+the same context with the link's access (never None there) and the snapshot its role may
+see.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -53,9 +55,9 @@ PAGES: tuple[PageSpec, ...] = (
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Ctx:
-    """What every page needs: the store, the opened link (if any), language and name."""
+    """What every run has: the store, the opened link (if any), language and name."""
 
     store: Store
     lang: str
@@ -75,6 +77,21 @@ class Ctx:
     def link(self, token: str) -> str:
         """The full shareable address for a token."""
         return f"{base_url()}/?k={token}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Page(Ctx):
+    """A page's context once ``require`` let it through: the link is open (``access`` is
+    never None), its role may see the page, and ``snap`` is what it may see this run.
+    ``others`` is who else is here (``page.enter`` fills it in)."""
+
+    access: Access
+    snap: Snapshot
+    others: list[Presence] = field(default_factory=list)
+
+    @property
+    def role(self) -> Role:
+        return self.access.role
 
 
 DEFAULT_BASE_URL = "http://localhost:8501"
@@ -135,17 +152,20 @@ def start() -> Ctx:
         state["who"] = params["n"].strip()[:200]  # an old link with the name: honoured once, then dropped
     if not state.get("who"):
         state["who"] = browser.cookie_name()
-    ctx = Ctx(store=get_store(), lang=lang, session_id=state["session_id"], name=state.get("who", ""))
+    store = get_store()
+    access, link_error = None, ""
     token = state.get("token")
     if token:
         try:
-            ctx.access = ctx.store.open(token)
-            note_opened(ctx, state)
+            access = store.open(token)
         except InvalidLink:
-            ctx.link_error = "invalid_link"
+            link_error = "invalid_link"
             state.pop("token", None)
         except PartnershipError as exc:
-            ctx.link_error = exc.code
+            link_error = exc.code
+    ctx = Ctx(store=store, lang=lang, session_id=state["session_id"], access=access, link_error=link_error,
+              name=state.get("who", ""))
+    note_opened(ctx, state)
     keep_in_url(ctx)
     state["ctx"] = ctx
     return ctx
@@ -197,8 +217,20 @@ def url_params(ctx: Ctx) -> dict[str, str]:
 
 
 def ctx() -> Ctx:
+    """This run's context (set by ``start``); in a callback, the previous run's."""
     current: Ctx = st.session_state["ctx"]
     return current
+
+
+PAGE = "shell_page"
+"""Session key of the ``Page`` the last run opened (``require``)."""
+
+
+def current() -> Page:
+    """The page context the last run opened, for widget callbacks (they run before the
+    page script, and only for widgets that page drew, so after a ``require``)."""
+    found: Page = st.session_state[PAGE]
+    return found
 
 
 def pages(c: Ctx) -> list[Any]:
@@ -213,7 +245,8 @@ def pages(c: Ctx) -> list[Any]:
             spec.file, title=c.t(spec.title), icon=spec.icon, url_path=spec.url or None, default=not spec.url,
             visibility="visible" if shown else "hidden",
         )
-    c.pages = made
+    c.pages.clear()
+    c.pages.update(made)
     return list(made.values())
 
 
@@ -230,8 +263,7 @@ def sidebar(c: Ctx, snap: Snapshot | None) -> None:
         )
         if choice and choice != c.lang:
             st.session_state["lang"] = choice
-            c.lang = choice
-            keep_in_url(c)
+            keep_in_url(replace(c, lang=choice))
             st.rerun()
         if c.store.backend == "sqlite":
             st.caption(c.t("app.store_sqlite"))
@@ -248,9 +280,9 @@ def presence_line(c: Ctx, others: list[Presence]) -> None:
         st.caption(c.t("live.here", names=names))
 
 
-def require(c: Ctx, spec_url: str) -> Snapshot:
+def require(c: Ctx, spec_url: str) -> Page:
     """Stop the page with a clear message unless a link is open and its role may see it;
-    else return the snapshot (and ask once for the person's name)."""
+    else return the page context with the snapshot (kept for callbacks: ``current``)."""
     spec = next(s for s in PAGES if s.url == spec_url)
     if c.access is None:
         sidebar(c, None)
@@ -261,7 +293,6 @@ def require(c: Ctx, spec_url: str) -> Snapshot:
         st.page_link(c.pages[""], label=c.t("nav.start"), icon=":material/home:",
                      query_params={"lang": c.lang} if c.lang != DEFAULT_LANG else None)
         st.stop()
-    assert c.access is not None
     try:
         snap = c.store.snapshot(c.access)
     except PartnershipError as exc:
@@ -269,14 +300,17 @@ def require(c: Ctx, spec_url: str) -> Snapshot:
         st.error(describe(exc, c.lang))
         keep_drafts()
         if not isinstance(exc, InvalidLink):
-            _retry_until_back(c)
+            _retry_until_back(c, c.access)
         st.stop()
     restore_drafts()
     sidebar(c, snap)
     if c.access.role not in spec.roles:
         st.warning(c.t(f"app.not_for.{c.access.role.value}"))
         st.stop()
-    return snap
+    page = Page(store=c.store, lang=c.lang, session_id=c.session_id, access=c.access, name=c.name, pages=c.pages,
+                snap=snap)
+    st.session_state[PAGE] = page
+    return page
 
 
 DRAFT_PREFIXES = ("fe_", "re_")
@@ -306,11 +340,9 @@ def restore_drafts() -> None:
         st.session_state[key] = value
 
 
-def _retry_until_back(c: Ctx) -> None:
+def _retry_until_back(c: Ctx, access: Access) -> None:
     """While the store cannot be read, look again every few seconds and redraw the page
     (drafts and all) as soon as it answers."""
-    assert c.access is not None
-    access = c.access
 
     @st.fragment(run_every=3)
     def retry() -> None:
@@ -325,12 +357,12 @@ def _retry_until_back(c: Ctx) -> None:
     retry()
 
 
-def ask_name(c: Ctx) -> bool:
+def ask_name(c: Page) -> bool:
     """Ask once per browser session who is here (key ``who_name``; Enter confirms).
     Returns True when a name is known."""
     if c.name:
         return True
-    if c.access is None or c.access.role is Role.VIEWER:
+    if c.role is Role.VIEWER:
         return False
 
     def confirm() -> None:

@@ -9,10 +9,9 @@ import streamlit as st
 
 from partnership import import_rules, validation
 from partnership.demo import create_demo
-from partnership.errors import InvalidLink, PartnershipError, ValidationError
+from partnership.model import Access
 from partnership.steps import MAX_NAME
-from partnership.ui import links, shell, throttle
-from partnership.ui.messages import describe
+from partnership.ui import editor, links, shell, throttle
 
 ss = st.session_state
 
@@ -74,12 +73,9 @@ def create_form(c: shell.Ctx) -> None:
         return
     if not throttle.allow_creation(c):
         return
-    try:
-        _, tokens = c.store.create_project(title, org, name)
-    except PartnershipError as exc:
-        st.error(describe(exc, c.lang))
-        return
-    _remember_created(tokens, name)
+    created = editor.act(c, None, lambda: c.store.create_project(title, org, name), named=False)
+    if created:
+        _remember_created(created.value[1], name)
 
 
 def _remember_created(tokens: dict[str, str], name: str) -> None:
@@ -100,15 +96,8 @@ def open_form(c: shell.Ctx) -> None:
     if not submitted:
         return
     token = token_from(pasted)
-    try:
-        c.store.open(token)
-    except InvalidLink:
-        st.error(c.t("err.invalid_link"))
-        return
-    except PartnershipError as exc:
-        st.error(describe(exc, c.lang))
-        return
-    go_to_overview(c, token)
+    if editor.act(c, None, lambda: c.store.open(token), named=False):
+        go_to_overview(c, token)
 
 
 def example(c: shell.Ctx) -> None:
@@ -117,13 +106,14 @@ def example(c: shell.Ctx) -> None:
         name = c.name or "Eksempel"
         if not throttle.allow_creation(c):
             return
-        try:
+
+        def demo() -> tuple[Access, dict[str, str]]:
             validation.name(name, what="actor")
-            _, tokens = create_demo(c.store, name, lang=c.lang)
-        except ValidationError as exc:
-            st.error(describe(exc, c.lang))
-            return
-        go_to_overview(c, tokens["owner"], c.name)
+            return create_demo(c.store, name, lang=c.lang)
+
+        created = editor.act(c, None, demo, named=False)
+        if created:
+            go_to_overview(c, created.value[1]["owner"], c.name)
 
 
 def import_form(c: shell.Ctx) -> None:
@@ -142,9 +132,7 @@ def import_form(c: shell.Ctx) -> None:
         return
     if throttle.import_too_large(c, upload.size) or not throttle.allow_creation(c):
         return
-    try:
-        _, tokens = c.store.import_project(import_rules.parse_json(upload.getvalue()), name)
-    except PartnershipError as exc:
-        st.error(describe(exc, c.lang))
-        return
-    _remember_created(tokens, name)
+    data = upload.getvalue()
+    created = editor.act(c, None, lambda: c.store.import_project(import_rules.parse_json(data), name), named=False)
+    if created:
+        _remember_created(created.value[1], name)

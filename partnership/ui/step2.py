@@ -7,11 +7,9 @@ from typing import Any
 
 import streamlit as st
 
-from partnership.errors import PartnershipError
 from partnership.model import Candidate, CandidateStatus, Snapshot
 from partnership.steps import MAX_NAME, MAX_TEXT, TOP_PRIORITIES
 from partnership.ui import editor, shell
-from partnership.ui.messages import describe
 from partnership.usertext import plain, rich
 
 ss = st.session_state
@@ -50,7 +48,7 @@ def _countdown(end: float, c: shell.Ctx) -> None:
     tick()
 
 
-def add_form(c: shell.Ctx) -> None:
+def add_form(c: shell.Page) -> None:
     st.subheader(c.t("s2.add"))
     if ss.pop("s2_add_clear", False):  # cleared only after a save: a refusal keeps the name
         editor.reset_form("s2", {"new": ""})
@@ -61,19 +59,11 @@ def add_form(c: shell.Ctx) -> None:
     editor.show_flash("s2_add")
     if not submitted:
         return
-    if not c.name:
-        st.error(c.t("who.needed"))
+    added = editor.act(c, None, lambda: c.store.add_candidate(c.access, name, c.name),
+                       problem="" if name.strip() else c.t("err.required", what=c.t("what.candidate.name")))
+    if added is None:
         return
-    if not name.strip():
-        st.error(c.t("err.required", what=c.t("what.candidate.name")))
-        return
-    assert c.access is not None
-    try:
-        cand = c.store.add_candidate(c.access, name, c.name)
-    except PartnershipError as exc:
-        st.error(describe(exc, c.lang))
-        return
-    editor.flash("s2_add", "success", c.t("s2.added", name=plain(cand.name)))
+    editor.flash("s2_add", "success", c.t("s2.added", name=plain(added.value.name)))
     ss["s2_add_clear"] = True
     st.rerun()
 
@@ -93,7 +83,7 @@ def _score(c: shell.Ctx, cand: Candidate) -> str:
     return c.t("s2.score", score=cand.score) if cand.score is not None else c.t("s2.unscored")
 
 
-def candidates(c: shell.Ctx, snap: Snapshot) -> None:
+def candidates(c: shell.Page, snap: Snapshot) -> None:
     st.subheader(c.t("s2.list"))
     st.caption(c.t("s2.assess_lead"))
     if not snap.candidates:
@@ -112,7 +102,7 @@ def _shown(c: shell.Ctx, name: str, value: Any) -> str:
     return "–" if value is None else str(value)
 
 
-def _candidate(c: shell.Ctx, snap: Snapshot, cand: Candidate) -> None:
+def _candidate(c: shell.Page, snap: Snapshot, cand: Candidate) -> None:
     k = editor.record_key("cand", cand.id)
     with st.container(border=True, key=f"cand_{cand.id}"):
         badges = [c.t(f"s2.status.{cand.status.value}")]
@@ -125,7 +115,6 @@ def _candidate(c: shell.Ctx, snap: Snapshot, cand: Candidate) -> None:
         editor.show_flash(k)
 
         def save(changes: dict[str, Any], version: int) -> Any:
-            assert c.access is not None
             return c.store.update_candidate(c.access, cand.id, changes, version, c.name)
 
         if editor.record_conflict(c, "cand", cand.id, save, lambda n: _label(c, n), lambda n, v: _shown(c, n, v)):

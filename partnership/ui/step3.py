@@ -8,12 +8,10 @@ from typing import Any
 import streamlit as st
 
 from partnership import contact, validation
-from partnership.errors import PartnershipError
 from partnership.i18n import fmt_date
-from partnership.model import Candidate, CandidateStatus, Person, Side, Snapshot
+from partnership.model import Candidate, CandidateStatus, Person, Side, Snapshot, Task
 from partnership.steps import MAX_NAME
 from partnership.ui import editor, links, shell
-from partnership.ui.messages import describe
 from partnership.usertext import plain
 
 ss = st.session_state
@@ -30,13 +28,12 @@ def chosen(c: shell.Ctx, snap: Snapshot) -> Candidate | None:
     return cand
 
 
-def website(c: shell.Ctx, snap: Snapshot) -> None:
+def website(c: shell.Page, snap: Snapshot) -> None:
     p = snap.project
     k = editor.record_key("project", "website")
     editor.show_flash(k)
 
     def save(changes: dict[str, Any], version: int) -> Any:
-        assert c.access is not None
         return c.store.update_project(c.access, changes, version, c.name)
 
     if editor.record_conflict(c, "project", "website", save, lambda n: c.t("s3.website"), lambda n, v: str(v)):
@@ -68,7 +65,7 @@ def email(c: shell.Ctx, snap: Snapshot, cand: Candidate | None) -> None:
         st.link_button(c.t("s3.mailto"), contact.mailto(c.t("s3.subject"), text), icon=":material/send:")
 
 
-def meeting_people(c: shell.Ctx, snap: Snapshot) -> None:
+def meeting_people(c: shell.Page, snap: Snapshot) -> None:
     st.subheader(c.t("s3.people"))
     st.caption(c.t("s3.people_lead"))
     ours = [p for p in snap.people if p.side is Side.ASSOCIATION]
@@ -89,33 +86,18 @@ def meeting_people(c: shell.Ctx, snap: Snapshot) -> None:
         reach = d.text_input(c.t("s3.person_contact"), max_chars=MAX_NAME, key="s3_p_contact")
         meet = st.checkbox(c.t("s3.in_meeting"), value=True, key="s3_p_meet")
         submitted = st.form_submit_button(c.t("s3.add_person"), icon=":material/person_add:")
-    if submitted:
-        if not c.name:
-            st.error(c.t("who.needed"))
-        elif not name.strip():
-            st.error(c.t("err.required", what=c.t("what.person.name")))
-        else:
-            assert c.access is not None
-            try:
-                c.store.add_person(c.access, {"name": name, "side": "association", "title": title,
-                                              "contact": reach, "first_meeting": meet}, c.name)
-            except PartnershipError as exc:
-                st.error(describe(exc, c.lang))
-            else:
-                ss["s3_p_clear"] = True
-                st.rerun()
+    if submitted and editor.act(
+        c, None, lambda: c.store.add_person(c.access, {"name": name, "side": "association", "title": title,
+                                                       "contact": reach, "first_meeting": meet}, c.name),
+        problem="" if name.strip() else c.t("err.required", what=c.t("what.person.name")),
+    ):
+        ss["s3_p_clear"] = True
+        st.rerun()
 
 
-def _toggle_meeting(c: shell.Ctx, person: Person) -> None:
-    if not c.name:
-        editor.flash("s3_people", "error", c.t("who.needed"))
-        return
-    assert c.access is not None
-    try:
-        c.store.update_person(c.access, person.id, {"first_meeting": not person.first_meeting}, person.version,
-                              c.name)
-    except PartnershipError as exc:
-        editor.flash("s3_people", "error", describe(exc, c.lang))
+def _toggle_meeting(c: shell.Page, person: Person) -> None:
+    editor.act(c, "s3_people", lambda: c.store.update_person(
+        c.access, person.id, {"first_meeting": not person.first_meeting}, person.version, c.name))
 
 
 def plan_b(c: shell.Ctx, snap: Snapshot, cand: Candidate | None) -> None:
@@ -128,7 +110,7 @@ def plan_b(c: shell.Ctx, snap: Snapshot, cand: Candidate | None) -> None:
                 st.markdown(f"- {plain(x.name)}{prio}")
 
 
-def follow_up(c: shell.Ctx, snap: Snapshot, cand: Candidate | None, today: date) -> None:
+def follow_up(c: shell.Page, snap: Snapshot, cand: Candidate | None, today: date) -> None:
     st.subheader(c.t("s3.follow_up"))
     st.caption(c.t("s3.follow_up_lead"))
     for task in open_follow_ups(snap):
@@ -149,27 +131,23 @@ def follow_up(c: shell.Ctx, snap: Snapshot, cand: Candidate | None, today: date)
         submitted = st.form_submit_button(c.t("s3.save_follow_up"), icon=":material/event_available:")
     if not submitted:
         return
-    if not c.name:
-        st.error(c.t("who.needed"))
-        return
     title = c.t("s3.follow_up_title", name=cand.name if cand else c.t("mail.you"))
-    assert c.access is not None
-    try:
+
+    def add() -> Task:
         fields = validation.task_changes({"title": title[:MAX_NAME], "kind": "follow_up", "internal": True,
                                           "side": "association", "responsible": who, "due": when}, today=today)
-        c.store.add_task(c.access, fields, c.name)
-    except PartnershipError as exc:
-        st.error(describe(exc, c.lang))
-        return
-    ss.pop("s3_need_date", None)
-    st.rerun()
+        return c.store.add_task(c.access, fields, c.name)
+
+    if editor.act(c, None, add):
+        ss.pop("s3_need_date", None)
+        st.rerun()
 
 
 def open_follow_ups(snap: Snapshot) -> list[Any]:
     return [t for t in snap.tasks if contact.is_open_follow_up(t)]
 
 
-def answer(c: shell.Ctx, snap: Snapshot, cand: Candidate | None) -> None:
+def answer(c: shell.Page, snap: Snapshot, cand: Candidate | None) -> None:
     """The partner's answer: a yes makes them the partner, a no moves on to plan B."""
     st.subheader(c.t("s3.answer"))
     editor.show_flash("s3_answer")
@@ -188,34 +166,22 @@ def answer(c: shell.Ctx, snap: Snapshot, cand: Candidate | None) -> None:
               on_click=_said_no, args=(c, snap, cand))
 
 
-def _said_yes(c: shell.Ctx, snap: Snapshot, cand: Candidate) -> None:
-    if not c.name:
-        editor.flash("s3_answer", "error", c.t("who.needed"))
-        return
-    assert c.access is not None
-    try:
-        c.store.said_yes(c.access, cand.id, snap.project.version, c.name)  # also closes the follow-ups
-    except PartnershipError as exc:
-        editor.flash("s3_answer", "error", describe(exc, c.lang))
-        return
-    editor.flash("s3_answer", "success", c.t("s3.yes_done", name=plain(cand.name)))
+def _said_yes(c: shell.Page, snap: Snapshot, cand: Candidate) -> None:
+    editor.act(c, "s3_answer",  # one transaction: the partner's name, and the open follow-ups closed
+               lambda: c.store.said_yes(c.access, cand.id, snap.project.version, c.name),
+               done=c.t("s3.yes_done", name=plain(cand.name)))
 
 
-def _said_no(c: shell.Ctx, snap: Snapshot, cand: Candidate) -> None:
+def _said_no(c: shell.Page, snap: Snapshot, cand: Candidate) -> None:
     """Record the refusal (which also closes the open follow-ups), promote the next
     candidate, redraft the e-mail for them and ask for a new follow-up date."""
-    if not c.name:
-        editor.flash("s3_answer", "error", c.t("who.needed"))
-        return
-    assert c.access is not None
     following = contact.chosen(snap, passing_over=cand.id)
     draft = contact.draft_email(snap, following, c.lang, c.name) if following else None
-    try:
-        nxt = c.store.record_refusal(c.access, cand.id, cand.version, c.name, email=draft,
-                                     email_version=snap.field("s3_email").version)
-    except PartnershipError as exc:
-        editor.flash("s3_answer", "error", describe(exc, c.lang))
+    refusal = editor.act(c, "s3_answer", lambda: c.store.record_refusal(
+        c.access, cand.id, cand.version, c.name, email=draft, email_version=snap.field("s3_email").version))
+    if refusal is None:
         return
+    nxt = refusal.value
     if nxt is None:
         editor.flash("s3_answer", "info", c.t("s3.no_more"))
     else:

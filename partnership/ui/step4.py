@@ -8,12 +8,10 @@ from datetime import date
 import streamlit as st
 
 from partnership import usertext, validation
-from partnership.errors import PartnershipError
 from partnership.i18n import fmt_date, fmt_datetime
-from partnership.model import Presence, Role, Snapshot, TaskKind
+from partnership.model import Presence, Role, Snapshot, Task, TaskKind
 from partnership.steps import AGREEMENT_TASK_KINDS, MAX_NAME, missing
 from partnership.ui import editor, people, shell, tasks
-from partnership.ui.messages import describe
 
 ss = st.session_state
 
@@ -60,7 +58,7 @@ def vision(c: shell.Ctx, snap: Snapshot, others: list[Presence]) -> None:
         editor.field_editor(c, snap, key, readonly=locked(snap), others=others)
 
 
-def how(c: shell.Ctx, snap: Snapshot, others: list[Presence], today: date) -> None:
+def how(c: shell.Page, snap: Snapshot, others: list[Presence], today: date) -> None:
     st.subheader(c.t("s4.h.how"))
     editor.field_editor(c, snap, "s4_how", readonly=locked(snap), others=others)
     st.markdown(f"**{c.t('s4.activities')}**")
@@ -69,21 +67,21 @@ def how(c: shell.Ctx, snap: Snapshot, others: list[Presence], today: date) -> No
     tasks.task_list(c, snap, key="s4", kinds=ACTIVITY_KINDS, default_kind=TaskKind.ACTIVITY, today=today)
 
 
-def working_group(c: shell.Ctx, snap: Snapshot) -> None:
+def working_group(c: shell.Page, snap: Snapshot) -> None:
     st.subheader(c.t("s4.h.people"))
     if snap.role != Role.VIEWER:
         st.caption(c.t("s4.people_lead"))
     people.working_group(c, snap, key="people")
 
 
-def funding(c: shell.Ctx, snap: Snapshot, others: list[Presence], today: date) -> None:
+def funding(c: shell.Page, snap: Snapshot, others: list[Presence], today: date) -> None:
     st.subheader(c.t("s4.h.funding"))
     editor.field_editor(c, snap, "s4_funding", readonly=locked(snap), others=others)
     if snap.role != Role.VIEWER:
         deadline_form(c, snap, today)
 
 
-def deadline_form(c: shell.Ctx, snap: Snapshot, today: date) -> None:
+def deadline_form(c: shell.Page, snap: Snapshot, today: date) -> None:
     """A funding deadline as a task (or milestone) with a responsible person and a due date."""
     k = "s4_deadline"
     kinds = [x for x in (TaskKind.TASK, TaskKind.MILESTONE)
@@ -111,31 +109,24 @@ def deadline_form(c: shell.Ctx, snap: Snapshot, today: date) -> None:
                                   on_click=_add_deadline, args=(c, snap, today, kinds[0].value))
 
 
-def _add_deadline(c: shell.Ctx, snap: Snapshot, today: date, fallback_kind: str) -> None:
+def _add_deadline(c: shell.Page, snap: Snapshot, today: date, fallback_kind: str) -> None:
     k = "s4_deadline"
-    if not c.name:
-        editor.flash(k, "error", c.t("who.needed"))
-        return
     title = (ss.get(f"{k}_title") or "").strip()
     due = ss.get(f"{k}_due")
     who = ss.get(f"{k}_responsible") or ""
     problem = ("" if title else c.t("err.required", what=c.t("what.task.title"))) or \
         ("" if due else c.t("s4.need_due")) or ("" if who else c.t("s4.need_responsible"))
-    if problem:
-        editor.flash(k, "error", problem)
-        return
     person = snap.person(who)
     side = person.side.value if person else (snap.role.side or "association")
-    assert c.access is not None
-    try:
+
+    def add() -> Task:
         fields = validation.task_changes({"title": title, "kind": ss.get(f"{k}_kind") or fallback_kind,
                                           "responsible": who, "side": side, "due": due}, today=today)
-        c.store.add_task(c.access, fields, c.name)
-    except PartnershipError as exc:
-        editor.flash(k, "error", describe(exc, c.lang))
-        return
-    editor.reset_form(k, {"title": c.t("s4.deadline_default"), "due": None, "responsible": "", "kind": fallback_kind})
-    editor.flash(k, "success", c.t("s4.deadline_added", when=fmt_date(due, c.lang)))
+        return c.store.add_task(c.access, fields, c.name)
+
+    if editor.act(c, k, add, problem=problem, done=c.t("s4.deadline_added", when=fmt_date(due, c.lang))):
+        editor.reset_form(k, {"title": c.t("s4.deadline_default"), "due": None, "responsible": "",
+                              "kind": fallback_kind})
 
 
 def progress(c: shell.Ctx, snap: Snapshot) -> None:

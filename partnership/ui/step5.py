@@ -17,7 +17,6 @@ from partnership.model import AgreementVersion, Approval, Presence, Role, Side, 
 from partnership.slug import slug
 from partnership.steps import MAX_NAME
 from partnership.ui import editor, shell, tasks
-from partnership.ui.messages import describe
 from partnership.ui.step4 import locked
 
 ss = st.session_state
@@ -142,7 +141,7 @@ def _download_buttons(files: list[Download]) -> None:
 # -- the page's parts ---------------------------------------------------------------------
 
 
-def signed_state(c: shell.Ctx, snap: Snapshot) -> None:
+def signed_state(c: shell.Page, snap: Snapshot) -> None:
     """The "Underskrevet" state with both approvals and the reopen control; after a
     reopen, its confirmation."""
     editor.show_flash("s5_reopen")
@@ -164,7 +163,7 @@ def signed_state(c: shell.Ctx, snap: Snapshot) -> None:
             _reopen_control(c)
 
 
-def _reopen_control(c: shell.Ctx) -> None:
+def _reopen_control(c: shell.Page) -> None:
     if not ss.get("s5_reopen_ask"):
         st.button(c.t("s5.reopen"), key="s5_reopen", icon=":material/lock_open:",
                   on_click=lambda: ss.__setitem__("s5_reopen_ask", True))
@@ -182,21 +181,12 @@ def _close_reopen() -> None:
     ss.pop("s5_reopen_sure", None)
 
 
-def _reopen(c: shell.Ctx) -> None:
-    if not c.name:
-        editor.flash("s5_reopen", "error", c.t("who.needed"))
-        return
-    assert c.access is not None
-    try:
-        c.store.reopen(c.access, c.name)
-    except PartnershipError as exc:
-        editor.flash("s5_reopen", "error", describe(exc, c.lang))
-        return
-    _close_reopen()
-    editor.flash("s5_reopen", "success", c.t("s5.reopened"))
+def _reopen(c: shell.Page) -> None:
+    if editor.act(c, "s5_reopen", lambda: c.store.reopen(c.access, c.name), done=c.t("s5.reopened")):
+        _close_reopen()
 
 
-def follow_up(c: shell.Ctx, snap: Snapshot, others: list[Presence]) -> None:
+def follow_up(c: shell.Page, snap: Snapshot, others: list[Presence]) -> None:
     st.subheader(c.t("s5.h.follow_up"))
     editor.field_editor(c, snap, "s5_follow_up", readonly=locked(snap), others=others)
     st.markdown(f"**{c.t('s5.meetings')}**")
@@ -258,7 +248,7 @@ def balance(c: shell.Ctx, snap: Snapshot) -> None:
         st.caption(":material/balance: " + c.t("s5.balance_even"))
 
 
-def approval(c: shell.Ctx, snap: Snapshot) -> None:
+def approval(c: shell.Page, snap: Snapshot) -> None:
     """Each side's latest approval (still valid or voided), and the approve control."""
     if snap.project.signed_at is not None:
         return
@@ -283,7 +273,7 @@ def approval(c: shell.Ctx, snap: Snapshot) -> None:
     _approve_box(c, snap, own, current)
 
 
-def _approve_box(c: shell.Ctx, snap: Snapshot, side: Side, current: dict[str, str]) -> None:
+def _approve_box(c: shell.Page, snap: Snapshot, side: Side, current: dict[str, str]) -> None:
     lang = approval_lang(snap, side, c.lang, current)
     text = texts(snap)[lang]
     editor.show_flash("s5_approve")
@@ -299,28 +289,30 @@ def _approve_box(c: shell.Ctx, snap: Snapshot, side: Side, current: dict[str, st
                      on_click=_approve, args=(c, text, lang), width="stretch")
 
 
-def _approve(c: shell.Ctx, seen: str, lang: str) -> None:
+def _approve(c: shell.Page, seen: str, lang: str) -> None:
     k = "s5_approve"
     name = (ss.get("s5_approver") or "").strip()
-    if not name:
-        editor.flash(k, "error", c.t("err.required", what=c.t("what.approval.name")))
+    side = c.role.side
+    fresh = editor.act(c, k, lambda: c.store.snapshot(c.access), named=False,
+                       problem="" if name else c.t("err.required", what=c.t("what.approval.name")))
+    if fresh is None:
         return
-    assert c.access is not None
-    side = c.access.role.side
-    try:
-        fresh = c.store.snapshot(c.access)
-        gaps = agreement.missing_required(fresh)
-        if gaps:
-            editor.flash(k, "error", c.t("agr.blocked_by", items="; ".join(c.t(g) for g in gaps)))
-            return
-        text = agreement.render_markdown(fresh, lang)
+    gaps = agreement.missing_required(fresh.value)
+    if gaps:
+        editor.flash(k, "error", c.t("agr.blocked_by", items="; ".join(c.t(g) for g in gaps)))
+        return
+    text = agreement.render_markdown(fresh.value, lang)
+
+    def approve() -> Snapshot:
         if text != seen:
             raise ValidationError("the agreement changed meanwhile", code="stale_agreement", what="agreement")
         c.store.approve(c.access, name, agreement.content_hash(text), text, c.name or name)
-        after = c.store.snapshot(c.access)
-    except PartnershipError as exc:
-        editor.flash(k, "error", describe(exc, c.lang))
+        return c.store.snapshot(c.access)
+
+    approved = editor.act(c, k, approve, named=False)
+    if approved is None:
         return
+    after = approved.value
     if after.project.signed_at is not None:
         editor.flash(k, "success", c.t("s5.signed_now"))
     elif side is not None:
@@ -336,7 +328,7 @@ def exports(c: shell.Ctx, snap: Snapshot) -> None:
                                 with_tasks=True))
 
 
-def versions(c: shell.Ctx, snap: Snapshot) -> None:
+def versions(c: shell.Page, snap: Snapshot) -> None:
     """Every signed version, newest first, readable and downloadable."""
     st.subheader(c.t("s5.h.versions"))
     if not snap.signed_versions:
@@ -349,10 +341,9 @@ def versions(c: shell.Ctx, snap: Snapshot) -> None:
                  and v.content_hash == snap.project.signed_hash)
 
 
-def _all_approvals(c: shell.Ctx, snap: Snapshot) -> list[Approval]:
+def _all_approvals(c: shell.Page, snap: Snapshot) -> list[Approval]:
     """The live approvals plus those a reopen cleared (read back from the history), so
     an older signed version still names who signed it."""
-    assert c.access is not None
     try:
         past = signature.approvals_from_history(c.store.history(c.access))
     except PartnershipError:

@@ -46,12 +46,11 @@ from typing import Any
 import streamlit as st
 
 from partnership import validation
-from partnership.errors import Conflict, PartnershipError, ValidationError
+from partnership.errors import Conflict, PartnershipError
 from partnership.i18n import fmt_date, has
 from partnership.model import Role, Side, Snapshot, Task, TaskKind, TaskStatus
 from partnership.steps import AGREEMENT_TASK_KINDS, MAX_NAME, MAX_TEXT, TRACKING_TASK_FIELDS
 from partnership.ui import editor, paging, shell
-from partnership.ui.messages import describe
 from partnership.usertext import plain
 
 ss = st.session_state
@@ -154,7 +153,7 @@ def _rk(key: str) -> str:
 
 
 def task_list(
-    c: shell.Ctx, snap: Snapshot, *, key: str, kinds: Sequence[TaskKind] | None = None,
+    c: shell.Page, snap: Snapshot, *, key: str, kinds: Sequence[TaskKind] | None = None,
     default_kind: TaskKind | None = None, readonly: bool = False, add: bool = True,
     include_internal: bool = False, today: date | None = None, add_label: str | None = None,
 ) -> None:
@@ -174,7 +173,7 @@ def task_list(
 
 
 def task_row(
-    c: shell.Ctx, snap: Snapshot, task: Task, *, key: str, kinds: Sequence[TaskKind] | None = None,
+    c: shell.Page, snap: Snapshot, task: Task, *, key: str, kinds: Sequence[TaskKind] | None = None,
     readonly: bool = False, today: date | None = None,
 ) -> None:
     """One task in a bordered container: what, who, when, status; edit and status controls."""
@@ -184,7 +183,6 @@ def task_row(
     allowed = editable_fields(snap, task) if not readonly else frozenset()
 
     def save(changes: dict[str, Any], version: int) -> Any:
-        assert c.access is not None
         return c.store.update_task(c.access, task.id, changes, version, c.name)
 
     with st.container(border=True, key=f"{key}_t_{task.id}"):
@@ -263,21 +261,17 @@ def _shown(c: shell.Ctx, snap: Snapshot, name: str, value: Any) -> str:
     return str(value)
 
 
-def _quick_status(c: shell.Ctx, task: Task, k: str, qs: str) -> None:
+def _quick_status(c: shell.Page, task: Task, k: str, qs: str) -> None:
     new = ss.get(qs)
-    if not c.name:
+
+    def back(_: PartnershipError | None) -> None:
         ss[qs] = task.status.value
-        editor.flash(k, "error", c.t("who.needed"))
-        return
-    assert c.access is not None
-    try:
-        c.store.update_task(c.access, task.id, {"status": new}, task.version, c.name)
-    except Conflict as exc:
-        ss[qs] = task.status.value
+
+    def say(exc: Conflict) -> None:
         editor.flash(k, "info", c.t("tasks.quick_conflict", who=plain(exc.current.updated_by or "?")))
-    except PartnershipError as exc:
-        ss[qs] = task.status.value
-        editor.flash(k, "error", describe(exc, c.lang))
+
+    editor.act(c, k, lambda: c.store.update_task(c.access, task.id, {"status": new}, task.version, c.name),
+               conflict=say, refused=back)
 
 
 # -- the inline editor --------------------------------------------------------------------
@@ -291,7 +285,7 @@ def _kind_options(snap: Snapshot, task: Task, kinds: Sequence[TaskKind] | None) 
     return [x.value for x in TaskKind if x in wanted]
 
 
-def _editor(c: shell.Ctx, snap: Snapshot, task: Task, key: str, kinds: Sequence[TaskKind] | None,
+def _editor(c: shell.Page, snap: Snapshot, task: Task, key: str, kinds: Sequence[TaskKind] | None,
             allowed: frozenset[str]) -> None:
     rk = _rk(key)
     k = editor.record_key(rk, task.id)
@@ -327,7 +321,6 @@ def _editor(c: shell.Ctx, snap: Snapshot, task: Task, key: str, kinds: Sequence[
     st.text_area(c.t("tasks.f.note"), key=f"{k}_note", max_chars=MAX_TEXT, height=80, disabled=off["note"])
 
     def save(changes: dict[str, Any], version: int) -> Any:
-        assert c.access is not None
         return c.store.update_task(c.access, task.id, changes, version, c.name)
 
     row = st.container(horizontal=True)
@@ -347,24 +340,20 @@ def _submit(c: shell.Ctx, task: Task, key: str, allowed: frozenset[str], save: e
     if not changes:
         editor.close_record(rk, task.id)
         return
-    if "title" in changes and not changes["title"]:
-        editor.flash(k, "error", c.t("err.required", what=c.t("what.task.title")))
-        return
     start = values["start"] if "start" in allowed else task.start
     due = values["due"] if "due" in allowed else task.due
-    try:
-        validation.task_dates(start, due)
-    except ValidationError as exc:
-        editor.flash(k, "error", describe(exc, c.lang))
-        return
-    editor.save_record(rk, task.id, changes, save)
+    no_title = "title" in changes and not changes["title"]
+    # The dates are checked here, the name by save_record.
+    if editor.act(c, k, lambda: validation.task_dates(start, due), named=False,
+                  problem=c.t("err.required", what=c.t("what.task.title")) if no_title else ""):
+        editor.save_record(rk, task.id, changes, save)
 
 
 # -- the add form -------------------------------------------------------------------------
 
 
 def add_form(
-    c: shell.Ctx, snap: Snapshot, *, key: str, kinds: Sequence[TaskKind] | None = None,
+    c: shell.Page, snap: Snapshot, *, key: str, kinds: Sequence[TaskKind] | None = None,
     default_kind: TaskKind | None = None, label: str | None = None, expanded: bool = False,
 ) -> None:
     """A form that adds one task (see the module doc). Nothing for a viewer."""
@@ -411,17 +400,11 @@ def add_form(
                                                        {"kind": default, "side": own.value}))
 
 
-def _add(c: shell.Ctx, key: str, only_kind: str, defaults: dict[str, str]) -> None:
+def _add(c: shell.Page, key: str, only_kind: str, defaults: dict[str, str]) -> None:
     """Add the task, then start the form clean: every field, the kind and side included,
     goes back to its default, so the next task never silently inherits the last one's kind."""
     k = f"{key}_new"
-    if not c.name:
-        editor.flash(k, "error", c.t("who.needed"))
-        return
     title = (ss.get(f"{k}_title") or "").strip()
-    if not title:
-        editor.flash(k, "error", c.t("err.required", what=c.t("what.task.title")))
-        return
     start, due = _a_date(ss.get(f"{k}_start")), _a_date(ss.get(f"{k}_due"))
     fields: dict[str, Any] = {
         "title": title,
@@ -433,14 +416,13 @@ def _add(c: shell.Ctx, key: str, only_kind: str, defaults: dict[str, str]) -> No
         "status": ss.get(f"{k}_status") or TaskStatus.PLANNED.value,
         "note": ss.get(f"{k}_note") or "",
     }
-    assert c.access is not None
-    try:
+
+    def add() -> Task:
         validation.task_dates(start, due)
-        c.store.add_task(c.access, fields, c.name)
-    except PartnershipError as exc:
-        editor.flash(k, "error", describe(exc, c.lang))
-        return
-    editor.reset_form(k, {"title": "", "note": "", "start": None, "due": None, "responsible": "",
-                          "status": TaskStatus.PLANNED.value, **({} if only_kind else {"kind": defaults["kind"]}),
-                          "side": defaults["side"]})
-    editor.flash(k, "success", c.t("tasks.added_kind", title=plain(title), kind=c.t(f"agr.kind.{fields['kind']}")))
+        return c.store.add_task(c.access, fields, c.name)
+
+    if editor.act(c, k, add, problem="" if title else c.t("err.required", what=c.t("what.task.title")),
+                  done=c.t("tasks.added_kind", title=plain(title), kind=c.t(f"agr.kind.{fields['kind']}"))):
+        editor.reset_form(k, {"title": "", "note": "", "start": None, "due": None, "responsible": "",
+                              "status": TaskStatus.PLANNED.value, **({} if only_kind else {"kind": defaults["kind"]}),
+                              "side": defaults["side"]})

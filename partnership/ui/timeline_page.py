@@ -238,7 +238,7 @@ def chart(c: shell.Ctx, snap: Snapshot, view: View, today: date) -> None:
     st.caption(c.t("tl.legend_help"))
 
 
-def task_section(c: shell.Ctx, snap: Snapshot, view: View, today: date) -> None:
+def task_section(c: shell.Page, snap: Snapshot, view: View, today: date) -> None:
     """The tasks the filters let through, each with its editor and status switch, then
     the add form (none for a viewer)."""
     st.subheader(c.t("tl.tasks"))
