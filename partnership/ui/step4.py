@@ -7,11 +7,11 @@ from datetime import date
 
 import streamlit as st
 
-from partnership import usertext, validation
+from partnership import rules, usertext, validation
 from partnership.errors import PartnershipError
 from partnership.i18n import fmt_date, fmt_datetime
 from partnership.model import Presence, Role, Snapshot, TaskKind
-from partnership.steps import AGREEMENT_TASK_KINDS, MAX_NAME, missing
+from partnership.steps import MAX_NAME, missing
 from partnership.ui import editor, people, shell, tasks
 from partnership.ui.messages import describe
 
@@ -86,8 +86,7 @@ def funding(c: shell.Ctx, snap: Snapshot, others: list[Presence], today: date) -
 def deadline_form(c: shell.Ctx, snap: Snapshot, today: date) -> None:
     """A funding deadline as a task (or milestone) with a responsible person and a due date."""
     k = "s4_deadline"
-    kinds = [x for x in (TaskKind.TASK, TaskKind.MILESTONE)
-             if snap.project.signed_at is None or x.value not in AGREEMENT_TASK_KINDS]
+    kinds = rules.addable_kinds(snap.project.signed_at is not None, (TaskKind.TASK, TaskKind.MILESTONE))
     options = tasks.people_options(snap)
     editor.show_flash(k)
     with st.expander(c.t("s4.deadline"), icon=":material/event:"):
