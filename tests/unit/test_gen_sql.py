@@ -62,11 +62,36 @@ def test_a_changed_python_value_changes_the_output(monkeypatch: pytest.MonkeyPat
     assert "select array['due', 'note', 'status']::text[] $$" in after
 
 
-def test_the_redefined_bodies_hold_none_of_the_generated_literals() -> None:
-    """scripts/generated_rules_functions.sql calls the generated functions instead."""
-    functions = gen.FUNCTIONS.read_text(encoding="utf-8")
-    for literal in (r"\b20000\b", r"\b2000\b", r"<= 3\b", r"and 3\)", "'shared_goals'", "'green'",
-                    r"array\['status', 'note'\]", "'activity', 'milestone'"):
-        assert not re.search(literal, functions), literal
-    defined = re.findall(r"^create or replace function ([\w.]+)\(", functions, re.M)
-    assert tuple(defined) == gen.REDEFINED
+REDEFINED = {
+    "partnership_private.candidate_changes", "partnership_private.task_changes", "partnership_private.health_answers",
+    "partnership_private.task_rule", "partnership_private.constants", "public.ps_set_field",
+    "public.ps_record_refusal", "partnership_private.import_answers", "partnership_private.import_project_as_sent",
+}
+
+
+def test_every_function_whose_newest_body_holds_a_literal_is_redefined_without_it() -> None:
+    redefined = gen.redefinitions(gen.FIRST.stem)
+    assert {d.name for d in redefined} == REDEFINED
+    for d in redefined:
+        for literal in (r"\b20000\b", r"\b2000\b", r"<= 3\b", r"and 3\b", "'shared_goals'", "'green'",
+                        r"array\['status', 'note'\]", "'activity', 'milestone'"):
+            assert not re.search(literal, d.sql), (d.name, literal)
+        assert d.sql.startswith(("--", "create or replace function")), d.name
+    moved = next(d for d in redefined if d.name == "partnership_private.import_project_as_sent")
+    assert "create or replace function partnership_private.import_project_as_sent(" in moved.sql
+    assert "security definer" not in moved.sql.split("$$")[0]  # 20261130000200_safety made it security invoker
+
+
+def test_a_later_migration_redefining_a_function_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A body another migration redefined (before the generated one) is the one copied."""
+    for path in gen.MIGRATIONS.glob("*.sql"):
+        if path.name < gen.FIRST.name:
+            (tmp_path / path.name).write_bytes(path.read_bytes())
+    (tmp_path / "20261130000550_other.sql").write_text(
+        "create or replace function public.ps_set_field(p_token text)\n"
+        "returns integer language plpgsql as $$\nbegin\n    return 20000 + 1; -- other\nend\n$$;\n",
+        encoding="utf-8")
+    monkeypatch.setattr(gen, "MIGRATIONS", tmp_path)
+    text = gen.render()
+    assert "return partnership_private.max_text() + 1; -- other" in text
+    assert "ps_set_field (from 20261130000550_other)" in " ".join(text.replace("--", " ").split())
