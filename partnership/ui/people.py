@@ -28,6 +28,7 @@ from typing import Any
 
 import streamlit as st
 
+from partnership import rules
 from partnership.errors import Conflict, PartnershipError
 from partnership.model import Person, Role, Side, Snapshot
 from partnership.steps import MAX_NAME
@@ -41,10 +42,8 @@ FIELDS: tuple[str, ...] = ("name", "title", "contact", "working_group", "side")
 
 
 def may_edit(snap: Snapshot, side: Side) -> bool:
-    """Whether the reader may add or change people on ``side`` now."""
-    if snap.project.signed_at is not None:
-        return False
-    return snap.role == Role.OWNER or (snap.role == Role.PARTNER and side == Side.PARTNER)
+    """Whether the reader may add or change people on ``side`` now (``rules.may_edit_person``)."""
+    return rules.may_edit_person(snap.role, snap.project.signed_at is not None, side)
 
 
 def missing_sides(snap: Snapshot) -> list[Side]:

@@ -7,10 +7,10 @@ from datetime import date
 
 import streamlit as st
 
-from partnership import usertext, validation
+from partnership import rules, usertext, validation
 from partnership.i18n import fmt_date, fmt_datetime
 from partnership.model import Presence, Role, Snapshot, Task, TaskKind
-from partnership.steps import AGREEMENT_TASK_KINDS, MAX_NAME, missing
+from partnership.steps import MAX_NAME, missing
 from partnership.ui import editor, people, shell, tasks
 
 ss = st.session_state
@@ -84,8 +84,7 @@ def funding(c: shell.Page, snap: Snapshot, others: list[Presence], today: date) 
 def deadline_form(c: shell.Page, snap: Snapshot, today: date) -> None:
     """A funding deadline as a task (or milestone) with a responsible person and a due date."""
     k = "s4_deadline"
-    kinds = [x for x in (TaskKind.TASK, TaskKind.MILESTONE)
-             if snap.project.signed_at is None or x.value not in AGREEMENT_TASK_KINDS]
+    kinds = rules.addable_kinds(snap.project.signed_at is not None, (TaskKind.TASK, TaskKind.MILESTONE))
     options = tasks.people_options(snap)
     editor.show_flash(k)
     with st.expander(c.t("s4.deadline"), icon=":material/event:"):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from partnership import agreement, agreement_export, signature, usertext
+from partnership import agreement, agreement_export, rules, signature, usertext
 from partnership.errors import PartnershipError, ValidationError
 from partnership.i18n import LANGS, fmt_datetime, t
 from partnership.model import AgreementVersion, Approval, Presence, Role, Side, Snapshot, TaskKind
@@ -45,9 +45,8 @@ def hashes(snap: Snapshot) -> dict[str, str]:
 
 
 def latest(snap: Snapshot, side: Side) -> Approval | None:
-    """The side's most recent approval (None if it has not approved since the last reopen)."""
-    mine = [a for a in snap.approvals if a.side == side]
-    return max(mine, key=lambda a: a.approved_at) if mine else None
+    """The side's latest approval (None if it has not approved since the last reopen)."""
+    return rules.latest_approvals(snap.approvals).get(side)
 
 
 def is_valid(snap: Snapshot, approval: Approval, current: dict[str, str] | None = None) -> bool:

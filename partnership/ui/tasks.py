@@ -45,11 +45,11 @@ from typing import Any
 
 import streamlit as st
 
-from partnership import validation
+from partnership import rules, validation
 from partnership.errors import Conflict, PartnershipError
 from partnership.i18n import fmt_date, has
 from partnership.model import Role, Side, Snapshot, Task, TaskKind, TaskStatus
-from partnership.steps import AGREEMENT_TASK_KINDS, MAX_NAME, MAX_TEXT, TRACKING_TASK_FIELDS
+from partnership.steps import MAX_NAME, MAX_TEXT, TRACKING_TASK_FIELDS
 from partnership.ui import editor, paging, shell
 from partnership.usertext import plain
 
@@ -79,23 +79,14 @@ def signed(snap: Snapshot) -> bool:
 
 
 def editable_fields(snap: Snapshot, task: Task) -> frozenset[str]:
-    """What the reader of ``snap`` may change on ``task`` right now."""
-    if snap.role == Role.VIEWER or (task.internal and snap.role != Role.OWNER):
-        return frozenset()
-    if signed(snap):
-        if task.kind.value in AGREEMENT_TASK_KINDS:
-            return frozenset(TRACKING_TASK_FIELDS)
-        return frozenset(FIELDS) - {"kind"}  # a plain task may not become part of a signed agreement
-    return frozenset(FIELDS)
+    """What the reader of ``snap`` may change on ``task`` right now, of ``FIELDS``
+    (the rule is ``rules.editable_task_fields``)."""
+    return rules.editable_task_fields(snap.role, signed(snap), internal=task.internal, kind=task.kind) & set(FIELDS)
 
 
 def addable_kinds(snap: Snapshot, kinds: Iterable[TaskKind] | None = None) -> list[TaskKind]:
-    """The kinds the add form offers: ``kinds`` (all when None), without agreement kinds
-    while the agreement is signed."""
-    wanted = list(TaskKind) if kinds is None else [k for k in TaskKind if k in set(kinds)]
-    if signed(snap):
-        wanted = [k for k in wanted if k.value not in AGREEMENT_TASK_KINDS]
-    return wanted
+    """The kinds the add form offers (the rule is ``rules.addable_kinds``)."""
+    return rules.addable_kinds(signed(snap), kinds)
 
 
 def people_options(snap: Snapshot) -> list[str]:
@@ -218,7 +209,7 @@ def _describe(c: shell.Ctx, snap: Snapshot, task: Task, today: date, *, status_b
         badges.append(f":orange-badge[:material/schedule: {c.t('tasks.overdue')}]")
     if task.internal:
         badges.append(f":violet-badge[{c.t('tasks.internal')}]")
-    if signed(snap) and task.kind.value in AGREEMENT_TASK_KINDS:
+    if signed(snap) and rules.is_agreement_task(task.kind):
         badges.append(":gray-badge[:material/lock:]")
     st.markdown(f"{KIND_ICON[task.kind]} **{plain(task.title) or '–'}** · {c.t(f'agr.kind.{task.kind.value}')} "
                 + " ".join(badges))

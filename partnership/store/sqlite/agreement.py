@@ -6,9 +6,9 @@ import json
 import uuid
 from collections.abc import Mapping
 
-from partnership import agreement, exchange, validation
+from partnership import agreement, exchange, rules, validation
 from partnership.errors import Forbidden, ValidationError
-from partnership.model import Access, Approval, HealthCheck, Role, Side
+from partnership.model import Access, Approval, HealthCheck, Role
 from partnership.store.sqlite.core import _Core, _now
 
 
@@ -28,10 +28,10 @@ class _Agreement(_Core):
                 raise Forbidden("the agreement is signed", code="signed")
             side = access.role.side
             assert side is not None
-            latest = {r["side"]: r["content_hash"] for r in conn.execute(
-                "select side, content_hash from approvals where project_id = ? order by approved_at",
-                (access.project_id,))}
-            if latest.get(side.value) == content_hash:
+            approvals = [exchange.record(Approval, {k: r[k] for k in r.keys() if k != "project_id"})
+                         for r in conn.execute("select * from approvals where project_id = ?"
+                                               " order by approved_at, rowid", (access.project_id,))]
+            if rules.already_approved(approvals, side, content_hash):
                 raise ValidationError("already approved", code="already_approved", what="approval")
             at = _now()
             approval = Approval(uuid.uuid4().hex, side, name, content_hash, at)
@@ -41,8 +41,7 @@ class _Agreement(_Core):
             )
             self._log(conn, access, actor, "approval", approval.id, "", exchange.content_json(approval), 1,
                       joint=True, at=at)
-            latest[side.value] = content_hash
-            if all(latest.get(s.value) == content_hash for s in Side):
+            if rules.signed_by_both([*approvals, approval], content_hash):
                 conn.execute("update projects set signed_at = ?, signed_hash = ? where id = ?",
                              (at.isoformat(), content_hash, access.project_id))
                 conn.execute(

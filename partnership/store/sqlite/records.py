@@ -9,10 +9,10 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from partnership import contact, exchange, validation
+from partnership import contact, exchange, rules, validation
 from partnership.errors import Conflict, Current, Forbidden, ValidationError
-from partnership.model import Access, Candidate, CandidateStatus, Person, Project, Role, Side, Task, TaskStatus
-from partnership.steps import AGREEMENT_TASK_KINDS, FIELD_BY_KEY, INTERNAL_KEYS, TOP_PRIORITIES, TRACKING_TASK_FIELDS
+from partnership.model import Access, Candidate, CandidateStatus, Person, Project, Role, Task, TaskStatus
+from partnership.steps import FIELD_BY_KEY, INTERNAL_KEYS, TOP_PRIORITIES
 from partnership.store.sqlite.core import _SPECS, _Core, _now, _q, _RecordSpec
 
 
@@ -199,8 +199,8 @@ class _Records(_Core):
             raise ValidationError("name and side are required", code="required", what="person.name")
         actor = self._actor(actor)
         with self._write() as conn:
-            self._check(conn, access, Role.OWNER, Role.PARTNER)
-            self._person_rule(conn, access, clean["side"])
+            project = self._check(conn, access, Role.OWNER, Role.PARTNER)
+            rules.check_person(access.role, project.signed_at is not None, clean["side"])
             person = Person(uuid.uuid4().hex, **clean, updated_by=actor, updated_at=_now())
             self._insert(conn, _SPECS["person"], access, person, actor, joint=True)
         return person
@@ -212,18 +212,11 @@ class _Records(_Core):
         actor = self._actor(actor)
         spec = _SPECS["person"]
         with self._write() as conn:
-            self._check(conn, access, Role.OWNER, Role.PARTNER)
+            project = self._check(conn, access, Role.OWNER, Role.PARTNER)
             current = self._get(conn, spec, access, person_id)
-            self._person_rule(conn, access, current.side)
-            self._person_rule(conn, access, clean.get("side", current.side))
+            rules.check_person(access.role, project.signed_at is not None, current.side)
+            rules.check_person(access.role, project.signed_at is not None, clean.get("side", current.side))
             return self._update(conn, spec, access, current, clean, expected_version, actor, joint=True)
-
-    def _person_rule(self, conn: sqlite3.Connection, access: Access, side: Side) -> None:
-        if access.role is Role.PARTNER and side is not Side.PARTNER:
-            raise Forbidden("the partner edits only its own people", code="forbidden")
-        project = self._project(conn.execute("select * from projects where id = ?", (access.project_id,)).fetchone())
-        if project.signed_at is not None:
-            raise Forbidden("the agreement is signed", code="signed")
 
     def add_task(self, access: Access, fields: Mapping[str, Any], actor: str) -> Task:
         clean = validation.task_changes(fields)
@@ -260,11 +253,8 @@ class _Records(_Core):
 
     @staticmethod
     def _task_rule(access: Access, project: Project, task: Task, changing: set[str]) -> None:
-        if task.internal and access.role is not Role.OWNER:
-            raise Forbidden("internal tasks are the association's own", code="forbidden")
-        if (project.signed_at is not None and task.kind.value in AGREEMENT_TASK_KINDS
-                and not changing <= TRACKING_TASK_FIELDS):
-            raise Forbidden("the agreement is signed", code="signed")
+        rules.check_task(access.role, project.signed_at is not None, internal=task.internal, kind=task.kind,
+                         changing=changing)
 
     @staticmethod
     def _responsible_exists(conn: sqlite3.Connection, access: Access, person_id: str) -> None:
