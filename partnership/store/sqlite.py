@@ -57,7 +57,16 @@ from partnership.steps import (
     editing_visible_to,
 )
 from partnership.store import seal
-from partnership.store.base import LIVE_BATCH, PRESENCE_TTL_S, Beat, Store, hash_token, live_digests, new_token
+from partnership.store.base import (
+    LIVE_BATCH,
+    PRESENCE_TTL_S,
+    Beat,
+    Store,
+    field_scope,
+    hash_token,
+    live_digests,
+    new_token,
+)
 
 SCHEMA_VERSION = 2
 
@@ -196,22 +205,23 @@ class SQLiteStore(Store):
             if isinstance(exc, sqlite3.Error):
                 raise _storage_error("database write failed", exc) from exc
             raise
-        for project_id, revision in self._local.__dict__.pop("bumped", {}).items():
-            self._committed(project_id, revision)
+        for project_id, (revision, scope) in self._local.__dict__.pop("bumped", {}).items():
+            self._committed(project_id, revision, scope)
 
-    def _bump(self, conn: sqlite3.Connection, project_id: str) -> int | None:
+    def _bump(self, conn: sqlite3.Connection, project_id: str, scope: str | None = None) -> int | None:
         """Add 1 to the project's revision and return it; listeners hear the new one after
-        the commit."""
+        the commit (with ``scope`` when this was the transaction's only change)."""
         row = conn.execute("update projects set revision = revision + 1 where id = ? returning revision",
                            (project_id,)).fetchone()
         revision: int | None = row[0] if row else None
-        self._after_commit(project_id, revision)
+        self._after_commit(project_id, revision, scope)
         return revision
 
-    def _after_commit(self, project_id: str, revision: int | None) -> None:
+    def _after_commit(self, project_id: str, revision: int | None, scope: str | None = None) -> None:
         """Tell the commit listeners about ``project_id`` once this transaction commits
-        (``None``: the project is gone)."""
-        self._local.__dict__.setdefault("bumped", {})[project_id] = revision
+        (``None``: the project is gone). Two changes in one transaction have no one scope."""
+        bumped = self._local.__dict__.setdefault("bumped", {})
+        bumped[project_id] = (revision, None if project_id in bumped else scope)
 
     @contextmanager
     def _quick(self) -> Iterator[None]:
@@ -267,7 +277,7 @@ class SQLiteStore(Store):
 
     def _log(
         self, conn: sqlite3.Connection, access: Access, actor: str, entity: str, target: str,
-        old: str, new: str, version: int, *, joint: bool, at: datetime,
+        old: str, new: str, version: int, *, joint: bool, at: datetime, scope: str | None = None,
     ) -> None:
         conn.execute(
             "insert into history (project_id, entity, target, actor, role, at, old, new, version, joint)"
@@ -275,7 +285,7 @@ class SQLiteStore(Store):
             (access.project_id, entity, target, actor, access.role.value, at.isoformat(), old, new, version,
              int(joint)),
         )
-        revision = self._bump(conn, access.project_id)
+        revision = self._bump(conn, access.project_id, scope)
         if revision is not None and revision % limits.HISTORY_PRUNE_EVERY == 0:
             self._prune_history(conn, access.project_id)
 
@@ -569,8 +579,9 @@ class SQLiteStore(Store):
             " updated_by = excluded.updated_by, updated_at = excluded.updated_at",
             (access.project_id, key, value, version + 1, actor, at.isoformat()),
         )
-        self._log(conn, access, actor, "field", key, row["value"] if row else "", value, version + 1,
-                  joint=key not in INTERNAL_KEYS, at=at)
+        old = row["value"] if row else ""
+        self._log(conn, access, actor, "field", key, old, value, version + 1,
+                  joint=key not in INTERNAL_KEYS, at=at, scope=field_scope(key, old, value))
         return int(version + 1)
 
     # -- structured records -------------------------------------------------------------

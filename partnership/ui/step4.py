@@ -11,8 +11,8 @@ from partnership import usertext, validation
 from partnership.errors import PartnershipError
 from partnership.i18n import fmt_date, fmt_datetime
 from partnership.model import Presence, Role, Snapshot, TaskKind
-from partnership.steps import AGREEMENT_TASK_KINDS, MAX_NAME, missing
-from partnership.ui import editor, people, shell, tasks
+from partnership.steps import AGREEMENT_TASK_KINDS, MAX_NAME, STEPS, missing
+from partnership.ui import editor, live, people, shell, tasks
 from partnership.ui.messages import describe
 
 ss = st.session_state
@@ -139,7 +139,14 @@ def _add_deadline(c: shell.Ctx, snap: Snapshot, today: date, fallback_kind: str)
 
 
 def progress(c: shell.Ctx, snap: Snapshot) -> None:
-    """What step 4 still lacks, and the way on to step 5."""
+    """What step 4 still lacks, and the way on to step 5 - a live region, so that a field
+    filled or emptied on the other side redraws only this and that field's editor."""
+    fills = [f"fill:{f.key}" for f in STEPS[3].fields]
+    live.region(c, snap, "s4_progress", listens=fills, covers=fills, fields=[],
+                draw=lambda now, _people: _progress(c, now))
+
+
+def _progress(c: shell.Ctx, snap: Snapshot) -> None:
     gaps = missing(4, snap)
     if gaps:
         st.caption(c.t("s4.missing", items="; ".join(tasks.gap_label(c, snap, g) for g in gaps)))
