@@ -224,6 +224,10 @@ def many(bench: Bench, tabs: int, rounds: int) -> None:
             found += bench.save(writer, readers, n)
             time.sleep(random.uniform(1.0, 2.0))
         print(summary(f"{tabs} open tabs on one process: click on Gem -> each tab shows it", found))
+        stats = [r.evaluate("() => (window.__psLive && window.__psLive.stats) || {full: 0, region: 0}")
+                 for r in readers]
+        print(f"reruns the readers asked for: {sum(s['full'] for s in stats)} of the whole page, "
+              f"{sum(s['region'] for s in stats)} of a live region only")
         bench.close_pages()
 
 

@@ -15,10 +15,15 @@
   ``store.heartbeats`` every ``presence_interval`` seconds, which also tells the other
   processes about ours.
 
-Subscribers get plain dicts (JSON-ready): ``{"type": "state", "rev": n, "here": [...]}``
-or ``{"type": "gone"}``. ``here`` lists everyone present as ``{"s", "n", "r", "e"}``
-(session, name, role, editing); a partner or viewer is never told which internal field
-someone edits (``steps.editing_visible_to``). Deliver callbacks are called from any
+Subscribers get plain dicts (JSON-ready): ``{"type": "state", "rev": n, "here": [...],
+"changes": [[rev, scope], ...]}`` or ``{"type": "gone"}``. ``here`` lists everyone present
+as ``{"s", "n", "r", "e"}`` (session, name, role, editing); a partner or viewer is never
+told which internal field someone edits (``steps.editing_visible_to``). ``changes`` are
+the newest revisions this hub saw one by one with what each changed (the store's
+``field_scope``, or None when it does not know): a page whose every change since it
+rendered is redrawn by one of its live regions reruns those regions, not the whole page.
+A reader who may not see an internal field gets None for its scope, like any unknown
+change. Deliver callbacks are called from any
 thread and must be quick (the event route hands them to its event loop).
 
 No streamlit import here: the hub is plain Python, tested without a browser.
@@ -29,6 +34,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,6 +49,9 @@ log = logging.getLogger(__name__)
 
 GRACE_S = 10.0
 """A session stays present this long after its page last ran or its last stream closed."""
+
+CHANGES_KEPT = 64
+"""How many revisions' scopes the hub remembers per project (older ones count as unknown)."""
 
 Deliver = Callable[[dict[str, Any]], None]
 
@@ -75,6 +84,7 @@ class _Project:
     revision: int | None = None
     subscribers: list[Subscriber] = field(default_factory=list)
     remote: tuple[Presence, ...] = ()
+    changes: deque[tuple[int, str | None]] = field(default_factory=lambda: deque(maxlen=CHANGES_KEPT))
 
 
 class Hub:
@@ -99,9 +109,10 @@ class Hub:
 
     # -- the store tells us ----------------------------------------------------------------
 
-    def publish(self, project_id: str, revision: int | None) -> None:
+    def publish(self, project_id: str, revision: int | None, scope: str | None = None) -> None:
         """A write committed (the store's commit listener). ``revision`` None: unknown or
-        the project is gone - check at once, in the hub's thread."""
+        the project is gone - check at once, in the hub's thread. ``scope``: what the write
+        changed (see ``store.base.field_scope``), None if anything may have."""
         if revision is None:
             with self._lock:
                 if project_id not in self._projects:
@@ -109,14 +120,18 @@ class Hub:
                 self._urgent = True
             self._wake.set()
             return
-        self._advance(project_id, revision)
+        self._advance(project_id, revision, scope)
 
-    def _advance(self, project_id: str, revision: int) -> None:
+    def _advance(self, project_id: str, revision: int, scope: str | None = None) -> None:
         with self._lock:
             project = self._projects.get(project_id)
             if project is None or (project.revision is not None and revision <= project.revision):
                 return
+            # Only the revision right after the known one has a known scope; a jump (writes
+            # from another process, seen by the batched check) leaves its revisions unknown.
+            known = project.revision is not None and revision == project.revision + 1
             project.revision = revision
+            project.changes.append((revision, scope if known else None))
         self._notify(project_id)
 
     # -- streams ---------------------------------------------------------------------------
@@ -207,11 +222,12 @@ class Hub:
     # -- telling the subscribers -----------------------------------------------------------
 
     @staticmethod
-    def payload(revision: int | None, present: list[Presence], role: Role) -> dict[str, Any]:
+    def payload(revision: int | None, present: list[Presence], role: Role,
+                changes: tuple[tuple[int, str | None], ...] = ()) -> dict[str, Any]:
         """The state event for a reader with ``role``."""
         return {"type": "state", "rev": revision, "here": [
             {"s": p.session_id, "n": clean(p.name), "r": p.role.value, "e": editing_visible_to(role, p.editing)}
-            for p in present]}
+            for p in present], "changes": [[rev, _visible_scope(role, scope)] for rev, scope in changes]}
 
     def _notify(self, project_id: str) -> None:
         with self._lock:
@@ -220,7 +236,8 @@ class Hub:
                 return
             present = self._present(project_id)
             self._present_keys[project_id] = tuple(f"{p.session_id}:{p.name}:{p.editing}" for p in present)
-            by_role = {role: self.payload(project.revision, present, role)
+            changes = tuple(project.changes)
+            by_role = {role: self.payload(project.revision, present, role, changes)
                        for role in {s.role for s in project.subscribers}}
             targets = [(s, by_role[s.role]) for s in project.subscribers]
         for sub, event in targets:
@@ -338,6 +355,14 @@ class Hub:
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout=5)
+
+
+def _visible_scope(role: Role, scope: str | None) -> str | None:
+    """A change's scope as ``role`` may know it: a field it may not see becomes unknown."""
+    if scope is None or ":" not in scope:
+        return None
+    kind, key = scope.split(":", 1)
+    return scope if editing_visible_to(role, key) == key else None
 
 
 _shared: Hub | None = None

@@ -50,9 +50,18 @@ PRESENCE_TTL_S = 15
 LIVE_BATCH = 1000
 """Most tokens (or beats) one ``revisions``/``heartbeats`` call takes; more are ignored."""
 
-CommitListener = Callable[[str, "int | None"], None]
-"""``listener(project_id, revision)``, called after a write committed; ``revision`` is
-None when the store does not know it (or the project was deleted): ask ``revisions``."""
+CommitListener = Callable[[str, "int | None", "str | None"], None]
+"""``listener(project_id, revision, scope)``, called after a write committed; ``revision`` is
+None when the store does not know it (or the project was deleted): ask ``revisions``.
+``scope`` says what the write changed when it was one field's text (``field_scope``);
+None means anything may have changed."""
+
+
+def field_scope(key: str, old: str, new: str) -> str:
+    """The scope of a field write: ``text:<key>`` when only the text changed (the field
+    was filled before and still is, or empty and still empty), ``fill:<key>`` when it went
+    from empty to filled or back - which also changes what the steps say is missing."""
+    return f"{'text' if bool(old.strip()) == bool(new.strip()) else 'fill'}:{key}"
 
 Beat = tuple[str, str, str, str]
 """One session's presence for ``heartbeats``: (token, session_id, name, editing)."""
@@ -261,10 +270,10 @@ class Store(ABC):
         imports it."""
         self.__dict__.setdefault("_commit_listeners", []).append(listener)
 
-    def _committed(self, project_id: str, revision: int | None) -> None:
+    def _committed(self, project_id: str, revision: int | None, scope: str | None = None) -> None:
         for listener in list(self.__dict__.get("_commit_listeners", ())):
             try:
-                listener(project_id, revision)
+                listener(project_id, revision, scope)
             except Exception:  # a listener's failure must never undo or fail a save
                 _log.exception("commit listener failed")
 

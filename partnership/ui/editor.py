@@ -203,11 +203,24 @@ def _badge_safe(text: str) -> str:
 
 
 def field_editor(
-    c: shell.Ctx, snap: Snapshot, key: str, *, readonly: bool = False, height: int = 150,
+    c: shell.Page, snap: Snapshot, key: str, *, readonly: bool = False, height: int = 150,
     others: list[Presence] | None = None,
 ) -> None:
     """The editor for one free-text field, in a container keyed ``f_<key>``; beside its
-    label, who else is editing it (``others`` from ``live.others()``)."""
+    label, who else is editing it (``others`` from ``live.others()``).
+
+    A closed editor is a live region: the other side's save of this field, or someone
+    starting to edit it, redraws only this editor (``live.region``). An open one is
+    drawn with the page, so a change reruns the page as before (the typing survives)."""
+    if ss.get(f"fe_{key}_conflict") or (ss.get(f"fe_{key}_open") and not readonly):
+        _field_body(c, snap, key, readonly, height, others)
+        return
+    live.region(c, snap, f"f_{key}", listens=[f"text:{key}", f"fill:{key}"], covers=[f"text:{key}"], fields=[key],
+                draw=lambda now, people: _field_body(c, now, key, readonly, height, people))
+
+
+def _field_body(c: shell.Ctx, snap: Snapshot, key: str, readonly: bool, height: int,
+                others: list[Presence] | None) -> None:
     fv = snap.field(key)
     live.mark_shown(key)
     with st.container(key=f"f_{key}", border=True):

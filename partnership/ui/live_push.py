@@ -17,18 +17,25 @@ paths), it asks the page, once, to fall back to the poller.
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from urllib.parse import quote
 
 import streamlit as st
 
 from partnership.live.hub import Hub, install
+from partnership.model import Snapshot
 from partnership.ui import shell
 from partnership.web import asgi
 
 JS = r"""
 const S = (window.__psLive = window.__psLive || {});
 const SETTLE_MS = 1000;  // after this person's own click or key, their own run may not have started yet
+
+S.regions = S.regions || {};  // live regions on the page, by name (see REGION_JS)
+S.regionAsked = S.regionAsked || {};
+S.stats = S.stats || {full: 0, region: 0};  // reruns asked for, read by the browser tests
 
 if (!S.listening) {
   S.listening = true;
@@ -69,22 +76,53 @@ function draw() {
   note.textContent = S.notice ? d.notice : "";
 }
 
+function uncovered(d, ev) {  // a change since the page's run that none of its regions redraws
+  if (typeof ev.rev !== "number" || ev.rev <= d.rev) return false;
+  if (ev.rev - d.rev > 64) return true;
+  const scopes = new Map((ev.changes || []).map(ch => [ch[0], ch[1]]));
+  for (let r = d.rev + 1; r <= ev.rev; r++) {
+    const scope = scopes.get(r);
+    if (!scope || !(d.covered || []).includes(scope)) return true;
+  }
+  return false;
+}
+
 function decide() {
   clearTimeout(S.later);
   const c = S.comp;
   if (!c || !S.last) return;
   const d = c.data;
   const fp = fingerprint(d, others(d, S.last.here));
-  const moved = typeof S.last.rev === "number" && S.last.rev > d.rev;
-  const changed = moved || JSON.stringify(fp) !== JSON.stringify([...d.seen].sort());
+  const changed = uncovered(d, S.last) || JSON.stringify(fp) !== JSON.stringify([...d.seen].sort());
   S.notice = changed && d.dialog;
-  if (!changed || d.dialog) return;
+  if (d.dialog) return;
+  if (!changed) { regions(d); return; }
   if (busy()) { S.later = setTimeout(decide, 100); return; }  // the page is redrawing: look again after
   const want = S.last.rev + "|" + fp.join(",");
   if (S.asked === want) return;  // one rerun per change
   S.asked = want;
+  S.stats.full += 1;
   c.setTriggerValue("rerun", want);
 }
+
+function regions(d) {  // rerun each live region whose part of the project changed, not the page
+  const ev = S.last;
+  for (const [name, rc] of Object.entries(S.regions)) {
+    if (!rc.parentElement || !rc.parentElement.isConnected) { delete S.regions[name]; continue; }
+    const r = rc.data;
+    const hit = typeof ev.rev === "number" && ev.rev > r.rev &&
+      (ev.changes || []).some(ch => ch[0] > r.rev && r.listens.includes(ch[1]));
+    const fp = fingerprint({...d, shown: r.fields}, others(d, ev.here));
+    if (!hit && JSON.stringify(fp) === JSON.stringify([...r.seen].sort())) continue;
+    if (busy()) { S.later = setTimeout(decide, 100); return; }
+    const want = ev.rev + "|" + fp.join(",");
+    if (S.regionAsked[name] === want) continue;
+    S.regionAsked[name] = want;
+    S.stats.region += 1;
+    rc.setTriggerValue("rerun", want);
+  }
+}
+S.decide = decide;
 
 function fail(es) {
   es.close();
@@ -139,12 +177,29 @@ export default function (component) {
 }
 """
 
+REGION_JS = r"""
+export default function (component) {
+  const S = (window.__psLive = window.__psLive || {});
+  const d = component.data;
+  if (!d || !d.name) return;
+  S.regions = S.regions || {};
+  S.regions[d.name] = component;
+  if (S.decide) S.decide();
+}
+"""
+
 CSS = """
 .ps-here, .ps-note { font-size: 0.875rem; color: var(--st-text-color); opacity: 0.7; }
 .ps-note { opacity: 0.9; }
 """
 
 _subscriber = st.components.v2.component("partnership_live", js=JS, css=CSS, isolate_styles=False)
+_region = st.components.v2.component("partnership_live_region", js=REGION_JS)
+
+_fresh: OrderedDict[str, Snapshot] = OrderedDict()
+_fresh_lock = threading.Lock()
+FRESH_KEPT = 256
+"""Snapshots kept for the live regions' reruns: the newest one per link."""
 
 
 def check_seconds() -> float:
@@ -170,9 +225,37 @@ def events_url(c: shell.Page) -> str:
     return f"{asgi.path('/events')}?k={quote(c.access.token)}&s={quote(c.session_id)}"
 
 
+def fresh_snapshot(c: shell.Page) -> Snapshot:
+    """The project as ``c``'s link sees it now, for a live region's rerun. Fifty tabs on
+    one link rerun their regions for the same change: the snapshot is read once and
+    kept, per link, until the hub knows a newer revision."""
+    token = c.access.token
+    wanted = get_hub().revision(c.access.project_id)
+    with _fresh_lock:
+        kept = _fresh.get(token)
+    if kept is not None and wanted is not None and kept.revision >= wanted:
+        return kept
+    snap = c.store.snapshot(c.access)
+    with _fresh_lock:
+        _fresh[token] = snap
+        _fresh.move_to_end(token)
+        while len(_fresh) > FRESH_KEPT:
+            _fresh.popitem(last=False)
+    return snap
+
+
+def region_listener(name: str, revision: int, listens: list[str], fields: list[str], seen: list[str]) -> bool:
+    """Draw a live region's listener; True when it triggered this (fragment) run."""
+    result = _region(key=f"live_region_{name}",
+                     data={"name": name, "rev": revision, "listens": listens, "fields": fields, "seen": seen},
+                     on_rerun_change=_noop)
+    return bool(getattr(result, "rerun", None))
+
+
 def mount(c: shell.Page, revision: int, shown: list[str], seen: list[str], dialog: bool,
-          on_fallback: Callable[[], None]) -> None:
-    """Draw the subscriber for the page this run rendered at ``revision``."""
+          on_fallback: Callable[[], None], covered: list[str] | None = None) -> None:
+    """Draw the subscriber for the page this run rendered at ``revision``; ``covered``:
+    the change scopes the page's live regions redraw by themselves."""
     roles = {r: c.t("role." + r) for r in ("owner", "partner", "viewer")}
     _subscriber(
         key="live_sub",
@@ -181,7 +264,7 @@ def mount(c: shell.Page, revision: int, shown: list[str], seen: list[str], dialo
             "role": c.access.role.value, "shown": shown, "seen": seen, "dialog": dialog,
             "here": c.t("live.here", names="{names}"), "roles": roles,
             "someone": {r: c.t("live.someone", role=label) for r, label in roles.items()},
-            "notice": c.t("live.changed_notice"),
+            "notice": c.t("live.changed_notice"), "covered": covered or [],
         },
         on_rerun_change=_noop, on_fallback_change=on_fallback,
     )

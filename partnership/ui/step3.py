@@ -52,7 +52,7 @@ def website(c: shell.Page, snap: Snapshot) -> None:
                  args=("project", "website", p.version, {"website": p.website}))
 
 
-def email(c: shell.Ctx, snap: Snapshot, cand: Candidate | None) -> None:
+def email(c: shell.Page, snap: Snapshot, cand: Candidate | None) -> None:
     fv = snap.field("s3_email")
     draft = contact.draft_email(snap, cand, c.lang, c.name)
     st.button(c.t("s3.draft"), key="s3_draft", icon=":material/auto_fix_high:", help=c.t("s3.draft_help"),
@@ -100,7 +100,7 @@ def _toggle_meeting(c: shell.Page, person: Person) -> None:
         c.access, person.id, {"first_meeting": not person.first_meeting}, person.version, c.name))
 
 
-def plan_b(c: shell.Ctx, snap: Snapshot, cand: Candidate | None) -> None:
+def plan_b(c: shell.Page, snap: Snapshot, cand: Candidate | None) -> None:
     editor.field_editor(c, snap, "s3_plan_b")
     rest = [x for x in snap.candidates if x.status is CandidateStatus.ACTIVE and (cand is None or x.id != cand.id)]
     if rest:

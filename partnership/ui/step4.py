@@ -10,8 +10,8 @@ import streamlit as st
 from partnership import rules, usertext, validation
 from partnership.i18n import fmt_date, fmt_datetime
 from partnership.model import Presence, Role, Snapshot, Task, TaskKind
-from partnership.steps import MAX_NAME, missing
-from partnership.ui import editor, people, shell, tasks
+from partnership.steps import MAX_NAME, STEPS, missing
+from partnership.ui import editor, live, people, shell, tasks
 
 ss = st.session_state
 
@@ -50,7 +50,7 @@ def signed_notice(c: shell.Ctx, snap: Snapshot) -> None:
                  query_params=shell.url_params(c))
 
 
-def vision(c: shell.Ctx, snap: Snapshot, others: list[Presence]) -> None:
+def vision(c: shell.Page, snap: Snapshot, others: list[Presence]) -> None:
     st.subheader(c.t("s4.h.vision"))
     if not locked(snap):
         st.caption(c.t("s4.vision_lead"))
@@ -128,8 +128,15 @@ def _add_deadline(c: shell.Page, snap: Snapshot, today: date, fallback_kind: str
                               "kind": fallback_kind})
 
 
-def progress(c: shell.Ctx, snap: Snapshot) -> None:
-    """What step 4 still lacks, and the way on to step 5."""
+def progress(c: shell.Page, snap: Snapshot) -> None:
+    """What step 4 still lacks, and the way on to step 5 - a live region, so that a field
+    filled or emptied on the other side redraws only this and that field's editor."""
+    fills = [f"fill:{f.key}" for f in STEPS[3].fields]
+    live.region(c, snap, "s4_progress", listens=fills, covers=fills, fields=[],
+                draw=lambda now, _people: _progress(c, now))
+
+
+def _progress(c: shell.Ctx, snap: Snapshot) -> None:
     gaps = missing(4, snap)
     if gaps:
         st.caption(c.t("s4.missing", items="; ".join(tasks.gap_label(c, snap, g) for g in gaps)))

@@ -194,7 +194,7 @@ def follow_up(c: shell.Page, snap: Snapshot, others: list[Presence]) -> None:
     tasks.task_list(c, snap, key="s5", kinds=(TaskKind.FOLLOW_UP,), default_kind=TaskKind.FOLLOW_UP)
 
 
-def term(c: shell.Ctx, snap: Snapshot, others: list[Presence]) -> None:
+def term(c: shell.Page, snap: Snapshot, others: list[Presence]) -> None:
     st.subheader(c.t("s5.h.term"))
     editor.field_editor(c, snap, "s5_term", readonly=locked(snap), others=others)
 

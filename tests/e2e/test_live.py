@@ -255,3 +255,39 @@ def test_who_is_here_and_what_they_edit_reach_the_other_side_without_naming_inte
         "() => (window.__psLive.last.here || []).some(p => p.n === 'Anna' && p.e === 'internal')", timeout=5_000)
     assert "s1_" not in partner.evaluate("() => JSON.stringify(window.__psLive.last)")
     assert "Anna skriver her nu" not in browser.text(partner)
+
+
+def reruns(page: Any) -> dict[str, int]:
+    """The reruns this page's live subscriber asked for: of the whole page, of a region."""
+    found: dict[str, int] = page.evaluate("() => ({...window.__psLive.stats})")
+    return found
+
+
+def test_the_other_sides_save_redraws_only_that_field_and_what_the_step_lacks(
+    server: StreamlitServer, open_as: OpenAs
+) -> None:
+    """Field-scoped push: a save of one field's text reruns the reader's editor for that
+    field (and, when the field was empty, the step's "missing" line), not the whole page;
+    someone starting to edit shows up on that editor the same way."""
+    tokens = new_project(server)
+    owner = open_as(tokens["owner"], "step4", name="Anna", ready=field("s4_vision"))
+    partner = open_as(tokens["partner"], "step4", name="Ole", ready=field("s4_vision"))
+    browser.wait_text(partner, "Mangler i trin 4", "[data-testid='stMain']")
+    assert "Fælles vision" in browser.text(partner).split("Mangler i trin 4:")[1], "the empty field is missing"
+    before = reruns(partner)
+    area = start_editing(owner, "s4_vision")
+    browser.wait_text(partner, "Anna skriver her nu", field("s4_vision"), timeout=5_000)
+    area.fill("Alle børn har et sted at lave lektier")
+    save(owner, "s4_vision")
+    browser.wait_text(partner, "Alle børn har et sted at lave lektier", field("s4_vision"), timeout=5_000)
+    partner.wait_for_function(
+        "() => !document.body.innerText.split('Mangler i trin 4:')[1].includes('Fælles vision')", timeout=5_000)
+    after = reruns(partner)
+    assert after["full"] == before["full"], "the page itself did not rerun"
+    assert after["region"] >= before["region"] + 2, "the editor (badge, then text) and the missing line did"
+    save_field(owner, "s4_vision", "Alle børn har et sted at lave lektier - hver uge")
+    browser.wait_text(partner, "hver uge", field("s4_vision"), timeout=5_000)
+    assert reruns(partner)["full"] == before["full"]
+    owner.locator(f"{field('s4_how')} button", has_text="Rediger").click()  # a click in a region: the page follows
+    owner.locator(f"{field('s4_how')} textarea").wait_for(state="visible")
+    browser.wait_text(partner, "Anna skriver her nu", field("s4_how"), timeout=5_000)

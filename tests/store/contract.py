@@ -657,7 +657,7 @@ class StoreContract:
         owner, tokens = make(store)
         heard: list[tuple[str, int | None, int]] = []
 
-        def listen(project_id: str, revision: int | None) -> None:
+        def listen(project_id: str, revision: int | None, scope: str | None) -> None:
             heard.append((project_id, revision, store.revisions([tokens["viewer"]]).get(tokens["viewer"], -1)))
 
         store.add_commit_listener(listen)
@@ -671,6 +671,19 @@ class StoreContract:
         assert revision in (None, store.revision(owner)) and seen == store.revision(owner), "heard after commit"
         store.delete_project(owner)
         assert heard[-1][:2] == (owner.project_id, None)
+
+    def test_a_commit_notice_says_when_a_write_changed_only_one_fields_text(self, store: Store) -> None:
+        owner, _ = make(store)
+        scopes: list[str | None] = []
+        store.add_commit_listener(lambda _project, _revision, scope: scopes.append(scope))
+        store.set_field(owner, "s4_vision", "Ny", 0, ME)
+        store.set_field(owner, "s4_vision", "Nyere", 1, ME)
+        store.set_field(owner, "s4_vision", "  ", 2, ME)
+        store.add_candidate(owner, "Biblioteket", ME)
+        if store.backend == "sqlite":
+            assert scopes == ["fill:s4_vision", "text:s4_vision", "fill:s4_vision", None]
+        else:  # the RPC answers no revision or scope: every notice is "ask revisions"
+            assert scopes == [None, None, None, None]
 
     def test_heartbeats_say_many_sessions_are_here_in_one_call(self, store: Store) -> None:
         owner, tokens = make(store)

@@ -139,7 +139,7 @@ def test_a_commit_listener_may_read_even_with_a_single_connection(
     try:
         owner, _ = make(store)
         heard: list[int] = []
-        store.add_commit_listener(lambda project_id, revision: heard.append(store.revision(owner)))
+        store.add_commit_listener(lambda project_id, revision, scope: heard.append(store.revision(owner)))
         store.set_field(owner, "s1_idea", "Idé", 0, ME)
         assert heard == [2]
     finally:

@@ -261,3 +261,32 @@ def test_a_partner_or_viewer_is_never_told_which_internal_field_someone_edits(
     role: str, editing: str, told: str
 ) -> None:
     assert editing_visible_to(role, editing) == told
+
+
+def test_each_event_says_what_the_recent_revisions_changed_so_a_page_can_redraw_only_that(
+    hub: Hub, store: CountingStore, elsewhere: SQLiteStore
+) -> None:
+    owner, tokens = project(store)
+    inbox = Inbox()
+    hub.subscribe(store.open(tokens["partner"]), "s-ole", inbox, revision=store.revision(owner))
+    start = store.revision(owner)
+    store.set_field(owner, "s4_vision", "Ny vision", 0, "Anna")
+    store.set_field(owner, "s4_vision", "Nyere vision", 1, "Anna")
+    assert inbox.last["changes"] == [[start + 1, "fill:s4_vision"], [start + 2, "text:s4_vision"]]
+    elsewhere.set_field(elsewhere.open(tokens["owner"]), "s4_how", "Sådan", 0, "Anna")  # another process
+    hub.check()
+    assert inbox.last["changes"][-1] == [start + 3, None], "a write seen by the batched check has no known scope"
+    store.add_candidate(owner, "Biblioteket", "Anna")
+    assert inbox.last["changes"][-1] == [start + 4, None], "a write that is not one field's text has no scope"
+
+
+def test_a_partner_is_never_told_which_internal_field_changed(hub: Hub, store: CountingStore) -> None:
+    owner, tokens = project(store)
+    partner, mine = Inbox(), Inbox()
+    hub.subscribe(store.open(tokens["partner"]), "s-ole", partner, revision=store.revision(owner))
+    hub.subscribe(owner, "s-anna", mine, revision=store.revision(owner))
+    store.set_field(owner, "s1_idea", "Hemmelig idé", 0, "Anna")
+    store.set_field(owner, "s4_vision", "Fælles vision", 0, "Anna")
+    assert [scope for _, scope in mine.last["changes"]] == ["fill:s1_idea", "fill:s4_vision"]
+    assert [scope for _, scope in partner.last["changes"]] == [None, "fill:s4_vision"]
+    assert "s1_idea" not in str(partner.events)

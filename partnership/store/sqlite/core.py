@@ -129,22 +129,23 @@ class _Core(Store):
                     raise _storage_error("database write failed", exc) from exc
                 raise
         # The connection is back in the pool before the listeners run (they may read).
-        for project_id, revision in self._local.__dict__.pop("bumped", {}).items():
-            self._committed(project_id, revision)
+        for project_id, (revision, scope) in self._local.__dict__.pop("bumped", {}).items():
+            self._committed(project_id, revision, scope)
 
-    def _bump(self, conn: sqlite3.Connection, project_id: str) -> int | None:
+    def _bump(self, conn: sqlite3.Connection, project_id: str, scope: str | None = None) -> int | None:
         """Add 1 to the project's revision and return it; listeners hear the new one after
-        the commit."""
+        the commit (with ``scope`` when this was the transaction's only change)."""
         row = conn.execute("update projects set revision = revision + 1 where id = ? returning revision",
                            (project_id,)).fetchone()
         revision: int | None = row[0] if row else None
-        self._after_commit(project_id, revision)
+        self._after_commit(project_id, revision, scope)
         return revision
 
-    def _after_commit(self, project_id: str, revision: int | None) -> None:
+    def _after_commit(self, project_id: str, revision: int | None, scope: str | None = None) -> None:
         """Tell the commit listeners about ``project_id`` once this transaction commits
-        (``None``: the project is gone)."""
-        self._local.__dict__.setdefault("bumped", {})[project_id] = revision
+        (``None``: the project is gone). Two changes in one transaction have no one scope."""
+        bumped = self._local.__dict__.setdefault("bumped", {})
+        bumped[project_id] = (revision, None if project_id in bumped else scope)
 
     @contextmanager
     def _quick(self) -> Iterator[None]:
@@ -186,7 +187,7 @@ class _Core(Store):
 
     def _log(
         self, conn: sqlite3.Connection, access: Access, actor: str, entity: str, target: str,
-        old: str, new: str, version: int, *, joint: bool, at: datetime,
+        old: str, new: str, version: int, *, joint: bool, at: datetime, scope: str | None = None,
     ) -> None:
         conn.execute(
             "insert into history (project_id, entity, target, actor, role, at, old, new, version, joint)"
@@ -194,7 +195,7 @@ class _Core(Store):
             (access.project_id, entity, target, actor, access.role.value, at.isoformat(), old, new, version,
              int(joint)),
         )
-        revision = self._bump(conn, access.project_id)
+        revision = self._bump(conn, access.project_id, scope)
         if revision is not None and revision % limits.HISTORY_PRUNE_EVERY == 0:
             self._prune_history(conn, access.project_id)
 

@@ -13,6 +13,7 @@ from partnership import contact, exchange, rules, validation
 from partnership.errors import Conflict, Current, Forbidden, ValidationError
 from partnership.model import Access, Candidate, CandidateStatus, Person, Project, Role, Task, TaskStatus
 from partnership.steps import FIELD_BY_KEY, INTERNAL_KEYS, TOP_PRIORITIES
+from partnership.store.base import field_scope
 from partnership.store.sqlite.core import _SPECS, _Core, _now, _q, _RecordSpec
 
 
@@ -50,8 +51,9 @@ class _Records(_Core):
             " updated_by = excluded.updated_by, updated_at = excluded.updated_at",
             (access.project_id, key, value, version + 1, actor, at.isoformat()),
         )
-        self._log(conn, access, actor, "field", key, row["value"] if row else "", value, version + 1,
-                  joint=key not in INTERNAL_KEYS, at=at)
+        old = row["value"] if row else ""
+        self._log(conn, access, actor, "field", key, old, value, version + 1,
+                  joint=key not in INTERNAL_KEYS, at=at, scope=field_scope(key, old, value))
         return int(version + 1)
 
     # -- structured records -------------------------------------------------------------
