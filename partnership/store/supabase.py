@@ -17,11 +17,10 @@ tree. The tables are in a schema the Data API does not expose.
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import httpx
@@ -30,32 +29,53 @@ from supabase import Client, ClientOptions, SupabaseException, create_client
 
 from partnership import exchange
 from partnership.errors import (
-    Conflict,
-    Current,
-    Forbidden,
-    InvalidLink,
-    PartnershipError,
     StorageError,
     ValidationError,
 )
 from partnership.model import (
     Access,
-    AgreementVersion,
     Approval,
     Candidate,
-    FieldValue,
     HealthCheck,
     HistoryEntry,
     Person,
     Presence,
-    Project,
     Role,
     Snapshot,
     Task,
 )
-from partnership.steps import FIELDS
 from partnership.store import seal
 from partnership.store.base import LIVE_BATCH, Beat, Store, hash_token, live_digests, new_token
+from partnership.store.supabase_wire import (
+    NOT_RUN as _NOT_RUN,
+)
+from partnership.store.supabase_wire import (
+    UNREACHABLE as _UNREACHABLE,
+)
+from partnership.store.supabase_wire import (
+    UNSURE as _UNSURE,
+)
+from partnership.store.supabase_wire import (
+    changes as _changes,
+)
+from partnership.store.supabase_wire import (
+    health as _health,
+)
+from partnership.store.supabase_wire import (
+    snapshot as _snapshot,
+)
+from partnership.store.supabase_wire import (
+    text as _text,
+)
+from partnership.store.supabase_wire import (
+    transient as _transient,
+)
+from partnership.store.supabase_wire import (
+    translate,
+)
+from partnership.store.supabase_wire import (
+    wire as _wire,
+)
 
 TRIES = 3
 """Attempts for a read (or a write that cannot have arrived) before giving up."""
@@ -64,127 +84,6 @@ BACKOFF_S = (0.25, 0.75)
 """Pause before the second and third attempt."""
 
 _T = TypeVar("_T")
-
-_FIELD_ORDER = {spec.key: n for n, spec in enumerate(FIELDS)}
-
-# PostgREST codes for "the request never reached the database" (pool/connection trouble).
-_NOT_RUN = frozenset({"PGRST000", "PGRST001", "PGRST002", "PGRST003"})
-
-_UNREACHABLE = ("The database (Supabase) could not be reached. Check the internet connection and try again "
-                "in a moment.")
-_UNSURE = ("The connection to the database (Supabase) broke off during a save; it may or may not have been "
-           "saved. Reload the page to see what is stored.")
-_BUSY = "The database (Supabase) was busy and did not save the change. Try again."
-_TIMEOUT = "57014"  # query_canceled: statement_timeout (Supabase's anon role: 3 s)
-
-
-def _transient(exc: APIError) -> bool:
-    """A 5xx-class answer worth trying again for a read (never a statement timeout: the
-    same request would take as long again)."""
-    code = exc.code or ""
-    if code == _TIMEOUT:
-        return False
-    if code in _NOT_RUN or code.startswith(("08", "40", "53", "57P")):
-        return True
-    return code.isdigit() and code.startswith("5")  # a gateway's non-JSON 5xx page
-
-
-def _details(exc: APIError) -> dict[str, Any]:
-    raw = exc.details
-    if isinstance(raw, Mapping):
-        return dict(raw)
-    if isinstance(raw, str):
-        try:
-            parsed = json.loads(raw)
-        except ValueError:
-            return {}
-        return dict(parsed) if isinstance(parsed, Mapping) else {}
-    return {}
-
-
-def _when(value: Any) -> datetime | None:
-    return datetime.fromisoformat(value) if isinstance(value, str) and value else None
-
-
-def translate(exc: APIError, *, write: bool = False) -> PartnershipError:
-    """The PartnershipError for an error answer of the Data API (``write``: to a save)."""
-    code = exc.code or ""
-    detail = _details(exc)
-    message = exc.message or code or "database error"
-    if code == "PT404":
-        return InvalidLink(message, code="invalid_link")
-    if code == "PT403":
-        return Forbidden(message, code=str(detail.get("code") or "forbidden"))
-    if code == "PT409":
-        try:
-            current = Current(detail.get("value"), int(detail.get("version") or 0), str(detail.get("updated_by") or ""),
-                              _when(detail.get("updated_at")))
-        except (TypeError, ValueError):
-            current = Current(None, 0, "", None)
-        return Conflict(message, current=current)
-    if code == "PT422":
-        params = {k: v for k, v in detail.items() if k not in ("code", "message", "current")}
-        return ValidationError(message, code=str(detail.get("code") or "invalid"), **params)
-    if code in ("22P05", "22021") or (code == "22P02" and "nicode" in f"{exc.message} {exc.details}"):
-        return ValidationError(f"not text: {message}", code="not_text", what="")
-    if code.startswith("22"):
-        return ValidationError(f"invalid value: {message}", code="invalid", what="")
-    if code in ("PGRST202", "42883", "PGRST106", "PGRST205"):
-        return StorageError("The Supabase database is not set up for this app (the functions of "
-                            "supabase/migrations are missing). Apply the migration; see docs/supabase.md.")
-    if code in ("42501", "PGRST301", "PGRST302", "401", "403") or (not code and "API key" in message):
-        return StorageError("Supabase refused the key. Use the project's publishable (anon) key; see docs/supabase.md.")
-    if code == _TIMEOUT:  # rolled back; the same request would time out again
-        return StorageError(f"statement timeout: {message}", code="too_large")
-    if code == "53100":  # disk_full
-        return StorageError(f"The database is full: {message}", code="storage_full")
-    if code in _NOT_RUN or not write and _transient(exc):
-        return StorageError(_UNREACHABLE)
-    if code.startswith("40"):  # serialization failure, deadlock: rolled back
-        return StorageError(_BUSY, code="storage_busy") if write else StorageError(_UNREACHABLE)
-    if _transient(exc):  # a gateway's 5xx or a lost connection: the save's fate is unknown
-        return StorageError(_UNSURE, code="storage_unsure")
-    return StorageError(f"The database (Supabase) answered with an error: {message} ({code or 'no code'})")
-
-
-def _text(value: object) -> str | None:
-    """A text argument as sent. Anything but a str, or a str with a NUL character (which
-    PostgreSQL text cannot hold), goes as null: the database then refuses it as
-    "not_text" for the right field, at the point SQLite would (and JSON would otherwise
-    turn 5 into "5")."""
-    return value if isinstance(value, str) and "\x00" not in value else None
-
-
-def _wire(value: Any) -> Any:
-    """A JSON value for one change (dates as ISO dates, enums as their value). A str with
-    a NUL character goes as {}: a value of the wrong type, which the database refuses
-    with the code SQLite gives that field (not_text, bad_choice, bad_date, ...)."""
-    if isinstance(value, str):
-        return value if "\x00" not in value else {}
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return [_wire(v) for v in value]
-    return value
-
-
-def _changes(changes: Mapping[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in changes.items():
-        if key in ("start", "due") and isinstance(value, str) and value:
-            try:  # the forms Python's date.fromisoformat accepts (SQLite does), sent as YYYY-MM-DD
-                value = date.fromisoformat(value)
-            except ValueError:
-                pass  # the database refuses it with bad_date
-        out[str(key)] = _wire(value)
-    return out
-
-
-def _answers(raw: Any) -> dict[str, tuple[str, str]]:
-    return {str(key): (str(rating), str(comment)) for key, rating, comment in raw}
-
 
 class SupabaseStore(Store):
     """The Store contract on a Supabase project (``url`` and its publishable/anon ``key``)."""
@@ -343,31 +242,7 @@ class SupabaseStore(Store):
 
     def snapshot(self, access: Access) -> Snapshot:
         data = self._expect(self._at(access, "ps_snapshot", read=True), Mapping)
-        return self._records(lambda: self._snapshot(data))
-
-    @staticmethod
-    def _snapshot(data: Mapping[str, Any]) -> Snapshot:
-        fields = {
-            key: FieldValue(key, str(v["value"]), int(v["version"]), str(v["updated_by"]), _when(v["updated_at"]))
-            for key, v in sorted(data["fields"].items(), key=lambda kv: _FIELD_ORDER.get(kv[0], len(_FIELD_ORDER)))
-        }
-        return Snapshot(
-            project=exchange.record(Project, data["project"]),
-            role=Role(data["role"]),
-            revision=int(data["revision"]),
-            fields=fields,
-            candidates=[exchange.record(Candidate, c) for c in data["candidates"]],
-            people=[exchange.record(Person, p) for p in data["people"]],
-            tasks=[exchange.record(Task, t) for t in data["tasks"]],
-            approvals=[exchange.record(Approval, a) for a in data["approvals"]],
-            signed_versions=[exchange.record(AgreementVersion, v) for v in data["signed_versions"]],
-            health_checks=[SupabaseStore._health(h) for h in data["health_checks"]],
-            invitation=str(data["invitation"]),
-        )
-
-    @staticmethod
-    def _health(data: Mapping[str, Any]) -> HealthCheck:
-        return exchange.record(HealthCheck, {**data, "answers": _answers(data["answers"])})
+        return self._records(lambda: _snapshot(data))
 
     def revision(self, access: Access) -> int:
         return self._int(self._at(access, "ps_revision", read=True))
@@ -455,7 +330,7 @@ class SupabaseStore(Store):
         payload = ({str(k): _wire(v) for k, v in answers.items()} if isinstance(answers, Mapping) else answers)
         data = self._at(access, "ps_add_health_check", {
             "p_name": _text(name), "p_answers": payload, "p_actor": _text(actor)})
-        return self._records(lambda: self._health(data))
+        return self._records(lambda: _health(data))
 
     # -- presence -----------------------------------------------------------------------
 
@@ -495,7 +370,7 @@ class SupabaseStore(Store):
     def export_project(self, access: Access) -> dict[str, Any]:
         data = self._expect(self._at(access, "ps_export_project", read=True), Mapping)
         snap, history = self._records(lambda: (
-            self._snapshot(data["snapshot"]), [exchange.record(HistoryEntry, e) for e in data["history"]]))
+            _snapshot(data["snapshot"]), [exchange.record(HistoryEntry, e) for e in data["history"]]))
         return exchange.to_dict(snap, history)
 
     def import_project(self, data: Mapping[str, Any], creator: str) -> tuple[Access, dict[str, str]]:

@@ -16,7 +16,7 @@ import streamlit as st
 from partnership import agreement, timeline, usertext
 from partnership.i18n import fmt_date
 from partnership.model import Side, Snapshot, Task, TaskKind
-from partnership.ui import shell, tasks
+from partnership.ui import labels, shell
 
 LIST_MAX = 5
 """Tasks listed under each heading before "... and n more"."""
@@ -80,10 +80,10 @@ def dashboard(c: shell.Ctx, snap: Snapshot, today: date) -> None:
             st.markdown(c.t("dash.open"), help=c.t("dash.open_help"))
             ours, theirs = st.columns(2)
             for col, side in ((ours, Side.ASSOCIATION), (theirs, Side.PARTNER)):
-                col.metric(usertext.plain(tasks.org_name(c, snap, side)), board.open_per_side.get(side, 0))
+                col.metric(usertext.plain(labels.org_name(c, snap, side)), board.open_per_side.get(side, 0))
         verdict, lopsided = agreement.balance_verdict(board.open_per_side)  # the same verdict as step 5
         if verdict == "uneven" and lopsided is not None:
-            st.caption(":material/balance: " + c.t("dash.uneven", org=usertext.plain(tasks.org_name(c, snap,
+            st.caption(":material/balance: " + c.t("dash.uneven", org=usertext.plain(labels.org_name(c, snap,
                                                                                                 lopsided))))
         left, right = st.columns(2)
         with left:

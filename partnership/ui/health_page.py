@@ -23,7 +23,7 @@ from partnership import health, timeline, usertext
 from partnership.health import MAX_COMMENT, RATINGS, STATEMENTS
 from partnership.i18n import fmt_date, fmt_datetime
 from partnership.model import HealthCheck, Role, Side, Snapshot
-from partnership.ui import editor, shell, tasks
+from partnership.ui import editor, labels, shell
 
 ss = st.session_state
 
@@ -40,7 +40,7 @@ def rating_md(c: shell.Ctx, rating: str) -> str:
 
 
 def _org(c: shell.Ctx, snap: Snapshot, side: Side) -> str:
-    return tasks.org_name(c, snap, side)
+    return labels.org_name(c, snap, side)
 
 
 def collect(state: Mapping[str, Any]) -> tuple[dict[str, tuple[str, str]], list[str]]:

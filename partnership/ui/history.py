@@ -21,7 +21,7 @@ from partnership.i18n import fmt_date, fmt_datetime, has
 from partnership.import_rules import IMPORT_ENTITY
 from partnership.model import HistoryEntry, Role, Side, Snapshot
 from partnership.steps import FIELD_BY_KEY
-from partnership.ui import editor, shell, tasks
+from partnership.ui import editor, labels, shell
 from partnership.usertext import plain
 
 ss = st.session_state
@@ -175,7 +175,7 @@ def shown_value(c: shell.Ctx, snap: Snapshot, entity: str, name: str, value: Any
     if isinstance(value, bool):
         return c.t("history.yes") if value else c.t("history.no")
     if name == "side" and value in {s.value for s in Side}:
-        return tasks.org_name(c, snap, Side(value))
+        return labels.org_name(c, snap, Side(value))
     if name == "status":
         key = f"timeline.status.{value}" if entity == "task" else f"s2.status.{value}"
         return c.t(key) if has(key) else str(value)
@@ -313,7 +313,7 @@ def _changes(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> None:
         data = _json(entry.new)
         side = data.get("side")
         st.markdown(c.t("history.approved", name=plain(str(data.get("name", ""))),
-                        side=plain(tasks.org_name(c, snap, Side(side))) if side in {s.value for s in Side} else "–"))
+                        side=plain(labels.org_name(c, snap, Side(side))) if side in {s.value for s in Side} else "–"))
         return
     if entry.entity == "health":
         st.markdown(c.t("history.health", name=plain(str(_json(entry.new).get("name", "")))))

@@ -10,7 +10,7 @@ from partnership import plan
 from partnership.i18n import fmt_date, fmt_datetime
 from partnership.model import Role, Snapshot
 from partnership.steps import STEPS, missing, progress
-from partnership.ui import shell, tasks
+from partnership.ui import labels, shell
 from partnership.usertext import plain, rich
 
 
@@ -40,7 +40,7 @@ def steps(c: shell.Ctx, snap: Snapshot) -> None:
             left.markdown(f"**{c.t(f'step.{number}.title')}**")
             left.progress(progress(number, snap))
             if gaps:
-                left.caption(c.t("overview.missing", items="; ".join(tasks.gap_label(c, snap, g) for g in gaps)))
+                left.caption(c.t("overview.missing", items="; ".join(labels.gap_label(c, snap, g) for g in gaps)))
             else:
                 left.caption(":material/check_circle: " + c.t("overview.done"))
             right.page_link(c.pages[step.slug], label=c.t("overview.open_step", n=number),
@@ -64,7 +64,7 @@ def next_actions(c: shell.Ctx, snap: Snapshot, today: date) -> None:
     for action in actions:
         params = dict(action.params)
         if "what" in params:
-            params["what"] = tasks.gap_label(c, snap, params["what"])
+            params["what"] = labels.gap_label(c, snap, params["what"])
         if "due" in params:
             params["due"] = fmt_date(date.fromisoformat(params["due"]), c.lang)
         if "title" in params:  # a task's title is user text; a page link's label is Markdown

@@ -33,7 +33,7 @@ from partnership.errors import Conflict, PartnershipError
 from partnership.model import Person, Role, Side, Snapshot
 from partnership.steps import MAX_NAME
 from partnership.ui import editor, shell
-from partnership.ui.tasks import org_name
+from partnership.ui.labels import org_name
 from partnership.usertext import plain
 
 ss = st.session_state

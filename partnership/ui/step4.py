@@ -11,7 +11,7 @@ from partnership import rules, usertext, validation
 from partnership.i18n import fmt_date, fmt_datetime
 from partnership.model import Presence, Role, Snapshot, Task, TaskKind
 from partnership.steps import MAX_NAME, STEPS, missing
-from partnership.ui import editor, live, people, shell, tasks
+from partnership.ui import editor, labels, live, people, shell, tasks
 
 ss = st.session_state
 
@@ -85,7 +85,7 @@ def deadline_form(c: shell.Page, snap: Snapshot, today: date) -> None:
     """A funding deadline as a task (or milestone) with a responsible person and a due date."""
     k = "s4_deadline"
     kinds = rules.addable_kinds(snap.project.signed_at is not None, (TaskKind.TASK, TaskKind.MILESTONE))
-    options = tasks.people_options(snap)
+    options = labels.people_options(snap)
     editor.show_flash(k)
     with st.expander(c.t("s4.deadline"), icon=":material/event:"):
         st.caption(c.t("s4.deadline_lead"))
@@ -97,7 +97,7 @@ def deadline_form(c: shell.Page, snap: Snapshot, today: date) -> None:
                              format="DD.MM.YYYY")
             left, right = st.columns([3, 1])
             left.selectbox(c.t("tasks.f.responsible"), options=options, key=f"{k}_responsible",
-                           format_func=lambda pid: tasks.person_label(c, snap, pid))
+                           format_func=lambda pid: labels.person_label(c, snap, pid))
             if len(kinds) > 1:
                 right.radio(c.t("s4.deadline_kind"), options=[x.value for x in kinds], key=f"{k}_kind",
                             format_func=lambda v: c.t(f"agr.kind.{v}"), horizontal=True)
@@ -139,7 +139,7 @@ def progress(c: shell.Page, snap: Snapshot) -> None:
 def _progress(c: shell.Ctx, snap: Snapshot) -> None:
     gaps = missing(4, snap)
     if gaps:
-        st.caption(c.t("s4.missing", items="; ".join(tasks.gap_label(c, snap, g) for g in gaps)))
+        st.caption(c.t("s4.missing", items="; ".join(labels.gap_label(c, snap, g) for g in gaps)))
     else:
         st.caption(":material/check_circle: " + c.t("s4.ready"))
     st.page_link(c.pages["step5"], label=c.t("s4.next"), icon=":material/arrow_forward:",

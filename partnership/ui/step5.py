@@ -16,7 +16,7 @@ from partnership.i18n import LANGS, fmt_datetime, t
 from partnership.model import AgreementVersion, Approval, Presence, Role, Side, Snapshot, TaskKind
 from partnership.slug import slug
 from partnership.steps import MAX_NAME
-from partnership.ui import editor, shell, tasks
+from partnership.ui import editor, labels, shell, tasks
 from partnership.ui.step4 import locked
 
 ss = st.session_state
@@ -126,7 +126,7 @@ def show_document(c: shell.Ctx, snap: Snapshot, markdown: str, approvals: Iterab
 
 
 def _org(c: shell.Ctx, snap: Snapshot, side: Side) -> str:
-    return tasks.org_name(c, snap, side)
+    return labels.org_name(c, snap, side)
 
 
 def _download_buttons(files: list[Download]) -> None:

@@ -27,8 +27,8 @@ cannot become an agreement task; new agreement tasks cannot be added. Internal t
 the owner's. Every save is compare-and-set on the version captured when editing began;
 a stale save shows both versions (``editor.record_conflict``).
 
-Pure helpers: ``editable_fields``, ``addable_kinds``, ``people_options``,
-``person_label``, ``plain``.
+Pure helpers: ``editable_fields``, ``addable_kinds`` (names of people and organisations
+for selects and gaps are in ``ui/labels.py``).
 
 Widget keys (stable, for tests): row container ``{key}_t_<id>``; edit button
 ``re_{key}task_<id>_edit``; editor inputs ``re_{key}task_<id>_<field>`` and buttons
@@ -47,10 +47,10 @@ import streamlit as st
 
 from partnership import rules, validation
 from partnership.errors import Conflict, PartnershipError
-from partnership.i18n import fmt_date, has
+from partnership.i18n import fmt_date
 from partnership.model import Role, Side, Snapshot, Task, TaskKind, TaskStatus
 from partnership.steps import MAX_NAME, MAX_TEXT, TRACKING_TASK_FIELDS
-from partnership.ui import editor, paging, shell
+from partnership.ui import editor, labels, paging, shell
 from partnership.usertext import plain
 
 ss = st.session_state
@@ -87,36 +87,6 @@ def editable_fields(snap: Snapshot, task: Task) -> frozenset[str]:
 def addable_kinds(snap: Snapshot, kinds: Iterable[TaskKind] | None = None) -> list[TaskKind]:
     """The kinds the add form offers (the rule is ``rules.addable_kinds``)."""
     return rules.addable_kinds(signed(snap), kinds)
-
-
-def people_options(snap: Snapshot) -> list[str]:
-    """Person ids for a "responsible" select: "" (nobody) first, then the association's
-    people, then the partner's."""
-    ordered = sorted(snap.people, key=lambda p: (list(Side).index(p.side), p.name.casefold()))
-    return ["", *(p.id for p in ordered)]
-
-
-def org_name(c: shell.Ctx, snap: Snapshot, side: Side) -> str:
-    """The organisation's name on ``side`` (or "Vores forening"/"Partneren")."""
-    name = snap.project.our_org if side == Side.ASSOCIATION else snap.project.partner_org
-    return name.strip() or c.t(f"side.{side.value}")
-
-
-def gap_label(c: shell.Ctx, snap: Snapshot, key: str) -> str:
-    """What a step still misses, in words: the working-group gaps name the organisation
-    ("En ansvarlig fra Nørrebro Bibliotek"), so each reader sees it from their own side."""
-    for side in Side:
-        if key == f"missing.working_group_{side.value}":
-            return c.t("missing.working_group_org", org=plain(org_name(c, snap, side)))
-    return c.t(key) if has(key) else key
-
-
-def person_label(c: shell.Ctx, snap: Snapshot, person_id: str) -> str:
-    """"Name · Organisation" for a select; "Ingen ansvarlig endnu" for ""."""
-    person = snap.person(person_id) if person_id else None
-    if person is None:
-        return c.t("tasks.nobody")
-    return c.t("tasks.person", name=person.name, org=org_name(c, snap, person.side))
 
 
 def _value(task: Task, name: str) -> Any:
@@ -215,7 +185,7 @@ def _describe(c: shell.Ctx, snap: Snapshot, task: Task, today: date, *, status_b
                 + " ".join(badges))
     person = snap.person(task.responsible) if task.responsible else None
     who = c.t("tasks.responsible", name=person.name) if person else c.t("tasks.nobody")
-    parts = [org_name(c, snap, task.side), who]
+    parts = [labels.org_name(c, snap, task.side), who]
     when = _when(c, task)
     if when:
         parts.append(when)
@@ -244,9 +214,9 @@ def _shown(c: shell.Ctx, snap: Snapshot, name: str, value: Any) -> str:
     if name == "status":
         return c.t(f"agr.status.{value}")
     if name == "side":
-        return org_name(c, snap, Side(value))
+        return labels.org_name(c, snap, Side(value))
     if name == "responsible":
-        return person_label(c, snap, str(value))
+        return labels.person_label(c, snap, str(value))
     if name in ("start", "due"):
         return fmt_date(_a_date(value), c.lang) or str(value)
     return str(value)
@@ -291,7 +261,7 @@ def _editor(c: shell.Page, snap: Snapshot, task: Task, key: str, kinds: Sequence
     kind_options = _kind_options(snap, task, kinds)
     if ss.get(f"{k}_kind") not in kind_options:
         ss[f"{k}_kind"] = task.kind.value
-    people = people_options(snap)
+    people = labels.people_options(snap)
     if ss.get(f"{k}_responsible") not in people:
         ss[f"{k}_responsible"] = ""
     left, right = st.columns([3, 1])
@@ -300,9 +270,9 @@ def _editor(c: shell.Page, snap: Snapshot, task: Task, key: str, kinds: Sequence
                     format_func=lambda v: c.t(f"agr.kind.{v}"), disabled=off["kind"] or len(kind_options) < 2)
     left, right = st.columns(2)
     left.selectbox(c.t("tasks.f.responsible"), options=people, key=f"{k}_responsible",
-                   format_func=lambda pid: person_label(c, snap, pid), disabled=off["responsible"])
+                   format_func=lambda pid: labels.person_label(c, snap, pid), disabled=off["responsible"])
     right.selectbox(c.t("tasks.f.side"), options=[s.value for s in Side], key=f"{k}_side",
-                    format_func=lambda v: org_name(c, snap, Side(v)), disabled=off["side"],
+                    format_func=lambda v: labels.org_name(c, snap, Side(v)), disabled=off["side"],
                     help=c.t("tasks.side_help"))
     a, b, d = st.columns(3)
     a.date_input(c.t("tasks.f.start"), value=None, key=f"{k}_start", format="DD.MM.YYYY", disabled=off["start"])
@@ -358,7 +328,7 @@ def add_form(
         return
     kind_values = [x.value for x in offered]
     default = default_kind.value if default_kind is not None and default_kind.value in kind_values else kind_values[0]
-    people = people_options(snap)
+    people = labels.people_options(snap)
     sides = [s.value for s in Side]
     own = snap.role.side or Side.ASSOCIATION
     with st.expander(label or c.t("tasks.add_title"), icon=":material/add:", expanded=expanded):
@@ -374,9 +344,9 @@ def add_form(
                               placeholder=c.t("tasks.title_placeholder"))
             left, right = st.columns(2)
             left.selectbox(c.t("tasks.f.responsible"), options=people, key=f"{k}_responsible",
-                           format_func=lambda pid: person_label(c, snap, pid))
+                           format_func=lambda pid: labels.person_label(c, snap, pid))
             right.selectbox(c.t("tasks.f.side"), options=sides, index=sides.index(own.value), key=f"{k}_side",
-                            format_func=lambda v: org_name(c, snap, Side(v)), help=c.t("tasks.side_help"))
+                            format_func=lambda v: labels.org_name(c, snap, Side(v)), help=c.t("tasks.side_help"))
             if len(people) < 2:
                 st.caption(c.t("tasks.no_people"))
             a, b, d = st.columns(3)

@@ -27,7 +27,7 @@ from partnership.i18n import fmt_datetime, t
 from partnership.model import Role, Side, Snapshot, Task, TaskKind, TaskStatus
 from partnership.slug import slug
 from partnership.steps import AGREEMENT_TASK_KINDS
-from partnership.ui import paging, shell, tasks
+from partnership.ui import labels, paging, shell, tasks
 
 ss = st.session_state
 
@@ -191,8 +191,8 @@ def controls(c: shell.Ctx, snap: Snapshot) -> View:
     ) or "person"
     all_ = c.t("tl.filter.all")
     sides = side_col.multiselect(c.t("tl.filter.side"), options=[s.value for s in Side], key="tl_f_side",
-                                 format_func=lambda v: tasks.org_name(c, snap, Side(v)), placeholder=all_)
-    people = [p for p in tasks.people_options(snap) if p]
+                                 format_func=lambda v: labels.org_name(c, snap, Side(v)), placeholder=all_)
+    people = [p for p in labels.people_options(snap) if p]
     if any(not x.responsible for x in snap.tasks):
         people.append("")
     chosen_people = person_col.multiselect(c.t("tl.filter.person"), options=people, key="tl_f_person",
@@ -267,14 +267,14 @@ def calendar_section(c: shell.Ctx, snap: Snapshot) -> None:
     everyone.download_button(c.t("tl.cal.all"), data=build, file_name=name, mime=ICS_MIME, key="tl_ics_all",
                              on_click="ignore", icon=":material/calendar_month:", width="stretch")
     responsible = {x.responsible for x in dated if x.responsible}
-    people = [pid for pid in tasks.people_options(snap) if pid in responsible]
+    people = [pid for pid in labels.people_options(snap) if pid in responsible]
     if not people:
         one.caption(c.t("tl.cal.no_people"))
         return
     with one:
         pick, button = st.columns([3, 2], vertical_alignment="bottom")
         chosen = pick.selectbox(c.t("tl.cal.person"), options=people, key="tl_ics_person",
-                                format_func=lambda pid: tasks.person_label(c, snap, pid))
+                                format_func=lambda pid: labels.person_label(c, snap, pid))
         if chosen not in people:
             chosen = people[0]
         name, build = calendar_file(snap, c.lang, chosen)

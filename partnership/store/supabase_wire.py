@@ -1,0 +1,182 @@
+"""The Supabase store's wire: the Data API's error answers as PartnershipErrors, and
+arguments as the JSON the ``ps_*`` functions take (partnership/store/supabase.py)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from postgrest.exceptions import APIError
+
+from partnership import exchange
+from partnership.errors import (
+    Conflict,
+    Current,
+    Forbidden,
+    InvalidLink,
+    PartnershipError,
+    StorageError,
+    ValidationError,
+)
+from partnership.model import (
+    AgreementVersion,
+    Approval,
+    Candidate,
+    FieldValue,
+    HealthCheck,
+    Person,
+    Project,
+    Role,
+    Snapshot,
+    Task,
+)
+from partnership.steps import FIELDS
+
+# PostgREST codes for "the request never reached the database" (pool/connection trouble).
+NOT_RUN = frozenset({"PGRST000", "PGRST001", "PGRST002", "PGRST003"})
+
+UNREACHABLE = ("The database (Supabase) could not be reached. Check the internet connection and try again "
+                "in a moment.")
+UNSURE = ("The connection to the database (Supabase) broke off during a save; it may or may not have been "
+           "saved. Reload the page to see what is stored.")
+BUSY = "The database (Supabase) was busy and did not save the change. Try again."
+TIMEOUT = "57014"  # query_canceled: statement_timeout (Supabase's anon role: 3 s)
+
+
+def transient(exc: APIError) -> bool:
+    """A 5xx-class answer worth trying again for a read (never a statement timeout: the
+    same request would take as long again)."""
+    code = exc.code or ""
+    if code == TIMEOUT:
+        return False
+    if code in NOT_RUN or code.startswith(("08", "40", "53", "57P")):
+        return True
+    return code.isdigit() and code.startswith("5")  # a gateway's non-JSON 5xx page
+
+
+def details(exc: APIError) -> dict[str, Any]:
+    raw = exc.details
+    if isinstance(raw, Mapping):
+        return dict(raw)
+    if isinstance(raw, str):
+        try:
+            parsed = json.loads(raw)
+        except ValueError:
+            return {}
+        return dict(parsed) if isinstance(parsed, Mapping) else {}
+    return {}
+
+
+def when(value: Any) -> datetime | None:
+    return datetime.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def translate(exc: APIError, *, write: bool = False) -> PartnershipError:
+    """The PartnershipError for an error answer of the Data API (``write``: to a save)."""
+    code = exc.code or ""
+    detail = details(exc)
+    message = exc.message or code or "database error"
+    if code == "PT404":
+        return InvalidLink(message, code="invalid_link")
+    if code == "PT403":
+        return Forbidden(message, code=str(detail.get("code") or "forbidden"))
+    if code == "PT409":
+        try:
+            current = Current(detail.get("value"), int(detail.get("version") or 0), str(detail.get("updated_by") or ""),
+                              when(detail.get("updated_at")))
+        except (TypeError, ValueError):
+            current = Current(None, 0, "", None)
+        return Conflict(message, current=current)
+    if code == "PT422":
+        params = {k: v for k, v in detail.items() if k not in ("code", "message", "current")}
+        return ValidationError(message, code=str(detail.get("code") or "invalid"), **params)
+    if code in ("22P05", "22021") or (code == "22P02" and "nicode" in f"{exc.message} {exc.details}"):
+        return ValidationError(f"not text: {message}", code="not_text", what="")
+    if code.startswith("22"):
+        return ValidationError(f"invalid value: {message}", code="invalid", what="")
+    if code in ("PGRST202", "42883", "PGRST106", "PGRST205"):
+        return StorageError("The Supabase database is not set up for this app (the functions of "
+                            "supabase/migrations are missing). Apply the migration; see docs/supabase.md.")
+    if code in ("42501", "PGRST301", "PGRST302", "401", "403") or (not code and "API key" in message):
+        return StorageError("Supabase refused the key. Use the project's publishable (anon) key; see docs/supabase.md.")
+    if code == TIMEOUT:  # rolled back; the same request would time out again
+        return StorageError(f"statement timeout: {message}", code="too_large")
+    if code == "53100":  # disk_full
+        return StorageError(f"The database is full: {message}", code="storage_full")
+    if code in NOT_RUN or not write and transient(exc):
+        return StorageError(UNREACHABLE)
+    if code.startswith("40"):  # serialization failure, deadlock: rolled back
+        return StorageError(BUSY, code="storage_busy") if write else StorageError(UNREACHABLE)
+    if transient(exc):  # a gateway's 5xx or a lost connection: the save's fate is unknown
+        return StorageError(UNSURE, code="storage_unsure")
+    return StorageError(f"The database (Supabase) answered with an error: {message} ({code or 'no code'})")
+
+
+def text(value: object) -> str | None:
+    """A text argument as sent. Anything but a str, or a str with a NUL character (which
+    PostgreSQL text cannot hold), goes as null: the database then refuses it as
+    "not_text" for the right field, at the point SQLite would (and JSON would otherwise
+    turn 5 into "5")."""
+    return value if isinstance(value, str) and "\x00" not in value else None
+
+
+def wire(value: Any) -> Any:
+    """A JSON value for one change (dates as ISO dates, enums as their value). A str with
+    a NUL character goes as {}: a value of the wrong type, which the database refuses
+    with the code SQLite gives that field (not_text, bad_choice, bad_date, ...)."""
+    if isinstance(value, str):
+        return value if "\x00" not in value else {}
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [wire(v) for v in value]
+    return value
+
+
+def changes(changes: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in changes.items():
+        if key in ("start", "due") and isinstance(value, str) and value:
+            try:  # the forms Python's date.fromisoformat accepts (SQLite does), sent as YYYY-MM-DD
+                value = date.fromisoformat(value)
+            except ValueError:
+                pass  # the database refuses it with bad_date
+        out[str(key)] = wire(value)
+    return out
+
+
+def answers(raw: Any) -> dict[str, tuple[str, str]]:
+    return {str(key): (str(rating), str(comment)) for key, rating, comment in raw}
+
+
+_FIELD_ORDER = {spec.key: n for n, spec in enumerate(FIELDS)}
+
+
+def snapshot(data: Mapping[str, Any]) -> Snapshot:
+    """A ``ps_snapshot`` answer as a Snapshot (fields in the catalogue's order)."""
+    fields = {
+        key: FieldValue(key, str(v["value"]), int(v["version"]), str(v["updated_by"]), when(v["updated_at"]))
+        for key, v in sorted(data["fields"].items(), key=lambda kv: _FIELD_ORDER.get(kv[0], len(_FIELD_ORDER)))
+    }
+    return Snapshot(
+        project=exchange.record(Project, data["project"]),
+        role=Role(data["role"]),
+        revision=int(data["revision"]),
+        fields=fields,
+        candidates=[exchange.record(Candidate, c) for c in data["candidates"]],
+        people=[exchange.record(Person, p) for p in data["people"]],
+        tasks=[exchange.record(Task, t) for t in data["tasks"]],
+        approvals=[exchange.record(Approval, a) for a in data["approvals"]],
+        signed_versions=[exchange.record(AgreementVersion, v) for v in data["signed_versions"]],
+        health_checks=[health(h) for h in data["health_checks"]],
+        invitation=str(data["invitation"]),
+    )
+
+
+def health(data: Mapping[str, Any]) -> HealthCheck:
+    """One health check of an answer (its answers as key -> (rating, comment))."""
+    return exchange.record(HealthCheck, {**data, "answers": answers(data["answers"])})
