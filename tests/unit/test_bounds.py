@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from partnership import calendar, validation
+from partnership import validation
 from partnership.errors import ValidationError
 from partnership.model import Role, Task
-from partnership.render import timeline_chart
+from partnership.render import calendar_ics, timeline_chart
 from partnership.steps import editing_visible_to
 from partnership.ui.messages import describe
 
@@ -39,7 +39,7 @@ def test_a_task_far_in_the_future_is_left_off_the_timeline_not_a_crash() -> None
 
 
 def test_a_task_far_in_the_future_is_left_out_of_the_calendar() -> None:
-    ics = calendar.tasks_to_ics(FAR, [], project_title="P").decode()
+    ics = calendar_ics.tasks_to_ics(FAR, [], project_title="P").decode()
     assert "Snart" in ics and "Langt ude" not in ics
 
 
