@@ -160,28 +160,29 @@ def _event(task: Task, days: tuple[date, date], lines: list[str], lang: str) -> 
     first, last = days
     title = clean(task.title)
     kind = t(f"timeline.kind.{task.kind.value}", lang)
-    when: dict[str, Any]
+    start: date | datetime
+    end: date | datetime
+    weekly: dict[str, Any] | None = None
+    reminder: Reminder | None = None
     if task.kind is TaskKind.FOLLOW_UP:
         hours = meeting_time(task)
         if hours is None:
             lines.append(t("calendar.time_unset", lang))
-        begin, end = hours or (MEETING_START, (datetime.combine(date.min, MEETING_START) + MEETING_LENGTH).time())
-        when = {"start": datetime.combine(last, begin, tzinfo=TIMEZONE),
-                "end": datetime.combine(last, end, tzinfo=TIMEZONE), "transparent": False,
-                "reminder": _reminder(t("calendar.alarm_meeting", lang, title=title), -REMINDER)}
+        begin, stop = hours or (MEETING_START, (datetime.combine(date.min, MEETING_START) + MEETING_LENGTH).time())
+        start, end = datetime.combine(last, begin, tzinfo=TIMEZONE), datetime.combine(last, stop, tzinfo=TIMEZONE)
+        reminder = _reminder(t("calendar.alarm_meeting", lang, title=title), -REMINDER)
     elif (weekday := weekly_day(task)) is not None:
-        first = first + timedelta(days=(weekday - first.weekday()) % 7)
-        when = {"start": first, "end": first + timedelta(days=1), "transparent": True,
-                "weekly": {"freq": "weekly", "byday": _BYDAY[weekday], "until": last}}
+        start = first + timedelta(days=(weekday - first.weekday()) % 7)
+        end = start + timedelta(days=1)
+        weekly = {"freq": "weekly", "byday": _BYDAY[weekday], "until": last}
     else:
-        when = {"start": first, "end": last + timedelta(days=1), "transparent": True}
+        start, end = first, last + timedelta(days=1)
         if task.due is not None:  # a deadline: remind the day before it
-            when["reminder"] = _reminder(t("calendar.alarm_due", lang, title=title), -2 * REMINDER,
-                                         related_end=True)
+            reminder = _reminder(t("calendar.alarm_due", lang, title=title), -2 * REMINDER, related_end=True)
     return CalendarEvent(
-        uid=task_uid(task), summary=title, description="\n".join(lines), categories=[kind],
-        sequence=max(0, task.version - 1),
-        last_modified=utc(task.updated_at) if task.updated_at is not None else None, **when,
+        uid=task_uid(task), summary=title, description="\n".join(lines), categories=[kind], start=start, end=end,
+        transparent=task.kind is not TaskKind.FOLLOW_UP, sequence=max(0, task.version - 1), weekly=weekly,
+        reminder=reminder, last_modified=utc(task.updated_at) if task.updated_at is not None else None,
     )
 
 
