@@ -27,6 +27,7 @@ from typing import Any
 
 from partnership.i18n import TIMEZONE, t
 from partnership.model import Person, Side, Task, TaskKind
+from partnership.timeline import side_names
 from partnership.validation import YEAR_MAX, YEAR_MIN
 
 PRODID = "-//Partnerskabsvaerktoejet//Partnerskab//DA"
@@ -142,12 +143,12 @@ def _reminder(text: str, trigger: timedelta, *, related_end: bool = False) -> Re
     return Reminder(" ".join(clean(text).split()), trigger, related_end)
 
 
-def _description(task: Task, names: dict[str, str], side_names: dict[Side, str], lang: str) -> list[str]:
+def _description(task: Task, names: dict[str, str], sides: dict[Side, str], lang: str) -> list[str]:
     lines = [
         f"{t('timeline.hover.kind', lang)}: {t(f'timeline.kind.{task.kind.value}', lang)}",
         f"{t('timeline.hover.responsible', lang)}: "
         f"{clean(names.get(task.responsible, '')) or t('timeline.unassigned', lang)}",
-        f"{t('timeline.hover.side', lang)}: {clean(side_names[task.side])}",
+        f"{t('timeline.hover.side', lang)}: {clean(sides[task.side])}",
         f"{t('timeline.hover.status', lang)}: {t(f'timeline.status.{task.status.value}', lang)}",
     ]
     if task.note.strip():
@@ -202,10 +203,7 @@ def calendar_events(
     are exported as they are: leave internal tasks out for a partner or viewer first.
     """
     names = {p.id: p.name for p in people}
-    side_names = {
-        Side.ASSOCIATION: our_org.strip() or t("timeline.side.association", lang),
-        Side.PARTNER: partner_org.strip() or t("timeline.side.partner", lang),
-    }
+    sides = side_names(our_org, partner_org, lang)
     if person_id is not None:
         calendar_name = t("calendar.name_person", lang, title=project_title, name=names.get(person_id, ""))
     else:
@@ -217,5 +215,5 @@ def calendar_events(
         days = _days(task)
         if days is None or not all(YEAR_MIN <= d.year <= YEAR_MAX for d in days):
             continue  # undated, or a date from before the bounds that would overflow
-        found.events.append(_event(task, days, _description(task, names, side_names, lang), lang))
+        found.events.append(_event(task, days, _description(task, names, sides, lang), lang))
     return found

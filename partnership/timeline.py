@@ -13,12 +13,22 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
+from partnership.i18n import t
 from partnership.model import Person, Side, Task, TaskKind, TaskStatus
 
 LaneMode = Literal["person", "side"]
 """How the timeline groups its lanes: one per responsible person or one per side."""
 
 SOON_DAYS = 14
+
+
+def side_names(our_org: str, partner_org: str, lang: str) -> dict[Side, str]:
+    """What each side is called: its organisation's name, or "the association" / "the
+    partner" in ``lang`` while the name is blank (the timeline, its chart and the calendar)."""
+    return {
+        Side.ASSOCIATION: our_org.strip() or t("timeline.side.association", lang),
+        Side.PARTNER: partner_org.strip() or t("timeline.side.partner", lang),
+    }
 
 
 def is_overdue(task: Task, today: date) -> bool:

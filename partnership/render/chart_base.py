@@ -18,7 +18,6 @@ from typing import Any
 import plotly.graph_objects as go
 from babel.dates import format_date, get_month_names
 
-from partnership.i18n import t
 from partnership.model import Side, TaskKind, TaskStatus
 from partnership.usertext import clean
 
@@ -119,13 +118,6 @@ def date_ticks(lo: date, hi: date, lang: str = "da") -> tuple[list[str], list[st
         while month > 12:
             year, month = year + 1, month - 12
     return vals, texts
-
-
-def side_names(our_org: str, partner_org: str, lang: str) -> dict[Side, str]:
-    return {
-        Side.ASSOCIATION: our_org.strip() or t("timeline.side.association", lang),
-        Side.PARTNER: partner_org.strip() or t("timeline.side.partner", lang),
-    }
 
 
 def base_layout() -> dict[str, Any]:

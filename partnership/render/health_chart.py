@@ -22,9 +22,9 @@ from partnership.render.chart_base import (
     esc,
     locale_of,
     message_figure,
-    side_names,
     wall_time,
 )
+from partnership.timeline import side_names
 
 _BANDS = (
     ("red", -0.15, 0.5, "rgba(213, 94, 0, 0.07)"),

@@ -22,10 +22,9 @@ from partnership.render.chart_base import (
     clip,
     esc,
     midday,
-    side_names,
     wall_time,
 )
-from partnership.timeline import LaneMode, is_overdue
+from partnership.timeline import LaneMode, is_overdue, side_names
 from partnership.timeline_layout import Item, Placed
 from partnership.timeline_layout import layout as layout_items
 from partnership.validation import YEAR_MAX, YEAR_MIN
