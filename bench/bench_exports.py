@@ -25,7 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from partnership import agreement, agreement_export, calendar  # noqa: E402
+from partnership import agreement, agreement_export  # noqa: E402
+from partnership.render import agreement_docx, calendar_ics  # noqa: E402
 from partnership.steps import MAX_TEXT  # noqa: E402
 from partnership.store.sqlite import SQLiteStore  # noqa: E402
 
@@ -77,9 +78,9 @@ def main() -> None:
         print(f"agreement Markdown: {len(md) / 1e6:.2f} MB, {md.count(chr(10))} lines")
         measure("markdown", lambda: agreement.render_markdown(snap, "da"))
         measure("html", lambda: agreement_export.to_html(md, "Aftale", "da", fingerprint="x"))
-        measure("docx", lambda: agreement_export.to_docx(md))
+        measure("docx", lambda: agreement_docx.to_docx(md))
         measure("csv", lambda: agreement.to_csv_rows(snap, "da", delimiter=";"))
-        measure("ics", lambda: calendar.tasks_to_ics(snap.tasks, snap.people, project_title="Eksport", lang="da"))
+        measure("ics", lambda: calendar_ics.tasks_to_ics(snap.tasks, snap.people, project_title="Eksport", lang="da"))
         measure("json export", lambda: json.dumps(store.export_project(owner), ensure_ascii=False, indent=2))
 
         before = db_size(db)

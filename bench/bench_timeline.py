@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from partnership.model import Person, Side, Task, TaskKind, TaskStatus  # noqa: E402
-from partnership.timeline import timeline_figure  # noqa: E402
+from partnership.render.timeline_chart import timeline_figure  # noqa: E402
 
 SIZES = (100, 1_000, 5_000)
 TODAY = date(2026, 11, 26)

@@ -6,7 +6,8 @@ non-internal tasks with their dates. Task status and notes change while the part
 runs and are left out, so ticking a task off does not void the approvals.
 
 User text is escaped on the way in: it can never open a heading, list, link, code span
-or raw HTML of its own. The HTML and Word exports live in ``partnership.agreement_export``.
+or raw HTML of its own. The HTML export lives in ``partnership.agreement_export``, the Word one in
+``partnership.render.agreement_docx``.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""The agreement as a print-ready HTML page and as a Word document. Pure functions: text
-in, text or bytes out, no I/O.
+"""The agreement as a print-ready HTML page, and as the paragraphs of a Word document
+(written by ``partnership.render.agreement_docx``). Pure functions: text in, text out,
+no I/O.
 
 Both take the agreement's Markdown (``agreement.render_markdown`` or a signed version's
 stored text). The HTML body is rendered by ``markdown`` and then sanitised by ``nh3``
@@ -10,16 +11,11 @@ handlers or ``javascript:`` links into the page.
 from __future__ import annotations
 
 import html
-import io
 import re
-from xml.sax.saxutils import escape as xml_escape
+from dataclasses import dataclass
 
 import markdown as mdlib
 import nh3
-from docx import Document
-from docx.document import Document as DocxDocument
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
 from markdown import util as mdlib_util
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
@@ -146,7 +142,7 @@ def to_html(markdown: str, title: str, lang: str = DEFAULT_LANG, *, fingerprint:
     )
 
 
-# --- Word ------------------------------------------------------------------------------
+# --- Word paragraphs ------------------------------------------------------------------
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _BULLET = re.compile(r"^[-*+]\s+(.*)$")
@@ -187,66 +183,38 @@ def _runs(text: str) -> list[tuple[str, bool, bool]]:
     return [("".join(pieces), b, i) for pieces, b, i in runs]
 
 
-def _style_id(doc: DocxDocument, name: str) -> str:
-    """The id of the style ``name``, looked up once per document: python-docx resolves a
-    style name by scanning every style each time, which made a Word file of 30,000 list
-    lines take minutes (bench/bench_exports.py)."""
-    cache: dict[str, str] = doc.__dict__.setdefault("_ps_style_ids", {})
-    found = cache.get(name)
-    if found is None:
-        found = cache[name] = doc.styles[name].style_id
-    return found
+@dataclass(frozen=True)
+class WordBlock:
+    """One paragraph of the Word document: its runs (text, bold, italic) and its style
+    name ("Title", "Heading 1".., "List Bullet", "List Number"; None for body text)."""
+
+    runs: list[tuple[str, bool, bool]]
+    style: str | None = None
 
 
-def _add(doc: DocxDocument, text: str, style: str | None = None, level: int | None = None) -> None:
-    """Queue one paragraph as WordprocessingML; ``_write_body`` adds them all at once.
-    (python-docx's own ``add_paragraph`` scans the whole body for every paragraph, which
-    is quadratic in the length of the document.)"""
+def _block(text: str, style: str | None = None, level: int | None = None) -> WordBlock:
+    """A paragraph whose text a spreadsheet could take for a formula gets an apostrophe
+    in front (``neutralise_formula``), as in the CSV export."""
     runs = _runs(text)
     plain = "".join(r[0] for r in runs)
     if runs and neutralise_formula(plain) != plain:
         runs[0] = ("'" + runs[0][0], runs[0][1], runs[0][2])
     if level is not None:
         style = "Title" if level == 0 else f"Heading {level}"
-    parts = ["<w:p>"]
-    if style is not None:
-        parts.append(f'<w:pPr><w:pStyle w:val="{xml_escape(_style_id(doc, style))}"/></w:pPr>')
-    for piece, bold, italic in runs:
-        props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
-        parts.append(f'<w:r>{f"<w:rPr>{props}</w:rPr>" if props else ""}'
-                     f'<w:t xml:space="preserve">{xml_escape(piece)}</w:t></w:r>')
-    parts.append("</w:p>")
-    doc.__dict__.setdefault("_ps_body", []).append("".join(parts))
+    return WordBlock(runs, style)
 
 
-def _write_body(doc: DocxDocument) -> None:
-    """Parse the queued paragraphs in one go and put them before the section properties."""
-    queued: list[str] = doc.__dict__.pop("_ps_body", [])
-    if not queued:
-        return
-    fragment = parse_xml(f"<w:body {nsdecls('w')}>{''.join(queued)}</w:body>")
-    body = doc.element.body
-    section = body.sectPr
-    for paragraph in list(fragment):
-        if section is not None:
-            section.addprevious(paragraph)
-        else:
-            body.append(paragraph)
-
-
-def to_docx(markdown: str) -> bytes:
-    """The agreement's Markdown as a Word document: headings, paragraphs, lists, bold.
-
-    A paragraph whose text a spreadsheet could take for a formula gets an apostrophe
-    in front (``neutralise_formula``), as in the CSV export.
-    """
-    doc = Document()
-    doc.core_properties.author = "Partnerskabsværktøjet"
+def word_blocks(markdown: str) -> tuple[list[WordBlock], str | None]:
+    """The agreement's Markdown as Word paragraphs (headings, paragraphs, lists, bold),
+    and the document's title: the first top heading with text (at most 255 characters),
+    "" if the top headings have none, None if there is no top heading."""
+    blocks: list[WordBlock] = []
+    title: str | None = None
     buffer: list[str] = []
 
     def flush() -> None:
         if buffer:
-            _add(doc, " ".join(buffer))
+            blocks.append(_block(" ".join(buffer)))
             buffer.clear()
 
     for raw in usertext.clean(markdown).split("\n"):
@@ -260,17 +228,14 @@ def to_docx(markdown: str) -> bytes:
         if heading:
             level = len(heading.group(1)) - 1
             text = _heading_text(heading.group(2))
-            _add(doc, text, level=level)
-            if level == 0 and not doc.core_properties.title:
-                doc.core_properties.title = "".join(r[0] for r in _runs(text))[:255]
+            blocks.append(_block(text, level=level))
+            if level == 0 and not title:
+                title = "".join(r[0] for r in _runs(text))[:255]
         elif bullet:
-            _add(doc, bullet.group(1), style="List Bullet")
+            blocks.append(_block(bullet.group(1), style="List Bullet"))
         elif numbered:
-            _add(doc, numbered.group(1), style="List Number")
+            blocks.append(_block(numbered.group(1), style="List Number"))
         elif line and not rule:
             buffer.append(line)
     flush()
-    _write_body(doc)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return blocks, title

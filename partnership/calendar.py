@@ -12,20 +12,22 @@
   not agreed yet; with a reminder the day before. Its text is worded as a meeting.
 
 The UID is stable per task (``<task id>@partnerskab``) so a re-imported file updates the
-events instead of doubling them; SEQUENCE follows the task's version. Escaping and line
-folding are left to the icalendar library. Pure: bytes out, no I/O.
+events instead of doubling them; SEQUENCE follows the task's version. This module works
+out the events as plain data (pure, no I/O); ``partnership.render.calendar_ics`` writes
+them as an .ics file, leaving escaping and line folding to the icalendar library.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-
-from icalendar import Alarm, Calendar, Event
+from typing import Any
 
 from partnership.i18n import TIMEZONE, t
 from partnership.model import Person, Side, Task, TaskKind
+from partnership.timeline import side_names
 from partnership.validation import YEAR_MAX, YEAR_MIN
 
 PRODID = "-//Partnerskabsvaerktoejet//Partnerskab//DA"
@@ -36,14 +38,14 @@ def task_uid(task: Task) -> str:
     return f"{task.id}@{UID_DOMAIN}"
 
 
-def _utc(value: datetime) -> datetime:
+def utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 _CONTROL = {c: None for c in (*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F)}
 
 
-def _clean(text: str) -> str:
+def clean(text: str) -> str:
     """Text fit for an iCalendar TEXT value: line breaks as "\\n", no other control
     characters (RFC 5545 allows only HTAB among them); icalendar escapes the rest."""
     return text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL)
@@ -93,14 +95,6 @@ def meeting_time(task: Task) -> tuple[time, time] | None:
     return begin, (stop.time() if stop.date() == date.min else time(23, 59))
 
 
-def _alarm(text: str, trigger: timedelta, *, related_end: bool = False) -> Alarm:
-    alarm = Alarm()
-    alarm.add("action", "DISPLAY")
-    alarm.add("description", " ".join(_clean(text).split()))
-    alarm.add("trigger", trigger, parameters={"RELATED": "END"} if related_end else {})
-    return alarm
-
-
 def _days(task: Task) -> tuple[date, date] | None:
     """(first day, last day inclusive) of a task, or None if it has no date."""
     first = task.start if task.start is not None else task.due
@@ -110,7 +104,90 @@ def _days(task: Task) -> tuple[date, date] | None:
     return (first, last) if first <= last else (last, first)
 
 
-def tasks_to_ics(
+@dataclass(frozen=True)
+class Reminder:
+    """A VALARM: ``text`` shown ``trigger`` after the event's start (or its end)."""
+
+    text: str
+    trigger: timedelta
+    related_end: bool = False
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    """One VEVENT as plain data. ``start``/``end`` are dates (all day, end exclusive) or
+    datetimes in Danish time; ``weekly`` is a recurrence (``{"freq", "byday", "until"}``)."""
+
+    uid: str
+    summary: str
+    description: str
+    categories: list[str]
+    start: date | datetime
+    end: date | datetime
+    transparent: bool
+    sequence: int
+    weekly: dict[str, Any] | None = None
+    reminder: Reminder | None = None
+    last_modified: datetime | None = None
+
+
+@dataclass(frozen=True)
+class CalendarFile:
+    """The calendar's name (X-WR-CALNAME) and its events, in the order of the tasks."""
+
+    name: str
+    events: list[CalendarEvent] = field(default_factory=list)
+
+
+def _reminder(text: str, trigger: timedelta, *, related_end: bool = False) -> Reminder:
+    return Reminder(" ".join(clean(text).split()), trigger, related_end)
+
+
+def _description(task: Task, names: dict[str, str], sides: dict[Side, str], lang: str) -> list[str]:
+    lines = [
+        f"{t('timeline.hover.kind', lang)}: {t(f'timeline.kind.{task.kind.value}', lang)}",
+        f"{t('timeline.hover.responsible', lang)}: "
+        f"{clean(names.get(task.responsible, '')) or t('timeline.unassigned', lang)}",
+        f"{t('timeline.hover.side', lang)}: {clean(sides[task.side])}",
+        f"{t('timeline.hover.status', lang)}: {t(f'timeline.status.{task.status.value}', lang)}",
+    ]
+    if task.note.strip():
+        lines += ["", clean(task.note)]
+    return lines
+
+
+def _event(task: Task, days: tuple[date, date], lines: list[str], lang: str) -> CalendarEvent:
+    """The task as an event: a meeting at its time, a weekly series, or all-day days."""
+    first, last = days
+    title = clean(task.title)
+    kind = t(f"timeline.kind.{task.kind.value}", lang)
+    start: date | datetime
+    end: date | datetime
+    weekly: dict[str, Any] | None = None
+    reminder: Reminder | None = None
+    if task.kind is TaskKind.FOLLOW_UP:
+        hours = meeting_time(task)
+        if hours is None:
+            lines.append(t("calendar.time_unset", lang))
+        begin, stop = hours or (MEETING_START, (datetime.combine(date.min, MEETING_START) + MEETING_LENGTH).time())
+        start, end = datetime.combine(last, begin, tzinfo=TIMEZONE), datetime.combine(last, stop, tzinfo=TIMEZONE)
+        reminder = _reminder(t("calendar.alarm_meeting", lang, title=title), -REMINDER)
+    elif (weekday := weekly_day(task)) is not None:
+        start = first + timedelta(days=(weekday - first.weekday()) % 7)
+        end = start + timedelta(days=1)
+        weekly = {"freq": "weekly", "byday": _BYDAY[weekday], "until": last}
+    else:
+        start, end = first, last + timedelta(days=1)
+        if task.due is not None:  # a deadline: remind the day before it
+            reminder = _reminder(t("calendar.alarm_due", lang, title=title), -2 * REMINDER, related_end=True)
+    return CalendarEvent(
+        uid=task_uid(task), summary=title, description="\n".join(lines), categories=[kind], start=start, end=end,
+        transparent=task.kind is not TaskKind.FOLLOW_UP, sequence=max(0, task.version - 1), weekly=weekly,
+        reminder=reminder, last_modified=utc(task.updated_at) if task.updated_at is not None else None,
+    )
+
+
+def calendar_events(
     tasks: Sequence[Task],
     people: Sequence[Person],
     *,
@@ -119,83 +196,24 @@ def tasks_to_ics(
     lang: str = "da",
     our_org: str = "",
     partner_org: str = "",
-    now: datetime | None = None,
-) -> bytes:
-    """The tasks (all kinds) that have a date, as an .ics calendar.
+) -> CalendarFile:
+    """The tasks (all kinds) that have a date, as calendar events.
 
-    With ``person_id``, only the tasks that person is responsible for. ``now`` is the
-    DTSTAMP (default: the current UTC time); each event's LAST-MODIFIED is the task's
-    ``updated_at`` when known. Tasks passed in are exported as they are: leave internal
-    tasks out for a partner or viewer before calling.
+    With ``person_id``, only the tasks that person is responsible for. Tasks passed in
+    are exported as they are: leave internal tasks out for a partner or viewer first.
     """
-    stamp = _utc(now) if now is not None else datetime.now(UTC)
     names = {p.id: p.name for p in people}
-    side_names = {
-        Side.ASSOCIATION: our_org.strip() or t("timeline.side.association", lang),
-        Side.PARTNER: partner_org.strip() or t("timeline.side.partner", lang),
-    }
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
+    sides = side_names(our_org, partner_org, lang)
     if person_id is not None:
         calendar_name = t("calendar.name_person", lang, title=project_title, name=names.get(person_id, ""))
     else:
         calendar_name = t("calendar.name", lang, title=project_title)
-    cal.add("x-wr-calname", " ".join(_clean(calendar_name).split()))  # X- values are not escaped
-
+    found = CalendarFile(" ".join(clean(calendar_name).split()))  # X- values are not escaped
     for task in tasks:
         if person_id is not None and task.responsible != person_id:
             continue
         days = _days(task)
         if days is None or not all(YEAR_MIN <= d.year <= YEAR_MAX for d in days):
             continue  # undated, or a date from before the bounds that would overflow
-        first, last = days
-        kind = t(f"timeline.kind.{task.kind.value}", lang)
-        lines = [
-            f"{t('timeline.hover.kind', lang)}: {kind}",
-            f"{t('timeline.hover.responsible', lang)}: "
-            f"{_clean(names.get(task.responsible, '')) or t('timeline.unassigned', lang)}",
-            f"{t('timeline.hover.side', lang)}: {_clean(side_names[task.side])}",
-            f"{t('timeline.hover.status', lang)}: {t(f'timeline.status.{task.status.value}', lang)}",
-        ]
-        if task.note.strip():
-            lines += ["", _clean(task.note)]
-        event = Event()
-        event.add("uid", task_uid(task))
-        event.add("dtstamp", stamp)
-        title = _clean(task.title)
-        if task.kind is TaskKind.FOLLOW_UP:
-            hours = meeting_time(task)
-            if hours is None:
-                lines.append(t("calendar.time_unset", lang))
-            begin, end = hours or (MEETING_START, (datetime.combine(date.min, MEETING_START) + MEETING_LENGTH).time())
-            event.add("dtstart", datetime.combine(last, begin, tzinfo=TIMEZONE))
-            event.add("dtend", datetime.combine(last, end, tzinfo=TIMEZONE))
-            event.add("transp", "OPAQUE")
-            event.add_component(_alarm(t("calendar.alarm_meeting", lang, title=title), -REMINDER))
-        else:
-            weekday = weekly_day(task)
-            if weekday is not None:
-                first = first + timedelta(days=(weekday - first.weekday()) % 7)
-                event.add("dtstart", first)
-                event.add("dtend", first + timedelta(days=1))
-                event.add("rrule", {"freq": "weekly", "byday": _BYDAY[weekday], "until": last})
-            else:
-                event.add("dtstart", first)
-                event.add("dtend", last + timedelta(days=1))
-                if task.due is not None:  # a deadline: remind the day before it
-                    event.add_component(_alarm(t("calendar.alarm_due", lang, title=title), -2 * REMINDER,
-                                               related_end=True))
-            event.add("transp", "TRANSPARENT")
-        event.add("summary", title)
-        event.add("description", "\n".join(lines))
-        event.add("categories", [kind])
-        event.add("sequence", max(0, task.version - 1))
-        if task.updated_at is not None:
-            event.add("last-modified", _utc(task.updated_at))
-        cal.add_component(event)
-    cal.add_missing_timezones()
-    data: bytes = cal.to_ical()
-    return data
+        found.events.append(_event(task, days, _description(task, names, sides, lang), lang))
+    return found

@@ -163,3 +163,9 @@ def rounds(checks: Sequence[HealthCheck], *, within_days: int = ROUND_DAYS) -> l
         Round(number=n, start=g[0].at.date(), end=g[-1].at.date(), checks=tuple(g))
         for n, g in enumerate(groups, start=1)
     ]
+
+
+def average_score(check: HealthCheck) -> float | None:
+    """The mean of the check's ratings (green 2, amber 1, red 0), None if none rated."""
+    scores = [SCORES[rating] for rating, _ in check.answers.values() if rating in SCORES]
+    return sum(scores) / len(scores) if scores else None

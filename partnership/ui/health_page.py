@@ -19,10 +19,11 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from partnership import health, timeline, usertext
+from partnership import health, usertext
 from partnership.health import MAX_COMMENT, RATINGS, STATEMENTS
 from partnership.i18n import fmt_date, fmt_datetime
 from partnership.model import HealthCheck, Role, Side, Snapshot
+from partnership.render import health_chart
 from partnership.ui import editor, labels, shell
 
 ss = st.session_state
@@ -170,7 +171,7 @@ def cached_figure(snap: Snapshot, lang: str, state: Any = None) -> go.Figure:
     if kept is not None and kept[0] == key:
         fig: go.Figure = kept[1]
         return fig
-    fig = timeline.health_figure(snap.health_checks, lang, our_org=snap.project.our_org,
+    fig = health_chart.health_figure(snap.health_checks, lang, our_org=snap.project.our_org,
                                  partner_org=snap.project.partner_org)
     state[FIGURE] = (key, fig)
     return fig

@@ -14,6 +14,7 @@ from partnership import agreement, agreement_export, rules, signature, usertext
 from partnership.errors import PartnershipError, ValidationError
 from partnership.i18n import LANGS, fmt_datetime, t
 from partnership.model import AgreementVersion, Approval, Presence, Role, Side, Snapshot, TaskKind
+from partnership.render import agreement_docx
 from partnership.slug import slug
 from partnership.steps import MAX_NAME
 from partnership.ui import editor, labels, shell, tasks
@@ -106,7 +107,7 @@ def downloads(snap: Snapshot, markdown: str, lang: str, *, key: str, suffix: str
         Download(f"{key}_html", t("s5.dl.html", lang), f"{stem}.html", MIME["html"],
                  lambda: agreement_export.to_html(signed, title, lang, fingerprint=fingerprint).encode("utf-8")),
         Download(f"{key}_docx", t("s5.dl.docx", lang), f"{stem}.docx", MIME["docx"],
-                 lambda: agreement_export.to_docx(document)),
+                 lambda: agreement_docx.to_docx(document)),
     ]
     if with_tasks:
         delimiter = ";" if lang == "da" else ","

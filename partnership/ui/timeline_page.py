@@ -22,9 +22,10 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from partnership import calendar, timeline, timeline_reduce
+from partnership import timeline, timeline_reduce
 from partnership.i18n import fmt_datetime, t
 from partnership.model import Role, Side, Snapshot, Task, TaskKind, TaskStatus
+from partnership.render import calendar_ics, timeline_chart
 from partnership.slug import slug
 from partnership.steps import AGREEMENT_TASK_KINDS
 from partnership.ui import labels, paging, shell, tasks
@@ -99,7 +100,7 @@ def figure(snap: Snapshot, view: View, today: date, lang: str) -> go.Figure:
     """The timeline of the tasks ``view`` lets through (summarised when there are many)."""
     shown, _ = timeline_reduce.reduce_tasks(view.apply(snap.tasks), lanes=view.lanes,
                                             label=lambda n: t("limits.bucket", lang, n=n))
-    return timeline.timeline_figure(
+    return timeline_chart.timeline_figure(
         shown, snap.people, today=today, lang=lang, lanes=view.lanes,
         period=agreement_period(snap), our_org=snap.project.our_org, partner_org=snap.project.partner_org,
     )
@@ -145,7 +146,7 @@ def calendar_file(snap: Snapshot, lang: str, person_id: str | None = None) -> tu
     found = calendar_tasks(snap)
 
     def build() -> bytes:
-        return calendar.tasks_to_ics(found, snap.people, project_title=snap.project.title, person_id=person_id,
+        return calendar_ics.tasks_to_ics(found, snap.people, project_title=snap.project.title, person_id=person_id,
                                      lang=lang, our_org=snap.project.our_org,
                                      partner_org=snap.project.partner_org)
 

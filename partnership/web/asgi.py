@@ -54,9 +54,9 @@ def warm_up() -> None:
     wait for them (about 0.6 s of a first run, measured by bench/bench_pages.py)."""
     from datetime import date
 
-    from partnership import timeline
     from partnership.model import Person, Side, Task
+    from partnership.render import timeline_chart
     from partnership.ui import timeline_page  # noqa: F401 - imported for its side effect: loaded
 
     today = date.today()
-    timeline.timeline_figure([Task("warm", "warm", due=today)], [Person("p", "p", Side.ASSOCIATION)], today=today)
+    timeline_chart.timeline_figure([Task("warm", "warm", due=today)], [Person("p", "p", Side.ASSOCIATION)], today=today)

@@ -19,8 +19,9 @@ import pytest
 from docx import Document
 
 from partnership.agreement import content_hash, render_markdown, to_csv_rows
-from partnership.agreement_export import markdown_to_html, render_body, sanitise_html, to_docx, to_html
+from partnership.agreement_export import markdown_to_html, render_body, sanitise_html, to_html
 from partnership.model import FieldValue, Person, Project, Role, Side, Snapshot, Task, TaskKind, TaskStatus
+from partnership.render.agreement_docx import to_docx
 from partnership.steps import JOINT_KEYS
 
 LONG = ("Lang tekst æøå ÆØÅ 🤝 שלום مرحبا *_[]#<>&` " * 1300)[:50_000]

@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
-from partnership import calendar, timeline, validation
+from partnership import validation
 from partnership.errors import ValidationError
 from partnership.model import Role, Task
+from partnership.render import calendar_ics, timeline_chart
 from partnership.steps import editing_visible_to
 from partnership.ui.messages import describe
 
@@ -31,13 +32,14 @@ FAR = [Task("far", "Langt ude", start=date(1, 1, 1), due=date(9999, 12, 31)),
 
 
 def test_a_task_far_in_the_future_is_left_off_the_timeline_not_a_crash() -> None:
-    figure = timeline.timeline_figure(FAR, [], today=date(2026, 11, 30), period=(date(1, 1, 1), date(9999, 12, 31)))
+    figure = timeline_chart.timeline_figure(FAR, [], today=date(2026, 11, 30),
+                                            period=(date(1, 1, 1), date(9999, 12, 31)))
     ids = [cd for trace in figure.data for cd in (trace.customdata or [])]
     assert "near" in str(ids) and "far" not in str(ids)
 
 
 def test_a_task_far_in_the_future_is_left_out_of_the_calendar() -> None:
-    ics = calendar.tasks_to_ics(FAR, [], project_title="P").decode()
+    ics = calendar_ics.tasks_to_ics(FAR, [], project_title="P").decode()
     assert "Snart" in ics and "Langt ude" not in ics
 
 

@@ -7,8 +7,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from icalendar import Calendar
 
-from partnership.calendar import PRODID, task_uid, tasks_to_ics
+from partnership.calendar import PRODID, task_uid
 from partnership.model import Person, Side, Task, TaskKind, TaskStatus
+from partnership.render.calendar_ics import tasks_to_ics
 
 NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
 MIA = Person(id="p-mia", name="Mia Holm", side=Side.ASSOCIATION)

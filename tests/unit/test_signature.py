@@ -9,9 +9,10 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from partnership.agreement import content_hash, render_markdown
-from partnership.agreement_export import to_docx, to_html
+from partnership.agreement_export import to_html
 from partnership.exchange import content_json
 from partnership.model import Approval, HistoryEntry, Role, Side
+from partnership.render.agreement_docx import to_docx
 from partnership.signature import approvals_from_history, signature_markdown, with_signatures
 from tests.unit.test_agreement import full_snapshot
 

@@ -16,18 +16,10 @@ import pytest
 from partnership.i18n import catalog_timeline as catalogue
 from partnership.i18n import catalogues
 from partnership.model import HealthCheck, Person, Side, Task, TaskKind, TaskStatus
-from partnership.timeline import (
-    KIND_SYMBOLS,
-    OVERDUE_COLOUR,
-    STATUS_COLOURS,
-    Dashboard,
-    dashboard,
-    date_ticks,
-    filter_tasks,
-    health_figure,
-    is_overdue,
-    timeline_figure,
-)
+from partnership.render.chart_base import KIND_SYMBOLS, OVERDUE_COLOUR, STATUS_COLOURS, date_ticks
+from partnership.render.health_chart import health_figure
+from partnership.render.timeline_chart import timeline_figure
+from partnership.timeline import Dashboard, dashboard, filter_tasks, is_overdue
 
 TODAY = date(2026, 11, 26)
 DAY_MS = 86_400_000
