@@ -24,9 +24,9 @@ from partnership.i18n import catalogues
 ROOT = Path(__file__).resolve().parents[2]
 
 DYNAMIC: dict[str, str] = {
-    "history.attr.": "column names in the history log, written by the SQL triggers and store/sqlite.py "
+    "history.attr.": "column names in the history log, written by the SQL triggers and store/sqlite/ "
                      "(ui/history.py looks up history.attr.<column>)",
-    "what.cap.": "the table in a record_cap error: f\"cap.{table}\" in store/sqlite.py and "
+    "what.cap.": "the table in a record_cap error: f\"cap.{table}\" in store/sqlite/ and "
                  "'cap.' || tg_table_name in the limits migration (ui/messages.what_label)",
     "what.health.": "a health-check answer in an error: f\"health.{key}\" in health.py",
     "what.person.": "a person's field in an error: f\"person.{k}\" in validation.py",
