@@ -141,7 +141,11 @@ def _save(key: str, text: str, version: int) -> None:
         if exc is not None and exc.code == "storage_unsure":  # sent, but no answer: offer to look
             ss[f"fe_{key}_unsure"] = text
 
-    if act(c, key, lambda: c.store.set_field(c.access, key, text, version, c.name), done=c.t("edit.saved"),
+    def save() -> int:
+        live.leaving(c)  # the others hear "stopped editing" together with the new text
+        return c.store.set_field(c.access, key, text, version, c.name)
+
+    if act(c, key, save, done=c.t("edit.saved"),
            problem="" if text.strip() else c.t("err.empty_text"), conflict=keep_both, refused=unsure):
         _close(key)
 

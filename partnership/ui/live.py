@@ -257,6 +257,14 @@ def finish() -> None:
                         bool(ss.get(DIALOG)), on_fallback=_fall_back, covered=covered)
 
 
+def leaving(c: shell.Page) -> None:
+    """This session is about to save and close its editor: tell the hub now (push mode), so
+    that the others' pages hear it together with the saved text - one redraw, not two. If
+    the save fails, the editor stays open and the page's run says so again."""
+    if pushing(c, ss):
+        live_push.get_hub().here(c.access, c.session_id, c.name, "")
+
+
 # -- live regions ------------------------------------------------------------------------
 
 

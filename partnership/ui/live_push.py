@@ -31,6 +31,8 @@ from partnership.web import asgi
 
 JS = r"""
 const S = (window.__psLive = window.__psLive || {});
+const BURST_MS = 25;  // events this close together are one change
+const RETRY_MS = 3000;  // a region that has not redrawn this long after it was asked is asked again
 const SETTLE_MS = 1000;  // after this person's own click or key, their own run may not have started yet
 
 S.regions = S.regions || {};  // live regions on the page, by name (see REGION_JS)
@@ -106,7 +108,14 @@ function decide() {
 }
 
 function regions(d) {  // rerun each live region whose part of the project changed, not the page
-  const ev = S.last;
+  const ev = S.last, now = Date.now();
+  // One region at a time: a second fragment rerun asked for while one runs can be lost.
+  const waiting = S.pending && S.regions[S.pending.name];
+  if (waiting && now < S.pending.until && JSON.stringify(waiting.data) === S.pending.data) {
+    S.later = setTimeout(decide, 50);
+    return;
+  }
+  S.pending = null;
   for (const [name, rc] of Object.entries(S.regions)) {
     if (!rc.parentElement || !rc.parentElement.isConnected) { delete S.regions[name]; continue; }
     const r = rc.data;
@@ -116,10 +125,13 @@ function regions(d) {  // rerun each live region whose part of the project chang
     if (!hit && JSON.stringify(fp) === JSON.stringify([...r.seen].sort())) continue;
     if (busy()) { S.later = setTimeout(decide, 100); return; }
     const want = ev.rev + "|" + fp.join(",");
-    if (S.regionAsked[name] === want) continue;
-    S.regionAsked[name] = want;
+    const asked = S.regionAsked[name];
+    if (asked && asked.want === want && now - asked.at < RETRY_MS) continue;  // asked; ask again if it was lost
+    S.regionAsked[name] = {want, at: now};
+    S.pending = {name, data: JSON.stringify(r), until: now + RETRY_MS};
     S.stats.region += 1;
     rc.setTriggerValue("rerun", want);
+    return;  // the next one when this one has redrawn (its listener calls decide again)
   }
 }
 S.decide = decide;
@@ -154,8 +166,10 @@ function connect() {
       return;
     }
     S.last = ev;
-    decide();
     draw();
+    // Changes come in bursts (a save, then "stopped editing"): decide once they settle.
+    clearTimeout(S.later);
+    S.later = setTimeout(decide, BURST_MS);
   };
 }
 
