@@ -21,7 +21,7 @@ import streamlit as st
 from partnership.errors import Conflict, PartnershipError
 from partnership.i18n import fmt_datetime, has
 from partnership.model import Presence, Snapshot
-from partnership.ui import live, shell
+from partnership.ui import labels, live, shell
 from partnership.ui.messages import describe
 from partnership.usertext import cell, plain, rich
 
@@ -193,19 +193,6 @@ def _merge(key: str) -> None:
     ss[f"fe_{key}_open"] = True
 
 
-def editing_badge(c: shell.Ctx, key: str, others: list[Presence] | None) -> str:
-    """A Markdown badge naming who else is editing ``key`` right now ("" if nobody)."""
-    busy = sorted({_badge_safe(p.name or c.t("role." + p.role.value)) for p in (others or []) if p.editing == key})
-    if not busy:
-        return ""
-    return f":orange-badge[:material/edit: {c.t('presence.editing_badge', names=', '.join(busy))}]"
-
-
-def _badge_safe(text: str) -> str:
-    """A name that cannot end the badge directive or start Markdown of its own."""
-    return "".join(ch for ch in plain(text) if ch not in "[]*_`\\:<>#|").strip() or "?"
-
-
 def field_editor(
     c: shell.Page, snap: Snapshot, key: str, *, readonly: bool = False, height: int = 150,
     others: list[Presence] | None = None,
@@ -228,7 +215,7 @@ def _field_body(c: shell.Ctx, snap: Snapshot, key: str, readonly: bool, height: 
     fv = snap.field(key)
     live.mark_shown(key)
     with st.container(key=f"f_{key}", border=True):
-        badge = editing_badge(c, key, others)
+        badge = labels.editing_badge(c, key, others)
         st.markdown(f"**{c.t(f'field.{key}.label')}**" + (f" &nbsp; {badge}" if badge else ""))
         st.caption(c.t(f"field.{key}.help"))
         example = c.t(f"field.{key}.example") if has(f"field.{key}.example") else ""

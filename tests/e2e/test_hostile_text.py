@@ -60,7 +60,8 @@ def make_hostile(server: StreamlitServer) -> dict[str, str]:
     store.add_task(owner, {"title": f"Møde {LINK}"[:200], "kind": "follow_up", "responsible": ours.id,
                            "due": TODAY + timedelta(days=20)}, NAME)
     far = store.add_task(owner, {"title": "Langt ude", "kind": "milestone", "due": TODAY}, NAME)
-    with sqlite3.connect(server.db) as conn:  # a date stored before dates were bounded
+    with sqlite3.connect(server.db) as conn:  # a date stored before dates were bounded (and checked)
+        conn.execute("pragma ignore_check_constraints = on")
         conn.execute("update tasks set due = '9999-12-31' where id = ?", (far.id,))
     store.add_health_check(partner, NAME, {"communication": ("green", LONG[:500])}, NAME)
     snap = store.snapshot(owner)
