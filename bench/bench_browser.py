@@ -8,14 +8,21 @@ step 4. Prints figures; asserts nothing.
 has drawn. Each page is opened in a fresh browser context, as a new visitor would.
 Targets: any page of the example within 1.5 s (first load included); 1,000 tasks within
 3 s, 5,000 within 6 s.
+
+First it measures the floor: a bare Streamlit page (a title and a line of text, same
+Streamlit, same flags) opened the same way, so that what our pages add can be told from
+what Streamlit's own start in a fresh browser context costs on this machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -26,7 +33,9 @@ from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 from partnership.demo import create_demo  # noqa: E402
 from partnership.store.sqlite import SQLiteStore  # noqa: E402
 from tests.support import browser  # noqa: E402
-from tests.support.streamlit_server import StreamlitServer  # noqa: E402
+from tests.support.streamlit_server import StreamlitServer, free_port  # noqa: E402
+
+BARE = 'import streamlit as st\nst.title("Hej")\nst.write("En side uden noget andet.")\n'
 
 PAGES = ["overview", "step1", "step2", "step3", "step4", "step5", "timeline", "history", "settings"]
 
@@ -62,6 +71,30 @@ def settle(chromium: Browser, url: str, page_name: str, timeout_s: float) -> flo
         context.close()
 
 
+def floor(chromium: Browser, timeout_s: float, times: int = 5) -> list[float]:
+    """Settle times of a bare Streamlit page on its own server (stopped by its process id)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        app = Path(tmp) / "bare.py"
+        app.write_text(BARE, encoding="utf-8")
+        port = free_port()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(app), "--server.headless", "true", "--server.port",
+             str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+             "--server.fileWatcherType", "none"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                try:
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).close()
+                    break
+                except OSError:
+                    time.sleep(0.2)
+            return [settle(chromium, f"http://127.0.0.1:{port}/", "bare", timeout_s) for _ in range(times)]
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="1000,5000")
@@ -70,6 +103,9 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, StreamlitServer(Path(tmp)) as server, sync_playwright() as pw:
         chromium = browser.launch(pw)
+        bare = floor(chromium, args.timeout)
+        print(f"-- the floor: a bare Streamlit page, median {statistics.median(bare):.2f} s "
+              f"({', '.join(f'{x:.2f}' for x in bare)})")
         _, tokens = create_demo(server.store, "Bench")
         print("-- the example project (fresh server: the first page is the first load)")
         for page in PAGES:
