@@ -20,31 +20,13 @@ import pytest
 from partnership import agreement, health, rules, steps
 from partnership.store.supabase import SupabaseStore
 from tests.store.contract import ME, make
-from tests.support.postgres import PostgresCluster, postgres_for
-from tests.support.rpc_server import RpcServer, rpc_server_for
+from tests.support.postgres import PostgresCluster
 from tests.unit.test_gen_sql import gen
 
 pytestmark = pytest.mark.postgres
 
 GENERATED = {"max_text", "top_priorities", "max_comment", "statements", "ratings", "agreement_task_kinds",
              "tracking_task_fields", "generated_rules"}
-
-
-@pytest.fixture(scope="module")
-def cluster(request: pytest.FixtureRequest) -> PostgresCluster:
-    return postgres_for(request.config)
-
-
-@pytest.fixture(scope="module")
-def server(request: pytest.FixtureRequest) -> RpcServer:
-    return rpc_server_for(request.config)
-
-
-@pytest.fixture(scope="module")
-def store(server: RpcServer) -> Iterator[SupabaseStore]:
-    s = SupabaseStore(server.url, "test-anon-key")
-    yield s
-    s.close()
 
 
 @pytest.fixture
@@ -121,22 +103,22 @@ def test_the_text_checks_of_the_tables_are_max_text(conn: psycopg.Connection) ->
 
 
 def test_a_text_one_longer_than_max_text_is_refused_by_the_sql(conn: psycopg.Connection,
-                                                               store: SupabaseStore) -> None:
-    owner, tokens = make(store)
+                                                               local: SupabaseStore) -> None:
+    owner, tokens = make(local)
     call = "select public.ps_set_field(%s, %s, 's4_vision', %s, %s, 'Anna')"
     state, detail = _refusal(conn, call, tokens["owner"], owner.project_id, "x" * (steps.MAX_TEXT + 1), 0)
     assert (state, detail.get("code"), detail.get("limit")) == ("PT422", "too_long", steps.MAX_TEXT)
     assert conn.execute(call, (tokens["owner"], owner.project_id, "x" * steps.MAX_TEXT, 0)).fetchone() == (1,)
-    task = store.add_task(owner, {"title": "Noget"}, ME)
+    task = local.add_task(owner, {"title": "Noget"}, ME)
     state, detail = _refusal(conn, "select public.ps_update_task(%s, %s, %s, %s, 1, 'Anna')", tokens["owner"],
                              owner.project_id, task.id, json.dumps({"note": "y" * (steps.MAX_TEXT + 1)}))
     assert (state, detail.get("code")) == ("PT422", "too_long")
 
 
 def test_a_priority_beyond_the_top_three_is_refused_by_the_sql(conn: psycopg.Connection,
-                                                               store: SupabaseStore) -> None:
-    owner, tokens = make(store)
-    candidate = store.add_candidate(owner, "Biblioteket", ME)
+                                                               local: SupabaseStore) -> None:
+    owner, tokens = make(local)
+    candidate = local.add_candidate(owner, "Biblioteket", ME)
     call = "select public.ps_update_candidate(%s, %s, %s, %s, %s, 'Anna')"
     state, detail = _refusal(conn, call, tokens["owner"], owner.project_id, candidate.id,
                              json.dumps({"priority": steps.TOP_PRIORITIES + 1}), 1)
@@ -146,8 +128,8 @@ def test_a_priority_beyond_the_top_three_is_refused_by_the_sql(conn: psycopg.Con
 
 
 def test_health_statements_and_comment_length_are_pythons(conn: psycopg.Connection,
-                                                          store: SupabaseStore) -> None:
-    owner, tokens = make(store)
+                                                          local: SupabaseStore) -> None:
+    owner, tokens = make(local)
     call = "select public.ps_add_health_check(%s, %s, 'Anna', %s, 'Anna')"
     state, detail = _refusal(conn, call, tokens["owner"], owner.project_id, json.dumps({"weather": ["green", ""]}))
     assert (state, detail.get("code")) == ("PT422", "bad_choice")
@@ -160,20 +142,20 @@ def test_health_statements_and_comment_length_are_pythons(conn: psycopg.Connecti
 
 
 def test_a_partner_changing_a_task_outside_the_rule_is_refused_by_the_sql(conn: psycopg.Connection,
-                                                                          store: SupabaseStore) -> None:
-    owner, tokens = make(store)
-    internal = store.add_task(owner, {"title": "Vores egen", "internal": True}, ME)
+                                                                          local: SupabaseStore) -> None:
+    owner, tokens = make(local)
+    internal = local.add_task(owner, {"title": "Vores egen", "internal": True}, ME)
     call = "select public.ps_update_task(%s, %s, %s, %s, %s, 'Ole')"
     state, detail = _refusal(conn, call, tokens["partner"], owner.project_id, internal.id,
                              json.dumps({"status": "done"}), 1)
     assert (state, detail.get("code")) == ("PT403", "forbidden")
 
-    owner, tokens = make(store)
-    activity = store.add_task(owner, {"title": "Lektiehjælp", "kind": "activity"}, ME)
-    plain = store.add_task(owner, {"title": "Bestil lokale"}, ME)
+    owner, tokens = make(local)
+    activity = local.add_task(owner, {"title": "Lektiehjælp", "kind": "activity"}, ME)
+    plain = local.add_task(owner, {"title": "Bestil lokale"}, ME)
     text = "# Aftale"
-    store.approve(owner, "Anna", agreement.content_hash(text), text, ME)
-    store.approve(store.open(tokens["partner"]), "Ole", agreement.content_hash(text), text, "Ole")
+    local.approve(owner, "Anna", agreement.content_hash(text), text, ME)
+    local.approve(local.open(tokens["partner"]), "Ole", agreement.content_hash(text), text, "Ole")
     partner = tokens["partner"]
     for changes in ({"title": "Ny titel"}, {"status": "done", "due": "2027-01-01"}, {"kind": "task"}):
         state, detail = _refusal(conn, call, partner, owner.project_id, activity.id, json.dumps(changes), 1)

@@ -10,12 +10,7 @@ import pytest
 from partnership.errors import StorageError
 from partnership.store.supabase import SupabaseStore
 from tests.support.postgres import MIGRATOR, postgres_for
-from tests.support.rpc_server import TEST_ANON_KEY, RpcServer, rpc_server_for
-
-
-@pytest.fixture(scope="module")
-def server(request: pytest.FixtureRequest) -> RpcServer:
-    return rpc_server_for(request.config)
+from tests.support.rpc_server import TEST_ANON_KEY, RpcServer
 
 
 def test_every_api_function_is_owned_by_postgres_which_is_no_superuser(request: pytest.FixtureRequest) -> None:

@@ -33,11 +33,10 @@ from partnership.store.supabase import BACKOFF_S, SupabaseStore
 from partnership.ui.messages import describe
 from tests.store.contract import ME, ProjectsTitled, StoreContract, make
 from tests.support.postgres import postgres_for
-from tests.support.rpc_server import RpcServer, rpc_server_for
+from tests.support.rpc_server import TEST_ANON_KEY, RpcServer, rpc_server_for
 
 pytestmark = pytest.mark.postgres
 
-TEST_KEY = "test-anon-key"
 
 
 def _backends() -> list[str]:
@@ -54,19 +53,7 @@ def store(request: pytest.FixtureRequest) -> Iterator[SupabaseStore]:
     if request.param == "remote":
         s = SupabaseStore(os.environ["SUPABASE_TEST_URL"], os.environ["SUPABASE_TEST_KEY"])
     else:
-        s = SupabaseStore(rpc_server_for(request.config).url, TEST_KEY)
-    yield s
-    s.close()
-
-
-@pytest.fixture(scope="session")
-def server(request: pytest.FixtureRequest) -> RpcServer:
-    return rpc_server_for(request.config)
-
-
-@pytest.fixture(scope="session")
-def local(server: RpcServer) -> Iterator[SupabaseStore]:
-    s = SupabaseStore(server.url, TEST_KEY)
+        s = SupabaseStore(rpc_server_for(request.config).url, TEST_ANON_KEY)
     yield s
     s.close()
 
@@ -329,7 +316,7 @@ def test_partner_export_round_trips_with_its_invitation(local: SupabaseStore) ->
 
 
 def test_open_store_picks_supabase_from_secrets(server: RpcServer) -> None:
-    s = open_store(secrets={"supabase": {"url": server.url, "key": TEST_KEY}})
+    s = open_store(secrets={"supabase": {"url": server.url, "key": TEST_ANON_KEY}})
     assert isinstance(s, SupabaseStore) and s.backend == "supabase"
     owner, _ = make(s)
     assert s.revision(owner) >= 1
@@ -337,7 +324,7 @@ def test_open_store_picks_supabase_from_secrets(server: RpcServer) -> None:
 
 def test_an_unreachable_database_is_a_storage_error(quick_retries: None) -> None:
     with socket_closed() as url:
-        s = SupabaseStore(url, TEST_KEY, timeout=2)
+        s = SupabaseStore(url, TEST_ANON_KEY, timeout=2)
         with pytest.raises(StorageError) as caught:
             s.revision(make_access())
         assert caught.value.code == "storage" and isinstance(caught.value.__cause__, httpx.TransportError)
@@ -353,7 +340,7 @@ def test_a_missing_migration_is_explained(server: RpcServer, request: pytest.Fix
     if exists is None:
         cluster.create_database(name, migrate=False)
     with RpcServer(cluster.conninfo(name)) as bare:
-        s = SupabaseStore(bare.url, TEST_KEY)
+        s = SupabaseStore(bare.url, TEST_ANON_KEY)
         with pytest.raises(StorageError) as caught:
             s.open(new_token())
         assert "migration" in str(caught.value)
@@ -415,18 +402,18 @@ class _Flaky:
 def test_reads_are_retried_on_5xx_writes_are_not(local: SupabaseStore, server: RpcServer, quick_retries: None) -> None:
     owner, _ = make(local)
     with _Flaky(server.url, fails=2, status=502) as url:
-        s = SupabaseStore(url, TEST_KEY)
+        s = SupabaseStore(url, TEST_ANON_KEY)
         assert s.revision(owner) == local.revision(owner)
         s.close()
     with _Flaky(server.url, fails=1, status=502) as url:
-        s = SupabaseStore(url, TEST_KEY)
+        s = SupabaseStore(url, TEST_ANON_KEY)
         r0 = local.revision(owner)
         with pytest.raises(StorageError):
             s.set_field(owner, "s4_vision", "x", 0, ME)
         assert local.revision(owner) == r0  # not sent twice, not saved by the failed attempt
         s.close()
     with _Flaky(server.url, fails=5, status=503) as url:
-        s = SupabaseStore(url, TEST_KEY)
+        s = SupabaseStore(url, TEST_ANON_KEY)
         with pytest.raises(StorageError):
             s.snapshot(owner)
         s.close()
@@ -448,7 +435,7 @@ def test_a_statement_timeout_is_not_retried_and_says_the_request_was_too_large(
     owner, _ = make(local)
     body = b'{"code": "57014", "message": "canceling statement due to statement timeout", "details": null}'
     with _Flaky(server.url, fails=5, status=500, payload=body) as url:
-        s = SupabaseStore(url, TEST_KEY)
+        s = SupabaseStore(url, TEST_ANON_KEY)
         started = time.monotonic()
         with pytest.raises(StorageError) as caught:
             s.snapshot(owner)

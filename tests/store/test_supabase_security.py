@@ -27,8 +27,8 @@ from partnership.errors import Forbidden, InvalidLink
 from partnership.model import Access, Role
 from partnership.store.supabase import SupabaseStore
 from tests.store.contract import ME, make
-from tests.support.postgres import PG_BIN, PostgresCluster, apply_migrations, migration_files, postgres_for
-from tests.support.rpc_server import RpcServer, rpc_server_for
+from tests.support.postgres import PG_BIN, PostgresCluster, apply_migrations, migration_files
+from tests.support.rpc_server import RpcServer
 
 pytestmark = pytest.mark.postgres
 
@@ -49,23 +49,6 @@ WITHOUT_PROJECT = {"ps_create_project", "ps_open", "ps_import_project", "ps_revi
 # migration's header); they use schema-qualified names only and only the owner runs them.
 INLINED = {"iso", "iso_date", "project_json", "project_content", "candidate_content", "candidate_json",
            "person_content", "person_json", "task_content", "task_json", "approval_json", "health_json"}
-
-
-@pytest.fixture(scope="module")
-def cluster(request: pytest.FixtureRequest) -> PostgresCluster:
-    return postgres_for(request.config)
-
-
-@pytest.fixture(scope="module")
-def server(request: pytest.FixtureRequest) -> RpcServer:
-    return rpc_server_for(request.config)
-
-
-@pytest.fixture(scope="module")
-def store(server: RpcServer) -> Iterator[SupabaseStore]:
-    s = SupabaseStore(server.url, "test-anon-key")
-    yield s
-    s.close()
 
 
 @pytest.fixture
@@ -92,8 +75,8 @@ def _as_anon(conn: psycopg.Connection, statement: sql.SQL | sql.Composed) -> Non
 # -- tables ---------------------------------------------------------------------------------
 
 
-def test_anon_can_neither_read_nor_change_any_private_table(conn: psycopg.Connection, store: SupabaseStore) -> None:
-    make(store)  # there is something to find
+def test_anon_can_neither_read_nor_change_any_private_table(conn: psycopg.Connection, local: SupabaseStore) -> None:
+    make(local)  # there is something to find
     tables = _tables(conn)
     assert {"projects", "links", "fields", "candidates", "people", "tasks", "history", "presence"} <= set(tables)
     for table in tables:
@@ -181,9 +164,9 @@ def test_private_helpers_cannot_be_called_as_anon(conn: psycopg.Connection, serv
     assert (answer.status_code, answer.json()["code"]) == (404, "PGRST202")
 
 
-def test_anon_functions_ignore_a_hostile_search_path(conn: psycopg.Connection, store: SupabaseStore) -> None:
+def test_anon_functions_ignore_a_hostile_search_path(conn: psycopg.Connection, local: SupabaseStore) -> None:
     """A caller's search_path (with look-alike objects) changes nothing inside the functions."""
-    owner, tokens = make(store)
+    owner, tokens = make(local)
     conn.execute("create schema if not exists evil")
     conn.execute("create or replace function evil.sha256(bytea) returns bytea language sql"
                  " as $$ select '\\x00'::bytea $$")
@@ -212,16 +195,16 @@ def _rpc(server: RpcServer, fn: str, **params: Any) -> httpx.Response:
     return _HTTP.post(f"{server.url}/rest/v1/rpc/{fn}", json=params, headers={"apikey": "test-anon-key"})
 
 
-def test_a_token_works_for_its_own_project_only(store: SupabaseStore, server: RpcServer) -> None:
-    a, _ = make(store)
-    b, b_tokens = make(store)
-    store.set_field(b, "s4_vision", "B's vision", 0, ME)
-    cand = store.add_candidate(b, "B's candidate", ME)
-    person = store.add_person(b, {"name": "B's person", "side": "association"}, ME)
-    task = store.add_task(b, {"title": "B's task"}, ME)
-    entry = store.history(b)[0]
-    before = store.export_project(b)
-    revision = store.revision(b)
+def test_a_token_works_for_its_own_project_only(local: SupabaseStore, server: RpcServer) -> None:
+    a, _ = make(local)
+    b, b_tokens = make(local)
+    local.set_field(b, "s4_vision", "B's vision", 0, ME)
+    cand = local.add_candidate(b, "B's candidate", ME)
+    person = local.add_person(b, {"name": "B's person", "side": "association"}, ME)
+    task = local.add_task(b, {"title": "B's task"}, ME)
+    entry = local.history(b)[0]
+    before = local.export_project(b)
+    revision = local.revision(b)
 
     # A's token with B's project id: refused by every function that takes a project.
     args: dict[str, dict[str, Any]] = {
@@ -257,38 +240,38 @@ def test_a_token_works_for_its_own_project_only(store: SupabaseStore, server: Rp
         assert (answer.status_code, answer.json()["code"], answer.json()["details"]) != (200, None, None), fn
         assert answer.json()["code"] == "PT422" and '"not_found"' in answer.json()["details"], fn
     # B is untouched.
-    assert store.revision(b) == revision
-    assert store.export_project(b) == before
-    assert store.open(b_tokens["partner"]).project_id == b.project_id
+    assert local.revision(b) == revision
+    assert local.export_project(b) == before
+    assert local.open(b_tokens["partner"]).project_id == b.project_id
 
 
-def test_the_role_comes_from_the_link_not_from_the_caller(store: SupabaseStore) -> None:
-    owner, tokens = make(store)
+def test_the_role_comes_from_the_link_not_from_the_caller(local: SupabaseStore) -> None:
+    owner, tokens = make(local)
     claimed = Access(owner.project_id, Role.OWNER, tokens["partner"])  # a partner link claiming to be the owner
     with pytest.raises(Forbidden):
-        store.rotate_link(claimed, Role.VIEWER)
+        local.rotate_link(claimed, Role.VIEWER)
     with pytest.raises(Forbidden):
-        store.set_field(claimed, "s1_idea", "x", 0, "Bo")
-    assert store.snapshot(claimed).role is Role.PARTNER
-    assert store.snapshot(claimed).candidates == []
+        local.set_field(claimed, "s1_idea", "x", 0, "Bo")
+    assert local.snapshot(claimed).role is Role.PARTNER
+    assert local.snapshot(claimed).candidates == []
 
 
-def test_malformed_and_revoked_tokens_are_refused_by_the_database(store: SupabaseStore, server: RpcServer) -> None:
-    owner, tokens = make(store)
+def test_malformed_and_revoked_tokens_are_refused_by_the_database(local: SupabaseStore, server: RpcServer) -> None:
+    owner, tokens = make(local)
     for token in ("", "x", "ø" * 43, "' or 1=1 --" + "a" * 32, None):
         answer = _rpc(server, "ps_snapshot", p_token=token, p_project=owner.project_id)
         assert (answer.status_code, answer.json()["code"]) == (404, "PT404"), token
-    store.rotate_link(owner, Role.VIEWER)
+    local.rotate_link(owner, Role.VIEWER)
     with pytest.raises(InvalidLink):
-        store.snapshot(Access(owner.project_id, Role.VIEWER, tokens["viewer"]))
+        local.snapshot(Access(owner.project_id, Role.VIEWER, tokens["viewer"]))
 
 
 # -- tokens ---------------------------------------------------------------------------------
 
 
-def test_tokens_are_stored_only_as_sha256(conn: psycopg.Connection, store: SupabaseStore) -> None:
-    owner, tokens = make(store)
-    new = store.rotate_link(owner, Role.PARTNER)
+def test_tokens_are_stored_only_as_sha256(conn: psycopg.Connection, local: SupabaseStore) -> None:
+    owner, tokens = make(local)
+    new = local.rotate_link(owner, Role.PARTNER)
     dump = []
     for table in _tables(conn):
         dump += [r[0] for r in conn.execute(
