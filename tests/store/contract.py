@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -64,6 +64,17 @@ def example_view(snap: Snapshot) -> dict[str, Any]:
         "health_checks": sorted([rec(h, ("id", "at")) for h in snap.health_checks], key=lambda h: h["side"]),
         "invitation": snap.invitation,
     }
+
+
+def signed_forgery(data: Mapping[str, Any]) -> dict[str, Any]:
+    """An export document that claims to be signed: a signed state, an approval and a
+    signed version that no store may take from a file."""
+    return {**data, "project": {**data["project"], "signed_at": "2026-11-01T10:00:00+00:00",
+                                "signed_hash": "a" * 64},
+            "approvals": [{"id": "x", "side": "partner", "name": "Ole", "content_hash": "a" * 64,
+                           "approved_at": "2026-11-01T10:00:00+00:00"}],
+            "signed_versions": [{"id": "v", "content_hash": "a" * 64, "markdown": "# Aftale",
+                                 "signed_at": "2026-11-01T10:00:00+00:00"}]}
 
 
 class StoreContract:
@@ -761,12 +772,7 @@ class StoreContract:
     def test_an_imported_project_starts_unsigned(self, store: Store) -> None:
         owner, _ = make(store)
         good = store.export_project(owner)
-        forged = {**good, "project": {**good["project"], "signed_at": "2026-11-01T10:00:00+00:00",
-                                      "signed_hash": "a" * 64},
-                  "approvals": [{"id": "x", "side": "partner", "name": "Ole", "content_hash": "a" * 64,
-                                 "approved_at": "2026-11-01T10:00:00+00:00"}],
-                  "signed_versions": [{"id": "v", "content_hash": "a" * 64, "markdown": "# Aftale",
-                                       "signed_at": "2026-11-01T10:00:00+00:00"}]}
+        forged = signed_forgery(good)
         copy, _ = store.import_project(forged, "Bo")
         snap = store.snapshot(copy)
         assert snap.project.signed_at is None and snap.project.signed_hash == ""
@@ -852,12 +858,7 @@ class StoreContract:
 
     def test_create_example_never_takes_approvals_or_the_signed_state(self, store: Store) -> None:
         data = demo.example_data("Eksempel")
-        forged = {**data, "project": {**data["project"], "signed_at": "2026-11-01T10:00:00+00:00",
-                                      "signed_hash": "a" * 64},
-                  "approvals": [{"id": "x", "side": "partner", "name": "Ole", "content_hash": "a" * 64,
-                                 "approved_at": "2026-11-01T10:00:00+00:00"}],
-                  "signed_versions": [{"id": "v", "content_hash": "a" * 64, "markdown": "# Aftale",
-                                       "signed_at": "2026-11-01T10:00:00+00:00"}]}
+        forged = signed_forgery(data)
         owner, _ = store.create_example(forged, ME)
         snap = store.snapshot(owner)
         assert snap.project.signed_at is None and snap.project.signed_hash == ""
