@@ -21,9 +21,9 @@ import streamlit as st
 from partnership.errors import Conflict, PartnershipError
 from partnership.i18n import fmt_datetime, has
 from partnership.model import Presence, Snapshot
-from partnership.ui import labels, live, shell
+from partnership.ui import field_view, live, live_push, shell
 from partnership.ui.messages import describe
-from partnership.usertext import cell, plain, rich
+from partnership.usertext import cell, plain
 
 ss = st.session_state
 
@@ -123,6 +123,14 @@ def start_field(key: str, value: str, version: int) -> None:
     live.mark_open(key)
 
 
+def _start_now(key: str) -> None:
+    """Open a closed field's editor with the text stored now: the tab may have swapped in
+    the other side's save since the page's run (``field_view``)."""
+    c = shell.current()
+    fv = live_push.snapshot_now(c.store, c.access).field(key)
+    start_field(key, fv.value, fv.version)
+
+
 def _close(key: str) -> None:
     for suffix in ("_open", "_base", "_conflict", "_unsure"):
         ss.pop(f"fe_{key}{suffix}", None)
@@ -200,14 +208,11 @@ def field_editor(
     """The editor for one free-text field, in a container keyed ``f_<key>``; beside its
     label, who else is editing it (``others`` from ``live.others()``).
 
-    A closed editor is a live region: the other side's save of this field, or someone
-    starting to edit it, redraws only this editor (``live.region``). An open one is
-    drawn with the page, so a change reruns the page as before (the typing survives)."""
-    if ss.get(f"fe_{key}_conflict") or (ss.get(f"fe_{key}_open") and not readonly):
-        _field_body(c, snap, key, readonly, height, others)
-        return
-    live.region(c, snap, f"f_{key}", listens=[f"text:{key}", f"fill:{key}"], covers=[f"text:{key}"], fields=[key],
-                draw=lambda now, people: _field_body(c, now, key, readonly, height, people))
+    The label with that badge, and a closed editor's text, are field views
+    (``field_view``): the tab redraws them by itself when someone starts or stops editing
+    the field or the other side saves it - no rerun. An open editor is drawn with the
+    page, so a save of the same field reruns the page (the typing survives)."""
+    _field_body(c, snap, key, readonly, height, others)
 
 
 def _field_body(c: shell.Ctx, snap: Snapshot, key: str, readonly: bool, height: int,
@@ -215,8 +220,7 @@ def _field_body(c: shell.Ctx, snap: Snapshot, key: str, readonly: bool, height: 
     fv = snap.field(key)
     live.mark_shown(key)
     with st.container(key=f"f_{key}", border=True):
-        badge = labels.editing_badge(c, key, others)
-        st.markdown(f"**{c.t(f'field.{key}.label')}**" + (f" &nbsp; {badge}" if badge else ""))
+        field_view.head(c, key, others)
         st.caption(c.t(f"field.{key}.help"))
         example = c.t(f"field.{key}.example") if has(f"field.{key}.example") else ""
         if example and not readonly:
@@ -245,15 +249,10 @@ def _field_body(c: shell.Ctx, snap: Snapshot, key: str, readonly: bool, height: 
                 row.button(c.t("safety.check_saved"), key=f"fe_{key}_check", on_click=_check_saved, args=(key,),
                            icon=":material/fact_check:")
         else:
-            if fv.value.strip():
-                st.markdown(rich(fv.value))
-                st.caption(c.t("edit.last_change", who=plain(fv.updated_by), when=fmt_datetime(fv.updated_at, c.lang),
-                               version=fv.version))
-            else:
-                st.caption(c.t("edit.empty"))
+            field_view.body(c, snap, key)
             if not readonly:
-                st.button(c.t("edit.edit"), key=f"fe_{key}_edit", on_click=start_field,
-                          args=(key, fv.value, fv.version), icon=":material/edit:")
+                st.button(c.t("edit.edit"), key=f"fe_{key}_edit", on_click=_start_now, args=(key,),
+                          icon=":material/edit:")
 
 
 def _conflict_title(c: shell.Ctx, conflict: Mapping[str, Any]) -> str:

@@ -1,11 +1,11 @@
 """How pages name people and organisations: the "responsible" options of a select, a
 person as "Name · Organisation", an organisation by its name (or "Vores
-forening"/"Partneren"), what a step still misses in words, and who is editing a field."""
+forening"/"Partneren") and what a step still misses in words."""
 
 from __future__ import annotations
 
 from partnership.i18n import has
-from partnership.model import Presence, Side, Snapshot
+from partnership.model import Side, Snapshot
 from partnership.ui import shell
 from partnership.usertext import plain
 
@@ -38,16 +38,3 @@ def person_label(c: shell.Ctx, snap: Snapshot, person_id: str) -> str:
     if person is None:
         return c.t("tasks.nobody")
     return c.t("tasks.person", name=person.name, org=org_name(c, snap, person.side))
-
-
-def editing_badge(c: shell.Ctx, key: str, others: list[Presence] | None) -> str:
-    """A Markdown badge naming who else is editing ``key`` right now ("" if nobody)."""
-    busy = sorted({_badge_safe(p.name or c.t("role." + p.role.value)) for p in (others or []) if p.editing == key})
-    if not busy:
-        return ""
-    return f":orange-badge[:material/edit: {c.t('presence.editing_badge', names=', '.join(busy))}]"
-
-
-def _badge_safe(text: str) -> str:
-    """A name that cannot end the badge directive or start Markdown of its own."""
-    return "".join(ch for ch in plain(text) if ch not in "[]*_`\\:<>#|").strip() or "?"

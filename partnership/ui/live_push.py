@@ -25,7 +25,8 @@ from urllib.parse import quote
 import streamlit as st
 
 from partnership.live.hub import Hub, install
-from partnership.model import Snapshot
+from partnership.model import Access, Snapshot
+from partnership.store.base import Store
 from partnership.ui import shell
 from partnership.web import asgi
 
@@ -167,6 +168,7 @@ function connect() {
     }
     S.last = ev;
     draw();
+    if (S.viewEvent) S.viewEvent(ev);  // field views redraw by themselves (field_view.py)
     // Changes come in bursts (a save, then "stopped editing"): decide once they settle.
     clearTimeout(S.later);
     S.later = setTimeout(decide, BURST_MS);
@@ -240,16 +242,21 @@ def events_url(c: shell.Page) -> str:
 
 
 def fresh_snapshot(c: shell.Page) -> Snapshot:
-    """The project as ``c``'s link sees it now, for a live region's rerun. Fifty tabs on
-    one link rerun their regions for the same change: the snapshot is read once and
-    kept, per link, until the hub knows a newer revision."""
-    token = c.access.token
-    wanted = get_hub().revision(c.access.project_id)
+    """The project as ``c``'s link sees it now, for a live region's rerun."""
+    return snapshot_now(c.store, c.access)
+
+
+def snapshot_now(store: Store, access: Access) -> Snapshot:
+    """The project as ``access`` sees it now. Fifty tabs on one link rerun their regions
+    (or fetch a field view) for the same change: the snapshot is read once and kept, per
+    link, until the hub knows a newer revision."""
+    token = access.token
+    wanted = get_hub().revision(access.project_id)
     with _fresh_lock:
         kept = _fresh.get(token)
     if kept is not None and wanted is not None and kept.revision >= wanted:
         return kept
-    snap = c.store.snapshot(c.access)
+    snap = store.snapshot(access)
     with _fresh_lock:
         _fresh[token] = snap
         _fresh.move_to_end(token)

@@ -12,7 +12,7 @@ from starlette.responses import PlainTextResponse
 from starlette.routing import BaseRoute, Route
 from streamlit import config
 
-from partnership.web import events
+from partnership.web import events, fields
 from partnership.web.headers import SecurityHeaders
 
 PREFIX = "/ps"
@@ -40,6 +40,7 @@ def routes() -> list[BaseRoute]:
     found: list[BaseRoute] = [Route(path("/ping"), ping, methods=["GET"])]
     if events.enabled():
         found.append(Route(path("/events"), events.events, methods=["GET"]))
+        found.append(Route(path("/field"), fields.field, methods=["GET"]))
     return found
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -59,7 +62,29 @@ def texts(at: AppTest) -> str:
     parts = [e.value for kind in ("markdown", "caption", "title", "subheader", "header", "info", "success",
                                   "warning", "error", "code") for e in at.get(kind)]
     parts += [e.label for e in at.get("expander")]
+    parts += field_views(at)
     return "\n".join(str(p) for p in parts)
+
+
+def field_views(at: AppTest) -> list[str]:
+    """What the field views (partnership/ui/field_view.py) show: the browser draws them
+    from their data, so the data is what a person reads - the label and who is editing,
+    the text (its HTML without tags) and who changed it last."""
+    found = []
+    for element in at.get("bidi_component"):
+        proto = getattr(element, "proto", None)
+        if proto is None or proto.component_name != "partnership_field_view":
+            continue
+        data = json.loads(proto.json)
+        if data["part"] == "head":
+            found.append(data["label"])
+            if data["names"]:
+                found.append(data["badge"].replace("{names}", ", ".join(data["names"])))
+        elif data["html"]:
+            found += [html.unescape(re.sub(r"<[^>]+>", "", data["html"])), data["meta"]]
+        else:
+            found.append(data["empty"])
+    return found
 
 
 def no_errors(at: AppTest) -> None:

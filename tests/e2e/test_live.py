@@ -258,17 +258,19 @@ def test_who_is_here_and_what_they_edit_reach_the_other_side_without_naming_inte
 
 
 def reruns(page: Any) -> dict[str, int]:
-    """The reruns this page's live subscriber asked for: of the whole page, of a region."""
-    found: dict[str, int] = page.evaluate("() => ({...window.__psLive.stats})")
+    """What this page's live subscriber did: reruns of the whole page, of a live region,
+    and texts a field view swapped in by itself."""
+    found: dict[str, int] = page.evaluate("() => ({view: 0, ...window.__psLive.stats})")
     return found
 
 
 def test_the_other_sides_save_redraws_only_that_field_and_what_the_step_lacks(
     server: StreamlitServer, open_as: OpenAs
 ) -> None:
-    """Field-scoped push: a save of one field's text reruns the reader's editor for that
-    field (and, when the field was empty, the step's "missing" line), not the whole page;
-    someone starting to edit shows up on that editor the same way."""
+    """Field-scoped push: a save of one field's text is swapped into the reader's field
+    view by the tab itself (no rerun), and when the field was empty the step's "missing"
+    line reruns as a live region - never the whole page; someone starting to edit shows
+    up on that field's heading without any rerun."""
     tokens = new_project(server)
     owner = open_as(tokens["owner"], "step4", name="Anna", ready=field("s4_vision"))
     partner = open_as(tokens["partner"], "step4", name="Ole", ready=field("s4_vision"))
@@ -277,17 +279,25 @@ def test_the_other_sides_save_redraws_only_that_field_and_what_the_step_lacks(
     before = reruns(partner)
     area = start_editing(owner, "s4_vision")
     browser.wait_text(partner, "Anna skriver her nu", field("s4_vision"), timeout=5_000)
+    assert reruns(partner) == before, "the badge was drawn by the tab, nothing reran"
     area.fill("Alle børn har et sted at lave lektier")
     save(owner, "s4_vision")
     browser.wait_text(partner, "Alle børn har et sted at lave lektier", field("s4_vision"), timeout=5_000)
     partner.wait_for_function(
         "() => !document.body.innerText.split('Mangler i trin 4:')[1].includes('Fælles vision')", timeout=5_000)
+    partner.wait_for_function(
+        "() => !document.querySelector('.st-key-f_s4_vision').innerText.includes('skriver her nu')", timeout=5_000)
     after = reruns(partner)
     assert after["full"] == before["full"], "the page itself did not rerun"
-    assert after["region"] >= before["region"] + 2, "the editor (badge, then text) and the missing line did"
+    assert after["view"] == before["view"] + 1, "the field's text was swapped in by the tab"
+    assert after["region"] == before["region"] + 1, "the missing line reran as a region"
     save_field(owner, "s4_vision", "Alle børn har et sted at lave lektier - hver uge")
     browser.wait_text(partner, "hver uge", field("s4_vision"), timeout=5_000)
     assert reruns(partner)["full"] == before["full"]
-    owner.locator(f"{field('s4_how')} button", has_text="Rediger").click()  # a click in a region: the page follows
-    owner.locator(f"{field('s4_how')} textarea").wait_for(state="visible")
-    browser.wait_text(partner, "Anna skriver her nu", field("s4_how"), timeout=5_000)
+    assert reruns(partner)["region"] == after["region"], "only the text changed: no region reran"
+    # Editing after the tab swapped the text in starts from the newest text, not the page's.
+    partner.locator(f"{field('s4_vision')} button", has_text="Rediger").click()
+    box = partner.locator(f"{field('s4_vision')} textarea")
+    box.wait_for(state="visible")
+    assert box.input_value() == "Alle børn har et sted at lave lektier - hver uge"
+    browser.wait_text(owner, "Ole skriver her nu", field("s4_vision"), timeout=5_000)

@@ -1,0 +1,192 @@
+"""A free-text field as the browser draws it: its heading with who is editing it, and
+(while its editor is closed) its text. Both keep themselves up to date in the tab.
+
+With 50 tabs open on one project, rerunning even a small fragment in every tab for each
+save cost the 2-core machine 80-350 ms of main-thread time per tab (Streamlit's
+frontend), so a save took seconds to reach the last tab. Here the page's live
+subscriber (``live_push``) hands each event to the views, and:
+
+- the **heading** redraws its "… is writing here now" badge from the event's presence
+  list - no request, no rerun;
+- the **text** of a closed field, when the event says this field changed
+  (``text:<key>``/``fill:<key>``), fetches its new HTML from the ``/ps/field`` route
+  (``partnership/web/fields.py``) and swaps it in - one small request, no rerun.
+
+The page's own runs draw the same views with the same content (``content``), so a
+reload, the poller fallback and the AppTest tests see what the live tab shows. The text
+is user Markdown (``usertext.rich``) rendered and sanitised by the agreement's HTML
+renderer (Markdown + nh3 allow-list), so it can never carry markup of its own.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+from urllib.parse import quote
+
+import streamlit as st
+
+from partnership.agreement_export import markdown_to_html
+from partnership.i18n import fmt_datetime, t
+from partnership.model import Presence, Snapshot
+from partnership.ui import live, shell
+from partnership.usertext import clean, rich
+from partnership.web import asgi
+
+JS = r"""
+const S = (window.__psLive = window.__psLive || {});
+S.views = S.views || {};  // "head:<key>" / "body:<key>" -> {comp, data, shown}
+S.stats = S.stats || {full: 0, region: 0};
+S.stats.view = S.stats.view || 0;  // texts swapped in from an event, read by the browser tests
+
+function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function slot(v) {  // our own box in the component's root (the root also holds its <style>)
+  const root = v.comp.parentElement;
+  if (!root) return null;
+  let box = root.querySelector(":scope > .ps-fv");
+  if (!box) { box = el("div", "ps-fv"); root.appendChild(box); v.drawn = null; }  // a new root: draw anew
+  return box;
+}
+
+function editors(key) {  // who else is editing ``key`` now, as the subscriber tells it
+  const sub = S.comp && S.comp.data, ev = S.last;
+  if (!sub || !ev || !S.opened) return null;  // no stream (yet): the page's own run said it
+  const names = ev.here
+    .filter(p => p.e === key && p.s !== sub.me && !(sub.name && p.n === sub.name && p.r === sub.role))
+    .map(p => p.n || sub.roles[p.r]);
+  return [...new Set(names)].sort();
+}
+
+function drawHead(v) {
+  const d = v.data, root = slot(v);
+  if (!root) return;
+  const names = editors(d.key) || d.names;
+  const text = names.length ? d.badge.replace("{names}", names.join(", ")) : "";
+  if (v.drawn && v.drawn.label === d.label && v.drawn.text === text) return;
+  v.drawn = {label: d.label, text};
+  const box = el("div", "ps-fv-head");
+  box.appendChild(el("strong", "", d.label));
+  if (text) box.appendChild(el("span", "ps-fv-badge", "\u270E " + text));
+  root.replaceChildren(box);
+}
+
+function drawBody(v) {
+  const s = v.shown, root = slot(v);
+  if (!root || v.drawn === s) return;
+  v.drawn = s;
+  const box = el("div", "ps-fv-body");
+  if (s.html) {
+    const text = el("div", "ps-fv-text");
+    text.innerHTML = s.html;  // sanitised on the server (Markdown + nh3 allow-list)
+    box.appendChild(text);
+    box.appendChild(el("div", "ps-fv-meta", s.meta));
+  } else {
+    box.appendChild(el("div", "ps-fv-meta", s.empty));
+  }
+  root.replaceChildren(box);
+}
+
+function fetchBody(v, want) {
+  if (v.fetching) { v.again = true; return; }
+  v.fetching = true;
+  fetch(v.data.url, {cache: "no-store", credentials: "same-origin"})
+    .then(r => { if (!r.ok) throw new Error(String(r.status)); return r.json(); })
+    .then(got => {
+      if (got.rev > v.shown.rev) { v.shown = {...got, empty: v.data.empty}; drawBody(v); S.stats.view += 1; }
+    })
+    .catch(() => {  // the page's own run will say what is wrong (a revoked link, ...)
+      if (S.comp) S.comp.setTriggerValue("rerun", "view|" + want + "|" + Date.now());
+    })
+    .finally(() => {
+      v.fetching = false;
+      if (v.again) { v.again = false; S.viewEvent(S.last); }
+    });
+}
+
+S.viewEvent = function (ev) {  // the subscriber calls this with every event
+  for (const [id, v] of Object.entries(S.views)) {
+    if (!v.comp.parentElement || !v.comp.parentElement.isConnected) { delete S.views[id]; continue; }
+    if (v.data.part === "head") { drawHead(v); continue; }
+    if (!ev || typeof ev.rev !== "number" || ev.rev <= v.shown.rev) continue;
+    const mine = ["text:" + v.data.key, "fill:" + v.data.key];
+    if ((ev.changes || []).some(ch => ch[0] > v.shown.rev && mine.includes(ch[1]))) fetchBody(v, ev.rev);
+  }
+};
+
+export default function (component) {
+  const d = component.data;
+  if (!d || !d.key) return;
+  const id = d.part + ":" + d.key;
+  const v = (S.views[id] = S.views[id] || {});
+  v.comp = component;
+  v.data = d;
+  if (d.part === "head") { drawHead(v); return; }
+  if (!v.shown || d.rev >= v.shown.rev || v.shown.version === undefined) v.shown = d;  // the newest wins
+  else v.shown = {...v.shown, empty: d.empty};
+  drawBody(v);
+  if (S.last) S.viewEvent(S.last);
+}
+"""
+
+CSS = """
+.ps-fv-head { line-height: 1.6; }
+.ps-fv-badge { margin-left: 0.75rem; padding: 0.1rem 0.45rem; border-radius: 0.5rem; font-size: 0.875rem;
+  background: rgba(255, 164, 33, 0.15); color: #7a4100; white-space: nowrap; }
+.ps-fv-text { line-height: 1.6; overflow-wrap: anywhere; unicode-bidi: plaintext; }
+.ps-fv-text p, .ps-fv-text ul, .ps-fv-text ol { margin: 0 0 0.6rem 0; }
+.ps-fv-text ul, .ps-fv-text ol { padding-left: 1.4rem; }
+.ps-fv-text li { margin: 0.1rem 0; }
+.ps-fv-meta { font-size: 0.875rem; color: var(--st-text-color); opacity: 0.7; }
+"""
+
+_view = st.components.v2.component("partnership_field_view", js=JS, css=CSS, isolate_styles=False)
+
+
+@functools.lru_cache(maxsize=512)
+def text_html(value: str) -> str:
+    """A field's text as sanitised HTML ("" for an empty field). Kept per text: fifty tabs
+    fetching the same save render it once."""
+    return markdown_to_html(rich(value)) if value.strip() else ""
+
+
+def content(snap: Snapshot, key: str, lang: str) -> dict[str, Any]:
+    """What the text view of ``key`` shows, as the page's run and the route send it."""
+    fv = snap.field(key)
+    html = text_html(fv.value)
+    meta = t("edit.last_change", lang, who=clean(fv.updated_by), when=fmt_datetime(fv.updated_at, lang),
+             version=fv.version) if html else ""
+    return {"rev": snap.revision, "version": fv.version, "html": html, "meta": meta}
+
+
+def url(c: shell.Ctx, key: str) -> str:
+    """Where the text view of ``key`` fetches its new content (``web/fields.py``)."""
+    assert c.access is not None
+    return f"{asgi.path('/field')}?k={quote(c.access.token)}&f={quote(key)}&l={c.lang}"
+
+
+def badge_names(c: shell.Ctx, key: str, others: list[Presence] | None) -> list[str]:
+    """Who else is editing ``key``, as the page's run saw it."""
+    return sorted({clean(p.name) or c.t("role." + p.role.value)
+                   for p in (others or []) if p.editing == key})
+
+
+def head(c: shell.Ctx, key: str, others: list[Presence] | None) -> None:
+    """The field's label, and who else is editing it (redrawn by the tab itself)."""
+    live.mark_viewed(key)
+    _view(key=f"fv_head_{key}", data={
+        "part": "head", "key": key, "label": c.t(f"field.{key}.label"),
+        "badge": c.t("presence.editing_badge", names="{names}"), "names": badge_names(c, key, others)})
+
+
+def body(c: shell.Ctx, snap: Snapshot, key: str) -> None:
+    """The closed field's text and who changed it last (swapped in by the tab itself when
+    the other side saves it)."""
+    live.mark_viewed(key, text=True)
+    _view(key=f"fv_body_{key}", data={
+        "part": "body", "key": key, "url": url(c, key), "empty": c.t("edit.empty"), **content(snap, key, c.lang)})
