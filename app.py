@@ -3,7 +3,7 @@ the page script main.py plus our own routes and middleware (partnership/web)."""
 
 import streamlit as st
 
-from partnership.web import asgi
+from partnership.web import asgi, nodelay
 
 asgi.warm_up()
-app = st.App("main.py", routes=asgi.routes(), middleware=asgi.middleware())
+app = st.App("main.py", routes=asgi.routes(), middleware=asgi.middleware(), lifespan=nodelay.lifespan)

@@ -29,13 +29,14 @@ import streamlit as st
 from partnership.agreement_export import markdown_to_html
 from partnership.i18n import fmt_datetime, t
 from partnership.model import Presence, Snapshot
-from partnership.ui import live, shell
+from partnership.steps import STEPS, missing
+from partnership.ui import labels, live, shell
 from partnership.usertext import clean, rich
 from partnership.web import asgi
 
 JS = r"""
 const S = (window.__psLive = window.__psLive || {});
-S.views = S.views || {};  // "head:<key>" / "body:<key>" -> {comp, data, shown}
+S.views = S.views || {};  // "head:<key>" / "body:<key>" / "line:<name>" -> {comp, data, shown}
 S.stats = S.stats || {full: 0, region: 0};
 S.stats.view = S.stats.view || 0;  // texts swapped in from an event, read by the browser tests
 
@@ -80,6 +81,7 @@ function drawBody(v) {
   const s = v.shown, root = slot(v);
   if (!root || v.drawn === s) return;
   v.drawn = s;
+  if (v.data.part === "line") { root.replaceChildren(el("div", "ps-fv-meta", s.text)); return; }
   const box = el("div", "ps-fv-body");
   if (s.html) {
     const text = el("div", "ps-fv-text");
@@ -92,20 +94,27 @@ function drawBody(v) {
   root.replaceChildren(box);
 }
 
-function fetchBody(v, want) {
+function fetchBody(v, want, tries = 0) {
   if (v.fetching) { v.again = true; return; }
   v.fetching = true;
+  let retry = false;
   fetch(v.data.url, {cache: "no-store", credentials: "same-origin"})
-    .then(r => { if (!r.ok) throw new Error(String(r.status)); return r.json(); })
+    .then(r => {
+      if (r.status === 429 || r.status === 503) throw new Error("busy");
+      if (!r.ok) throw new Error("refused");  // a revoked link, ...: the page's own run says what
+      return r.json();
+    })
     .then(got => {
       if (got.rev > v.shown.rev) { v.shown = {...got, empty: v.data.empty}; drawBody(v); S.stats.view += 1; }
     })
-    .catch(() => {  // the page's own run will say what is wrong (a revoked link, ...)
-      if (S.comp) S.comp.setTriggerValue("rerun", "view|" + want + "|" + Date.now());
+    .catch(err => {
+      retry = err.message !== "refused" && tries < 3;  // busy or offline: ask again in a moment
+      if (!retry && S.comp) S.comp.setTriggerValue("rerun", "view|" + want + "|" + Date.now());
     })
     .finally(() => {
       v.fetching = false;
-      if (v.again) { v.again = false; S.viewEvent(S.last); }
+      if (retry) setTimeout(() => fetchBody(v, want, tries + 1), 300 * 2 ** tries * (0.5 + Math.random()));
+      else if (v.again) { v.again = false; S.viewEvent(S.last); }
     });
 }
 
@@ -114,8 +123,7 @@ S.viewEvent = function (ev) {  // the subscriber calls this with every event
     if (!v.comp.parentElement || !v.comp.parentElement.isConnected) { delete S.views[id]; continue; }
     if (v.data.part === "head") { drawHead(v); continue; }
     if (!ev || typeof ev.rev !== "number" || ev.rev <= v.shown.rev) continue;
-    const mine = ["text:" + v.data.key, "fill:" + v.data.key];
-    if ((ev.changes || []).some(ch => ch[0] > v.shown.rev && mine.includes(ch[1]))) fetchBody(v, ev.rev);
+    if ((ev.changes || []).some(ch => ch[0] > v.shown.rev && v.data.listens.includes(ch[1]))) fetchBody(v, ev.rev);
   }
 };
 
@@ -164,6 +172,21 @@ def content(snap: Snapshot, key: str, lang: str) -> dict[str, Any]:
     return {"rev": snap.revision, "version": fv.version, "html": html, "meta": meta}
 
 
+LINES = {"missing_4": 4}
+"""The line views the route answers for, by name: what step 4 still lacks."""
+
+
+def line_content(snap: Snapshot, name: str, lang: str) -> dict[str, Any]:
+    """What the line view ``name`` shows: what its step still lacks, or that it is complete."""
+    step = LINES[name]
+    gaps = missing(step, snap)
+    if gaps:
+        text = t(f"s{step}.missing", lang, items="; ".join(labels.gap_text(lang, snap, g) for g in gaps))
+    else:
+        text = "\u2713 " + t(f"s{step}.ready", lang)
+    return {"rev": snap.revision, "text": text}
+
+
 def url(c: shell.Ctx, key: str) -> str:
     """Where the text view of ``key`` fetches its new content (``web/fields.py``)."""
     assert c.access is not None
@@ -187,6 +210,18 @@ def head(c: shell.Ctx, key: str, others: list[Presence] | None) -> None:
 def body(c: shell.Ctx, snap: Snapshot, key: str) -> None:
     """The closed field's text and who changed it last (swapped in by the tab itself when
     the other side saves it)."""
-    live.mark_viewed(key, text=True)
+    listens = [f"text:{key}", f"fill:{key}"]
+    live.mark_viewed(key, covers=listens[:1])  # a fill also changes what the step lacks: not ours alone
     _view(key=f"fv_body_{key}", data={
-        "part": "body", "key": key, "url": url(c, key), "empty": c.t("edit.empty"), **content(snap, key, c.lang)})
+        "part": "body", "key": key, "url": url(c, key), "listens": listens, "empty": c.t("edit.empty"),
+        **content(snap, key, c.lang)})
+
+
+def missing_line(c: shell.Ctx, snap: Snapshot, step: int) -> None:
+    """What ``step`` still lacks, in one line that follows the other side's saves by itself
+    (a field filled or emptied there)."""
+    name = f"missing_{step}"
+    fills = [f"fill:{f.key}" for f in STEPS[step - 1].fields]
+    live.mark_viewed(name, covers=fills)
+    _view(key=f"fv_line_{name}", data={
+        "part": "line", "key": name, "url": url(c, name), "listens": fills, **line_content(snap, name, c.lang)})

@@ -4,10 +4,12 @@ forening"/"Partneren") and what a step still misses in words."""
 
 from __future__ import annotations
 
-from partnership.i18n import has
+from collections.abc import Callable
+
+from partnership.i18n import has, t
 from partnership.model import Side, Snapshot
 from partnership.ui import shell
-from partnership.usertext import plain
+from partnership.usertext import clean, plain
 
 
 def people_options(snap: Snapshot) -> list[str]:
@@ -19,17 +21,29 @@ def people_options(snap: Snapshot) -> list[str]:
 
 def org_name(c: shell.Ctx, snap: Snapshot, side: Side) -> str:
     """The organisation's name on ``side`` (or "Vores forening"/"Partneren")."""
+    return org_text(c.lang, snap, side)
+
+
+def org_text(lang: str, snap: Snapshot, side: Side) -> str:
+    """``org_name`` for a language rather than a page (the field views' route has no page)."""
     name = snap.project.our_org if side == Side.ASSOCIATION else snap.project.partner_org
-    return name.strip() or c.t(f"side.{side.value}")
+    return name.strip() or t(f"side.{side.value}", lang)
 
 
 def gap_label(c: shell.Ctx, snap: Snapshot, key: str) -> str:
-    """What a step still misses, in words: the working-group gaps name the organisation
-    ("En ansvarlig fra Nørrebro Bibliotek"), so each reader sees it from their own side."""
+    """What a step still misses, in words, for Markdown: the working-group gaps name the
+    organisation ("En ansvarlig fra Nørrebro Bibliotek"), so each reader sees it from
+    their own side."""
+    return gap_text(c.lang, snap, key, escape=plain)
+
+
+def gap_text(lang: str, snap: Snapshot, key: str, escape: Callable[[str], str] = clean) -> str:
+    """``gap_label`` for a language, as plain text (``escape``: how an organisation's name
+    is made safe where the text goes)."""
     for side in Side:
         if key == f"missing.working_group_{side.value}":
-            return c.t("missing.working_group_org", org=plain(org_name(c, snap, side)))
-    return c.t(key) if has(key) else key
+            return t("missing.working_group_org", lang, org=escape(org_text(lang, snap, side)))
+    return t(key, lang) if has(key) else key
 
 
 def person_label(c: shell.Ctx, snap: Snapshot, person_id: str) -> str:

@@ -63,8 +63,7 @@ DIALOG = "dialog_open"  # set by a page while an st.dialog is open (a rerun woul
 FALLBACK = "live_fallback"  # set when the event stream cannot connect: poll instead
 SLOT = "live_slot"  # (run, page, placeholder): where finish() draws the subscriber, and for which page
 REGIONS = "live_regions"  # region name -> (run, scopes it covers, editor keys it draws)
-VIEWED = "live_viewed"  # field key -> run in which the page drew its heading (field_view.head)
-TEXT_VIEWED = "live_text_viewed"  # field key -> run in which the page drew its text view (field_view.body)
+VIEWED = "live_viewed"  # view key -> (run in which the page drew a field view for it, scopes it covers)
 
 
 def poll_seconds() -> float:
@@ -129,14 +128,15 @@ def mark_open(key: str, state: State | None = None) -> None:
     _marks(state, SHOWN)[key] = state.get(RUN, 0)
 
 
-def mark_viewed(key: str, text: bool = False, state: State | None = None) -> None:
-    """The page drew a field view for ``key`` (``field_view``): its heading draws who is
-    editing it by itself, and with ``text`` its text follows the other side's saves by
-    itself - neither needs a rerun when only that changes (push mode)."""
+def mark_viewed(key: str, covers: Iterable[str] = (), state: State | None = None) -> None:
+    """The page drew a field view for ``key`` (``field_view``): it draws who is editing
+    that field by itself, and follows the changes in ``covers`` by itself - neither needs
+    a rerun (push mode)."""
     state = _state(state)
-    _marks(state, VIEWED)[key] = state.get(RUN, 0)
-    if text:
-        _marks(state, TEXT_VIEWED)[key] = state.get(RUN, 0)
+    views: dict[str, tuple[int, list[str]]] = state.setdefault(VIEWED, {})
+    run = state.get(RUN, 0)
+    before = views.get(key)
+    views[key] = (run, sorted(set(covers) | set(before[1] if before and before[0] == run else ())))
 
 
 def mark_closed(key: str, state: State | None = None) -> None:
@@ -205,7 +205,7 @@ def begin(state: State, revision: int) -> None:
     state[RENDERED] = revision
     run = state[RUN] = state.get(RUN, 0) + 1
     state[FULL_RUN] = True
-    for name in (SHOWN, OPEN, VIEWED, TEXT_VIEWED):  # marks older than the previous run no longer count
+    for name in (SHOWN, OPEN):  # marks older than the previous run no longer count
         marks = _marks(state, name)
         for key in [k for k, n in marks.items() if n < run - 1]:
             del marks[key]
@@ -263,8 +263,10 @@ def finish() -> None:
         return
     live_push.get_hub().here(page.access, page.session_id, page.name, editing(ss))
     covered, in_regions = _regions_now(ss)
-    viewed = set(_drawn_now(ss, VIEWED))
-    covered = sorted(set(covered) | {f"text:{k}" for k in _drawn_now(ss, TEXT_VIEWED)})
+    views = {k: v[1] for k, v in ss.get(VIEWED, {}).items() if v[0] == ss.get(RUN)}
+    ss[VIEWED] = {k: v for k, v in ss.get(VIEWED, {}).items() if v[0] == ss.get(RUN)}
+    viewed = set(views)
+    covered = sorted(set(covered) | {s for scopes in views.values() for s in scopes})
     shown = [k for k in _current(ss, SHOWN, full=False) if k not in in_regions and k not in viewed]
     with place:
         live_push.mount(page, page.snap.revision, shown, list(fingerprint(ss.get(OTHERS, []), shown)),
@@ -316,12 +318,6 @@ def region(c: shell.Page, snap: Snapshot, name: str, *, listens: list[str], cove
         draw(now, people)
 
     part()
-
-
-def _drawn_now(state: State, name: str) -> list[str]:
-    """The keys marked ``name`` by this full run."""
-    run = state.get(RUN, 0)
-    return [k for k, n in _marks(state, name).items() if n == run]
 
 
 def _regions_now(state: State) -> tuple[list[str], set[str]]:

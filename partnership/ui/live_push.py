@@ -214,6 +214,7 @@ _region = st.components.v2.component("partnership_live_region", js=REGION_JS)
 
 _fresh: OrderedDict[str, Snapshot] = OrderedDict()
 _fresh_lock = threading.Lock()
+_reading: dict[str, threading.Lock] = {}  # per link: the snapshot read under way
 FRESH_KEPT = 256
 """Snapshots kept for the live regions' reruns: the newest one per link."""
 
@@ -253,15 +254,19 @@ def snapshot_now(store: Store, access: Access) -> Snapshot:
     token = access.token
     wanted = get_hub().revision(access.project_id)
     with _fresh_lock:
-        kept = _fresh.get(token)
-    if kept is not None and wanted is not None and kept.revision >= wanted:
-        return kept
-    snap = store.snapshot(access)
-    with _fresh_lock:
-        _fresh[token] = snap
-        _fresh.move_to_end(token)
-        while len(_fresh) > FRESH_KEPT:
-            _fresh.popitem(last=False)
+        reading = _reading.setdefault(token, threading.Lock())
+    with reading:  # one read per link at a time: the others take what it read
+        with _fresh_lock:
+            kept = _fresh.get(token)
+        if kept is not None and wanted is not None and kept.revision >= wanted:
+            return kept
+        snap = store.snapshot(access)
+        with _fresh_lock:
+            _fresh[token] = snap
+            _fresh.move_to_end(token)
+            while len(_fresh) > FRESH_KEPT:
+                gone, _ = _fresh.popitem(last=False)
+                _reading.pop(gone, None)
     return snap
 
 

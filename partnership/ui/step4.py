@@ -10,8 +10,8 @@ import streamlit as st
 from partnership import rules, usertext, validation
 from partnership.i18n import fmt_date, fmt_datetime
 from partnership.model import Presence, Role, Snapshot, Task, TaskKind
-from partnership.steps import MAX_NAME, STEPS, missing
-from partnership.ui import editor, labels, live, people, shell, tasks
+from partnership.steps import MAX_NAME
+from partnership.ui import editor, field_view, labels, people, shell, tasks
 
 ss = st.session_state
 
@@ -129,18 +129,8 @@ def _add_deadline(c: shell.Page, snap: Snapshot, today: date, fallback_kind: str
 
 
 def progress(c: shell.Page, snap: Snapshot) -> None:
-    """What step 4 still lacks, and the way on to step 5 - a live region, so that a field
-    filled or emptied on the other side redraws only this and that field's editor."""
-    fills = [f"fill:{f.key}" for f in STEPS[3].fields]
-    live.region(c, snap, "s4_progress", listens=fills, covers=fills, fields=[],
-                draw=lambda now, _people: _progress(c, now))
-
-
-def _progress(c: shell.Ctx, snap: Snapshot) -> None:
-    gaps = missing(4, snap)
-    if gaps:
-        st.caption(c.t("s4.missing", items="; ".join(labels.gap_label(c, snap, g) for g in gaps)))
-    else:
-        st.caption(":material/check_circle: " + c.t("s4.ready"))
+    """What step 4 still lacks (a line that follows the other side's saves by itself,
+    ``field_view.missing_line``), and the way on to step 5."""
+    field_view.missing_line(c, snap, 4)
     st.page_link(c.pages["step5"], label=c.t("s4.next"), icon=":material/arrow_forward:",
                  query_params=shell.url_params(c))

@@ -57,19 +57,21 @@ def app(db_path: Path) -> Callable[..., AppTest]:
     return make
 
 
-def texts(at: AppTest) -> str:
-    """Everything a person can read on the page, as one string."""
+def texts(at: AppTest, views: bool = True) -> str:
+    """Everything a person can read on the page, as one string (``views=False``: only
+    what Streamlit renders as Markdown, without the field views' plain text)."""
     parts = [e.value for kind in ("markdown", "caption", "title", "subheader", "header", "info", "success",
                                   "warning", "error", "code") for e in at.get(kind)]
     parts += [e.label for e in at.get("expander")]
-    parts += field_views(at)
+    if views:
+        parts += field_views(at)
     return "\n".join(str(p) for p in parts)
 
 
 def field_views(at: AppTest) -> list[str]:
     """What the field views (partnership/ui/field_view.py) show: the browser draws them
     from their data, so the data is what a person reads - the label and who is editing,
-    the text (its HTML without tags) and who changed it last."""
+    the text (its HTML without tags) and who changed it last, or a line's text."""
     found = []
     for element in at.get("bidi_component"):
         proto = getattr(element, "proto", None)
@@ -80,6 +82,8 @@ def field_views(at: AppTest) -> list[str]:
             found.append(data["label"])
             if data["names"]:
                 found.append(data["badge"].replace("{names}", ", ".join(data["names"])))
+        elif data["part"] == "line":
+            found.append(data["text"])
         elif data["html"]:
             found += [html.unescape(re.sub(r"<[^>]+>", "", data["html"])), data["meta"]]
         else:

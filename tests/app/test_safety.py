@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from partnership.i18n import t
 from partnership.store.sqlite import SQLiteStore
-from tests.app.conftest import no_errors, texts
+from tests.app.conftest import field_views, no_errors, texts
 
 MakeApp = Callable[..., AppTest]
 
@@ -47,7 +47,12 @@ def test_a_hostile_name_is_shown_as_text_in_the_sidebar_and_the_parties(app: Mak
     store.set_field(owner, "s4_vision", "[Log ind igen](http://host/phish)\n![i](http://host/x.png)", 0, "Anna")
     at = app(token=tokens["partner"], name="Ole", page="step4")
     no_errors(at)
-    shown = texts(at) + "\n".join(str(e.value) for e in at.sidebar.caption)
+    shown = texts(at, views=False) + "\n".join(str(e.value) for e in at.sidebar.caption)
     assert "](http" not in shown.replace("\\](http", "")  # every bracket escaped: no link, no image
-    assert "Log ind igen (http://host/phish)" in shown  # a long field shows where a link goes
     assert "\u202e" not in shown
+    # The field views are set as text in the browser (textContent; the field's HTML is
+    # sanitised on the server): the name reads as typed, without the override.
+    views = "\n".join(field_views(at))
+    assert "Log ind igen (http://host/phish)" in views  # a long field shows where a link goes
+    assert f"En ansvarlig fra {HOSTILE_NAME.replace(chr(0x202e), '')}" in views
+    assert "\u202e" not in views
