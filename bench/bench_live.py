@@ -224,10 +224,10 @@ def many(bench: Bench, tabs: int, rounds: int) -> None:
             found += bench.save(writer, readers, n)
             time.sleep(random.uniform(1.0, 2.0))
         print(summary(f"{tabs} open tabs on one process: click on Gem -> each tab shows it", found))
-        stats = [r.evaluate("() => (window.__psLive && window.__psLive.stats) || {full: 0, region: 0}")
+        stats = [r.evaluate("() => ({full: 0, view: 0, ...((window.__psLive && window.__psLive.stats) || {})})")
                  for r in readers]
-        print(f"reruns the readers asked for: {sum(s['full'] for s in stats)} of the whole page, "
-              f"{sum(s['region'] for s in stats)} of a live region only")
+        print(f"what the readers did: {sum(s['full'] for s in stats)} reruns of the whole page, "
+              f"{sum(s['view'] for s in stats)} field views fetched and swapped in (no rerun)")
         bench.close_pages()
 
 

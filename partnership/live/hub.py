@@ -21,7 +21,7 @@ as ``{"s", "n", "r", "e"}`` (session, name, role, editing); a partner or viewer 
 told which internal field someone edits (``steps.editing_visible_to``). ``changes`` are
 the newest revisions this hub saw one by one with what each changed (the store's
 ``field_scope``, or None when it does not know): a page whose every change since it
-rendered is redrawn by one of its live regions reruns those regions, not the whole page.
+rendered is redrawn by its field views (``ui/field_view.py``) does not rerun at all.
 A reader who may not see an internal field gets None for its scope, like any unknown
 change. Deliver callbacks are called from any
 thread and must be quick (the event route hands them to its event loop).

@@ -37,7 +37,7 @@ from partnership.web import asgi
 JS = r"""
 const S = (window.__psLive = window.__psLive || {});
 S.views = S.views || {};  // "head:<key>" / "body:<key>" / "line:<name>" -> {comp, data, shown}
-S.stats = S.stats || {full: 0, region: 0};
+S.stats = S.stats || {full: 0};
 S.stats.view = S.stats.view || 0;  // texts swapped in from an event, read by the browser tests
 
 function el(tag, cls, text) {
@@ -172,18 +172,19 @@ def content(snap: Snapshot, key: str, lang: str) -> dict[str, Any]:
     return {"rev": snap.revision, "version": fv.version, "html": html, "meta": meta}
 
 
-LINES = {"missing_4": 4}
-"""The line views the route answers for, by name: what step 4 still lacks."""
+LINES = {"missing_4": (4, "s4.missing", "s4.ready")}
+"""The line views the route answers for, by name: what step 4 still lacks (the step, and
+the messages for a gap and for none)."""
 
 
 def line_content(snap: Snapshot, name: str, lang: str) -> dict[str, Any]:
     """What the line view ``name`` shows: what its step still lacks, or that it is complete."""
-    step = LINES[name]
+    step, gap, ready = LINES[name]
     gaps = missing(step, snap)
     if gaps:
-        text = t(f"s{step}.missing", lang, items="; ".join(labels.gap_text(lang, snap, g) for g in gaps))
+        text = t(gap, lang, items="; ".join(labels.gap_text(lang, snap, g) for g in gaps))
     else:
-        text = "\u2713 " + t(f"s{step}.ready", lang)
+        text = "\u2713 " + t(ready, lang)
     return {"rev": snap.revision, "text": text}
 
 

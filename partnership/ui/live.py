@@ -35,14 +35,14 @@ count store calls and check the decisions without a browser.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, MutableMapping
+from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
 
 from partnership.errors import InvalidLink, PartnershipError
-from partnership.model import Presence, Snapshot
+from partnership.model import Presence
 from partnership.steps import editing_visible_to
 from partnership.ui import live_push, shell
 
@@ -62,7 +62,6 @@ OPEN = "live_open"  # editor key -> run in which this session had it open (or op
 DIALOG = "dialog_open"  # set by a page while an st.dialog is open (a rerun would close it)
 FALLBACK = "live_fallback"  # set when the event stream cannot connect: poll instead
 SLOT = "live_slot"  # (run, page, placeholder): where finish() draws the subscriber, and for which page
-REGIONS = "live_regions"  # region name -> (run, scopes it covers, editor keys it draws)
 VIEWED = "live_viewed"  # view key -> (run in which the page drew a field view for it, scopes it covers)
 
 
@@ -262,12 +261,9 @@ def finish() -> None:
     if not pushing(page, ss):
         return
     live_push.get_hub().here(page.access, page.session_id, page.name, editing(ss))
-    covered, in_regions = _regions_now(ss)
-    views = {k: v[1] for k, v in ss.get(VIEWED, {}).items() if v[0] == ss.get(RUN)}
-    ss[VIEWED] = {k: v for k, v in ss.get(VIEWED, {}).items() if v[0] == ss.get(RUN)}
-    viewed = set(views)
-    covered = sorted(set(covered) | {s for scopes in views.values() for s in scopes})
-    shown = [k for k in _current(ss, SHOWN, full=False) if k not in in_regions and k not in viewed]
+    views = ss[VIEWED] = {k: v for k, v in ss.get(VIEWED, {}).items() if v[0] == ss.get(RUN)}  # this run's
+    covered = sorted({scope for _, scopes in views.values() for scope in scopes})
+    shown = [k for k in _current(ss, SHOWN, full=False) if k not in views]
     with place:
         live_push.mount(page, page.snap.revision, shown, list(fingerprint(ss.get(OTHERS, []), shown)),
                         bool(ss.get(DIALOG)), on_fallback=_fall_back, covered=covered)
@@ -279,49 +275,3 @@ def leaving(c: shell.Page) -> None:
     the save fails, the editor stays open and the page's run says so again."""
     if pushing(c, ss):
         live_push.get_hub().here(c.access, c.session_id, c.name, "")
-
-
-# -- live regions ------------------------------------------------------------------------
-
-
-def region(c: shell.Page, snap: Snapshot, name: str, *, listens: list[str], covers: list[str], fields: list[str],
-           draw: Callable[[Snapshot, list[Presence]], None]) -> None:
-    """Draw a part of the page that live changes redraw on their own (push mode).
-
-    ``draw(snapshot, others)`` draws the part. A change whose scope is in ``listens``
-    (see ``store.base.field_scope``), or someone starting or stopping to edit one of
-    ``fields``, reruns only this part, as an ``st.fragment``, with a fresh snapshot.
-    ``covers`` are the scopes this part redraws completely - a change whose scope every
-    region of the page covers does not rerun the page at all. A click inside the part
-    still reruns the whole page (its other parts and the hub's presence follow it).
-    Without push (the poller) the part is drawn as any other."""
-    present = others()
-    if not pushing(c, ss):
-        draw(snap, present)
-        return
-    run = ss.get(RUN, 0)
-    regions: dict[str, tuple[int, list[str], list[str]]] = ss.setdefault(REGIONS, {})
-    regions[name] = (run, covers, fields)
-    drawn = f"live_region_run_{name}"
-
-    @st.fragment
-    def part() -> None:
-        full = ss.get(drawn) != run  # the first time in this full run; later: a rerun of the part
-        ss[drawn] = run
-        now, people = snap, present
-        if not full:
-            now = live_push.fresh_snapshot(c)
-            people = visible_others(c, live_push.get_hub().present(c.access.project_id))
-        fired = live_push.region_listener(name, now.revision, listens, fields, list(fingerprint(people, fields)))
-        if not full and not fired:
-            st.rerun(scope="app")  # a click inside the part: the whole page follows it
-        draw(now, people)
-
-    part()
-
-
-def _regions_now(state: State) -> tuple[list[str], set[str]]:
-    """The scopes this full run's regions cover, and the editors they draw."""
-    run = state.get(RUN, 0)
-    now = [v for v in state.get(REGIONS, {}).values() if v[0] == run]
-    return sorted({s for v in now for s in v[1]}), {k for v in now for k in v[2]}

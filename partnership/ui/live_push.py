@@ -33,12 +33,9 @@ from partnership.web import asgi
 JS = r"""
 const S = (window.__psLive = window.__psLive || {});
 const BURST_MS = 25;  // events this close together are one change
-const RETRY_MS = 3000;  // a region that has not redrawn this long after it was asked is asked again
 const SETTLE_MS = 1000;  // after this person's own click or key, their own run may not have started yet
 
-S.regions = S.regions || {};  // live regions on the page, by name (see REGION_JS)
-S.regionAsked = S.regionAsked || {};
-S.stats = S.stats || {full: 0, region: 0};  // reruns asked for, read by the browser tests
+S.stats = S.stats || {full: 0};  // reruns asked for (field_view.py adds the views' fetches), read by the tests
 
 if (!S.listening) {
   S.listening = true;
@@ -79,7 +76,7 @@ function draw() {
   note.textContent = S.notice ? d.notice : "";
 }
 
-function uncovered(d, ev) {  // a change since the page's run that none of its regions redraws
+function uncovered(d, ev) {  // a change since the page's run that none of its field views redraws
   if (typeof ev.rev !== "number" || ev.rev <= d.rev) return false;
   if (ev.rev - d.rev > 64) return true;
   const scopes = new Map((ev.changes || []).map(ch => [ch[0], ch[1]]));
@@ -99,7 +96,7 @@ function decide() {
   const changed = uncovered(d, S.last) || JSON.stringify(fp) !== JSON.stringify([...d.seen].sort());
   S.notice = changed && d.dialog;
   if (d.dialog) return;
-  if (!changed) { regions(d); return; }
+  if (!changed) return;
   if (busy()) { S.later = setTimeout(decide, 100); return; }  // the page is redrawing: look again after
   const want = S.last.rev + "|" + fp.join(",");
   if (S.asked === want) return;  // one rerun per change
@@ -108,34 +105,6 @@ function decide() {
   c.setTriggerValue("rerun", want);
 }
 
-function regions(d) {  // rerun each live region whose part of the project changed, not the page
-  const ev = S.last, now = Date.now();
-  // One region at a time: a second fragment rerun asked for while one runs can be lost.
-  const waiting = S.pending && S.regions[S.pending.name];
-  if (waiting && now < S.pending.until && JSON.stringify(waiting.data) === S.pending.data) {
-    S.later = setTimeout(decide, 50);
-    return;
-  }
-  S.pending = null;
-  for (const [name, rc] of Object.entries(S.regions)) {
-    if (!rc.parentElement || !rc.parentElement.isConnected) { delete S.regions[name]; continue; }
-    const r = rc.data;
-    const hit = typeof ev.rev === "number" && ev.rev > r.rev &&
-      (ev.changes || []).some(ch => ch[0] > r.rev && r.listens.includes(ch[1]));
-    const fp = fingerprint({...d, shown: r.fields}, others(d, ev.here));
-    if (!hit && JSON.stringify(fp) === JSON.stringify([...r.seen].sort())) continue;
-    if (busy()) { S.later = setTimeout(decide, 100); return; }
-    const want = ev.rev + "|" + fp.join(",");
-    const asked = S.regionAsked[name];
-    if (asked && asked.want === want && now - asked.at < RETRY_MS) continue;  // asked; ask again if it was lost
-    S.regionAsked[name] = {want, at: now};
-    S.pending = {name, data: JSON.stringify(r), until: now + RETRY_MS};
-    S.stats.region += 1;
-    rc.setTriggerValue("rerun", want);
-    return;  // the next one when this one has redrawn (its listener calls decide again)
-  }
-}
-S.decide = decide;
 
 function fail(es) {
   es.close();
@@ -193,30 +162,18 @@ export default function (component) {
 }
 """
 
-REGION_JS = r"""
-export default function (component) {
-  const S = (window.__psLive = window.__psLive || {});
-  const d = component.data;
-  if (!d || !d.name) return;
-  S.regions = S.regions || {};
-  S.regions[d.name] = component;
-  if (S.decide) S.decide();
-}
-"""
-
 CSS = """
 .ps-here, .ps-note { font-size: 0.875rem; color: var(--st-text-color); opacity: 0.7; }
 .ps-note { opacity: 0.9; }
 """
 
 _subscriber = st.components.v2.component("partnership_live", js=JS, css=CSS, isolate_styles=False)
-_region = st.components.v2.component("partnership_live_region", js=REGION_JS)
 
 _fresh: OrderedDict[str, Snapshot] = OrderedDict()
 _fresh_lock = threading.Lock()
 _reading: dict[str, threading.Lock] = {}  # per link: the snapshot read under way
 FRESH_KEPT = 256
-"""Snapshots kept for the live regions' reruns: the newest one per link."""
+"""Snapshots kept for the field views' fetches: the newest one per link."""
 
 
 def check_seconds() -> float:
@@ -242,15 +199,10 @@ def events_url(c: shell.Page) -> str:
     return f"{asgi.path('/events')}?k={quote(c.access.token)}&s={quote(c.session_id)}"
 
 
-def fresh_snapshot(c: shell.Page) -> Snapshot:
-    """The project as ``c``'s link sees it now, for a live region's rerun."""
-    return snapshot_now(c.store, c.access)
-
-
 def snapshot_now(store: Store, access: Access) -> Snapshot:
-    """The project as ``access`` sees it now. Fifty tabs on one link rerun their regions
-    (or fetch a field view) for the same change: the snapshot is read once and kept, per
-    link, until the hub knows a newer revision."""
+    """The project as ``access`` sees it now. Fifty tabs on one link fetch a field view
+    for the same change: the snapshot is read once and kept, per link, until the hub
+    knows a newer revision."""
     token = access.token
     wanted = get_hub().revision(access.project_id)
     with _fresh_lock:
@@ -270,18 +222,10 @@ def snapshot_now(store: Store, access: Access) -> Snapshot:
     return snap
 
 
-def region_listener(name: str, revision: int, listens: list[str], fields: list[str], seen: list[str]) -> bool:
-    """Draw a live region's listener; True when it triggered this (fragment) run."""
-    result = _region(key=f"live_region_{name}",
-                     data={"name": name, "rev": revision, "listens": listens, "fields": fields, "seen": seen},
-                     on_rerun_change=_noop)
-    return bool(getattr(result, "rerun", None))
-
-
 def mount(c: shell.Page, revision: int, shown: list[str], seen: list[str], dialog: bool,
           on_fallback: Callable[[], None], covered: list[str] | None = None) -> None:
     """Draw the subscriber for the page this run rendered at ``revision``; ``covered``:
-    the change scopes the page's live regions redraw by themselves."""
+    the change scopes the page's field views redraw by themselves."""
     roles = {r: c.t("role." + r) for r in ("owner", "partner", "viewer")}
     _subscriber(
         key="live_sub",

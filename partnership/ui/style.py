@@ -30,8 +30,6 @@ _CSS = """
 [data-testid="stWidgetLabel"] [data-testid="stTooltipIcon"] svg { color: %(faded)s; }
 [data-testid="stCode"] pre, [data-testid="stCode"] code { white-space: pre-wrap !important; word-break: break-all; }
 .st-key-tl_chart_box { overflow-x: auto; }
-/* A live region's listener (ui/live_push.py) draws nothing: it must not add a gap either. */
-[class*="st-key-live_region_"] { display: none !important; }
 /* On a phone a long Danish compound ("Partnerskabsværktøjet") must fit the line, not break mid-word. */
 @media (max-width: 640px) { h1 { font-size: clamp(1.5rem, 7vw, 2.75rem) !important; } }
 .st-key-tl_chart_box > .st-key-tl_chart { min-width: 820px; }
