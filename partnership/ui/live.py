@@ -138,6 +138,14 @@ def mark_viewed(key: str, covers: Iterable[str] = (), state: State | None = None
     views[key] = (run, sorted(set(covers) | set(before[1] if before and before[0] == run else ())))
 
 
+def views_now(state: State) -> tuple[list[str], set[str]]:
+    """The change scopes this full run's field views follow by themselves, and the keys
+    they draw who is editing for (older runs' marks are dropped)."""
+    run = state.get(RUN, 0)
+    views = state[VIEWED] = {k: v for k, v in state.get(VIEWED, {}).items() if v[0] == run}
+    return sorted({scope for _, scopes in views.values() for scope in scopes}), set(views)
+
+
 def mark_closed(key: str, state: State | None = None) -> None:
     state = _state(state)
     _marks(state, OPEN).pop(key, None)
@@ -261,9 +269,8 @@ def finish() -> None:
     if not pushing(page, ss):
         return
     live_push.get_hub().here(page.access, page.session_id, page.name, editing(ss))
-    views = ss[VIEWED] = {k: v for k, v in ss.get(VIEWED, {}).items() if v[0] == ss.get(RUN)}  # this run's
-    covered = sorted({scope for _, scopes in views.values() for scope in scopes})
-    shown = [k for k in _current(ss, SHOWN, full=False) if k not in views]
+    covered, viewed = views_now(ss)
+    shown = [k for k in _current(ss, SHOWN, full=False) if k not in viewed]
     with place:
         live_push.mount(page, page.snap.revision, shown, list(fingerprint(ss.get(OTHERS, []), shown)),
                         bool(ss.get(DIALOG)), on_fallback=_fall_back, covered=covered)

@@ -241,3 +241,18 @@ def test_access_is_rechecked_by_token(store: CountingStore, project: dict[str, s
     forged = Ctx(store=store, lang="da", session_id="s", name="Eve",
                  access=Access(real.project_id, real.role, "x" * 43))
     assert live.tick(forged, {}).rerun
+
+
+def test_field_views_of_this_run_say_what_they_follow_by_themselves() -> None:
+    state: dict[str, Any] = {}
+    live.begin(state, 1)
+    live.mark_viewed("s4_how", covers=["text:s4_how"], state=state)  # drawn in the first run only
+    live.begin(state, 2)
+    live.mark_viewed("s4_vision", state=state)  # the heading: who is editing
+    live.mark_viewed("s4_vision", covers=["text:s4_vision"], state=state)  # the closed text
+    live.mark_viewed("missing_4", covers=["fill:s4_vision", "fill:s4_how"], state=state)
+    covered, viewed = live.views_now(state)
+    assert covered == ["fill:s4_how", "fill:s4_vision", "text:s4_vision"]
+    assert viewed == {"s4_vision", "missing_4"}  # s4_how's view is gone: a page rerun redraws it
+    live.begin(state, 3)
+    assert live.views_now(state) == ([], set())
