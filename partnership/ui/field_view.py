@@ -143,9 +143,9 @@ export default function (component) {
 """
 
 CSS = """
-.ps-fv-head { line-height: 1.6; }
-.ps-fv-badge { margin-left: 0.75rem; padding: 0.1rem 0.45rem; border-radius: 0.5rem; font-size: 0.875rem;
-  background: rgba(255, 164, 33, 0.15); color: #7a4100; white-space: nowrap; }
+.ps-fv-head { line-height: 1.6; display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.6rem; }
+.ps-fv-badge { padding: 0.1rem 0.45rem; border-radius: 0.5rem; font-size: 0.875rem; max-width: 100%;
+  background: rgba(255, 164, 33, 0.15); color: #7a4100; overflow-wrap: anywhere; }
 .ps-fv-text { line-height: 1.6; overflow-wrap: anywhere; unicode-bidi: plaintext; }
 .ps-fv-text p, .ps-fv-text ul, .ps-fv-text ol { margin: 0 0 0.6rem 0; }
 .ps-fv-text ul, .ps-fv-text ol { padding-left: 1.4rem; }
