@@ -2,11 +2,19 @@
 
 Streamlit's frontend loads the code of an element type (a select box, a date input, a
 Plotly chart ...) only when the first such element has arrived over the websocket, a
-second or more after the page was asked for; the Plotly chunk alone is 4.7 MB of
-JavaScript, fetched only once the chart's data is there. A page's HTML (Streamlit's
-index.html, served for every page path) therefore gets a ``Link: <...>; rel=modulepreload``
-header naming the chunks that page draws on its first run, so the browser fetches and
-compiles them while Streamlit's own bundle starts (measured with bench/trace_page.py).
+second or more after the page was asked for, one wave of requests per element type met;
+the Plotly chunk alone is 4.7 MB of JavaScript (served uncompressed), fetched only once
+the chart's data is there. A page's HTML (Streamlit's index.html, served for every page
+path) therefore gets ``<link rel="modulepreload" fetchpriority="low">`` tags for the
+chunks that page draws on its first run, at the end of its head: the browser fetches them
+after the modules the app starts with, while it connects and the script runs.
+
+Measured on the 2-core test machine (bench/bench_browser.py, bench/trace_page.py, with and
+without, interleaved): within the noise there (+-0.3 s), on the loopback and with an
+emulated 40 ms / 50 Mbit line alike; what it saves is the requests' round trips and the
+Plotly transfer, which grow with a real network. A ``Link`` header instead (fetched
+before index.html's own modules) delayed DOMContentLoaded; evaluating the Plotly module
+early (an async module script) delayed the websocket behind a 0.7 s task: both dropped.
 
 The chunk names carry content hashes that change with every Streamlit release, so they
 are found at server start in the installed frontend: index.html names its entry module,
@@ -14,7 +22,7 @@ and the entry module maps each lazily imported chunk to the chunks it needs (Vit
 ``__vite__mapDeps``). Here the components go by their stable names (``PlotlyChart``,
 ``Selectbox`` ...). If discovery finds nothing, pages are served as Streamlit serves
 them; tests/unit/test_preload.py fails if discovery breaks for the pinned Streamlit.
-``PARTNERSHIP_PRELOAD=0`` switches the header off (to measure without it).
+``PARTNERSHIP_PRELOAD=0`` switches it off (to measure without it).
 """
 
 from __future__ import annotations
@@ -124,20 +132,22 @@ def frontend() -> Frontend:
         return Frontend(frozenset(), {})
 
 
-def link_header(base: str, files: Iterable[str]) -> str:
-    """The ``Link`` header value preloading ``files`` (under static/) from ``<base>/static/``."""
-    return ", ".join(
-        f"<{base}/static/{file}>; rel=preload; as=style" if file.endswith(".css")
-        else f"<{base}/static/{file}>; rel=modulepreload"
+def link_tags(base: str, files: Iterable[str]) -> str:
+    """``<link>`` tags preloading ``files`` (under static/) from ``<base>/static/``, at low
+    priority: after the modules the app starts with, never before them."""
+    return "".join(
+        f'<link rel="preload" as="style" fetchpriority="low" crossorigin href="{base}/static/{file}">'
+        if file.endswith(".css")
+        else f'<link rel="modulepreload" fetchpriority="low" crossorigin href="{base}/static/{file}">'
         for file in files
     )
 
 
 @cache
-def header_for(base: str, page: str) -> str:
-    """The ``Link`` header for the page at URL path ``page`` (without the base path); ""
-    when there is nothing to preload."""
-    return link_header(base, frontend().chunks((*COMMON, *PAGES.get(page, ()))))
+def tags_for(base: str, page: str) -> bytes:
+    """What goes before ``</head>`` of the page at URL path ``page`` (without the base path):
+    b"" when there is nothing to preload."""
+    return link_tags(base, frontend().chunks((*COMMON, *PAGES.get(page, ())))).encode("utf-8")
 
 
 def page_of(path: str, base: str) -> str | None:
@@ -151,9 +161,18 @@ def page_of(path: str, base: str) -> str | None:
     return rest
 
 
+def inject(body: bytes, tags: bytes) -> bytes:
+    """``tags`` before the first ``</head>`` of ``body`` (unchanged without one)."""
+    at = body.find(b"</head>")
+    return body if at < 0 else body[:at] + tags + body[at:]
+
+
 class PreloadLinks:
-    """Pure ASGI middleware: a page's HTML answer gets the ``Link`` header of the chunks
-    that page draws. The body and every other response pass untouched."""
+    """Pure ASGI middleware: a page's HTML (a GET of a page path answered 200 with
+    text/html) gets the page's ``<link rel="modulepreload">`` tags at the end of its head,
+    after Streamlit's own, so the browser fetches them right after the modules the app
+    starts with. The request of a page asks for no compression (the page is 7 KB), so the
+    body can be amended; every other request and response passes untouched."""
 
     def __init__(self, app: ASGIApp, base: Callable[[], str]) -> None:
         self.app = app
@@ -163,20 +182,35 @@ class PreloadLinks:
         frontend()  # discovery at server start, not on the first visitor's request
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        value = ""
-        if self.enabled and scope["type"] == "http" and scope.get("method") in ("GET", "HEAD"):
+        tags = b""
+        if self.enabled and scope["type"] == "http" and scope.get("method") == "GET":
             base = self.base()
             page = page_of(str(scope.get("path", "")), base)
-            value = header_for(base, page) if page is not None else ""
-        if not value:
+            tags = tags_for(base, page) if page is not None else b""
+        if not tags:
             await self.app(scope, receive, send)
             return
+        scope = {**scope, "headers": [(k, v) for k, v in scope["headers"] if k.lower() != b"accept-encoding"]}
+        start: Message | None = None
+        body: list[bytes] = []
 
-        async def send_with_link(message: Message) -> None:
-            if message["type"] == "http.response.start" and message.get("status") == 200:
+        async def amend(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
-                if headers.get("content-type", "").startswith("text/html"):
-                    headers.append("Link", value)
+                if message.get("status") == 200 and headers.get("content-type", "").startswith("text/html") \
+                        and "content-encoding" not in headers:
+                    start = message  # held until the whole body is there
+                    return
+            elif message["type"] == "http.response.body" and start is not None:
+                body.append(message.get("body", b""))
+                if message.get("more_body"):
+                    return
+                whole = inject(b"".join(body), tags)
+                MutableHeaders(scope=start)["content-length"] = str(len(whole))
+                await send(start)
+                await send({"type": "http.response.body", "body": whole})
+                return
             await send(message)
 
-        await self.app(scope, receive, send_with_link)
+        await self.app(scope, receive, amend)

@@ -1,15 +1,17 @@
-"""The modulepreload ``Link`` header (partnership/web/preload.py): discovery of Streamlit's
-hashed chunks in the installed frontend, and the middleware that adds the header."""
+"""The modulepreload links (partnership/web/preload.py): discovery of Streamlit's hashed
+chunks in the installed frontend, and the middleware that adds them to a page's HTML."""
 
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 
 import httpx
 import pytest
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
@@ -39,9 +41,10 @@ def test_discovery_follows_the_entry_modules_map_of_lazy_chunks() -> None:
         "js/Chart.X1.js", "js/big-lib.Y2.js", "css/Chart.Z3.css", "js/Select.S4.js", "js/shared.T5.js")
     assert front.chunks(["Nothing"]) == ()
     assert front.missing(["Chart", "Nothing"]) == ["Nothing"]
-    assert preload.link_header("/base", front.chunks(["Chart"])) == (
-        "</base/static/js/Chart.X1.js>; rel=modulepreload, </base/static/js/big-lib.Y2.js>; rel=modulepreload, "
-        "</base/static/css/Chart.Z3.css>; rel=preload; as=style")
+    assert preload.link_tags("/base", front.chunks(["Chart"])) == (
+        '<link rel="modulepreload" fetchpriority="low" crossorigin href="/base/static/js/Chart.X1.js">'
+        '<link rel="modulepreload" fetchpriority="low" crossorigin href="/base/static/js/big-lib.Y2.js">'
+        '<link rel="preload" as="style" fetchpriority="low" crossorigin href="/base/static/css/Chart.Z3.css">')
 
 
 @pytest.mark.parametrize("index, entry", [
@@ -52,7 +55,7 @@ def test_discovery_follows_the_entry_modules_map_of_lazy_chunks() -> None:
 def test_an_unknown_build_preloads_nothing(index: str, entry: str) -> None:
     front = preload.parse(index, lambda _name: entry)
     assert front.chunks(["Chart", "Select"]) == ()
-    assert preload.link_header("", front.chunks(["Chart"])) == ""
+    assert preload.link_tags("", front.chunks(["Chart"])) == ""
 
 
 def test_discovery_works_for_the_installed_streamlit() -> None:
@@ -74,10 +77,17 @@ def test_discovery_works_for_the_installed_streamlit() -> None:
 
 
 def test_only_the_timeline_preloads_plotly() -> None:
-    assert "PlotlyChart." in preload.header_for("", "timeline")
+    assert b"/static/js/PlotlyChart." in preload.tags_for("", "timeline")
     for page in ("", "overview", "step1", "step4", "settings", "unknown"):
-        value = preload.header_for("", page)
-        assert "PlotlyChart." not in value and "BidiComponent." in value, page
+        value = preload.tags_for("", page)
+        assert b"PlotlyChart." not in value and b"/static/js/BidiComponent." in value, page
+
+
+def test_the_tags_go_at_the_end_of_the_head() -> None:
+    html = b"<html><head><script src=a></script></head><body>x</head></body></html>"
+    assert preload.inject(html, b"<link>") == (
+        b"<html><head><script src=a></script><link></head><body>x</head></body></html>")
+    assert preload.inject(b"<p>no head</p>", b"<link>") == b"<p>no head</p>"
 
 
 @pytest.mark.parametrize("path, base, page", [
@@ -109,44 +119,60 @@ class Client:
         return self.request("POST", path)
 
 
+PAGE = "<!DOCTYPE html><html><head><title>x</title></head><body>" + "<p>Streamlit</p>" * 50 + "</body></html>"
+
+
 def _client(base: str = "") -> Client:
     async def html(_request: Request) -> Response:
-        return HTMLResponse("<html></html>")
+        return HTMLResponse(PAGE)
 
     async def missing(_request: Request) -> Response:
-        return HTMLResponse("<html></html>", status_code=404)
+        return HTMLResponse(PAGE, status_code=404)
 
     async def text(_request: Request) -> Response:
         return PlainTextResponse("ok")
 
     routes = [Route(f"{base}/", html), Route(f"{base}/timeline", html, methods=["GET", "POST"]),
-              Route(f"{base}/step4", html),
-              Route(f"{base}/gone", missing), Route(f"{base}/ps/ping", text), Route(f"{base}/plain", text)]
-    app = Starlette(routes=routes, middleware=[Middleware(preload.PreloadLinks, base=lambda: base)])
+              Route(f"{base}/step4", html), Route(f"{base}/gone", missing), Route(f"{base}/ps/ping", text),
+              Route(f"{base}/plain", text), Route(f"{base}/static/a.html", html)]
+    # Streamlit's own gzip sits inside ours (st.App puts user middleware outside), as here.
+    app = Starlette(routes=routes, middleware=[Middleware(preload.PreloadLinks, base=lambda: base),
+                                               Middleware(GZipMiddleware, minimum_size=100)])
     return Client(app)
 
 
-def test_the_middleware_adds_the_pages_link_header_to_its_html() -> None:
+def _preloads(answer: httpx.Response) -> list[str]:
+    return re.findall(r'<link rel="modulepreload" fetchpriority="low" crossorigin href="([^"]+)">', answer.text)
+
+
+def test_the_middleware_adds_the_pages_preloads_to_its_html() -> None:
     client = _client()
-    timeline = client.get("/timeline").headers.get("link", "")
-    assert "rel=modulepreload" in timeline and "</static/js/PlotlyChart." in timeline
-    step4 = client.get("/step4").headers.get("link", "")
-    assert "</static/js/DateInput." in step4 and "PlotlyChart" not in step4
-    assert "</static/js/BidiComponent." in client.get("/").headers.get("link", "")
-    assert "link" not in client.get("/ps/ping").headers  # not a page
-    assert "link" not in client.get("/plain").headers  # a page path, but not HTML
-    assert "link" not in client.get("/gone").headers  # not a 200
-    assert "link" not in client.post("/timeline").headers  # a page, but no GET
+    timeline = client.get("/timeline")
+    assert timeline.status_code == 200 and "content-encoding" not in timeline.headers  # asked for none
+    assert int(timeline.headers["content-length"]) == len(timeline.content)
+    links = _preloads(timeline)
+    assert any(x.startswith("/static/js/PlotlyChart.") for x in links)
+    assert timeline.text.index('rel="modulepreload"') > timeline.text.index("<title>")  # after what was there
+    assert timeline.text.endswith("<p>Streamlit</p></body></html>")
+    step4 = _preloads(client.get("/step4"))
+    assert any(x.startswith("/static/js/DateInput.") for x in step4) and not any("PlotlyChart" in x for x in step4)
+    assert any(x.startswith("/static/js/BidiComponent.") for x in _preloads(client.get("/")))
+    for untouched in (client.get("/ps/ping"), client.get("/plain"), client.get("/gone"), client.post("/timeline")):
+        assert "modulepreload" not in untouched.text  # not a page; not HTML; not a 200; not a GET
+    other = client.get("/static/a.html")  # not a page's address: left to Streamlit as it was
+    assert other.headers.get("content-encoding") == "gzip" and "modulepreload" not in other.text
 
 
 def test_the_middleware_honours_the_base_path() -> None:
-    value = _client("/app").get("/app/timeline").headers.get("link", "")
-    assert value.startswith("</app/static/js/") and "</app/static/js/PlotlyChart." in value
+    links = _preloads(_client("/app").get("/app/timeline"))
+    assert links and all(x.startswith("/app/static/js/") for x in links)
+    assert any(x.startswith("/app/static/js/PlotlyChart.") for x in links)
 
 
-def test_the_header_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_preloads_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PARTNERSHIP_PRELOAD", "0")
-    assert "link" not in _client().get("/timeline").headers
+    answer = _client().get("/timeline")
+    assert answer.headers.get("content-encoding") == "gzip" and "modulepreload" not in answer.text
 
 
 def test_the_app_installs_the_middleware() -> None:
