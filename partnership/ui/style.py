@@ -8,8 +8,9 @@
   field's "dd.mm.yyyy" reads "dd.mm.åååå", the file
   uploader's "200MB per file • JSON" line is hidden (the label says "JSON-fil") and its
   "Upload" button reads "Vælg fil" / "Choose file".
-- Code blocks (the link cards) wrap instead of scrolling sideways: on a phone a long
-  link otherwise becomes a scroll region a keyboard cannot reach (axe-core).
+- Code blocks wrap instead of scrolling sideways: on a phone a long line otherwise becomes
+  a scroll region a keyboard cannot reach (axe-core). ``st.text`` (the link cards' URL)
+  looks like a code block, wrapping too, without the code block's 1.5 MB highlighter.
 - The timeline keeps at least the width its labels were laid out for
   (partnership.timeline_layout) and scrolls sideways on a phone.
 - Dashboard metrics wrap instead of cutting their labels and values with "…".
@@ -29,6 +30,8 @@ _CSS = """
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * { color: %(faded)s !important; }
 [data-testid="stWidgetLabel"] [data-testid="stTooltipIcon"] svg { color: %(faded)s; }
 [data-testid="stCode"] pre, [data-testid="stCode"] code { white-space: pre-wrap !important; word-break: break-all; }
+[data-testid="stText"] { font-family: "Source Code Pro", monospace; font-size: 0.875rem; white-space: pre-wrap;
+  word-break: break-all; background: #eef2ee; border-radius: 0.5rem; padding: 0.75rem 1rem; }
 .st-key-tl_chart_box { overflow-x: auto; }
 /* A live region's listener (ui/live_push.py) draws nothing: it must not add a gap either. */
 [class*="st-key-live_region_"] { display: none !important; }

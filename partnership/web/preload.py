@@ -45,7 +45,7 @@ COMMON = ("BidiComponent", "ButtonGroup", "Html", "Button")
 """Drawn by every page: our components-v2 helpers, the language switch, the style block, buttons."""
 
 PAGES: Mapping[str, tuple[str, ...]] = {
-    "overview": ("StreamlitSyntaxHighlighter", "LinkButton", "DownloadButton", "Metric", "PageLink", "Progress"),
+    "overview": ("LinkButton", "DownloadButton", "Metric", "PageLink", "Progress"),
     "step1": (),
     "step2": ("TextInput",),
     "step3": ("StreamlitSyntaxHighlighter", "LinkButton", "Checkbox", "TextInput", "Selectbox", "DateInput",
@@ -55,10 +55,12 @@ PAGES: Mapping[str, tuple[str, ...]] = {
     "timeline": ("PlotlyChart", "Multiselect", "Selectbox", "TextInput", "DateInput", "TextArea", "DownloadButton",
                  "Radio"),
     "history": ("Selectbox", "StreamlitSyntaxHighlighter"),
-    "settings": ("StreamlitSyntaxHighlighter", "LinkButton", "DownloadButton"),
+    "settings": ("LinkButton", "DownloadButton"),
 }
 """The element components (Streamlit's names) each page (its URL path) draws on a first run,
-as bench/trace_page.py lists them. Only the timeline draws Plotly charts."""
+as bench/trace_page.py lists them. The two big ones are named exactly where a page draws
+them (tests/app/test_preload_pages.py): Plotly only on the timeline, the code block's
+highlighter where ``st.code`` shows a text (step 3, history)."""
 
 _ENTRY = re.compile(r'<script\b[^>]*\btype="module"[^>]*\bsrc="\./static/js/([\w.-]+\.js)"')
 _PRELOADED = re.compile(r'<link\b[^>]*\brel="modulepreload"[^>]*\bhref="\./static/js/([\w.-]+\.js)"')

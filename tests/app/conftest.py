@@ -57,7 +57,7 @@ def app(db_path: Path) -> Callable[..., AppTest]:
 def texts(at: AppTest) -> str:
     """Everything a person can read on the page, as one string."""
     parts = [e.value for kind in ("markdown", "caption", "title", "subheader", "header", "info", "success",
-                                  "warning", "error", "code") for e in at.get(kind)]
+                                  "warning", "error", "code", "text") for e in at.get(kind)]
     parts += [e.label for e in at.get("expander")]
     return "\n".join(str(p) for p in parts)
 
