@@ -54,13 +54,14 @@ PAGES: Mapping[str, tuple[str, ...]] = {
     "step5": ("Selectbox", "DownloadButton"),
     "timeline": ("PlotlyChart", "Multiselect", "Selectbox", "TextInput", "DateInput", "TextArea", "DownloadButton",
                  "Radio"),
-    "history": ("Selectbox", "StreamlitSyntaxHighlighter"),
+    "history": ("Selectbox",),
     "settings": ("LinkButton", "DownloadButton"),
 }
 """The element components (Streamlit's names) each page (its URL path) draws on a first run,
 as bench/trace_page.py lists them. The two big ones are named exactly where a page draws
 them (tests/app/test_preload_pages.py): Plotly only on the timeline, the code block's
-highlighter where ``st.code`` shows a text (step 3, history)."""
+highlighter where ``st.code`` shows a text (step 3's e-mail drafts, kept for their copy
+button; the link cards and history show theirs with ``st.text``)."""
 
 _ENTRY = re.compile(r'<script\b[^>]*\btype="module"[^>]*\bsrc="\./static/js/([\w.-]+\.js)"')
 _PRELOADED = re.compile(r'<link\b[^>]*\brel="modulepreload"[^>]*\bhref="\./static/js/([\w.-]+\.js)"')
