@@ -9,8 +9,9 @@
   uploader's "200MB per file • JSON" line is hidden (the label says "JSON-fil") and its
   "Upload" button reads "Vælg fil" / "Choose file".
 - Code blocks wrap instead of scrolling sideways: on a phone a long line otherwise becomes
-  a scroll region a keyboard cannot reach (axe-core). ``st.text`` (the link cards' URL)
-  looks like a code block, wrapping too, without the code block's 1.5 MB highlighter.
+  a scroll region a keyboard cannot reach (axe-core). ``st.text`` (the link cards' URL,
+  history's full texts) looks like a code block, wrapping too, without the code block's
+  1.5 MB syntax highlighter, whose start cost about 0.3 s of the browser's main thread.
 - The timeline keeps at least the width its labels were laid out for
   (partnership.timeline_layout) and scrolls sideways on a phone.
 - Dashboard metrics wrap instead of cutting their labels and values with "…".

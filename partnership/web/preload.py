@@ -9,10 +9,11 @@ path) therefore gets ``<link rel="modulepreload" fetchpriority="low">`` tags for
 chunks that page draws on its first run, at the end of its head: the browser fetches them
 after the modules the app starts with, while it connects and the script runs.
 
-Measured on the 2-core test machine (bench/bench_browser.py, bench/trace_page.py, with and
-without, interleaved): within the noise there (+-0.3 s), on the loopback and with an
-emulated 40 ms / 50 Mbit line alike; what it saves is the requests' round trips and the
-Plotly transfer, which grow with a real network. A ``Link`` header instead (fetched
+Measured on the 2-core test machine, with and without, interleaved (bench/trace_page.py):
+neutral on the loopback (medians of 4: step 4 1.80 / 1.79 s, step 1 1.27 / 1.29 s, the
+timeline 3.75 / 3.80 s; the same main-thread CPU) and within the noise with an emulated
+40 ms / 50 Mbit line; what it saves is the requests' round trips and the Plotly transfer,
+which grow with a real network. A ``Link`` header instead (fetched
 before index.html's own modules) delayed DOMContentLoaded; evaluating the Plotly module
 early (an async module script) delayed the websocket behind a 0.7 s task: both dropped.
 
