@@ -12,6 +12,10 @@ Targets: any page of the example within 1.5 s (first load included); 1,000 tasks
 First it measures the floor: a bare Streamlit page (a title and a line of text, same
 Streamlit, same flags) opened the same way, so that what our pages add can be told from
 what Streamlit's own start in a fresh browser context costs on this machine.
+
+Beside each time: the CPU time of the page's main thread until it settled (Chromium's
+``ThreadTime``). It moves far less than the wall time when other work shares the machine,
+so it tells a change apart from the load; bench/trace_page.py shows where either goes.
 """
 
 from __future__ import annotations
@@ -54,8 +58,15 @@ def big_project(store: SQLiteStore, n: int) -> str:
 
 
 def settle(chromium: Browser, url: str, page_name: str, timeout_s: float) -> float:
+    return settle_cpu(chromium, url, page_name, timeout_s)[0]
+
+
+def settle_cpu(chromium: Browser, url: str, page_name: str, timeout_s: float) -> tuple[float, float]:
+    """Seconds until the page settled, and the CPU seconds its main thread used until then."""
     context = chromium.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Performance.enable")
     try:
         t0 = time.perf_counter()
         page.goto(url, timeout=timeout_s * 1000)
@@ -63,15 +74,17 @@ def settle(chromium: Browser, url: str, page_name: str, timeout_s: float) -> flo
         if page_name == "timeline":
             page.wait_for_selector(".st-key-tl_chart .main-svg", timeout=timeout_s * 1000)
         browser.wait_idle(page, timeout_s * 1000)
-        return time.perf_counter() - t0
+        seconds = time.perf_counter() - t0
+        metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+        return seconds, float(metrics.get("ThreadTime", float("nan")))
     except Exception as exc:  # noqa: BLE001 - a figure, not a failure
         print(f"      ({type(exc).__name__}: not settled within {timeout_s:.0f} s)")
-        return float("inf")
+        return float("inf"), float("nan")
     finally:
         context.close()
 
 
-def floor(chromium: Browser, timeout_s: float, times: int = 5) -> list[float]:
+def floor(chromium: Browser, timeout_s: float, times: int = 5) -> list[tuple[float, float]]:
     """Settle times of a bare Streamlit page on its own server (stopped by its process id)."""
     with tempfile.TemporaryDirectory() as tmp:
         app = Path(tmp) / "bare.py"
@@ -89,7 +102,7 @@ def floor(chromium: Browser, timeout_s: float, times: int = 5) -> list[float]:
                     break
                 except OSError:
                     time.sleep(0.2)
-            return [settle(chromium, f"http://127.0.0.1:{port}/", "bare", timeout_s) for _ in range(times)]
+            return [settle_cpu(chromium, f"http://127.0.0.1:{port}/", "bare", timeout_s) for _ in range(times)]
         finally:
             proc.terminate()
             proc.wait(timeout=30)
@@ -104,19 +117,21 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, StreamlitServer(Path(tmp)) as server, sync_playwright() as pw:
         chromium = browser.launch(pw)
         bare = floor(chromium, args.timeout)
-        print(f"-- the floor: a bare Streamlit page, median {statistics.median(bare):.2f} s "
-              f"({', '.join(f'{x:.2f}' for x in bare)})")
+        print(f"-- the floor: a bare Streamlit page, median {statistics.median(x for x, _ in bare):.2f} s "
+              f"({', '.join(f'{x:.2f}' for x, _ in bare)}), main thread "
+              f"{statistics.median(c for _, c in bare):.2f} s CPU")
         _, tokens = create_demo(server.store, "Bench")
         print("-- the example project (fresh server: the first page is the first load)")
         for page in PAGES:
-            seconds = settle(chromium, f"{server.url}/{page}?k={tokens['owner']}&n=Bench", page, args.timeout)
-            print(f"   /{page:<9} {seconds:6.2f} s", flush=True)
+            seconds, cpu = settle_cpu(chromium, f"{server.url}/{page}?k={tokens['owner']}&n=Bench", page,
+                                      args.timeout)
+            print(f"   /{page:<9} {seconds:6.2f} s   (main thread {cpu:.2f} s CPU)", flush=True)
         for size in [int(x) for x in args.sizes.split(",") if x]:
             token = big_project(server.store, size)
             print(f"-- {size} tasks")
             for page in args.pages.split(","):
-                seconds = settle(chromium, f"{server.url}/{page}?k={token}&n=Bench", page, args.timeout)
-                print(f"   /{page:<9} {seconds:6.2f} s", flush=True)
+                seconds, cpu = settle_cpu(chromium, f"{server.url}/{page}?k={token}&n=Bench", page, args.timeout)
+                print(f"   /{page:<9} {seconds:6.2f} s   (main thread {cpu:.2f} s CPU)", flush=True)
         chromium.close()
 
 

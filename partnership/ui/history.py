@@ -345,9 +345,9 @@ def _changes(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> None:
                 st.markdown(f"**{plain(ch.label)}**")
                 if ch.old:
                     st.caption(c.t("history.before"))
-                    st.code(ch.old, language=None, wrap_lines=True)
+                    st.text(ch.old)  # no highlighter (style.py)
                 st.caption(c.t("history.after"))
-                st.code(ch.new, language=None, wrap_lines=True)
+                st.text(ch.new)  # no highlighter (style.py)
 
 
 def _text_change(c: shell.Ctx, entry: HistoryEntry) -> None:
@@ -364,12 +364,12 @@ def _text_change(c: shell.Ctx, entry: HistoryEntry) -> None:
                 before, after = st.columns(2)
                 with before:
                     st.caption(c.t("history.before"))
-                    st.code(entry.old, language=None, wrap_lines=True)
+                    st.text(entry.old)  # no highlighter (style.py)
                 with after:
                     st.caption(c.t("history.after"))
-                    st.code(entry.new, language=None, wrap_lines=True)
+                    st.text(entry.new)  # no highlighter (style.py)
             else:
-                st.code(entry.new, language=None, wrap_lines=True)
+                st.text(entry.new)  # no highlighter (style.py)
 
 
 def _restore_button(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> None:

@@ -68,7 +68,11 @@ def card(c: shell.Ctx, role: Role, token: str | None, *, title: str = "") -> boo
             st.warning(c.t("links.not_kept"), icon=":material/history:")
             return False
         url = c.link(token)
-        st.code(url, language=None, wrap_lines=True)
+        # Plain text (monospace and wrapping by style.py), not st.code: the code block's
+        # syntax highlighter is 1.5 MB of JavaScript whose start cost about 1 s of a first
+        # load of the overview and settings (bench/bench_browser.py); the card has its own
+        # copy button.
+        st.text(url)
         copy_button(c, url, key=f"link_{role.value}_copy")
         if role is Role.OWNER:
             st.markdown(c.t("links.owner.key"))

@@ -8,8 +8,10 @@
   field's "dd.mm.yyyy" reads "dd.mm.åååå", the file
   uploader's "200MB per file • JSON" line is hidden (the label says "JSON-fil") and its
   "Upload" button reads "Vælg fil" / "Choose file".
-- Code blocks (the link cards) wrap instead of scrolling sideways: on a phone a long
-  link otherwise becomes a scroll region a keyboard cannot reach (axe-core).
+- Code blocks wrap instead of scrolling sideways: on a phone a long line otherwise becomes
+  a scroll region a keyboard cannot reach (axe-core). ``st.text`` (the link cards' URL,
+  history's full texts) looks like a code block, wrapping too, without the code block's
+  1.5 MB syntax highlighter, whose start cost about 0.3 s of the browser's main thread.
 - The timeline keeps at least the width its labels were laid out for
   (partnership.timeline_layout) and scrolls sideways on a phone.
 - Dashboard metrics wrap instead of cutting their labels and values with "…".
@@ -29,6 +31,8 @@ _CSS = """
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * { color: %(faded)s !important; }
 [data-testid="stWidgetLabel"] [data-testid="stTooltipIcon"] svg { color: %(faded)s; }
 [data-testid="stCode"] pre, [data-testid="stCode"] code { white-space: pre-wrap !important; word-break: break-all; }
+[data-testid="stText"] { font-family: "Source Code Pro", monospace; font-size: 0.875rem; white-space: pre-wrap;
+  word-break: break-all; background: #eef2ee; border-radius: 0.5rem; padding: 0.75rem 1rem; }
 .st-key-tl_chart_box { overflow-x: auto; }
 /* On a phone a long Danish compound ("Partnerskabsværktøjet") must fit the line, not break mid-word. */
 @media (max-width: 640px) { h1 { font-size: clamp(1.5rem, 7vw, 2.75rem) !important; } }

@@ -12,7 +12,7 @@ from starlette.responses import PlainTextResponse
 from starlette.routing import BaseRoute, Route
 from streamlit import config
 
-from partnership.web import events, fields
+from partnership.web import events, fields, preload
 from partnership.web.headers import SecurityHeaders
 
 PREFIX = "/ps"
@@ -46,7 +46,7 @@ def routes() -> list[BaseRoute]:
 
 def middleware() -> list[Middleware]:
     """Middleware that wraps every response, Streamlit's included."""
-    return [Middleware(SecurityHeaders)]
+    return [Middleware(SecurityHeaders), Middleware(preload.PreloadLinks, base=base_path)]
 
 
 def warm_up() -> None:

@@ -61,7 +61,7 @@ def texts(at: AppTest, views: bool = True) -> str:
     """Everything a person can read on the page, as one string (``views=False``: only
     what Streamlit renders as Markdown, without the field views' plain text)."""
     parts = [e.value for kind in ("markdown", "caption", "title", "subheader", "header", "info", "success",
-                                  "warning", "error", "code") for e in at.get(kind)]
+                                  "warning", "error", "code", "text") for e in at.get(kind)]
     parts += [e.label for e in at.get("expander")]
     if views:
         parts += field_views(at)

@@ -39,7 +39,7 @@ def tokens(store: SQLiteStore) -> dict[str, str]:
 
 def shown(at: AppTest) -> list[str]:
     """The tokens of every link shown on the page, in order."""
-    return [c.value.split("?k=")[1] for c in at.code if "?k=" in c.value]
+    return [c.value.split("?k=")[1] for c in at.text if "?k=" in c.value]
 
 
 def test_settings_shows_every_link_again_and_explains_the_roles(

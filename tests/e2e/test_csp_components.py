@@ -1,5 +1,6 @@
 """Real browser: a components-v2 component (the live push uses one) still runs under our
-Content-Security-Policy - Streamlit loads its JS from a blob: URL."""
+Content-Security-Policy - Streamlit loads its JS from a blob: URL - and so do the element
+chunks a page preloads."""
 
 from __future__ import annotations
 
@@ -58,6 +59,16 @@ def test_a_components_v2_component_runs_under_the_policy(tmp_path: Path) -> None
             answer = page.goto(url)
             assert answer is not None and "frame-ancestors 'self'" in answer.headers["content-security-policy"]
             page.get_by_text("component ran").wait_for(timeout=60_000)
+            # A page's address gets its element chunks preloaded (partnership/web/preload.py),
+            # fetched from this origin under the same policy: Plotly's on the timeline.
+            page.goto(f"{url}/timeline")
+            page.get_by_text("component ran").wait_for(timeout=60_000)
+            page.wait_for_function("""() => performance.getEntriesByType('resource').some(
+                e => e.name.includes('/static/js/PlotlyChart.') && e.responseEnd > 0)""", timeout=60_000)
+            preloaded = page.evaluate("""() => [...document.querySelectorAll('link[rel=modulepreload]')]
+                .filter(l => l.getAttribute('fetchpriority') === 'low').map(l => l.href)""")
+            assert any("/static/js/PlotlyChart." in x for x in preloaded)
+            assert all(x.startswith(f"{url}/static/") for x in preloaded)
             chromium.close()
         assert not [m for m in console if "Content Security Policy" in m]
     finally:

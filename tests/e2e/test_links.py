@@ -28,8 +28,8 @@ PHONE = {"width": 390, "height": 844}
 
 def card_url(page: Any, role: str) -> str:
     """The full link a card shows (its text holds the whole URL)."""
-    page.wait_for_selector(f".st-key-link_{role} [data-testid='stCode']")
-    return str(page.locator(f".st-key-link_{role} [data-testid='stCode']").inner_text()).strip()
+    page.wait_for_selector(f".st-key-link_{role} [data-testid='stText']")
+    return str(page.locator(f".st-key-link_{role} [data-testid='stText']").inner_text()).strip()
 
 
 def token_of(url: str) -> str:
@@ -216,7 +216,7 @@ def test_on_a_phone_choosing_a_page_shows_it_and_the_link_card_shows_the_whole_l
         "() => document.querySelector('[data-testid=\"stSidebar\"]').getBoundingClientRect().right <= 0")
     assert page.locator("h1", has_text="Links og indstillinger").is_visible()
     for role in ("owner", "partner", "viewer"):
-        code = page.locator(f".st-key-link_{role} [data-testid='stCode'] pre")
+        code = page.locator(f".st-key-link_{role} [data-testid='stText']")
         assert code.evaluate("(el) => el.scrollWidth <= el.clientWidth + 1"), f"{role}: the link is cut"
         button = page.locator(f".st-key-link_{role}_copy button")
         button.scroll_into_view_if_needed()

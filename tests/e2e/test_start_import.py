@@ -37,7 +37,7 @@ def test_an_export_imports_as_a_new_project_with_a_new_owner_link(
     page.locator(".st-key-start_import_file input[type=file]").set_input_files(str(export))
     page.get_by_role("button", name="Hent ind").click()
     browser.wait_text(page, "Linket er nøglen")
-    link = page.locator(".st-key-link_owner [data-testid='stCode']").inner_text().strip()
+    link = page.locator(".st-key-link_owner [data-testid='stText']").inner_text().strip()
     access = store.open(link.split("?k=")[1])
     assert access.role is Role.OWNER and access.project_id != owner.project_id
     assert store.snapshot(access).field("s4_vision").value == "Vision der skal med"

@@ -60,6 +60,17 @@ def test_too_many_summaries_are_coarsened_to_quarters_or_years() -> None:
     assert sum(count(x.title) if x.title[0].isdigit() else 1 for x in summary) == 3000
 
 
+def test_a_thousand_tasks_make_at_most_two_hundred_items() -> None:
+    """The browser's cost of the timeline grows with its points (bench/trace_page.py):
+    1,000 tasks of 20 people over 14 months are drawn as quarters, not 280 months."""
+    found = tasks(1000, people=20, days=420)
+    monthly, _ = reduce_tasks(found, lanes="person", label=lambda n: f"{n} x", max_items=1000)
+    summary, _ = reduce_tasks(found, lanes="person", label=lambda n: f"{n} x")
+    assert len(monthly) > 200
+    assert len(summary) <= 200
+    assert sum(count(x.title) if x.title[0].isdigit() else 1 for x in summary) == 1000
+
+
 def test_markers_are_summarised_apart_from_bars() -> None:
     found = [Task(id=f"m{i}", title="M", kind=TaskKind.MILESTONE, due=START + timedelta(days=i % 20))
              for i in range(150)] + tasks(150, people=1, days=20)

@@ -1,0 +1,220 @@
+"""Tell the browser at once which of Streamlit's lazily loaded element chunks a page needs.
+
+Streamlit's frontend loads the code of an element type (a select box, a date input, a
+Plotly chart ...) only when the first such element has arrived over the websocket, a
+second or more after the page was asked for, one wave of requests per element type met;
+the Plotly chunk alone is 4.7 MB of JavaScript (served uncompressed), fetched only once
+the chart's data is there. A page's HTML (Streamlit's index.html, served for every page
+path) therefore gets ``<link rel="modulepreload" fetchpriority="low">`` tags for the
+chunks that page draws on its first run, at the end of its head: the browser fetches them
+after the modules the app starts with, while it connects and the script runs.
+
+Measured on the 2-core test machine, with and without, interleaved (bench/trace_page.py):
+neutral on the loopback (medians of 4: step 4 1.80 / 1.79 s, step 1 1.27 / 1.29 s, the
+timeline 3.75 / 3.80 s; the same main-thread CPU) and within the noise with an emulated
+40 ms / 50 Mbit line; what it saves is the requests' round trips and the Plotly transfer,
+which grow with a real network. A ``Link`` header instead (fetched
+before index.html's own modules) delayed DOMContentLoaded; evaluating the Plotly module
+early (an async module script) delayed the websocket behind a 0.7 s task: both dropped.
+
+The chunk names carry content hashes that change with every Streamlit release, so they
+are found at server start in the installed frontend: index.html names its entry module,
+and the entry module maps each lazily imported chunk to the chunks it needs (Vite's
+``__vite__mapDeps``). Here the components go by their stable names (``PlotlyChart``,
+``Selectbox`` ...). If discovery finds nothing, pages are served as Streamlit serves
+them; tests/unit/test_preload.py fails if discovery breaks for the pinned Streamlit.
+``PARTNERSHIP_PRELOAD=0`` switches it off (to measure without it).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import streamlit
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+STATIC = Path(streamlit.__file__).with_name("static")
+"""Streamlit's built frontend: index.html, static/js/, static/css/."""
+
+COMMON = ("BidiComponent", "ButtonGroup", "Html", "Button")
+"""Drawn by every page: our components-v2 helpers, the language switch, the style block, buttons."""
+
+PAGES: Mapping[str, tuple[str, ...]] = {
+    "overview": ("LinkButton", "DownloadButton", "Metric", "PageLink", "Progress"),
+    "step1": (),
+    "step2": ("TextInput",),
+    "step3": ("StreamlitSyntaxHighlighter", "LinkButton", "Checkbox", "TextInput", "Selectbox", "DateInput",
+              "PageLink"),
+    "step4": ("PageLink", "Selectbox", "TextInput", "DateInput", "TextArea", "Checkbox", "Radio"),
+    "step5": ("Selectbox", "DownloadButton"),
+    "timeline": ("PlotlyChart", "Multiselect", "Selectbox", "TextInput", "DateInput", "TextArea", "DownloadButton",
+                 "Radio"),
+    "history": ("Selectbox",),
+    "settings": ("LinkButton", "DownloadButton"),
+}
+"""The element components (Streamlit's names) each page (its URL path) draws on a first run,
+as bench/trace_page.py lists them. The two big ones are named exactly where a page draws
+them (tests/app/test_preload_pages.py): Plotly only on the timeline, the code block's
+highlighter where ``st.code`` shows a text (step 3's e-mail drafts, kept for their copy
+button; the link cards and history show theirs with ``st.text``)."""
+
+_ENTRY = re.compile(r'<script\b[^>]*\btype="module"[^>]*\bsrc="\./static/js/([\w.-]+\.js)"')
+_PRELOADED = re.compile(r'<link\b[^>]*\brel="modulepreload"[^>]*\bhref="\./static/js/([\w.-]+\.js)"')
+_DEP_LIST = re.compile(r"\bm\.f=\[([^\]]*)\]")
+_LAZY = re.compile(r"import\(`\./([\w.-]+\.js)`\)(?:\.then\([^()]*\))?,__vite__mapDeps\(\[([\d,]*)\]\)")
+
+
+@dataclass(frozen=True)
+class Frontend:
+    """What discovery found in one build of Streamlit's frontend."""
+
+    preloaded: frozenset[str]
+    """What index.html loads itself (paths under static/, e.g. "js/index.abc.js")."""
+    lazy: Mapping[str, tuple[str, ...]]
+    """A lazily imported chunk (file name) -> it and every file it needs (under static/)."""
+
+    def chunks(self, components: Iterable[str]) -> tuple[str, ...]:
+        """The files (under static/) the named components need that index.html does not
+        load itself, without repeats, in a stable order. Unknown names add nothing."""
+        found: dict[str, None] = {}
+        for name in components:
+            for file, needs in self.lazy.items():
+                if _component(file) == name:
+                    found.update(dict.fromkeys(x for x in needs if x not in self.preloaded))
+        return tuple(found)
+
+    def missing(self, components: Iterable[str]) -> list[str]:
+        """The names among ``components`` that no lazily imported chunk has."""
+        known = {_component(file) for file in self.lazy}
+        return [name for name in components if name not in known]
+
+
+def _component(file: str) -> str:
+    """"PlotlyChart.D9Z0_fxz.js" -> "PlotlyChart"."""
+    return file.split(".", 1)[0]
+
+
+def _under_static(dep: str) -> str:
+    """A dependency as the entry module names it (relative to static/js/) -> under static/."""
+    if dep.startswith("../"):
+        return dep[3:]
+    return "js/" + dep.removeprefix("./")
+
+
+def parse(index_html: str, read_js: Callable[[str], str]) -> Frontend:
+    """Discovery: index.html and its entry module (``read_js(file name)`` returns a file
+    of static/js/). Anything unrecognised gives a frontend with nothing to preload."""
+    entry = _ENTRY.search(index_html)
+    if entry is None:
+        return Frontend(frozenset(), {})
+    preloaded = frozenset({f"js/{entry.group(1)}", *(f"js/{x}" for x in _PRELOADED.findall(index_html))})
+    source = read_js(entry.group(1))
+    listed = _DEP_LIST.search(source)
+    if listed is None:
+        return Frontend(preloaded, {})
+    deps = [_under_static(x.strip().strip("\"'`")) for x in listed.group(1).split(",") if x.strip()]
+    lazy: dict[str, tuple[str, ...]] = {}
+    for file, indices in _LAZY.findall(source):
+        needs = [deps[int(i)] for i in indices.split(",") if i and int(i) < len(deps)]
+        lazy[file] = tuple(dict.fromkeys([f"js/{file}", *needs]))
+    return Frontend(preloaded, lazy)
+
+
+@cache
+def frontend() -> Frontend:
+    """The installed Streamlit's frontend (read once); nothing to preload if unreadable."""
+    try:
+        index = (STATIC / "index.html").read_text(encoding="utf-8")
+        return parse(index, lambda name: (STATIC / "static" / "js" / name).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return Frontend(frozenset(), {})
+
+
+def link_tags(base: str, files: Iterable[str]) -> str:
+    """``<link>`` tags preloading ``files`` (under static/) from ``<base>/static/``, at low
+    priority: after the modules the app starts with, never before them."""
+    return "".join(
+        f'<link rel="preload" as="style" fetchpriority="low" crossorigin href="{base}/static/{file}">'
+        if file.endswith(".css")
+        else f'<link rel="modulepreload" fetchpriority="low" crossorigin href="{base}/static/{file}">'
+        for file in files
+    )
+
+
+@cache
+def tags_for(base: str, page: str) -> bytes:
+    """What goes before ``</head>`` of the page at URL path ``page`` (without the base path):
+    b"" when there is nothing to preload."""
+    return link_tags(base, frontend().chunks((*COMMON, *PAGES.get(page, ())))).encode("utf-8")
+
+
+def page_of(path: str, base: str) -> str | None:
+    """The page a request path names ("" for the app's root), or None when it is not
+    a page's address (a file, Streamlit's or our own routes)."""
+    if path != base and not path.startswith(base + "/"):
+        return None
+    rest = path[len(base):].strip("/")
+    if "/" in rest or "." in rest or rest.startswith("_"):
+        return None
+    return rest
+
+
+def inject(body: bytes, tags: bytes) -> bytes:
+    """``tags`` before the first ``</head>`` of ``body`` (unchanged without one)."""
+    at = body.find(b"</head>")
+    return body if at < 0 else body[:at] + tags + body[at:]
+
+
+class PreloadLinks:
+    """Pure ASGI middleware: a page's HTML (a GET of a page path answered 200 with
+    text/html) gets the page's ``<link rel="modulepreload">`` tags at the end of its head,
+    after Streamlit's own, so the browser fetches them right after the modules the app
+    starts with. The request of a page asks for no compression (the page is 7 KB), so the
+    body can be amended; every other request and response passes untouched."""
+
+    def __init__(self, app: ASGIApp, base: Callable[[], str]) -> None:
+        self.app = app
+        self.base = base
+        """``server.baseUrlPath`` as "/path" ("" at the root), read per request."""
+        self.enabled = os.environ.get("PARTNERSHIP_PRELOAD", "1") != "0"
+        frontend()  # discovery at server start, not on the first visitor's request
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        tags = b""
+        if self.enabled and scope["type"] == "http" and scope.get("method") == "GET":
+            base = self.base()
+            page = page_of(str(scope.get("path", "")), base)
+            tags = tags_for(base, page) if page is not None else b""
+        if not tags:
+            await self.app(scope, receive, send)
+            return
+        scope = {**scope, "headers": [(k, v) for k, v in scope["headers"] if k.lower() != b"accept-encoding"]}
+        start: Message | None = None
+        body: list[bytes] = []
+
+        async def amend(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                if message.get("status") == 200 and headers.get("content-type", "").startswith("text/html") \
+                        and "content-encoding" not in headers:
+                    start = message  # held until the whole body is there
+                    return
+            elif message["type"] == "http.response.body" and start is not None:
+                body.append(message.get("body", b""))
+                if message.get("more_body"):
+                    return
+                whole = inject(b"".join(body), tags)
+                MutableHeaders(scope=start)["content-length"] = str(len(whole))
+                await send(start)
+                await send({"type": "http.response.body", "body": whole})
+                return
+            await send(message)
+
+        await self.app(scope, receive, amend)

@@ -1,0 +1,28 @@
+"""The big element chunks a page preloads (partnership/web/preload.py) are the ones it
+draws: Plotly's 4.7 MB and the code block's 1.5 MB highlighter are fetched and compiled
+for a page only when that page shows a chart or a code block (the example, as its owner)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from partnership.demo import create_demo
+from partnership.store.sqlite import SQLiteStore
+from partnership.web import preload
+from tests.app.conftest import no_errors
+
+BIG = {"plotly_chart": "PlotlyChart", "code": "StreamlitSyntaxHighlighter"}
+
+
+@pytest.mark.parametrize("page", sorted(preload.PAGES))
+def test_a_page_preloads_the_big_chunks_it_draws_and_no_other(
+    app: Callable[..., AppTest], store: SQLiteStore, page: str
+) -> None:
+    tokens = create_demo(store)[1]
+    at = app(token=tokens["owner"], page=page)
+    no_errors(at)
+    for element, component in BIG.items():
+        assert bool(at.get(element)) == (component in preload.PAGES[page]), (page, element)

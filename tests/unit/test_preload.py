@@ -1,0 +1,180 @@
+"""The modulepreload links (partnership/web/preload.py): discovery of Streamlit's hashed
+chunks in the installed frontend, and the middleware that adds them to a page's HTML."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from pathlib import Path
+
+import httpx
+import pytest
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from partnership.web import asgi, preload
+
+INDEX = """<!DOCTYPE html><html><head>
+<script>window.prerenderReady = false</script>
+<script type="module" crossorigin src="./static/js/index.AAA.js"></script>
+<link rel="modulepreload" crossorigin href="./static/js/react.BBB.js">
+<link rel="stylesheet" crossorigin href="./static/css/index.CCC.css">
+</head><body></body></html>"""
+ENTRY = (
+    "const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=[\"./Chart.X1.js\",\"./react.BBB.js\","
+    "\"./big-lib.Y2.js\",\"../css/Chart.Z3.css\",\"./Select.S4.js\",\"./shared.T5.js\"])))=>i.map(i=>d[i]);"
+    "var a=(0,U.lazy)(()=>H(()=>import(`./Chart.X1.js`).then(e=>e.t),__vite__mapDeps([0,1,2,3]),import.meta.url)),"
+    "b=(0,U.lazy)(()=>H(()=>import(`./Select.S4.js`),__vite__mapDeps([4,5,1]),import.meta.url));"
+)
+
+
+def test_discovery_follows_the_entry_modules_map_of_lazy_chunks() -> None:
+    front = preload.parse(INDEX, {"index.AAA.js": ENTRY}.__getitem__)
+    assert front.preloaded == {"js/index.AAA.js", "js/react.BBB.js"}
+    assert front.lazy["Chart.X1.js"] == ("js/Chart.X1.js", "js/react.BBB.js", "js/big-lib.Y2.js", "css/Chart.Z3.css")
+    # What index.html loads itself is left out; every name once, in order.
+    assert front.chunks(["Chart", "Select", "Chart"]) == (
+        "js/Chart.X1.js", "js/big-lib.Y2.js", "css/Chart.Z3.css", "js/Select.S4.js", "js/shared.T5.js")
+    assert front.chunks(["Nothing"]) == ()
+    assert front.missing(["Chart", "Nothing"]) == ["Nothing"]
+    assert preload.link_tags("/base", front.chunks(["Chart"])) == (
+        '<link rel="modulepreload" fetchpriority="low" crossorigin href="/base/static/js/Chart.X1.js">'
+        '<link rel="modulepreload" fetchpriority="low" crossorigin href="/base/static/js/big-lib.Y2.js">'
+        '<link rel="preload" as="style" fetchpriority="low" crossorigin href="/base/static/css/Chart.Z3.css">')
+
+
+@pytest.mark.parametrize("index, entry", [
+    ("<html><head></head></html>", ENTRY),  # no entry module
+    (INDEX, "console.log('a build without a dependency map')"),
+    (INDEX, ""),
+])
+def test_an_unknown_build_preloads_nothing(index: str, entry: str) -> None:
+    front = preload.parse(index, lambda _name: entry)
+    assert front.chunks(["Chart", "Select"]) == ()
+    assert preload.link_tags("", front.chunks(["Chart"])) == ""
+
+
+def test_discovery_works_for_the_installed_streamlit() -> None:
+    """Fails loudly when a Streamlit upgrade changes how its frontend names its chunks:
+    every component a page lists is found, and every file named exists."""
+    front = preload.frontend()
+    named = {*preload.COMMON, *(x for page in preload.PAGES.values() for x in page)}
+    assert front.missing(sorted(named)) == []
+    js = preload.STATIC / "static"
+    for name in named:
+        files = front.chunks([name])
+        assert files, name
+        assert all((js / file).is_file() for file in files), (name, files)
+    plotly = front.chunks(["PlotlyChart"])
+    assert plotly[0].startswith("js/PlotlyChart.") and (js / plotly[0]).stat().st_size > 1_000_000
+    # Streamlit's own modules are already in index.html and are not named again.
+    index = (preload.STATIC / "index.html").read_text(encoding="utf-8")
+    assert not any(f'href="./static/{file}"' in index for name in named for file in front.chunks([name]))
+
+
+def test_only_the_timeline_preloads_plotly() -> None:
+    assert b"/static/js/PlotlyChart." in preload.tags_for("", "timeline")
+    for page in ("", "overview", "step1", "step4", "settings", "unknown"):
+        value = preload.tags_for("", page)
+        assert b"PlotlyChart." not in value and b"/static/js/BidiComponent." in value, page
+
+
+def test_the_tags_go_at_the_end_of_the_head() -> None:
+    html = b"<html><head><script src=a></script></head><body>x</head></body></html>"
+    assert preload.inject(html, b"<link>") == (
+        b"<html><head><script src=a></script><link></head><body>x</head></body></html>")
+    assert preload.inject(b"<p>no head</p>", b"<link>") == b"<p>no head</p>"
+
+
+@pytest.mark.parametrize("path, base, page", [
+    ("/", "", ""), ("/timeline", "", "timeline"), ("/timeline/", "", "timeline"), ("/app/step4", "/app", "step4"),
+    ("/app", "/app", ""), ("/appx/step4", "/app", None), ("/step4", "/app", None), ("/static/js/a.js", "", None),
+    ("/favicon.png", "", None), ("/_stcore/health", "", None), ("/ps/ping", "", None),
+])
+def test_page_of_a_path(path: str, base: str, page: str | None) -> None:
+    assert preload.page_of(path, base) == page
+
+
+class Client:
+    """Requests straight into an ASGI app (httpx's ASGI transport, no server)."""
+
+    def __init__(self, app: Starlette) -> None:
+        self.app = app
+
+    def request(self, method: str, path: str) -> httpx.Response:
+        async def go() -> httpx.Response:
+            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=self.app), base_url="http://t") as client:
+                return await client.request(method, path)
+
+        return asyncio.run(go())
+
+    def get(self, path: str) -> httpx.Response:
+        return self.request("GET", path)
+
+    def post(self, path: str) -> httpx.Response:
+        return self.request("POST", path)
+
+
+PAGE = "<!DOCTYPE html><html><head><title>x</title></head><body>" + "<p>Streamlit</p>" * 50 + "</body></html>"
+
+
+def _client(base: str = "") -> Client:
+    async def html(_request: Request) -> Response:
+        return HTMLResponse(PAGE)
+
+    async def missing(_request: Request) -> Response:
+        return HTMLResponse(PAGE, status_code=404)
+
+    async def text(_request: Request) -> Response:
+        return PlainTextResponse("ok")
+
+    routes = [Route(f"{base}/", html), Route(f"{base}/timeline", html, methods=["GET", "POST"]),
+              Route(f"{base}/step4", html), Route(f"{base}/gone", missing), Route(f"{base}/ps/ping", text),
+              Route(f"{base}/plain", text), Route(f"{base}/static/a.html", html)]
+    # Streamlit's own gzip sits inside ours (st.App puts user middleware outside), as here.
+    app = Starlette(routes=routes, middleware=[Middleware(preload.PreloadLinks, base=lambda: base),
+                                               Middleware(GZipMiddleware, minimum_size=100)])
+    return Client(app)
+
+
+def _preloads(answer: httpx.Response) -> list[str]:
+    return re.findall(r'<link rel="modulepreload" fetchpriority="low" crossorigin href="([^"]+)">', answer.text)
+
+
+def test_the_middleware_adds_the_pages_preloads_to_its_html() -> None:
+    client = _client()
+    timeline = client.get("/timeline")
+    assert timeline.status_code == 200 and "content-encoding" not in timeline.headers  # asked for none
+    assert int(timeline.headers["content-length"]) == len(timeline.content)
+    links = _preloads(timeline)
+    assert any(x.startswith("/static/js/PlotlyChart.") for x in links)
+    assert timeline.text.index('rel="modulepreload"') > timeline.text.index("<title>")  # after what was there
+    assert timeline.text.endswith("<p>Streamlit</p></body></html>")
+    step4 = _preloads(client.get("/step4"))
+    assert any(x.startswith("/static/js/DateInput.") for x in step4) and not any("PlotlyChart" in x for x in step4)
+    assert any(x.startswith("/static/js/BidiComponent.") for x in _preloads(client.get("/")))
+    for untouched in (client.get("/ps/ping"), client.get("/plain"), client.get("/gone"), client.post("/timeline")):
+        assert "modulepreload" not in untouched.text  # not a page; not HTML; not a 200; not a GET
+    other = client.get("/static/a.html")  # not a page's address: left to Streamlit as it was
+    assert other.headers.get("content-encoding") == "gzip" and "modulepreload" not in other.text
+
+
+def test_the_middleware_honours_the_base_path() -> None:
+    links = _preloads(_client("/app").get("/app/timeline"))
+    assert links and all(x.startswith("/app/static/js/") for x in links)
+    assert any(x.startswith("/app/static/js/PlotlyChart.") for x in links)
+
+
+def test_the_preloads_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PARTNERSHIP_PRELOAD", "0")
+    answer = _client().get("/timeline")
+    assert answer.headers.get("content-encoding") == "gzip" and "modulepreload" not in answer.text
+
+
+def test_the_app_installs_the_middleware() -> None:
+    assert any(m.cls is preload.PreloadLinks for m in asgi.middleware())
+    assert Path(preload.STATIC / "index.html").is_file()
