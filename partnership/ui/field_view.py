@@ -123,7 +123,10 @@ S.viewEvent = function (ev) {  // the subscriber calls this with every event
     if (!v.comp.parentElement || !v.comp.parentElement.isConnected) { delete S.views[id]; continue; }
     if (v.data.part === "head") { drawHead(v); continue; }
     if (!ev || typeof ev.rev !== "number" || ev.rev <= v.shown.rev) continue;
-    if ((ev.changes || []).some(ch => ch[0] > v.shown.rev && v.data.listens.includes(ch[1]))) fetchBody(v, ev.rev);
+    if (!(ev.changes || []).some(ch => ch[0] > v.shown.rev && v.data.listens.includes(ch[1]))) continue;
+    const got = (ev.views || {})[id];  // the stream brought the new content along: nothing to fetch
+    if (got && got.rev >= ev.rev) { v.shown = {...got, empty: v.data.empty}; drawBody(v); S.stats.view += 1; }
+    else fetchBody(v, ev.rev);
   }
 };
 
@@ -186,6 +189,24 @@ def line_content(snap: Snapshot, name: str, lang: str) -> dict[str, Any]:
     else:
         text = "\u2713 " + t(ready, lang)
     return {"rev": snap.revision, "text": text}
+
+
+MAX_PUSHED = 8
+"""At most this many views' content travels inside one event; beyond that the views fetch."""
+
+
+def pushed(snap: Snapshot, scopes: list[str], lang: str) -> dict[str, dict[str, Any]]:
+    """The new content of the views that ``scopes`` (``text:<key>``/``fill:<key>``, as the
+    reader's role may see them) change, by view id ("body:<key>", "line:<name>"), so that
+    the event stream can carry it and fifty tabs need not each fetch it. Empty when too
+    many views changed at once."""
+    keys = sorted({scope.split(":", 1)[1] for scope in scopes if scope.startswith(("text:", "fill:"))})
+    found = {f"body:{key}": content(snap, key, lang) for key in keys}
+    filled = {scope.split(":", 1)[1] for scope in scopes if scope.startswith("fill:")}
+    for name, (step, _, _) in LINES.items():
+        if filled & {f.key for f in STEPS[step - 1].fields}:
+            found[f"line:{name}"] = line_content(snap, name, lang)
+    return found if len(found) <= MAX_PUSHED else {}
 
 
 def url(c: shell.Ctx, key: str) -> str:

@@ -196,7 +196,7 @@ def get_hub() -> Hub:
 
 
 def events_url(c: shell.Page) -> str:
-    return f"{asgi.path('/events')}?k={quote(c.access.token)}&s={quote(c.session_id)}"
+    return f"{asgi.path('/events')}?k={quote(c.access.token)}&s={quote(c.session_id)}&l={c.lang}"
 
 
 def snapshot_now(store: Store, access: Access) -> Snapshot:

@@ -1,12 +1,15 @@
-"""The event stream of one open page: ``GET <base>/ps/events?k=<token>&s=<session>``.
+"""The event stream of one open page: ``GET <base>/ps/events?k=<token>&s=<session>&l=<lang>``.
 
 Server-Sent Events (``text/event-stream``), keyed by the link token - never by the
 project id. The stream answers only for a valid, unrevoked token; anything else
 (forged, revoked, malformed, unknown) gets the same empty 404 at once, without asking
 the store for a malformed one, so nothing is learnt about any project. It sends:
 
-- ``data: {"type": "state", "rev": n, "here": [...]}`` at once and whenever the
-  project's revision or its presence changes (from the process's live hub);
+- ``data: {"type": "state", "rev": n, "here": [...], "changes": [...]}`` at once and
+  whenever the project's revision or its presence changes (from the process's live
+  hub); when the revision moved on, with ``"views"``: the new content of the field views
+  those changes touch (``field_view.pushed``, in the page's language ``l``), so that the
+  tab need not fetch it;
 - ``data: {"type": "gone"}`` and then closes, when the link was revoked or the project
   deleted;
 - a comment line every ``KEEPALIVE_S`` so that dead connections are noticed.
@@ -34,6 +37,7 @@ from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
 from partnership.errors import InvalidLink, PartnershipError
+from partnership.i18n import DEFAULT_LANG, LANGS
 from partnership.live.hub import Hub, shared
 from partnership.model import Access
 from partnership.store.base import hash_token
@@ -142,6 +146,9 @@ async def events(request: Request) -> Response:
     """The stream for one page (see the module docstring)."""
     token = request.query_params.get("k", "")
     session_id = request.query_params.get("s", "")
+    lang = request.query_params.get("l", DEFAULT_LANG)
+    if lang not in LANGS:
+        return _refuse(404)
     try:
         hash_token(token)
     except InvalidLink:
@@ -172,12 +179,27 @@ async def events(request: Request) -> Response:
         release()
         return _refuse(503)
     return StreamingResponse(
-        _stream(hub, access, session_id, revision, release), media_type="text/event-stream",
+        _stream(hub, access, session_id, revision, release, lang), media_type="text/event-stream",
         headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"}, background=BackgroundTask(release))
 
 
+def _with_views(hub: Hub, access: Access, lang: str, event: dict[str, Any], after: int) -> dict[str, Any]:
+    """``event`` with the new content of the field views its changes since ``after`` touch
+    (``field_view.pushed``), read once per link and revision - in a worker thread."""
+    from partnership.ui import field_view, live_push  # the composition root's side; late (cycle)
+
+    scopes = [scope for rev, scope in event.get("changes", ()) if rev > after and scope]
+    if not scopes:
+        return event
+    try:
+        views = field_view.pushed(live_push.snapshot_now(hub.store, access), scopes, lang)
+    except PartnershipError:  # the views fetch it themselves, or the page says what is wrong
+        return event
+    return {**event, "views": views} if views else event
+
+
 async def _stream(hub: Hub, access: Access, session_id: str, revision: int,
-                  release: Callable[[], None]) -> AsyncIterator[str]:
+                  release: Callable[[], None], lang: str = DEFAULT_LANG) -> AsyncIterator[str]:
     loop = asyncio.get_running_loop()
     ready = asyncio.Event()
     pending: list[dict[str, Any]] = []
@@ -195,6 +217,7 @@ async def _stream(hub: Hub, access: Access, session_id: str, revision: int,
         put({"type": "bye"})
 
     sub = None
+    sent = revision  # the newest revision whose views' content this stream has sent (or the page has)
     _closers.add(bye)
     try:
         _watch_shutdown()
@@ -210,6 +233,8 @@ async def _stream(hub: Hub, access: Access, session_id: str, revision: int,
             event, pending[:] = pending[0], []
             if event["type"] == "bye":  # the server is stopping
                 return
+            if event["type"] == "state" and isinstance(event.get("rev"), int) and event["rev"] > sent:
+                event, sent = await run_in_threadpool(_with_views, hub, access, lang, event, sent), event["rev"]
             yield _frame(event)
             if event["type"] == "gone":
                 return

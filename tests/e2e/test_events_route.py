@@ -47,7 +47,7 @@ def first_event(response: httpx.Response) -> dict[str, Any]:
     return _next_event(response.iter_lines())
 
 
-@pytest.mark.parametrize("kind", ["malformed", "unknown", "revoked", "bad session", "missing"])
+@pytest.mark.parametrize("kind", ["malformed", "unknown", "revoked", "bad session", "bad language", "missing"])
 def test_a_bad_token_is_refused_at_once_without_any_information(
     server: StreamlitServer, http: httpx.Client, kind: str
 ) -> None:
@@ -57,6 +57,7 @@ def test_a_bad_token_is_refused_at_once_without_any_information(
     address = {
         "malformed": url(server, "abc<>"), "unknown": url(server, secrets.token_urlsafe(32)),
         "revoked": url(server, tokens["partner"]), "bad session": url(server, tokens["owner"], "x y<"),
+        "bad language": url(server, tokens["owner"]) + "&l=xx",
         "missing": f"{server.url}/ps/events",
     }[kind]
     started = time.monotonic()

@@ -290,6 +290,11 @@ def test_the_other_sides_save_redraws_only_that_field_and_what_the_step_lacks(
     after = reruns(partner)
     assert after["full"] == before["full"], "the page itself did not rerun"
     assert after["view"] == before["view"] + 2, "the field's text and the missing line were swapped in by the tab"
+    brought = partner.evaluate("() => window.__psLive.last.views || {}")
+    assert set(brought) == {"body:s4_vision", "line:missing_4"}, "the event stream brought the new content along"
+    assert brought["body:s4_vision"]["html"] == "<p>Alle børn har et sted at lave lektier</p>"
+    assert partner.evaluate("() => performance.getEntriesByType('resource')"
+                            ".filter(e => e.name.includes('/ps/field')).length") == 0, "so nothing was fetched"
     save_field(owner, "s4_vision", "Alle børn har et sted at lave lektier - hver uge")
     browser.wait_text(partner, "hver uge", field("s4_vision"), timeout=5_000)
     assert reruns(partner) == {**after, "view": after["view"] + 1}, "only the text changed: only its view fetched"
