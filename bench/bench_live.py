@@ -238,7 +238,7 @@ def many(bench: Bench, tabs: int, rounds: int) -> None:
         stats = [r.evaluate("() => ({full: 0, view: 0, ...((window.__psLive && window.__psLive.stats) || {})})")
                  for r in readers]
         print(f"what the readers did: {sum(s['full'] for s in stats)} reruns of the whole page, "
-              f"{sum(s['view'] for s in stats)} field views fetched and swapped in (no rerun)")
+              f"{sum(s['view'] for s in stats)} field views swapped in, brought by the stream or fetched (no rerun)")
         bench.close_pages()
 
 
