@@ -138,8 +138,11 @@ export default function (component) {
   v.comp = component;
   v.data = d;
   if (d.part === "head") { drawHead(v); return; }
-  if (!v.shown || d.rev >= v.shown.rev || v.shown.version === undefined) v.shown = d;  // the newest wins
+  // The newest wins - the page's run, or what came since - but only for the same link and
+  // language: another project opened in this tab starts from its own page's run.
+  if (!v.shown || v.url !== d.url || d.rev >= v.shown.rev) v.shown = d;
   else v.shown = {...v.shown, empty: d.empty};
+  v.url = d.url;
   drawBody(v);
   if (S.last) S.viewEvent(S.last);
 }

@@ -14,9 +14,10 @@ neutral on the loopback (medians of 4: step 4 1.80 / 1.79 s, step 1 1.27 / 1.29 
 timeline 3.75 / 3.80 s; the same main-thread CPU) and within the noise with an emulated
 40 ms / 50 Mbit line. With an emulated 100 ms / 20 Mbit line (CDP, two runs each, with /
 without): the timeline 6.17, 5.92 / 6.83, 6.80 s, the overview 2.93, 2.80 / 2.99, 3.22 s,
-step 4 3.30, 3.48 / 3.26, 3.25 s - it saves the Plotly transfer's wait on a real network. A ``Link`` header instead (fetched
-before index.html's own modules) delayed DOMContentLoaded; evaluating the Plotly module
-early (an async module script) delayed the websocket behind a 0.7 s task: both dropped.
+step 4 3.30, 3.48 / 3.26, 3.25 s - it saves the Plotly transfer's wait on a real network.
+A ``Link`` header instead (fetched before index.html's own modules) delayed
+DOMContentLoaded; evaluating the Plotly module early (an async module script) delayed the
+websocket behind a 0.7 s task: both dropped.
 
 The chunk names carry content hashes that change with every Streamlit release, so they
 are found at server start in the installed frontend: index.html names its entry module,
