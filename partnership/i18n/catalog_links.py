@@ -5,6 +5,8 @@ from __future__ import annotations
 
 DA: dict[str, str] = {
     "links.copy": "Kopiér linket",
+    "links.invitation.copy": "Kopiér invitationen",
+    "links.invitation.copy_failed": "Kunne ikke kopiere – markér invitationen og kopiér den selv",
     "links.copied": "Kopieret ✓",
     "links.copy_failed": "Kunne ikke kopiere – markér linket og kopiér det selv",
     "links.not_kept": "Dette link blev lavet, før værktøjet kunne vise links igen, så det kan ikke vises her. "
@@ -36,6 +38,8 @@ DA: dict[str, str] = {
 
 EN: dict[str, str] = {
     "links.copy": "Copy the link",
+    "links.invitation.copy": "Copy the invitation",
+    "links.invitation.copy_failed": "Could not copy – select the invitation and copy it yourself",
     "links.copied": "Copied ✓",
     "links.copy_failed": "Could not copy – select the link and copy it yourself",
     "links.not_kept": "This link was made before the tool could show links again, so it cannot be shown here. "

@@ -53,9 +53,12 @@ button:focus-visible { outline: 2px solid var(--st-text-color, #31333f); outline
 _COPY = st.components.v2.component("ps_copy_link", html="<button type='button'></button>", css=_COPY_CSS,
                                    js=_COPY_JS)
 
-def copy_button(c: shell.Ctx, text: str, key: str) -> None:
-    _COPY(data={"text": text, "label": c.t("links.copy"), "done": c.t("links.copied"),
-                "failed": c.t("links.copy_failed")}, key=key)
+def copy_button(c: shell.Ctx, text: str, key: str, *,
+                words: tuple[str, str] = ("links.copy", "links.copy_failed")) -> None:
+    """A button that copies ``text``; ``words`` are the catalogue keys of its label and
+    of what it says when the browser refuses (the link's by default)."""
+    _COPY(data={"text": text, "label": c.t(words[0]), "done": c.t("links.copied"), "failed": c.t(words[1])},
+          key=key)
 
 
 def card(c: shell.Ctx, role: Role, token: str | None, *, title: str = "") -> bool:
@@ -141,6 +144,10 @@ def invite(c: shell.Page, snap: Snapshot) -> None:
     body = clean(invitation(c, snap, c.link(token)))
     with st.container(border=True, key="links_invitation"):
         st.caption(c.t("links.s3_invite_lead", name=plain(snap.project.partner_org)))
-        st.code(body, language=None, wrap_lines=True)
-        st.link_button(c.t("links.s3_mailto"), mailto(c.t("links.s3_subject"), body, to=partner_address(snap)),
+        st.text(body)  # not st.code: see card()
+        copy, send = st.columns([1, 2], vertical_alignment="center")
+        with copy:
+            copy_button(c, body, key="links_invitation_copy",
+                        words=("links.invitation.copy", "links.invitation.copy_failed"))
+        send.link_button(c.t("links.s3_mailto"), mailto(c.t("links.s3_subject"), body, to=partner_address(snap)),
                        icon=":material/send:")

@@ -51,7 +51,7 @@ PAGES: Mapping[str, tuple[str, ...]] = {
     "overview": ("LinkButton", "DownloadButton", "Metric", "PageLink", "Progress"),
     "step1": (),
     "step2": ("TextInput",),
-    "step3": ("StreamlitSyntaxHighlighter", "LinkButton", "Checkbox", "TextInput", "Selectbox", "DateInput",
+    "step3": ("LinkButton", "Checkbox", "TextInput", "Selectbox", "DateInput",
               "PageLink"),
     "step4": ("PageLink", "Selectbox", "TextInput", "DateInput", "TextArea", "Checkbox", "Radio"),
     "step5": ("Selectbox", "DownloadButton"),
@@ -62,9 +62,8 @@ PAGES: Mapping[str, tuple[str, ...]] = {
 }
 """The element components (Streamlit's names) each page (its URL path) draws on a first run,
 as bench/trace_page.py lists them. The two big ones are named exactly where a page draws
-them (tests/app/test_preload_pages.py): Plotly only on the timeline, the code block's
-highlighter where ``st.code`` shows a text (step 3's e-mail drafts, kept for their copy
-button; the link cards and history show theirs with ``st.text``)."""
+them (tests/app/test_preload_pages.py): Plotly only on the timeline, and the code block's
+highlighter nowhere (texts to copy are ``st.text`` with a copy button of ours)."""
 
 _ENTRY = re.compile(r'<script\b[^>]*\btype="module"[^>]*\bsrc="\./static/js/([\w.-]+\.js)"')
 _PRELOADED = re.compile(r'<link\b[^>]*\brel="modulepreload"[^>]*\bhref="\./static/js/([\w.-]+\.js)"')

@@ -68,6 +68,18 @@ def texts(at: AppTest, views: bool = True) -> str:
     return "\n".join(str(p) for p in parts)
 
 
+def copy_buttons(at: AppTest) -> dict[str, str]:
+    """The copy buttons on the page (``links.copy_button``): their label -> the text
+    they copy."""
+    found = {}
+    for element in at.get("bidi_component"):
+        proto = getattr(element, "proto", None)
+        if proto is not None and proto.component_name == "ps_copy_link":
+            data = json.loads(proto.json)
+            found[data["label"]] = data["text"]
+    return found
+
+
 def field_views(at: AppTest) -> list[str]:
     """What the field views (partnership/ui/field_view.py) show: the browser draws them
     from their data, so the data is what a person reads - the label and who is editing,
