@@ -1,0 +1,165 @@
+"""The follow-up timeline as one self-contained SVG: the Plotly figure of
+``timeline_chart`` drawn on the server, so the page shows it at once and swaps in the
+interactive chart when the browser is idle.
+
+Pure: records in, a string out. It is drawn from the same Plotly-free layout
+(``timeline_scene``: lanes, axis, sub-rows, labels; ``timeline_frame``: height, margins,
+the head strip's marks; ``chart_base``: colours, symbols, date ticks), so the two look
+alike and have the same height. The width is a fixed design width in the ``viewBox``
+(see ``DESIGN_PX``); the SVG is drawn ``width="100%"`` at the figure's height in px.
+
+Every item is a ``<g data-id="task id">`` whose ``<title>`` holds the hover text as plain
+lines. User text is cleaned to one line and escaped for XML (text and attributes), so it
+never becomes markup. Presentation attributes only, no ``<style>``: nothing leaks into
+the page that holds the SVG, and nothing depends on a sanitiser keeping a style block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from partnership.i18n import t
+from partnership.model import Person, Task
+from partnership.render.chart_base import FONT, GRID_COLOUR, KEY_COLOUR, TEXT_COLOUR, date_ticks
+from partnership.render.timeline_frame import (
+    AXIS_LINE_COLOUR,
+    HEAD_PX,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    PERIOD_TEXT_COLOUR,
+    Head,
+    head,
+    height,
+    lane_px,
+    margin_bottom,
+)
+from partnership.render.timeline_scene import PLOT_PX, Scene, in_range, on_axis, scene, words
+from partnership.render.timeline_svg_parts import Geometry, items, legend, num, x
+from partnership.timeline import LaneMode
+
+DESIGN_PX = 1000
+"""The SVG's width in its own units. About what the Plotly figure gets on a laptop in the
+page's wide layout; the plot area is never narrower than ``PLOT_PX`` (which the labels'
+layout assumes), so a label that fits there fits here. The SVG is scaled to the page's
+width (never up past its height), left-aligned like the Plotly plot it stands in for."""
+MIN_WIDTH_PX = 820
+"""The least width it is drawn at (the chart's box scrolls sideways on a phone)."""
+TODAY_CHAR_PX = 5.9  # estimated width of a character of the 12 px "today" label (for its backdrop)
+MESSAGE_PX = 240  # the height of ``chart_base.message_figure``
+LANE_CHAR_PX = 7.3  # estimated width of a character of the 13 px lane labels
+PERIOD_FILL_SVG = ('fill="#56B4E9" fill-opacity="0.1"')  # PERIOD_FILL as SVG 1.1 can say it
+
+
+def geometry(where: Scene, undated: bool) -> Geometry:
+    longest = max((len(lane) for lane in where.lane_order), default=0)
+    left = max(10.0, round(longest * LANE_CHAR_PX) + 7.0)
+    width = max(DESIGN_PX, left + PLOT_PX + MARGIN_RIGHT)
+    total = height(where)
+    return Geometry(left, width, total, MARGIN_TOP, total - margin_bottom(undated), where, HEAD_PX / lane_px(where))
+
+
+def timeline_svg(
+    tasks: Sequence[Task],
+    people: Sequence[Person],
+    *,
+    today: date,
+    lang: str = "da",
+    lanes: LaneMode = "person",
+    period: tuple[date | None, date | None] = (None, None),
+    our_org: str = "",
+    partner_org: str = "",
+) -> str:
+    """The tasks on a time axis as an SVG string; the arguments mean what they mean for
+    ``timeline_chart.timeline_figure``, and the SVG has that figure's height."""
+    if lanes not in ("person", "side"):
+        raise ValueError(f"lanes must be 'person' or 'side', not {lanes!r}")
+    tasks = [on_axis(task) for task in tasks]
+    period = (in_range(period[0]), in_range(period[1]))
+    dated = [task for task in tasks if task.start is not None or task.due is not None]
+    if not dated:
+        return message_svg(t("timeline.no_dates" if tasks else "timeline.empty", lang))
+    text = words(people, lang, lanes, our_org, partner_org)
+    where = scene(dated, text, today, period)
+    undated = len(tasks) - len(dated)
+    geo = geometry(where, undated > 0)
+    marks = head(where, text, today, period)
+    label = t("timeline.svg_label", lang, n=len(dated), lanes=len(where.lane_order))
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="tl-svg" role="img" aria-label="{x(label)}" '
+        f'viewBox="0 0 {num(geo.width)} {geo.height}" width="100%" height="{geo.height}" '
+        f'preserveAspectRatio="xMinYMin meet" style="display:block;min-width:{MIN_WIDTH_PX}px" '
+        f'font-family="{x(FONT)}" font-size="12" fill="{TEXT_COLOUR}">',
+        f"<title>{x(label)}</title>",
+        '<rect width="100%" height="100%" fill="#FFFFFF"/>',
+        *_axes(geo, marks, lang),
+        *items(geo, text, today),
+        *_today(geo, marks, today),
+        *legend(geo, text, today),
+    ]
+    if undated:
+        parts.append(f'<text x="{num(geo.right)}" y="{num(geo.bottom + 40)}" text-anchor="end" font-size="11" '
+                     f'fill="{KEY_COLOUR}">{x(t("timeline.undated", lang, n=undated))}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def message_svg(message: str) -> str:
+    """What ``chart_base.message_figure`` shows: the message in the middle, same height."""
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="tl-svg" role="img" aria-label="{x(message)}" '
+        f'width="100%" height="{MESSAGE_PX}" style="display:block" font-family="{x(FONT)}">'
+        f"<title>{x(message)}</title>"
+        f'<text x="50%" y="50%" dy="0.35em" text-anchor="middle" font-size="16" fill="{KEY_COLOUR}">'
+        f"{x(message)}</text></svg>"
+    )
+
+
+def _axes(geo: Geometry, marks: Head, lang: str) -> list[str]:
+    """The period band, the date grid and its labels, the lane separators and labels,
+    and the axis line: everything under the items."""
+    where = geo.where
+    out: list[str] = []
+    if marks.band is not None:
+        lo = geo.day(max(marks.band[0], where.x_lo))
+        hi = geo.day(min(marks.band[1], where.x_hi))
+        out.append(f'<rect x="{num(lo)}" y="{num(geo.top)}" width="{num(hi - lo)}" '
+                   f'height="{num(geo.bottom - geo.top)}" {PERIOD_FILL_SVG}/>')
+    tickvals, ticktext = date_ticks(where.x_lo, where.x_hi, lang)
+    grid = [f"M{num(geo.day(date.fromisoformat(v)))} {num(geo.top)}V{num(geo.bottom)}" for v in tickvals]
+    seps = [f"M{num(geo.left)} {num(geo.y(i + 0.5))}H{num(geo.right)}" for i in range(len(where.lane_order) - 1)]
+    if grid or seps:
+        out.append(f'<path d="{"".join(grid + seps)}" stroke="{GRID_COLOUR}" stroke-width="1" fill="none"/>')
+    out.append('<g font-size="13" text-anchor="middle">')
+    out += [f'<text x="{num(geo.day(date.fromisoformat(v)))}" y="{num(geo.bottom + 18)}">{x(label)}</text>'
+            for v, label in zip(tickvals, ticktext, strict=True)]
+    out.append('</g><g font-size="13" text-anchor="end">')
+    out += [f'<text x="{num(geo.left - 2)}" y="{num(geo.y(i) + 4.5)}">{x(lane)}</text>'
+            for i, lane in enumerate(where.lane_order)]
+    out.append("</g>")
+    out.append(f'<path d="M{num(geo.left)} {num(geo.bottom)}H{num(geo.right)}" stroke="{AXIS_LINE_COLOUR}" '
+               'stroke-width="1"/>')
+    return out
+
+
+def _today(geo: Geometry, marks: Head, today: date) -> list[str]:
+    """The dashed "today" line with its label, and the period's label, in the head strip."""
+    at = geo.midday(today)
+    out = [f'<path d="M{num(at)} {num(geo.top)}V{num(geo.bottom)}" stroke="{TEXT_COLOUR}" stroke-width="1.5" '
+           'stroke-dasharray="9 9"/>']
+    if marks.band is not None:
+        where = geo.where
+        if marks.period_at_end:
+            spot, anchor = geo.day(min(marks.band[1], where.x_hi)) - 4, "end"
+        else:
+            spot, anchor = geo.day(max(marks.band[0], where.x_lo)) + 4, "start"
+        out.append(f'<text x="{num(spot)}" y="{num(geo.top + 15)}" text-anchor="{anchor}" font-size="11" '
+                   f'fill="{PERIOD_TEXT_COLOUR}">{x(marks.period_text)}</text>')
+    wide = len(marks.today_text) * TODAY_CHAR_PX + 4
+    box = at + 3 if marks.today_right else at - 3 - wide
+    out.append(f'<rect x="{num(box)}" y="{num(geo.top + 3)}" width="{num(wide)}" height="17" fill="#FFFFFF" '
+               'fill-opacity="0.85"/>')
+    out.append(f'<text x="{num(at + 5 if marks.today_right else at - 5)}" y="{num(geo.top + 16)}" '
+               f'text-anchor="{"start" if marks.today_right else "end"}">{x(marks.today_text)}</text>')
+    return out
+
