@@ -98,8 +98,8 @@ def timeline_svg(
         *legend(geo, text, today),
     ]
     if undated:
-        parts.append(f'<text x="{num(geo.right)}" y="{num(geo.bottom + 40)}" text-anchor="end" font-size="11" '
-                     f'fill="{KEY_COLOUR}">{x(t("timeline.undated", lang, n=undated))}</text>')
+        parts.append(f'<text class="tl-note" x="{num(geo.right)}" y="{num(geo.bottom + 40)}" text-anchor="end" '
+                     f'font-size="11" fill="{KEY_COLOUR}">{x(t("timeline.undated", lang, n=undated))}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -130,10 +130,10 @@ def _axes(geo: Geometry, marks: Head, lang: str) -> list[str]:
     seps = [f"M{num(geo.left)} {num(geo.y(i + 0.5))}H{num(geo.right)}" for i in range(len(where.lane_order) - 1)]
     if grid or seps:
         out.append(f'<path d="{"".join(grid + seps)}" stroke="{GRID_COLOUR}" stroke-width="1" fill="none"/>')
-    out.append('<g font-size="13" text-anchor="middle">')
+    out.append('<g class="tl-ticks" font-size="13" text-anchor="middle">')
     out += [f'<text x="{num(geo.day(date.fromisoformat(v)))}" y="{num(geo.bottom + 18)}">{x(label)}</text>'
             for v, label in zip(tickvals, ticktext, strict=True)]
-    out.append('</g><g font-size="13" text-anchor="end">')
+    out.append('</g><g class="tl-lanes" font-size="13" text-anchor="end">')
     out += [f'<text x="{num(geo.left - 2)}" y="{num(geo.y(i) + 4.5)}">{x(lane)}</text>'
             for i, lane in enumerate(where.lane_order)]
     out.append("</g>")
@@ -145,21 +145,22 @@ def _axes(geo: Geometry, marks: Head, lang: str) -> list[str]:
 def _today(geo: Geometry, marks: Head, today: date) -> list[str]:
     """The dashed "today" line with its label, and the period's label, in the head strip."""
     at = geo.midday(today)
-    out = [f'<path d="M{num(at)} {num(geo.top)}V{num(geo.bottom)}" stroke="{TEXT_COLOUR}" stroke-width="1.5" '
-           'stroke-dasharray="9 9"/>']
+    out: list[str] = []
     if marks.band is not None:
         where = geo.where
         if marks.period_at_end:
             spot, anchor = geo.day(min(marks.band[1], where.x_hi)) - 4, "end"
         else:
             spot, anchor = geo.day(max(marks.band[0], where.x_lo)) + 4, "start"
-        out.append(f'<text x="{num(spot)}" y="{num(geo.top + 15)}" text-anchor="{anchor}" font-size="11" '
-                   f'fill="{PERIOD_TEXT_COLOUR}">{x(marks.period_text)}</text>')
+        out.append(f'<text class="tl-period" x="{num(spot)}" y="{num(geo.top + 15)}" text-anchor="{anchor}" '
+                   f'font-size="11" fill="{PERIOD_TEXT_COLOUR}">{x(marks.period_text)}</text>')
     wide = len(marks.today_text) * TODAY_CHAR_PX + 4
     box = at + 3 if marks.today_right else at - 3 - wide
+    out.append(f'<g class="tl-today"><path d="M{num(at)} {num(geo.top)}V{num(geo.bottom)}" stroke="{TEXT_COLOUR}" '
+               'stroke-width="1.5" stroke-dasharray="9 9"/>')
     out.append(f'<rect x="{num(box)}" y="{num(geo.top + 3)}" width="{num(wide)}" height="17" fill="#FFFFFF" '
                'fill-opacity="0.85"/>')
     out.append(f'<text x="{num(at + 5 if marks.today_right else at - 5)}" y="{num(geo.top + 16)}" '
-               f'text-anchor="{"start" if marks.today_right else "end"}">{x(marks.today_text)}</text>')
+               f'text-anchor="{"start" if marks.today_right else "end"}">{x(marks.today_text)}</text></g>')
     return out
 

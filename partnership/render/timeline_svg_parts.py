@@ -22,6 +22,7 @@ from partnership.render.timeline_frame import BAR_TEXT_COLOURS, MARGIN_RIGHT
 from partnership.render.timeline_scene import BAR_SPAN, PLOT_PX, Scene, Words, marker_size, outline
 from partnership.timeline import is_overdue
 from partnership.timeline_layout import Placed
+from partnership.usertext import clean
 
 RING_RADIUS = 10.0  # the overdue ring (Plotly's "circle-open" of size 20)
 LEGEND_CHAR_PX = 7.3  # estimated width of a character of the 13 px legend names
@@ -30,8 +31,9 @@ MARKER_OPACITY = 0.7  # Plotly's default for markers of varying size (the figure
 
 
 def x(text: str) -> str:
-    """Text made safe for XML text and attribute values."""
-    return html.escape(text, quote=True)
+    """Text made safe for XML text and attribute values: characters XML cannot hold and
+    bidi controls removed (``usertext.clean``), markup characters and quotes escaped."""
+    return html.escape(clean(text), quote=True)
 
 
 def num(value: float) -> str:
@@ -216,7 +218,7 @@ def legend(geo: Geometry, text: Words, today: date) -> list[str]:
         rows[-1].append((at, swatch, name))
         at += wide
     bottom = geo.top - 0.02 * (geo.bottom - geo.top)
-    out = ['<g font-size="13">']
+    out = ['<g class="tl-legend" font-size="13">']
     for number, row in enumerate(rows):
         cy = bottom - 14.5 - (len(rows) - number - 1) * LEGEND_ROW_PX
         for left, swatch, name in row:
