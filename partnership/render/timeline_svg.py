@@ -35,7 +35,7 @@ from partnership.render.timeline_frame import (
     margin_bottom,
 )
 from partnership.render.timeline_scene import PLOT_PX, Scene, in_range, on_axis, scene, words
-from partnership.render.timeline_svg_parts import Geometry, items, legend, num, x
+from partnership.render.timeline_svg_parts import Geometry, items, legend, legend_px, legend_rows, num, x
 from partnership.timeline import LaneMode
 
 DESIGN_PX = 1000
@@ -48,15 +48,35 @@ MIN_WIDTH_PX = 820
 TODAY_CHAR_PX = 5.9  # estimated width of a character of the 12 px "today" label (for its backdrop)
 MESSAGE_PX = 240  # the height of ``chart_base.message_figure``
 LANE_CHAR_PX = 7.3  # estimated width of a character of the 13 px lane labels
+LEGEND_CLEAR_PX = 10  # Plotly keeps its legend this far from the figure's top edge
 PERIOD_FILL_SVG = ('fill="#56B4E9" fill-opacity="0.1"')  # PERIOD_FILL as SVG 1.1 can say it
 
 
-def geometry(where: Scene, undated: bool) -> Geometry:
+def across(where: Scene) -> tuple[float, float]:
+    """The plot's left edge (room for the lane labels) and the SVG's width."""
     longest = max((len(lane) for lane in where.lane_order), default=0)
     left = max(10.0, round(longest * LANE_CHAR_PX) + 7.0)
-    width = max(DESIGN_PX, left + PLOT_PX + MARGIN_RIGHT)
+    return left, max(DESIGN_PX, left + PLOT_PX + MARGIN_RIGHT)
+
+
+def plot_top(total: int, bottom: int, legend_rows: int) -> float:
+    """The plot's top edge: the figure's top margin, or lower where Plotly pushes it
+    down to keep its legend (2 % of the plot's height above the plot) 10 px clear of
+    the figure's top edge."""
+    return max(MARGIN_TOP, round((LEGEND_CLEAR_PX + legend_px(legend_rows) + 0.02 * (total - bottom)) / 1.02))
+
+
+def _plot_span(where: Scene) -> tuple[float, float]:
+    left, width = across(where)
+    return left, width - MARGIN_RIGHT
+
+
+def geometry(where: Scene, undated: bool, legend_rows: int) -> Geometry:
+    left, width = across(where)
     total = height(where)
-    return Geometry(left, width, total, MARGIN_TOP, total - margin_bottom(undated), where, HEAD_PX / lane_px(where))
+    bottom = margin_bottom(undated)
+    top = plot_top(total, bottom, legend_rows)
+    return Geometry(left, width, total, top, total - bottom, where, HEAD_PX / lane_px(where))
 
 
 def timeline_svg(
@@ -82,7 +102,8 @@ def timeline_svg(
     text = words(people, lang, lanes, our_org, partner_org)
     where = scene(dated, text, today, period)
     undated = len(tasks) - len(dated)
-    geo = geometry(where, undated > 0)
+    rows = legend_rows(where, text, today, *_plot_span(where))
+    geo = geometry(where, undated > 0, len(rows))
     marks = head(where, text, today, period)
     label = t("timeline.svg_label", lang, n=len(dated), lanes=len(where.lane_order))
     parts = [
@@ -95,7 +116,7 @@ def timeline_svg(
         *_axes(geo, marks, lang),
         *items(geo, text, today),
         *_today(geo, marks, today),
-        *legend(geo, text, today),
+        *legend(geo, rows),
     ]
     if undated:
         parts.append(f'<text class="tl-note" x="{num(geo.right)}" y="{num(geo.bottom + 40)}" text-anchor="end" '

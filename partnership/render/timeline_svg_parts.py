@@ -24,9 +24,11 @@ from partnership.timeline import is_overdue
 from partnership.timeline_layout import Placed
 from partnership.usertext import clean
 
+INSIDE_MIN_PX = 20.5  # a bar this high holds its 12 px title (Plotly hides it in a thinner one)
 RING_RADIUS = 10.0  # the overdue ring (Plotly's "circle-open" of size 20)
 LEGEND_CHAR_PX = 7.3  # estimated width of a character of the 13 px legend names
 LEGEND_ROW_PX = 19.0
+LEGEND_PAD_PX = 5.0  # above and below the rows: a one-row legend is 29-30 px high in Plotly
 MARKER_OPACITY = 0.7  # Plotly's default for markers of varying size (the figure's point traces)
 
 
@@ -136,10 +138,10 @@ def _bar(geo: Geometry, text: Words, today: date, index: int) -> str:
     parts = [_open(task, text, late),
              f'<rect x="{num(x0)}" y="{num(y0)}" width="{num(x1 - x0)}" height="{num(y1 - y0)}" '
              f"{_paint(STATUS_COLOURS[task.status], outline(late, bar=True))}/>"]
-    if spot.where == "inside":
+    if spot.where == "inside" and y1 - y0 >= INSIDE_MIN_PX:
         parts.append(f'<text x="{num(x0 + 6)}" y="{num(cy + 4)}" fill="{BAR_TEXT_COLOURS[task.status]}">'
                      f"{x(spot.text)}</text>")
-    else:
+    elif spot.where != "inside":
         parts.append(_beside(geo, spot, cy))
     if late:
         parts.append(_ring(geo.midday(last), cy))
@@ -205,22 +207,35 @@ def _keys(where: Scene, text: Words, today: date) -> list[tuple[str, str]]:
     return keys
 
 
-def legend(geo: Geometry, text: Words, today: date) -> list[str]:
-    """A row of keys above the plot, from its left edge (wrapped into more rows, upwards,
-    where one row is not wide enough), like Plotly's horizontal legend."""
-    rows: list[list[tuple[float, str, str]]] = [[]]
-    at = geo.left
-    for swatch, name in _keys(geo.where, text, today):
+LegendRows = list[list[tuple[float, str, str]]]  # per row: (left, swatch, name)
+
+
+def legend_rows(where: Scene, text: Words, today: date, left: float, right: float) -> LegendRows:
+    """The legend's keys from the plot's left edge, wrapped into more rows where one row
+    is not wide enough, like Plotly's horizontal legend."""
+    rows: LegendRows = [[]]
+    at = left
+    for swatch, name in _keys(where, text, today):
         wide = 40 + len(name) * LEGEND_CHAR_PX + 4
-        if rows[-1] and at + wide > geo.right:
+        if rows[-1] and at + wide > right:
             rows.append([])
-            at = geo.left
+            at = left
         rows[-1].append((at, swatch, name))
         at += wide
+    return rows
+
+
+def legend_px(rows: int) -> float:
+    """The legend's height (Plotly's: its rows and some padding)."""
+    return 2 * LEGEND_PAD_PX + rows * LEGEND_ROW_PX
+
+
+def legend(geo: Geometry, rows: LegendRows) -> list[str]:
+    """The legend's rows just above the plot (its bottom at 2 % of the plot's height above it)."""
     bottom = geo.top - 0.02 * (geo.bottom - geo.top)
     out = ['<g class="tl-legend" font-size="13">']
     for number, row in enumerate(rows):
-        cy = bottom - 14.5 - (len(rows) - number - 1) * LEGEND_ROW_PX
+        cy = bottom - LEGEND_PAD_PX - LEGEND_ROW_PX / 2 - (len(rows) - number - 1) * LEGEND_ROW_PX
         for left, swatch, name in row:
             out.append(f'<g transform="translate({num(left + 20)},{num(cy)})">{swatch}</g>'
                        f'<text x="{num(left + 40)}" y="{num(cy + 4.5)}" fill="{TEXT_COLOUR}">{x(name)}</text>')

@@ -276,3 +276,18 @@ def test_a_thousand_tasks_make_a_thousand_groups_quickly() -> None:
              == "none" and c.attrib.get("r") == "10"]
     assert len(rings) == sum(is_overdue(t, TODAY) for t in tasks)
     assert len(svg) < 1000 * 600  # a few hundred bytes per task
+
+
+def test_a_title_inside_a_bar_only_where_the_bar_is_tall_enough() -> None:
+    """Like Plotly's ``uniformtext`` "hide": a bar too thin for 12 px text shows no title in it."""
+    tall = [task("long", "Lang titel", start=date(2026, 1, 1), due=date(2027, 6, 1))]
+    inside = groups(parse(timeline_svg(tall, PEOPLE, today=TODAY)))["long"]
+    assert texts(inside) == ["Lang titel"]
+    # 20 lanes of 4 sub-rows: about 98 px a lane, under 20 px a bar.
+    people = [Person(id=f"p{n}", name=f"Frivillig {n}", side=Side.PARTNER) for n in range(20)]
+    stacked = [task(f"s{n}-{i}", "Lang titel", responsible=f"p{n}", start=date(2026, 1, 1) + timedelta(days=i),
+                    due=date(2027, 6, 1)) for n in range(20) for i in range(4)]
+    for group in groups(parse(timeline_svg(stacked, people, today=TODAY))).values():
+        rect = group.find(f"{SVG}rect")
+        assert rect is not None and float(rect.attrib["height"]) < 20
+        assert texts(group) == []
