@@ -41,8 +41,9 @@ from partnership.timeline import LaneMode
 DESIGN_PX = 1000
 """The SVG's width in its own units. About what the Plotly figure gets on a laptop in the
 page's wide layout; the plot area is never narrower than ``PLOT_PX`` (which the labels'
-layout assumes), so a label that fits there fits here. The SVG is scaled to the page's
-width (never up past its height), left-aligned like the Plotly plot it stands in for."""
+layout assumes), so a label that fits there fits here. On a narrower page the drawing is
+scaled down (never up), left-aligned and top-aligned, and the SVG keeps the figure's
+height, so swapping in the Plotly chart never moves what is below it."""
 MIN_WIDTH_PX = 820
 """The least width it is drawn at (the chart's box scrolls sideways on a phone)."""
 TODAY_CHAR_PX = 5.9  # estimated width of a character of the 12 px "today" label (for its backdrop)

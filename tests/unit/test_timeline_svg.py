@@ -291,3 +291,20 @@ def test_a_title_inside_a_bar_only_where_the_bar_is_tall_enough() -> None:
         rect = group.find(f"{SVG}rect")
         assert rect is not None and float(rect.attrib["height"]) < 20
         assert texts(group) == []
+
+
+def test_the_today_label_flips_left_near_the_end_and_the_period_label_keeps_clear() -> None:
+    """The head strip follows the same decisions as the Plotly figure's annotations."""
+    early = task("early", "Tidlig", start=date(2026, 1, 5), due=date(2026, 2, 1))
+    kwargs = {"today": date(2026, 3, 1), "period": (date(2026, 1, 1), date(2026, 2, 28))}
+    fig = timeline_figure([early], PEOPLE, **kwargs)  # type: ignore[arg-type]
+    plotly = {a.name: a.xanchor for a in fig.layout.annotations}
+    root = parse(timeline_svg([early], PEOPLE, **kwargs))  # type: ignore[arg-type]
+    today = by_class(root, "tl-today").find(f"{SVG}text")
+    assert today is not None and today.attrib["text-anchor"] == "end" == {"left": "start", "right": "end"}[
+        plotly["today"]]
+    period = by_class(root, "tl-period")
+    assert period.attrib["text-anchor"] == {"left": "start", "right": "end"}[plotly["period"]] == "start"
+    late_start = parse(timeline_svg([early], PEOPLE, today=date(2026, 1, 2)))
+    today = by_class(late_start, "tl-today").find(f"{SVG}text")
+    assert today is not None and today.attrib["text-anchor"] == "start"
