@@ -17,12 +17,12 @@ from partnership.render.chart_base import (
     OVERDUE_COLOUR,
     STATUS_COLOURS,
     TEXT_COLOUR,
+    one_line,
 )
 from partnership.render.timeline_frame import BAR_TEXT_COLOURS, MARGIN_RIGHT
 from partnership.render.timeline_scene import BAR_SPAN, PLOT_PX, Scene, Words, marker_size, outline
 from partnership.timeline import is_overdue
 from partnership.timeline_layout import Placed
-from partnership.usertext import clean
 
 INSIDE_MIN_PX = 20.5  # a bar this high holds its 12 px title (Plotly hides it in a thinner one)
 RING_RADIUS = 10.0  # the overdue ring (Plotly's "circle-open" of size 20)
@@ -33,9 +33,10 @@ MARKER_OPACITY = 0.7  # Plotly's default for markers of varying size (the figure
 
 
 def x(text: str) -> str:
-    """Text made safe for XML text and attribute values: characters XML cannot hold and
-    bidi controls removed (``usertext.clean``), markup characters and quotes escaped."""
-    return html.escape(clean(text), quote=True)
+    """Text made safe for XML text and attribute values: one line, characters XML cannot
+    hold and bidi controls removed (``chart_base.one_line``), markup characters and quotes
+    escaped."""
+    return html.escape(one_line(text), quote=True)
 
 
 def num(value: float) -> str:
@@ -110,8 +111,10 @@ def _open(task: Task, text: Words, late: bool) -> str:
     lines = text.hover_lines(task)
     if late:
         lines[-1] += f" · {text.labels['overdue']}"
-    title = "\n".join(lines)
-    return f'<g data-id="{x(task.id)}"><title>{x(title)}</title>'
+    # Lines as character references: the SVG stays one line of text, so no Markdown or
+    # HTML block around it can end at a line break inside it.
+    title = "&#10;".join(x(line) for line in lines)
+    return f'<g data-id="{x(task.id)}"><title>{title}</title>'
 
 
 def _beside(geo: Geometry, spot: Placed, cy: float) -> str:

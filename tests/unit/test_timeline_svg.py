@@ -308,3 +308,13 @@ def test_the_today_label_flips_left_near_the_end_and_the_period_label_keeps_clea
     late_start = parse(timeline_svg([early], PEOPLE, today=date(2026, 1, 2)))
     today = by_class(late_start, "tl-today").find(f"{SVG}text")
     assert today is not None and today.attrib["text-anchor"] == "start"
+
+
+def test_the_svg_is_one_line() -> None:
+    """A line break could end an HTML block in the Markdown around it: there is none."""
+    tasks = [*MIXED, task("nl", "To\nlinjer\r\n\r\nog mere", due=date(2026, 12, 1))]
+    for lanes in ("person", "side"):
+        svg = timeline_svg(tasks, PEOPLE, today=TODAY, lanes=lanes, our_org="Klub\n\nNord")  # type: ignore[arg-type]
+        assert "\n" not in svg and "\r" not in svg
+        assert title_of(groups(parse(svg))["nl"]).split("\n")[0] == "To linjer og mere"
+    assert "Klub Nord" in texts(by_class(parse(svg), "tl-lanes"))
