@@ -2,7 +2,8 @@
 
 Run: ``.venv/bin/python bench/bench_timeline.py [--repeat 5]``. Prints the median
 build time of ``timeline_figure`` for 100, 1,000 and 5,000 tasks and the time per task
-(target: under 300 ms for 1,000 tasks; the time per task should stay roughly flat).
+(target: under 300 ms for 1,000 tasks; the time per task should stay roughly flat), and
+the build time and size of the page's first drawing, ``timeline_svg``, for the same tasks.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from partnership.model import Person, Side, Task, TaskKind, TaskStatus  # noqa: E402
 from partnership.render.timeline_chart import timeline_figure  # noqa: E402
+from partnership.render.timeline_svg import timeline_svg  # noqa: E402
 
 SIZES = (100, 1_000, 5_000)
 TODAY = date(2026, 11, 26)
@@ -50,11 +53,11 @@ def make_tasks(n: int, people: list[Person], seed: int = 1) -> list[Task]:
     return tasks
 
 
-def median_ms(tasks: list[Task], people: list[Person], repeat: int) -> float:
+def median_ms(tasks: list[Task], people: list[Person], repeat: int, build: Any = timeline_figure) -> float:
     times = []
     for _ in range(repeat):
         started = time.perf_counter()
-        timeline_figure(
+        build(
             tasks,
             people,
             today=TODAY,
@@ -75,9 +78,12 @@ def main() -> int:
     print(f"{'tasks':>6} {'median ms':>10} {'µs / task':>10}")
     results = {}
     for size in SIZES:
-        ms = median_ms(make_tasks(size, people), people, args.repeat)
+        tasks = make_tasks(size, people)
+        ms = median_ms(tasks, people, args.repeat)
         results[size] = ms
-        print(f"{size:>6} {ms:>10.1f} {ms * 1000 / size:>10.1f}")
+        svg_ms = median_ms(tasks, people, args.repeat, timeline_svg)
+        svg_kb = len(timeline_svg(tasks, people, today=TODAY).encode()) / 1024
+        print(f"{size:>6} {ms:>10.1f} {ms * 1000 / size:>10.1f}   svg: {svg_ms:.1f} ms, {svg_kb:.0f} KB")
     growth = (results[SIZES[-1]] / SIZES[-1]) / (results[SIZES[1]] / SIZES[1])
     print(f"per-task time at {SIZES[-1]} vs {SIZES[1]}: x{growth:.2f} (1.0 = linear)")
     ok = results[1_000] < TARGET_MS_AT_1000

@@ -64,10 +64,15 @@ def wall_time(value: datetime) -> str:
     return value.replace(tzinfo=None).isoformat(sep=" ", timespec="minutes")
 
 
+def one_line(text: str) -> str:
+    """User text as one line, bidi and control characters stripped (not escaped)."""
+    return " ".join(clean(text).split())
+
+
 def esc(text: str) -> str:
     """User text made safe for Plotly's pseudo-HTML labels (one line, bidi and control
     characters stripped, entities escaped)."""
-    return html.escape(" ".join(clean(text).split()), quote=False)
+    return html.escape(one_line(text), quote=False)
 
 
 def clip(text: str, limit: int) -> str:

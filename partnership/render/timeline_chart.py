@@ -11,7 +11,7 @@ turns it into traces, shapes and annotations.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import plotly.graph_objects as go
@@ -33,8 +33,21 @@ from partnership.render.chart_base import (
     message_figure,
     midday,
 )
+from partnership.render.timeline_frame import (
+    AXIS_LINE_COLOUR,
+    BAR_TEXT_COLOURS,
+    HEAD_PX,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    PERIOD_FILL,
+    PERIOD_TEXT_COLOUR,
+    Head,
+    head,
+    height,
+    lane_px,
+    margin_bottom,
+)
 from partnership.render.timeline_scene import (
-    PLOT_PX,
     Columns,
     Scene,
     Series,
@@ -47,14 +60,6 @@ from partnership.render.timeline_scene import (
 )
 from partnership.timeline import LaneMode
 
-HEAD_PX = 26  # a strip above the first lane for the "today" and period labels
-SMALL_CHAR_PX = 6.6  # the 11-12 px labels in that strip
-BAR_TEXT_COLOURS: dict[TaskStatus, str] = {
-    TaskStatus.PLANNED: "#1F2937",
-    TaskStatus.IN_PROGRESS: "#FFFFFF",
-    TaskStatus.DONE: "#FFFFFF",
-    TaskStatus.BLOCKED: "#1F2937",
-}
 _HOVERTEMPLATE = "%{hovertext}<extra></extra>"
 
 
@@ -208,12 +213,11 @@ def _traces(cols: Columns, where: Scene, text: Words) -> list[Any]:
     return traces
 
 
-def _period_marks(
-    where: Scene, lang: str, band: tuple[date, date], today_span: tuple[float, float]
-) -> tuple[dict[str, Any], dict[str, Any]]:
+def _period_marks(where: Scene, marks: Head) -> tuple[dict[str, Any], dict[str, Any]]:
     """The period's band and its label, at the band's end (or its start) where it does
     not meet the "today" label."""
-    band_lo, band_hi = band
+    assert marks.band is not None
+    band_lo, band_hi = marks.band
     shape = {
         "type": "rect",
         "xref": "x",
@@ -222,27 +226,24 @@ def _period_marks(
         "x1": band_hi.isoformat(),
         "y0": 0,
         "y1": 1,
-        "fillcolor": "rgba(86, 180, 233, 0.10)",
+        "fillcolor": PERIOD_FILL,
         "line": {"width": 0},
         "layer": "below",
     }
-    period_text = t("timeline.period", lang)
-    period_w = len(period_text) * SMALL_CHAR_PX + 10
-    end = where.at_px(min(band_hi, where.x_hi))
-    clear_of_today = end <= today_span[0] or end - period_w >= today_span[1]
+    at_end = marks.period_at_end
     annotation = {
         "name": "period",
-        "text": period_text,
+        "text": marks.period_text,
         "xref": "x",
         "yref": "paper",
-        "x": min(band_hi, where.x_hi).isoformat() if clear_of_today else max(band_lo, where.x_lo).isoformat(),
+        "x": min(band_hi, where.x_hi).isoformat() if at_end else max(band_lo, where.x_lo).isoformat(),
         "y": 1,
-        "xanchor": "right" if clear_of_today else "left",
+        "xanchor": "right" if at_end else "left",
         "yanchor": "top",
-        "xshift": -4 if clear_of_today else 4,
+        "xshift": -4 if at_end else 4,
         "yshift": -4,
         "showarrow": False,
-        "font": {"size": 11, "color": "#2B6F95"},
+        "font": {"size": 11, "color": PERIOD_TEXT_COLOUR},
     }
     return shape, annotation
 
@@ -298,23 +299,15 @@ def _marks(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Shapes (period band, lane separators, today line) and annotations (their labels).
     The "today" label goes right of its line, or left of it near the axis end."""
-    lang = text.lang
-    today_text = f"{t('timeline.today', lang)} · {text.day(today)}"
-    today_w = len(today_text) * SMALL_CHAR_PX + 10
-    at = where.at_px(today)
-    today_right = at + today_w <= PLOT_PX
-    today_span = (at, at + today_w) if today_right else (at - today_w, at)
+    marks = head(where, text, today, period)
     shapes: list[dict[str, Any]] = []
     annotations: list[dict[str, Any]] = []
-    p_start, p_end = period
-    if p_start is not None or p_end is not None:
-        band_lo = p_start if p_start is not None else where.x_lo
-        band_hi = p_end + timedelta(days=1) if p_end is not None else where.x_hi
-        band, label = _period_marks(where, lang, (band_lo, band_hi), today_span)
+    if marks.band is not None:
+        band, label = _period_marks(where, marks)
         shapes.append(band)
         annotations.append(label)
     shapes += [_lane_line(position) for position in range(len(where.lane_order) - 1)]
-    line, today_label = _today_marks(today, today_text, today_right)
+    line, today_label = _today_marks(today, marks.today_text, marks.today_right)
     shapes.append(line)
     annotations.append(today_label)
     return shapes, annotations
@@ -341,19 +334,16 @@ def _layout(where: Scene, lang: str, *, undated: bool) -> dict[str, Any]:
     their deepest stack of sub-rows; ticks are in the reader's language."""
     lane_order = where.lane_order
     tickvals, ticktext = date_ticks(where.x_lo, where.x_hi, lang)
-    deepest = max(where.rows_in.values(), default=1)
-    lane_px = min(200, max(48, 18 * deepest + 24))
-    height = min(3000, 150 + HEAD_PX + lane_px * len(lane_order))
-    head = HEAD_PX / lane_px  # the label strip, in lanes
+    head = HEAD_PX / lane_px(where)  # the label strip, in lanes
     return {
         **base_layout(),
-        "height": height,
-        "margin": {"l": 10, "r": 20, "t": 60, "b": 60 if undated else 40},
+        "height": height(where),
+        "margin": {"l": 10, "r": MARGIN_RIGHT, "t": MARGIN_TOP, "b": margin_bottom(undated)},
         "barmode": "overlay",
         "uniformtext": {"minsize": 12, "mode": "hide"},  # a bar label that does not fit is left out
         "showlegend": True,  # also for a single trace: the legend names the colours
         "xaxis": {**date_axis(where.x_lo, where.x_hi, tickvals, ticktext), "showline": True,
-                  "linecolor": "#9CA3AF"},
+                  "linecolor": AXIS_LINE_COLOUR},
         "yaxis": {
             "type": "category",
             "categoryorder": "array",

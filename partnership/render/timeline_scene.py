@@ -8,6 +8,7 @@ that date; milestones and follow-up meetings are markers at their due date (or s
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
@@ -22,6 +23,7 @@ from partnership.render.chart_base import (
     clip,
     esc,
     midday,
+    one_line,
     wall_time,
 )
 from partnership.timeline import LaneMode, is_overdue, side_names
@@ -118,21 +120,30 @@ class Words:
             order = [self.person_lane[p.id] for p in self.people] + [self.unassigned]
         return list(dict.fromkeys(lane for lane in order if lane in used))
 
-    def hover(self, task: Task, overdue: bool) -> str:
+    def hover_lines(self, task: Task) -> list[str]:
+        """The hover text as plain lines (user text cleaned to one line, not escaped): title,
+        kind, responsible, side, start, due, status. ``hover`` marks overdue after the last."""
         labels = self.labels
         who = self.person_name.get(task.responsible, "") or self.unassigned
         lines = [
-            f"<b>{esc(clip(task.title, HOVER_TITLE_MAX))}</b>",
+            one_line(clip(task.title, HOVER_TITLE_MAX)),
             f"{labels['kind']}: {self.kind_label[task.kind]}",
-            f"{labels['responsible']}: {esc(who)}",
-            f"{labels['side']}: {esc(self.side_names[task.side])}",
+            f"{labels['responsible']}: {one_line(who)}",
+            f"{labels['side']}: {one_line(self.side_names[task.side])}",
         ]
         if task.start is not None:
             lines.append(f"{labels['start']}: {self.day(task.start)}")
         if task.due is not None:
             lines.append(f"{labels['due']}: {self.day(task.due)}")
-        status = f"{labels['status']}: {self.status_label[task.status]}"
-        lines.append(f"{status} · <b>{labels['overdue']}</b>" if overdue else status)
+        lines.append(f"{labels['status']}: {self.status_label[task.status]}")
+        return lines
+
+    def hover(self, task: Task, overdue: bool) -> str:
+        """The hover text in Plotly's pseudo-HTML: ``hover_lines``, the title in bold."""
+        lines = [html.escape(line, quote=False) for line in self.hover_lines(task)]
+        lines[0] = f"<b>{lines[0]}</b>"
+        if overdue:
+            lines[-1] += f" · <b>{self.labels['overdue']}</b>"
         return "<br>".join(lines)
 
 
@@ -234,6 +245,18 @@ def scene(dated: Sequence[Task], text: Words, today: date, period: tuple[date | 
     return Scene(bars, points, text.lane_order(used), x_lo, x_hi, px_per_day, {p.key: p for p in placed}, rows_in)
 
 
+def outline(late: bool, *, bar: bool) -> tuple[str, float]:
+    """An item's outline colour and width: vermillion and thicker when overdue."""
+    if late:
+        return OVERDUE_COLOUR, 2.5 if bar else 2.0
+    return "#FFFFFF", 1.0
+
+
+def marker_size(kind: TaskKind) -> int:
+    """A point's size in px: milestones and meetings stand out from one-date tasks."""
+    return 13 if kind in MARKER_KINDS else 10
+
+
 @dataclass
 class Columns:
     """Every trace's columns: bars and points per status, labels beside their item per
@@ -256,8 +279,9 @@ def _bar_columns(out: Columns, where: Scene, text: Words, today: date) -> None:
         series.x.append(((last - first).days + 1) * DAY_MS)
         series.width.append(width)
         series.offset.append(-BAR_SPAN / 2 + spot.row * width)
-        series.line_colour.append(OVERDUE_COLOUR if late else "#FFFFFF")
-        series.line_width.append(2.5 if late else 1.0)
+        colour, thickness = outline(late, bar=True)
+        series.line_colour.append(colour)
+        series.line_width.append(thickness)
         series.hover.append(text.hover(task, late))
         series.text.append(f"\u00a0{esc(spot.text)}" if spot.where == "inside" else "")
         series.ids.append(task.id)
@@ -273,9 +297,10 @@ def _point_columns(out: Columns, where: Scene, text: Words, today: date) -> None
         series.y.append(where.centre(f"p{index}"))
         series.x.append(midday(when))
         series.symbol.append(KIND_SYMBOLS[task.kind])
-        series.size.append(13 if task.kind in MARKER_KINDS else 10)
-        series.line_colour.append(OVERDUE_COLOUR if late else "#FFFFFF")
-        series.line_width.append(2.0 if late else 1.0)
+        series.size.append(marker_size(task.kind))
+        colour, thickness = outline(late, bar=False)
+        series.line_colour.append(colour)
+        series.line_width.append(thickness)
         series.hover.append(text.hover(task, late))
         series.ids.append(task.id)
         if late:
