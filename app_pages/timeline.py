@@ -9,10 +9,12 @@ ctx = page.enter("timeline")
 today = date.today()
 timeline_page.header(ctx, ctx.snap)
 plan, health = timeline_page.tabs(ctx)
-with plan:
-    view = timeline_page.controls(ctx, ctx.snap)
-    timeline_page.chart(ctx, ctx.snap, view, today)
-    timeline_page.task_section(ctx, ctx.snap, view, today)
-    timeline_page.calendar_section(ctx, ctx.snap)
-with health:
-    health_page.health_check(ctx, ctx.snap)
+if plan.open:
+    with plan:
+        view = timeline_page.controls(ctx, ctx.snap)
+        timeline_page.chart(ctx, ctx.snap, view, today)
+        timeline_page.task_section(ctx, ctx.snap, view, today)
+        timeline_page.calendar_section(ctx, ctx.snap)
+if health.open:
+    with health:
+        health_page.health_check(ctx, ctx.snap)

@@ -24,7 +24,7 @@ from partnership.health import MAX_COMMENT, RATINGS, STATEMENTS
 from partnership.i18n import fmt_date, fmt_datetime
 from partnership.model import HealthCheck, Role, Side, Snapshot
 from partnership.render import health_chart
-from partnership.ui import editor, labels, shell
+from partnership.ui import charts, editor, labels, shell
 
 ss = st.session_state
 
@@ -183,8 +183,12 @@ def development(c: shell.Ctx, snap: Snapshot) -> None:
         return
     st.markdown(f"#### {c.t('hc.development')}")
     st.caption(c.t("hc.development_lead"))
-    st.plotly_chart(cached_figure(snap, c.lang), width="stretch", theme=None, key="hc_chart",
-                    config={"displayModeBar": False, "displaylogo": False})  # no English toolbar
+    if charts.ready():  # the tab has started Plotly (moments after the page was drawn)
+        st.plotly_chart(cached_figure(snap, c.lang), width="stretch", theme=None, key="hc_chart",
+                        config={"displayModeBar": False, "displaylogo": False})  # no English toolbar
+    else:
+        st.caption(c.t("hc.chart_soon"))
+        charts.ask(key="hc_chart_ask")
     found = health.rounds(snap.health_checks)
     with st.expander(c.t("hc.rounds"), icon=":material/history:"):
         for r in reversed(found):

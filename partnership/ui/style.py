@@ -36,7 +36,13 @@ _CSS = """
 .st-key-tl_chart_box { overflow-x: auto; }
 /* On a phone a long Danish compound ("Partnerskabsværktøjet") must fit the line, not break mid-word. */
 @media (max-width: 640px) { h1 { font-size: clamp(1.5rem, 7vw, 2.75rem) !important; } }
-.st-key-tl_chart_box > .st-key-tl_chart { min-width: 820px; }
+.st-key-tl_chart_box > .st-key-tl_chart, .st-key-tl_chart_box > .st-key-tl_picture { min-width: 820px; }
+/* The run that swaps the picture for Plotly (ui/charts.py): Plotly is laid out invisibly over
+   the picture until it has drawn, then the picture goes; nothing jumps or goes blank. */
+.st-key-tl_chart_box { position: relative; }
+.st-key-tl_chart_box:has(.st-key-tl_picture):not(:has(.st-key-tl_chart .main-svg)) > .st-key-tl_chart {
+  position: absolute; top: 0; left: 0; right: 0; visibility: hidden; }
+.st-key-tl_chart_box:has(.st-key-tl_chart .main-svg) > .st-key-tl_picture { display: none; }
 [data-testid="InputInstructions"] { display: none !important; }
 .react-aria-DateField [data-placeholder="true"][data-type="year"] { visibility: hidden; font-size: 0 !important; }
 .react-aria-DateField [data-placeholder="true"][data-type="year"]::after {

@@ -5,9 +5,12 @@ downloads. The health check has its own module (``health_page``).
 The figure is built only when what it shows changes: it is kept in session state under
 the project, revision, language, lanes, filters and day it was drawn for, so a rerun
 for any other reason (a widget elsewhere, the live poller's presence line) reuses it.
+Until the tab has started Plotly, the chart is shown as an SVG picture of the same
+timeline first (``charts``), which is kept the same way.
 
 Widget keys: lanes ``tl_lanes``; filters ``tl_f_side``, ``tl_f_person``,
-``tl_f_status``, ``tl_f_kind`` (reset button ``tl_f_reset``); chart ``tl_chart``; task
+``tl_f_status``, ``tl_f_kind`` (reset button ``tl_f_reset``); chart ``tl_chart`` (its
+first picture ``tl_picture``); task
 list prefix ``tl`` (see ``tasks``); calendar ``tl_ics_all``, ``tl_ics_person`` (select)
 and ``tl_ics_one``.
 """
@@ -25,16 +28,18 @@ import streamlit as st
 from partnership import timeline, timeline_reduce
 from partnership.i18n import fmt_datetime, t
 from partnership.model import Role, Side, Snapshot, Task, TaskKind, TaskStatus
-from partnership.render import calendar_ics, timeline_chart
+from partnership.render import calendar_ics, timeline_chart, timeline_svg
 from partnership.slug import slug
 from partnership.steps import AGREEMENT_TASK_KINDS
-from partnership.ui import labels, paging, shell, tasks
+from partnership.ui import charts, labels, paging, shell, tasks
 
 ss = st.session_state
 
 KEY = "tl"
 FIGURE = "tl_figure"
 """Session-state key of the cached figure: ``(cache key, figure)``."""
+PICTURE = "tl_picture_svg"
+"""Session-state key of the cached SVG picture: ``(cache key, svg)``."""
 PLOTLY_CONFIG: dict[str, Any] = {
     # No Plotly toolbar: its zoom/pan/lasso tools are not what a volunteer needs, its
     # tooltips are English, and on a phone it covered the legend. The calendar and the
@@ -96,14 +101,25 @@ def ordered(found: Sequence[Task]) -> list[Task]:
                                         x.title.casefold()))
 
 
-def figure(snap: Snapshot, view: View, today: date, lang: str) -> go.Figure:
-    """The timeline of the tasks ``view`` lets through (summarised when there are many)."""
+def _drawn(snap: Snapshot, view: View, today: date, lang: str) -> tuple[list[Task], dict[str, Any]]:
+    """What the chart draws: the tasks ``view`` lets through (summarised when there are
+    many), and the rest of the drawing's arguments."""
     shown, _ = timeline_reduce.reduce_tasks(view.apply(snap.tasks), lanes=view.lanes,
                                             label=lambda n: t("limits.bucket", lang, n=n))
-    return timeline_chart.timeline_figure(
-        shown, snap.people, today=today, lang=lang, lanes=view.lanes,
-        period=agreement_period(snap), our_org=snap.project.our_org, partner_org=snap.project.partner_org,
-    )
+    return shown, {"today": today, "lang": lang, "lanes": view.lanes, "period": agreement_period(snap),
+                   "our_org": snap.project.our_org, "partner_org": snap.project.partner_org}
+
+
+def figure(snap: Snapshot, view: View, today: date, lang: str) -> go.Figure:
+    """The timeline as a Plotly figure."""
+    shown, drawing = _drawn(snap, view, today, lang)
+    return timeline_chart.timeline_figure(shown, snap.people, **drawing)
+
+
+def picture(snap: Snapshot, view: View, today: date, lang: str) -> str:
+    """The same timeline as an SVG picture (``charts``: shown until Plotly has started)."""
+    shown, drawing = _drawn(snap, view, today, lang)
+    return timeline_svg.timeline_svg(shown, snap.people, **drawing)
 
 
 def chart_inputs(snap: Snapshot) -> tuple[Any, ...]:
@@ -119,15 +135,26 @@ def cached_figure(snap: Snapshot, view: View, today: date, lang: str,
     """The figure for these tasks, view, language and day; built again only when one of
     them changed (``state`` is st.session_state, or a dict in tests). A change elsewhere
     in the project (a field the other side saved) reuses the figure."""
+    fig: go.Figure = _cached(FIGURE, figure, snap, view, today, lang, state)
+    return fig
+
+
+def cached_picture(snap: Snapshot, view: View, today: date, lang: str, state: Any = None) -> str:
+    """The picture, kept like the figure."""
+    svg: str = _cached(PICTURE, picture, snap, view, today, lang, state)
+    return svg
+
+
+def _cached(name: str, build: Callable[[Snapshot, View, date, str], Any], snap: Snapshot, view: View,
+            today: date, lang: str, state: Any) -> Any:
     state = ss if state is None else state
     key = (chart_inputs(snap), lang, today, *view.cache_key())
-    kept = state.get(FIGURE)
+    kept = state.get(name)
     if kept is not None and kept[0] == key:
-        fig: go.Figure = kept[1]
-        return fig
-    fig = figure(snap, view, today, lang)
-    state[FIGURE] = (key, fig)
-    return fig
+        return kept[1]
+    made = build(snap, view, today, lang)
+    state[name] = (key, made)
+    return made
 
 
 def calendar_tasks(snap: Snapshot) -> list[Task]:
@@ -169,9 +196,11 @@ def header(c: shell.Ctx, snap: Snapshot) -> None:
 
 
 def tabs(c: shell.Ctx) -> Sequence[Any]:
-    """The two tabs: the timeline with its tasks, and the health check."""
+    """The two tabs: the timeline with its tasks, and the health check. Only the open
+    tab is drawn (``.open``; choosing the other reruns the page): the health check's
+    form and chart are a good part of what a first load of the page had to draw."""
     return st.tabs([f":material/timeline: {c.t('tl.tab.plan')}",
-                    f":material/monitor_heart: {c.t('tl.tab.health')}"])
+                    f":material/monitor_heart: {c.t('tl.tab.health')}"], on_change="rerun", key="tl_tab")
 
 
 def _reset_filters() -> None:
@@ -234,8 +263,10 @@ def chart(c: shell.Ctx, snap: Snapshot, view: View, today: date) -> None:
     if dated > timeline_reduce.AGGREGATE_ABOVE:
         st.caption(":material/stacked_bar_chart: " + c.t("limits.aggregated", n=paging.number(dated, c.lang)))
     with st.container(key="tl_chart_box"):  # scrolls sideways on a phone (style.py), so labels keep their room
-        st.plotly_chart(cached_figure(snap, view, today, c.lang), width="stretch", theme=None, key="tl_chart",
-                        config=PLOTLY_CONFIG)
+        charts.picture(cached_picture(snap, view, today, c.lang), key="tl_picture")
+        if charts.ready():
+            st.plotly_chart(cached_figure(snap, view, today, c.lang), width="stretch", theme=None, key="tl_chart",
+                            config=PLOTLY_CONFIG)
     st.caption(c.t("tl.legend_help"))
 
 

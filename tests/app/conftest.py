@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from partnership.store.sqlite import SQLiteStore
-from partnership.ui import shell
+from partnership.ui import charts, shell
 
 APP = str(Path(__file__).resolve().parents[2] / "main.py")
 
@@ -41,8 +41,12 @@ def app(db_path: Path) -> Callable[..., AppTest]:
     (as the URL ``?k=<token>&n=<name>`` would), on a given page."""
 
     def make(token: str | None = None, name: str | None = "Anna", page: str | None = None,
-             lang: str | None = None) -> AppTest:
+             lang: str | None = None, plotly: bool = True) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=30)
+        # A browser tab asks for the interactive charts a moment after its first page has
+        # drawn (partnership/ui/charts.py); AppTest cannot, so it starts as such a tab
+        # unless ``plotly=False`` (the pictures a tab shows first).
+        at.session_state[charts.READY] = plotly
         if token:
             at.query_params["k"] = token
             if name:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -28,7 +29,7 @@ from partnership.model import (
     TaskStatus,
 )
 from partnership.store.sqlite import SQLiteStore
-from partnership.ui import health_page, timeline_page
+from partnership.ui import charts, health_page, timeline_page
 from tests.app.conftest import no_errors, texts
 
 MakeApp = Callable[..., AppTest]
@@ -97,7 +98,10 @@ def test_the_page_runs_for_every_role_with_a_chart(app: MakeApp, store: SQLiteSt
         assert not any(x.internal for x in snap.tasks)
     assert lanes(spec)[0] == "Anna Holm"
     assert {"tl_ics_all", "tl_ics_one"} <= keys(at, "download_button")
-    assert "Sundhedstjek" in texts(at)
+    assert list(at.get("radio")) == []  # the health check's tab is not drawn until it is opened
+    health_tab(at)
+    no_errors(at)
+    assert "Sundhedstjek" in texts(at) and "Kalender" not in texts(at)
 
 
 def test_the_page_in_english(app: MakeApp, demo: dict[str, str]) -> None:
@@ -268,6 +272,12 @@ def test_the_calendar_downloads_parse(app: MakeApp, store: SQLiteStore, demo: di
 # -- health check -----------------------------------------------------------------------------
 
 
+def health_tab(at: AppTest) -> AppTest:
+    """Open the health check's tab (only the open tab is drawn; choosing one reruns)."""
+    at.session_state["tl_tab"] = at.tabs[1].label
+    return at.run()
+
+
 def answer(at: AppTest, ratings: dict[str, str], comments: dict[str, str] | None = None) -> None:
     for key, rating in ratings.items():
         at.radio(key=f"hc_r_{key}").set_value(rating)
@@ -278,14 +288,14 @@ def answer(at: AppTest, ratings: dict[str, str], comments: dict[str, str] | None
 
 def test_both_sides_answer_and_the_difference_shows(app: MakeApp, store: SQLiteStore) -> None:
     tokens = empty_project(store)
-    owner = app(token=tokens["owner"], page="timeline")
+    owner = health_tab(app(token=tokens["owner"], page="timeline"))
     assert "Ingen har svaret endnu." in texts(owner)
     answer(owner, {"shared_goals": "red", "communication": "green"}, {"shared_goals": "Vi trækker hver sin vej"})
     no_errors(owner)
     assert "Tak – jeres svar er gemt." in [e.value for e in owner.success]
     assert "Når begge organisationer har svaret" in texts(owner)
 
-    partner = app(token=tokens["partner"], page="timeline", name="Ole")
+    partner = health_tab(app(token=tokens["partner"], page="timeline", name="Ole"))
     answer(partner, {"shared_goals": "green", "communication": "green"})
     no_errors(partner)
     checks = snap_of(store, tokens["owner"]).health_checks
@@ -304,7 +314,7 @@ def test_both_sides_answer_and_the_difference_shows(app: MakeApp, store: SQLiteS
 
 def test_a_comment_without_a_rating_is_refused(app: MakeApp, store: SQLiteStore) -> None:
     tokens = empty_project(store)
-    at = app(token=tokens["owner"], page="timeline")
+    at = health_tab(app(token=tokens["owner"], page="timeline"))
     answer(at, {}, {"communication": "Svært at sige"})
     assert not at.exception
     assert any("Vi har let ved at tale sammen" in e.value for e in at.error)
@@ -323,6 +333,8 @@ def test_the_viewer_has_no_forms(app: MakeApp, store: SQLiteStore, demo: dict[st
         assert list(at.get(kind)) == [], kind
     assert keys(at, "selectbox") == {"tl_ics_person"}  # choosing whose calendar to download
     assert keys(at, "multiselect") == {f"tl_f_{name}" for name in timeline_page.FILTERS}
+    health_tab(at)
+    assert keys(at, "button") == set() and list(at.get("radio")) == []
     assert "Du læser med: de to organisationer svarer hver for sig." in texts(at)
     assert "Her ser I forskelligt på det" in texts(at)  # the example's two sides differ on communication
 
@@ -453,3 +465,56 @@ def test_the_health_figure_is_cached_per_revision() -> None:
     first = health_page.cached_figure(snap, "da", state)
     assert health_page.cached_figure(snap, "da", state) is first
     assert health_page.cached_figure(snap, "en", state) is not first
+
+
+# -- the first picture (partnership/ui/charts.py) -----------------------------------------------
+
+
+def pictures(at: AppTest) -> list[str]:
+    """The SVG pictures on the page (the chart a tab shows before Plotly has started)."""
+    return [json.loads(e.proto.json)["svg"] for e in at.get("bidi_component")
+            if e.proto.component_name == "ps_chart_picture"]
+
+
+def test_a_new_tab_sees_a_picture_of_the_timeline_then_the_plotly_chart(app: MakeApp, store: SQLiteStore,
+                                                                         demo: dict[str, str]) -> None:
+    at = app(token=demo["owner"], page="timeline", plotly=False)
+    no_errors(at)
+    assert at.get("plotly_chart") == []  # neither the timeline nor the health chart: Plotly not started
+    [svg] = pictures(at)
+    snap = snap_of(store, demo["owner"])
+    drawn = set(re.findall(r'data-id="([^"]+)"', svg))
+    assert drawn == {x.id for x in snap.tasks if x.start or x.due}
+    # The picture asked for the interactive charts (its trigger's callback): the run that
+    # swaps keeps the picture under the Plotly chart until Plotly has drawn...
+    at.session_state[charts.READY] = True
+    at.session_state[charts.SWAP] = "pending"
+    at.run()
+    no_errors(at)
+    assert len(pictures(at)) == 1 and shown_ids(timeline_spec(at)) == drawn
+    # ... and the next run draws Plotly only.
+    at.run()
+    assert pictures(at) == [] and len(at.get("plotly_chart")) == 1
+    assert health_tab(at).get("plotly_chart")[0].proto.spec  # the health check's development
+
+
+def test_the_health_chart_waits_for_plotly(app: MakeApp, demo: dict[str, str]) -> None:
+    at = health_tab(app(token=demo["owner"], page="timeline", plotly=False))
+    no_errors(at)
+    assert at.get("plotly_chart") == [] and pictures(at) == [""]  # nothing to see; it asks for Plotly
+    assert "Grafen tegnes om et øjeblik …" in texts(at)
+    at.session_state[charts.READY] = True  # what its trigger's callback does
+    at.run()
+    assert len(at.get("plotly_chart")) == 1 and pictures(at) == []
+
+
+def test_the_picture_is_drawn_again_only_when_something_changed(app: MakeApp, store: SQLiteStore,
+                                                                 demo: dict[str, str]) -> None:
+    at = app(token=demo["owner"], page="timeline", plotly=False)
+    first = at.session_state[timeline_page.PICTURE]
+    at.run()
+    assert at.session_state[timeline_page.PICTURE][1] is first[1]
+    store.add_task(store.open(demo["owner"]), {"title": "Ny <opgave>", "kind": "task", "due": TODAY}, "Mette")
+    at.run()
+    [svg] = pictures(at)
+    assert "Ny &lt;opgave&gt;" in svg and "<opgave>" not in svg

@@ -26,9 +26,11 @@ ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = {
-    "owner": ["", "overview", "step1", "step2", "step3", "step4", "step5", "timeline", "history", "settings"],
-    "partner": ["overview", "step4", "step5", "timeline", "history"],
+    "owner": ["", "overview", "step1", "step2", "step3", "step4", "step5", "timeline", "timeline:Sundhedstjek",
+              "history", "settings"],
+    "partner": ["overview", "step4", "step5", "timeline", "timeline:Sundhedstjek", "history"],
 }
+"""Page paths; "path:Tab" opens the page's tab of that name (only the open tab is drawn)."""
 WIDTHS = (1300, 390)
 
 ENGLISH = re.compile(
@@ -97,7 +99,7 @@ def chromium() -> Iterator[Any]:
         launched.close()
 
 
-def _open(chromium: Any, url: str, width: int) -> tuple[Any, Any]:
+def _open(chromium: Any, url: str, width: int, tab: str = "") -> tuple[Any, Any]:
     # axe-core is injected as an inline script, which the app's Content-Security-Policy
     # rightly refuses; the policy itself is checked by tests/e2e/test_hostile_text.py.
     context = chromium.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
@@ -110,6 +112,10 @@ def _open(chromium: Any, url: str, width: int) -> tuple[Any, Any]:
         except Exception:
             if attempt:
                 raise
+    if tab:
+        page.get_by_role("tab", name=tab).click()
+        page.wait_for_timeout(300)
+        browser.wait_idle(page)
     page.wait_for_timeout(500)  # late elements (charts, fragments)
     browser.wait_idle(page)
     for toggle in page.locator('[data-testid="stExpander"] summary').all():  # add forms, versions
@@ -128,8 +134,9 @@ def test_every_page_is_danish_and_passes_axe(example: tuple[StreamlitServer, dic
                                              role: str, path: str, width: int) -> None:
     server, tokens = example
     name = "Anna Holm" if role == "owner" else "Ole Berg"
+    path, _, tab = path.partition(":")
     url = f"{server.url}/{path}?k={tokens[role]}&n={name.replace(' ', '%20')}" if path else f"{server.url}/"
-    context, page = _open(chromium, url, width)
+    context, page = _open(chromium, url, width, tab)
     try:
         text = str(page.evaluate(COLLECT))
         assert "Traceback" not in text
