@@ -32,7 +32,7 @@ from partnership import rules
 from partnership.errors import Conflict, PartnershipError
 from partnership.model import Person, Role, Side, Snapshot
 from partnership.steps import MAX_NAME
-from partnership.ui import editor, shell
+from partnership.ui import editor, lazy, shell
 from partnership.ui.labels import org_name
 from partnership.usertext import plain
 
@@ -182,7 +182,10 @@ def _add_form(c: shell.Page, snap: Snapshot, side: Side, key: str) -> None:
     k = f"{key}_new_{side.value}"
     editor.show_flash(k)
     label = c.t("people.add", org=plain(org_name(c, snap, side)))
-    with st.expander(label, icon=":material/person_add:"):
+    box = lazy.expander(label, key=f"{k}_open", icon=":material/person_add:")
+    if box is None:
+        return
+    with box:
         with st.form(f"{k}_form", border=False):
             st.text_input(c.t("people.name"), key=f"{k}_name", max_chars=MAX_NAME)
             st.text_input(c.t("people.title"), key=f"{k}_title", max_chars=MAX_NAME)

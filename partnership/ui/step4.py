@@ -11,7 +11,7 @@ from partnership import rules, usertext, validation
 from partnership.i18n import fmt_date, fmt_datetime
 from partnership.model import Presence, Role, Snapshot, Task, TaskKind
 from partnership.steps import MAX_NAME
-from partnership.ui import editor, field_view, labels, people, shell, tasks
+from partnership.ui import editor, field_view, labels, lazy, people, shell, tasks
 
 ss = st.session_state
 
@@ -87,7 +87,10 @@ def deadline_form(c: shell.Page, snap: Snapshot, today: date) -> None:
     kinds = rules.addable_kinds(snap.project.signed_at is not None, (TaskKind.TASK, TaskKind.MILESTONE))
     options = labels.people_options(snap)
     editor.show_flash(k)
-    with st.expander(c.t("s4.deadline"), icon=":material/event:"):
+    box = lazy.expander(c.t("s4.deadline"), key=f"{k}_open", icon=":material/event:")
+    if box is None:
+        return
+    with box:
         st.caption(c.t("s4.deadline_lead"))
         with st.form(f"{k}_form", border=False):
             left, right = st.columns([3, 1])

@@ -17,7 +17,7 @@ from partnership.model import AgreementVersion, Approval, Presence, Role, Side, 
 from partnership.render import agreement_docx
 from partnership.slug import slug
 from partnership.steps import MAX_NAME
-from partnership.ui import editor, labels, shell, tasks
+from partnership.ui import editor, labels, lazy, shell, tasks
 from partnership.ui.step4 import locked
 
 ss = st.session_state
@@ -356,7 +356,10 @@ def _version(c: shell.Ctx, snap: Snapshot, v: AgreementVersion, given: list[Appr
     label = c.t("s5.version", when=fmt_datetime(v.signed_at, c.lang))
     if current:
         label += f" · {c.t('s5.version_current')}"
-    with st.expander(label, icon=":material/verified:"):
+    box = lazy.expander(label, key=f"s5_v_{v.id}_open", icon=":material/verified:")
+    if box is None:
+        return
+    with box:
         suffix = v.signed_at.strftime("%Y-%m-%d")
         _download_buttons(downloads(snap, v.markdown, c.lang, key=f"s5_v_{v.id}", suffix=suffix, approvals=given))
         with st.container(border=True):

@@ -50,7 +50,7 @@ from partnership.errors import Conflict, PartnershipError
 from partnership.i18n import fmt_date
 from partnership.model import Role, Side, Snapshot, Task, TaskKind, TaskStatus
 from partnership.steps import MAX_NAME, MAX_TEXT, TRACKING_TASK_FIELDS
-from partnership.ui import editor, labels, paging, shell
+from partnership.ui import editor, labels, lazy, paging, shell
 from partnership.usertext import plain
 
 ss = st.session_state
@@ -331,7 +331,10 @@ def add_form(
     people = labels.people_options(snap)
     sides = [s.value for s in Side]
     own = snap.role.side or Side.ASSOCIATION
-    with st.expander(label or c.t("tasks.add_title"), icon=":material/add:", expanded=expanded):
+    box = lazy.expander(label or c.t("tasks.add_title"), key=f"{k}_open", icon=":material/add:", expanded=expanded)
+    if box is None:
+        return
+    with box:
         with st.form(f"{key}_add_form", border=False):
             if len(kind_values) > 1:
                 left, right = st.columns([3, 1])

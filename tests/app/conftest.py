@@ -72,6 +72,13 @@ def texts(at: AppTest, views: bool = True) -> str:
     return "\n".join(str(p) for p in parts)
 
 
+def opened(at: AppTest, key: str) -> AppTest:
+    """Open the expander ``key`` as a click would (partnership/ui/lazy.py: its content is
+    drawn only once it has been opened)."""
+    at.session_state[key] = True
+    return at.run()
+
+
 def copy_buttons(at: AppTest) -> dict[str, str]:
     """The copy buttons on the page (``links.copy_button``): their label -> the text
     they copy."""

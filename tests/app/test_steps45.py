@@ -19,7 +19,7 @@ from partnership.model import Role, Side, TaskKind
 from partnership.slug import slug
 from partnership.store.sqlite import SQLiteStore
 from partnership.ui import step5
-from tests.app.conftest import no_errors, texts
+from tests.app.conftest import no_errors, opened, texts
 
 MakeApp = Callable[..., AppTest]
 TODAY = date.today()
@@ -153,6 +153,8 @@ def test_the_partner_adds_its_own_person_to_the_working_group(app: MakeApp, stor
     assert "Partneren har endnu ingen i arbejdsgruppen" in shown
     assert "Foreningen har endnu ingen i arbejdsgruppen" in shown
     assert "people_new_association_name" not in keys(at, "text_input")  # only its own side
+    opened(at, "people_new_partner_open")
+    assert "people_new_association_open" not in at.session_state  # only its own side
     at.text_input(key="people_new_partner_name").input("Ole Berg")
     at.text_input(key="people_new_partner_title").input("Bibliotekar")
     at.button(key="people_new_partner_submit").click().run()
@@ -168,7 +170,7 @@ def test_a_funding_deadline_becomes_a_task_with_responsible_and_due(app: MakeApp
     tokens = fresh(store)
     partner = store.open(tokens["partner"])
     ole = store.add_person(partner, {"name": "Ole Berg", "side": "partner", "working_group": True}, "Ole")
-    at = app(token=tokens["partner"], page="step4")
+    at = opened(app(token=tokens["partner"], page="step4"), "s4_deadline_open")
     at.button(key="s4_deadline_submit").click().run()
     assert "Vælg en frist" in " ".join(e.value for e in at.error)
     at.date_input(key="s4_deadline_due").set_value(TODAY + timedelta(days=42))
@@ -275,6 +277,7 @@ def test_the_approval_flow_end_to_end(app: MakeApp, store: SQLiteStore) -> None:
     assert snap.project.signed_at is None and len(snap.signed_versions) == 1
     version = snap.signed_versions[0]
     assert "Underskrevne udgaver" in texts(at)
+    opened(at, f"s5_v_{version.id}_open")
     [expander] = [e for e in at.get("expander") if e.label.startswith("Underskrevet")]
     assert "En ny og bedre vision." in " ".join(m.value for m in expander.markdown)
     assert {f"s5_v_{version.id}_md", f"s5_v_{version.id}_docx"} <= keys(at, "download_button")

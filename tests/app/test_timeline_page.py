@@ -30,7 +30,7 @@ from partnership.model import (
 )
 from partnership.store.sqlite import SQLiteStore
 from partnership.ui import charts, health_page, timeline_page
-from tests.app.conftest import no_errors, texts
+from tests.app.conftest import no_errors, opened, texts
 
 MakeApp = Callable[..., AppTest]
 TODAY = date.today()
@@ -166,7 +166,7 @@ def test_the_figure_is_built_again_only_when_something_changed(app: MakeApp, sto
 
 def test_a_due_date_before_the_start_is_refused(app: MakeApp, store: SQLiteStore, demo: dict[str, str]) -> None:
     before = len(snap_of(store, demo["owner"]).tasks)
-    at = app(token=demo["owner"], page="timeline")
+    at = opened(app(token=demo["owner"], page="timeline"), "tl_new_open")
     at.text_input(key="tl_new_title").input("Forældremøde")
     at.date_input(key="tl_new_start").set_value(TODAY + timedelta(days=10))
     at.date_input(key="tl_new_due").set_value(TODAY + timedelta(days=5))
@@ -178,7 +178,8 @@ def test_a_due_date_before_the_start_is_refused(app: MakeApp, store: SQLiteStore
 
 def test_adding_a_task_puts_it_on_the_timeline(app: MakeApp, store: SQLiteStore, demo: dict[str, str]) -> None:
     at = app(token=demo["partner"], page="timeline")
-    at.text_input(key="tl_new_title").input("Bogudstilling")
+    assert "tl_new_title" not in keys(at, "text_input")  # the add form is drawn once opened
+    opened(at, "tl_new_open").text_input(key="tl_new_title").input("Bogudstilling")
     at.date_input(key="tl_new_start").set_value(TODAY + timedelta(days=20))
     at.date_input(key="tl_new_due").set_value(TODAY + timedelta(days=40))
     at.button(key="tl_new_submit").click().run()
@@ -518,3 +519,4 @@ def test_the_picture_is_drawn_again_only_when_something_changed(app: MakeApp, st
     at.run()
     [svg] = pictures(at)
     assert "Ny &lt;opgave&gt;" in svg and "<opgave>" not in svg
+

@@ -120,7 +120,9 @@ def _open(chromium: Any, url: str, width: int, tab: str = "") -> tuple[Any, Any]
     browser.wait_idle(page)
     for toggle in page.locator('[data-testid="stExpander"] summary').all():  # add forms, versions
         if toggle.is_visible():  # not those in a tab that is not shown
-            toggle.click()
+            toggle.click()  # an add form is drawn once opened (partnership/ui/lazy.py): a rerun
+            page.wait_for_timeout(200)
+            browser.wait_idle(page)
     page.wait_for_timeout(300)
     return context, page
 

@@ -1,0 +1,79 @@
+"""What a first load draws, in Chromium: the timeline's SVG picture and the Plotly chart
+that takes its place without moving the page (partnership/ui/charts.py), and add forms
+that are drawn once opened and keep typed text when closed (partnership/ui/lazy.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from partnership.demo import create_demo
+from tests.e2e.conftest import OpenAs
+from tests.support import browser
+from tests.support.streamlit_server import StreamlitServer
+
+pytestmark = pytest.mark.e2e
+
+HOLD_BACK = "window.requestIdleCallback = () => 0;"
+"""Keeps the browser from ever being idle to the picture, so it never asks for Plotly."""
+
+
+@pytest.fixture(scope="module")
+def tokens(server: StreamlitServer) -> dict[str, str]:
+    return create_demo(server.store, "Anna Holm")[1]
+
+
+def boxes(page: Any) -> dict[str, Any]:
+    """The picture's and the Plotly chart's display and height, and the chart box's height."""
+    found: dict[str, Any] = page.evaluate("""() => {
+        const one = (sel) => { const e = document.querySelector(sel);
+            return e ? [getComputedStyle(e).display, Math.round(e.getBoundingClientRect().height)] : null; };
+        return {picture: one('.st-key-tl_picture'), chart: one('.st-key-tl_chart'),
+                plotly: !!document.querySelector('.st-key-tl_chart .main-svg'),
+                box: Math.round(document.querySelector('.st-key-tl_chart_box').getBoundingClientRect().height),
+                ids: [...document.querySelectorAll('.st-key-tl_picture svg [data-id]')].map(g => g.dataset.id)};
+    }""")
+    return found
+
+
+def test_the_timeline_shows_a_picture_first_and_plotly_takes_its_place_in_the_same_room(
+        chromium: Any, server: StreamlitServer, tokens: dict[str, str]) -> None:
+    url = f"{server.url}/timeline?k={tokens['owner']}&n=Anna"
+    held = chromium.new_context(viewport={"width": 1300, "height": 900})
+    try:
+        page = held.new_page()
+        page.add_init_script(HOLD_BACK)
+        browser.open_page(page, url, ready=".st-key-tl_picture svg.tl-svg")
+        page.wait_for_timeout(1000)
+        before = boxes(page)
+        assert before["picture"][0] == "block" and before["chart"] is None and not before["plotly"]
+        snap = server.store.snapshot(server.store.open(tokens["owner"]))
+        assert set(before["ids"]) == {x.id for x in snap.tasks if x.start or x.due}
+    finally:
+        held.close()
+    context = chromium.new_context(viewport={"width": 1300, "height": 900})
+    try:
+        page = context.new_page()
+        browser.open_page(page, url)
+        page.wait_for_selector(".st-key-tl_chart .main-svg")
+        browser.wait_idle(page)
+        after = boxes(page)
+        assert after["picture"] is None or after["picture"][0] == "none"  # gone, or hidden until the next run
+        assert after["box"] == before["box"], "the chart took the picture's room, no more, no less"
+    finally:
+        context.close()
+
+
+def test_an_add_form_is_drawn_once_opened_and_keeps_typed_text_when_closed(open_as: OpenAs,
+                                                                            tokens: dict[str, str]) -> None:
+    page = open_as(tokens["owner"], "timeline", name="Anna Holm")
+    assert page.locator(".st-key-tl_new_title input").count() == 0
+    summary = page.locator(".st-key-tl_new_open summary")
+    summary.click()
+    page.locator(".st-key-tl_new_title input").fill("Halvfærdig opgave")
+    for _ in range(2):  # closed and opened again: the form stayed drawn, with what was typed
+        summary.click()
+        page.wait_for_timeout(300)
+        browser.wait_idle(page)
+    assert page.locator(".st-key-tl_new_title input").input_value() == "Halvfærdig opgave"
