@@ -18,6 +18,7 @@ user text), set as the view's HTML.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -67,15 +68,17 @@ def _interactive() -> None:
         ss[SWAP] = "pending"
 
 
-def picture(svg: str, key: str) -> bool:
-    """Show ``svg`` while this session has no Plotly yet, and in the run that swaps it for
-    the Plotly chart; whether it was shown. The first picture a tab shows asks for the
-    interactive charts once the browser is idle."""
+def picture(draw: Callable[[], str], key: str) -> bool:
+    """Show the SVG ``draw`` makes while this session has no Plotly yet, and in the run
+    that swaps it for the Plotly chart (otherwise ``draw`` is not called); whether it was
+    shown. The first picture a tab shows asks for the interactive charts once the
+    browser is idle."""
     swapping = ss.get(SWAP) == "pending"
     if ready() and not swapping:
         return False
     if swapping:
         ss[SWAP] = "done"
+    svg = draw()
     digest = hashlib.blake2b(svg.encode(), digest_size=8).hexdigest()
     _PICTURE(data={"svg": svg, "key": digest, "ask": not ready()}, key=key,
              on_interactive_change=_interactive)

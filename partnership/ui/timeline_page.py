@@ -263,7 +263,7 @@ def chart(c: shell.Ctx, snap: Snapshot, view: View, today: date) -> None:
     if dated > timeline_reduce.AGGREGATE_ABOVE:
         st.caption(":material/stacked_bar_chart: " + c.t("limits.aggregated", n=paging.number(dated, c.lang)))
     with st.container(key="tl_chart_box"):  # scrolls sideways on a phone (style.py), so labels keep their room
-        charts.picture(cached_picture(snap, view, today, c.lang), key="tl_picture")
+        charts.picture(lambda: cached_picture(snap, view, today, c.lang), key="tl_picture")
         if charts.ready():
             st.plotly_chart(cached_figure(snap, view, today, c.lang), width="stretch", theme=None, key="tl_chart",
                             config=PLOTLY_CONFIG)

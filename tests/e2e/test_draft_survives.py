@@ -33,6 +33,7 @@ def test_a_typed_draft_survives_a_failed_read_and_the_page_recovers(server: Stre
     try:
         server.store.update_project(owner, {"title": "Lektiecafé 2"}, 2, "Bo")  # the page's poller reruns it
         browser.wait_text(page, "Vi kunne ikke gemme eller hente data", timeout=30_000)
+        browser.wait_idle(page)  # the message shows before the run has ended and cleared the old page
         assert page.locator(".st-key-f_s4_vision textarea").count() == 0
         page.wait_for_timeout(4_000)  # a few failed retries while it is down
     finally:
