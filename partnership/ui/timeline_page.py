@@ -17,6 +17,7 @@ and ``tl_ics_one``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date
@@ -209,30 +210,33 @@ def _reset_filters() -> None:
 
 
 def controls(c: shell.Ctx, snap: Snapshot) -> View:
-    """Lanes (by person or by organisation) and the four filters, in one row (none
-    while there are no tasks to arrange)."""
+    """Lanes (by person or by organisation), and the four filters in a popover that says
+    how many are in use (none while there are no tasks to arrange). In a popover, the
+    filters take no room above the chart (on a phone they filled the first screen) and
+    the browser draws them only when it is opened."""
     if not snap.tasks:
         return View()
-    lanes_col, side_col, person_col, status_col, kind_col = st.columns([1.7, 1, 1.3, 1, 1],
-                                                                         vertical_alignment="bottom")
+    lanes_col, filter_col = st.columns([3, 1], vertical_alignment="bottom")
     lanes = lanes_col.segmented_control(
         c.t("tl.lanes"), options=["person", "side"], format_func=lambda v: c.t(f"tl.lanes.{v}"),
         default="person", required=True, key="tl_lanes",
     ) or "person"
-    all_ = c.t("tl.filter.all")
-    sides = side_col.multiselect(c.t("tl.filter.side"), options=[s.value for s in Side], key="tl_f_side",
-                                 format_func=lambda v: labels.org_name(c, snap, Side(v)), placeholder=all_)
-    people = [p for p in labels.people_options(snap) if p]
-    if any(not x.responsible for x in snap.tasks):
-        people.append("")
-    chosen_people = person_col.multiselect(c.t("tl.filter.person"), options=people, key="tl_f_person",
-                                           format_func=lambda pid: _person_option(c, snap, pid),
-                                           placeholder=all_)
-    statuses = status_col.multiselect(c.t("tl.filter.status"), options=[s.value for s in TaskStatus],
-                                      key="tl_f_status", format_func=lambda v: c.t(f"timeline.status.{v}"),
-                                      placeholder=all_)
-    kinds = kind_col.multiselect(c.t("tl.filter.kind"), options=[k.value for k in TaskKind], key="tl_f_kind",
-                                 format_func=lambda v: c.t(f"timeline.kind.{v}"), placeholder=all_)
+    active = sum(1 for name in FILTERS if ss.get(f"tl_f_{name}"))
+    label = c.t("tl.filter.some", n=active) if active else c.t("tl.filter")
+    # select_all=False: the dropdown's "Select all" line is English and cannot be translated.
+    pick = functools.partial(st.multiselect, placeholder=c.t("tl.filter.all"), select_all=False)
+    with filter_col.popover(label, icon=":material/filter_alt:", width="stretch"):
+        sides = pick(c.t("tl.filter.side"), options=[s.value for s in Side], key="tl_f_side",
+                     format_func=lambda v: labels.org_name(c, snap, Side(v)))
+        people = [p for p in labels.people_options(snap) if p]
+        if any(not x.responsible for x in snap.tasks):
+            people.append("")
+        chosen_people = pick(c.t("tl.filter.person"), options=people, key="tl_f_person",
+                             format_func=lambda pid: _person_option(c, snap, pid))
+        statuses = pick(c.t("tl.filter.status"), options=[s.value for s in TaskStatus], key="tl_f_status",
+                        format_func=lambda v: c.t(f"timeline.status.{v}"))
+        kinds = pick(c.t("tl.filter.kind"), options=[k.value for k in TaskKind], key="tl_f_kind",
+                     format_func=lambda v: c.t(f"timeline.kind.{v}"))
     return View(lanes="side" if lanes == "side" else "person", sides=tuple(sides), people=tuple(chosen_people),
                 statuses=tuple(statuses), kinds=tuple(kinds))
 

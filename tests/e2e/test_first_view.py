@@ -77,3 +77,20 @@ def test_an_add_form_is_drawn_once_opened_and_keeps_typed_text_when_closed(open_
         page.wait_for_timeout(300)
         browser.wait_idle(page)
     assert page.locator(".st-key-tl_new_title input").input_value() == "Halvfærdig opgave"
+
+
+def test_the_filters_open_from_their_button_in_danish_and_say_how_many_are_in_use(
+        open_as: OpenAs, server: StreamlitServer, tokens: dict[str, str]) -> None:
+    page = open_as(tokens["owner"], "timeline", name="Anna Holm")
+    assert page.locator('[data-testid="stMultiSelect"]').count() == 0  # drawn once the popover opens
+    page.get_by_role("button", name="Filtrér").click()
+    page.locator('[data-testid="stMultiSelect"]').nth(2).click()  # status
+    options = page.get_by_role("listbox").inner_text()
+    assert "Planlagt" in options and "Select all" not in options
+    page.get_by_role("option", name="I gang").click()
+    browser.wait_idle(page)
+    page.keyboard.press("Escape")
+    snap = server.store.snapshot(server.store.open(tokens["owner"]))
+    going = sum(1 for x in snap.tasks if x.status.value == "in_progress")
+    browser.wait_text(page, f"{going} af {len(snap.tasks)} opgaver vises.")
+    assert page.get_by_role("button", name="Filtre: 1 i brug").count() == 1
