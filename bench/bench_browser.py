@@ -2,12 +2,15 @@
 server start included), and projects with 1,000 and 5,000 tasks on the timeline and
 step 4. Prints figures; asserts nothing.
 
-    .venv/bin/python bench/bench_browser.py [--sizes 1000,5000] [--pages timeline,step4]
+    .venv/bin/python bench/bench_browser.py [--sizes 1000,5000] [--pages timeline,step4] [--repeat 5]
 
 "Settled": the script has finished, no skeleton is left and (on the timeline) the chart
 is shown - a new tab's first view of it is an SVG picture (partnership/ui/charts.py); the
 time until the interactive Plotly chart has taken its place is printed beside it. Each
-page is opened in a fresh browser context, as a new visitor would.
+page is opened in a fresh browser context, as a new visitor would; the example's pages
+``--repeat`` times in turns (the server's very first load is the overview's first), with
+the median and each time printed, since a single load on this shared machine can be off by
+a third.
 Targets: any page of the example within 1.5 s (first load included); 1,000 tasks within
 3 s, 5,000 within 6 s.
 
@@ -31,6 +34,7 @@ import time
 import urllib.request
 from datetime import date, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -80,12 +84,17 @@ def open_settled(page: Page, url: str, page_name: str, timeout_s: float) -> floa
     return time.perf_counter() - t0
 
 
-def settle(chromium: Browser, url: str, page_name: str, timeout_s: float) -> float:
-    return settle_cpu(chromium, url, page_name, timeout_s)[0]
+class Load(NamedTuple):
+    seconds: float
+    """Until the page settled."""
+    cpu: float
+    """CPU seconds of the page's main thread until then."""
+    plotly: float = float("nan")
+    """On the timeline: seconds until the Plotly chart had taken the picture's place."""
 
 
-def settle_cpu(chromium: Browser, url: str, page_name: str, timeout_s: float) -> tuple[float, float]:
-    """Seconds until the page settled, and the CPU seconds its main thread used until then."""
+def settle_cpu(chromium: Browser, url: str, page_name: str, timeout_s: float) -> Load:
+    """Open the page in a fresh browser context and measure its load."""
     context = chromium.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
     cdp = context.new_cdp_session(page)
@@ -94,18 +103,19 @@ def settle_cpu(chromium: Browser, url: str, page_name: str, timeout_s: float) ->
         t0 = time.perf_counter()
         seconds = open_settled(page, url, page_name, timeout_s)
         metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
-        if page_name == "timeline":  # the moment the interactive chart has taken the picture's place
-            page.wait_for_selector(PLOTLY, timeout=timeout_s * 1000)
-            print(f"      (the Plotly chart drawn at {time.perf_counter() - t0:.2f} s)")
-        return seconds, float(metrics.get("ThreadTime", float("nan")))
+        cpu = float(metrics.get("ThreadTime", float("nan")))
+        if page_name != "timeline":
+            return Load(seconds, cpu)
+        page.wait_for_selector(PLOTLY, timeout=timeout_s * 1000)
+        return Load(seconds, cpu, time.perf_counter() - t0)
     except Exception as exc:  # noqa: BLE001 - a figure, not a failure
         print(f"      ({type(exc).__name__}: not settled within {timeout_s:.0f} s)")
-        return float("inf"), float("nan")
+        return Load(float("inf"), float("nan"))
     finally:
         context.close()
 
 
-def floor(chromium: Browser, timeout_s: float, times: int = 5) -> list[tuple[float, float]]:
+def floor(chromium: Browser, timeout_s: float, times: int = 5) -> list[Load]:
     """Settle times of a bare Streamlit page on its own server (stopped by its process id)."""
     with tempfile.TemporaryDirectory() as tmp:
         app = Path(tmp) / "bare.py"
@@ -129,30 +139,44 @@ def floor(chromium: Browser, timeout_s: float, times: int = 5) -> list[tuple[flo
             proc.wait(timeout=30)
 
 
+def report(page: str, runs: list[Load]) -> None:
+    """One line: the median time and main-thread CPU, each time, and when Plotly took over."""
+    line = (f"   /{page:<9} {statistics.median(x.seconds for x in runs):6.2f} s   (main thread "
+            f"{statistics.median(x.cpu for x in runs):.2f} s CPU)")
+    if len(runs) > 1:
+        line += "   each: " + " ".join(f"{x.seconds:.2f}" for x in runs)
+    if page == "timeline":
+        line += f"   the Plotly chart at {statistics.median(x.plotly for x in runs):.2f} s"
+    print(line, flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="1000,5000")
     parser.add_argument("--pages", default="timeline,step4")
     parser.add_argument("--timeout", type=float, default=120)
+    parser.add_argument("--repeat", type=int, default=5, help="loads of each page of the example")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, StreamlitServer(Path(tmp)) as server, sync_playwright() as pw:
         chromium = browser.launch(pw)
         bare = floor(chromium, args.timeout)
-        print(f"-- the floor: a bare Streamlit page, median {statistics.median(x for x, _ in bare):.2f} s "
-              f"({', '.join(f'{x:.2f}' for x, _ in bare)}), main thread "
-              f"{statistics.median(c for _, c in bare):.2f} s CPU")
+        print("-- the floor: a bare Streamlit page")
+        report("bare", bare)
         _, tokens = create_demo(server.store, "Bench")
-        print("-- the example project (fresh server: the first page is the first load)")
-        for page in PAGES:
-            seconds, cpu = settle_cpu(chromium, f"{server.url}/{page}?k={tokens['owner']}&n=Bench", page,
-                                      args.timeout)
-            print(f"   /{page:<9} {seconds:6.2f} s   (main thread {cpu:.2f} s CPU)", flush=True)
+        print(f"-- the example project (fresh server: the first page is the first load); each page "
+              f"{args.repeat} times, in turns: the median, and each time")
+        found: dict[str, list[Load]] = {page: [] for page in PAGES}
+        for _ in range(args.repeat):  # in turns, so that a busy moment of the machine hits all pages alike
+            for page in PAGES:
+                found[page].append(settle_cpu(chromium, f"{server.url}/{page}?k={tokens['owner']}&n=Bench", page,
+                                              args.timeout))
+        for page, runs in found.items():
+            report(page, runs)
         for size in [int(x) for x in args.sizes.split(",") if x]:
             token = big_project(server.store, size)
             print(f"-- {size} tasks")
             for page in args.pages.split(","):
-                seconds, cpu = settle_cpu(chromium, f"{server.url}/{page}?k={token}&n=Bench", page, args.timeout)
-                print(f"   /{page:<9} {seconds:6.2f} s   (main thread {cpu:.2f} s CPU)", flush=True)
+                report(page, [settle_cpu(chromium, f"{server.url}/{page}?k={token}&n=Bench", page, args.timeout)])
         chromium.close()
 
 

@@ -1,6 +1,7 @@
-"""The big element chunks a page preloads (partnership/web/preload.py) are the ones it
-draws: Plotly's 4.7 MB and the code block's 1.5 MB highlighter are fetched and compiled
-for a page only when that page shows a chart or a code block (the example, as its owner)."""
+"""The big element chunks a page preloads (partnership/web/preload.py) are the ones a new
+tab's first run draws: Plotly's 4.7 MB and the code block's 1.5 MB highlighter are fetched
+and compiled for a page only when that run shows a chart or a code block (the example, as
+its owner)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def test_a_page_preloads_the_big_chunks_it_draws_and_no_other(
     app: Callable[..., AppTest], store: SQLiteStore, page: str
 ) -> None:
     tokens = create_demo(store)[1]
-    at = app(token=tokens["owner"], page=page)
+    at = app(token=tokens["owner"], page=page, plotly=False)  # a new tab (ui/charts.py)
     no_errors(at)
     for element, component in BIG.items():
         assert bool(at.get(element)) == (component in preload.PAGES[page]), (page, element)

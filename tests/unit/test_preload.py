@@ -76,11 +76,13 @@ def test_discovery_works_for_the_installed_streamlit() -> None:
     assert not any(f'href="./static/{file}"' in index for name in named for file in front.chunks([name]))
 
 
-def test_only_the_timeline_preloads_plotly() -> None:
-    assert b"/static/js/PlotlyChart." in preload.tags_for("", "timeline")
-    for page in ("", "overview", "step1", "step4", "settings", "unknown"):
+def test_no_page_preloads_plotly() -> None:
+    """A new tab's timeline is a picture first (ui/charts.py): Plotly is fetched when the
+    tab asks for it, not while the page loads."""
+    for page in ("", "overview", "step1", "step4", "timeline", "settings", "unknown"):
         value = preload.tags_for("", page)
         assert b"PlotlyChart." not in value and b"/static/js/BidiComponent." in value, page
+    assert b"/static/js/Selectbox." in preload.tags_for("", "timeline")
 
 
 def test_the_tags_go_at_the_end_of_the_head() -> None:
@@ -151,11 +153,11 @@ def test_the_middleware_adds_the_pages_preloads_to_its_html() -> None:
     assert timeline.status_code == 200 and "content-encoding" not in timeline.headers  # asked for none
     assert int(timeline.headers["content-length"]) == len(timeline.content)
     links = _preloads(timeline)
-    assert any(x.startswith("/static/js/PlotlyChart.") for x in links)
+    assert any(x.startswith("/static/js/DownloadButton.") for x in links)
     assert timeline.text.index('rel="modulepreload"') > timeline.text.index("<title>")  # after what was there
     assert timeline.text.endswith("<p>Streamlit</p></body></html>")
     step4 = _preloads(client.get("/step4"))
-    assert any(x.startswith("/static/js/DateInput.") for x in step4) and not any("PlotlyChart" in x for x in step4)
+    assert any(x.startswith("/static/js/PageLink.") for x in step4) and not any("DownloadButton" in x for x in step4)
     assert any(x.startswith("/static/js/BidiComponent.") for x in _preloads(client.get("/")))
     for untouched in (client.get("/ps/ping"), client.get("/plain"), client.get("/gone"), client.post("/timeline")):
         assert "modulepreload" not in untouched.text  # not a page; not HTML; not a 200; not a GET
@@ -166,7 +168,7 @@ def test_the_middleware_adds_the_pages_preloads_to_its_html() -> None:
 def test_the_middleware_honours_the_base_path() -> None:
     links = _preloads(_client("/app").get("/app/timeline"))
     assert links and all(x.startswith("/app/static/js/") for x in links)
-    assert any(x.startswith("/app/static/js/PlotlyChart.") for x in links)
+    assert any(x.startswith("/app/static/js/Selectbox.") for x in links)
 
 
 def test_the_preloads_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
