@@ -21,7 +21,7 @@ from partnership.i18n import fmt_date, fmt_datetime, has
 from partnership.import_rules import IMPORT_ENTITY
 from partnership.model import HistoryEntry, Role, Side, Snapshot
 from partnership.steps import FIELD_BY_KEY
-from partnership.ui import editor, labels, shell
+from partnership.ui import editor, labels, lazy, shell
 from partnership.usertext import plain
 
 ss = st.session_state
@@ -339,8 +339,8 @@ def _changes(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> None:
             lines.append(f"- {plain(ch.label)}: :gray[{plain(old)}] → **{plain(new)}**")
             cut = cut or cut_old or cut_new
         st.markdown("\n".join(lines))
-    if cut:
-        with st.expander(c.t("history.full_text"), icon=":material/unfold_more:"):
+    if cut and (box := full_text_box(c, entry)) is not None:
+        with box:
             for ch in found:
                 st.markdown(f"**{plain(ch.label)}**")
                 if ch.old:
@@ -348,6 +348,12 @@ def _changes(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> None:
                     st.text(ch.old)  # no highlighter (style.py)
                 st.caption(c.t("history.after"))
                 st.text(ch.new)  # no highlighter (style.py)
+
+
+def full_text_box(c: shell.Ctx, entry: HistoryEntry) -> Any | None:
+    """The entry's "full text" expander; its texts are drawn once it is opened (ui/lazy.py:
+    a page of entries drew every full text, closed, on a first load)."""
+    return lazy.expander(c.t("history.full_text"), key=f"hist_full_{entry.id}", icon=":material/unfold_more:")
 
 
 def _text_change(c: shell.Ctx, entry: HistoryEntry) -> None:
@@ -358,8 +364,8 @@ def _text_change(c: shell.Ctx, entry: HistoryEntry) -> None:
     else:
         old, cut_old = preview(entry.old)
         st.markdown(f":gray[{c.t('history.before')}: {plain(old)}]  \n{c.t('history.after')}: {plain(new)}")
-    if cut_new or cut_old:
-        with st.expander(c.t("history.full_text"), icon=":material/unfold_more:"):
+    if (cut_new or cut_old) and (box := full_text_box(c, entry)) is not None:
+        with box:
             if entry.old:
                 before, after = st.columns(2)
                 with before:

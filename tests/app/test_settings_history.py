@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from partnership.errors import InvalidLink
 from partnership.model import Role
 from partnership.store.sqlite import SQLiteStore
-from tests.app.conftest import no_errors, texts
+from tests.app.conftest import no_errors, opened, texts
 
 MakeApp = Callable[..., AppTest]
 
@@ -158,6 +158,20 @@ def test_history_lists_every_change_newest_first(app: MakeApp, tokens: dict[str,
     words = texts(at)
     assert words.index(SECRET) < words.index("Ole skrev om visionen") < words.index("Første udgave: Første vision")
     assert "Ole (partneren)" in words and "Anna (foreningen)" in words
+
+
+def test_a_long_text_shows_in_full_once_its_box_is_opened(app: MakeApp, store: SQLiteStore,
+                                                          tokens: dict[str, str]) -> None:
+    owner = store.open(tokens["owner"])
+    long = "Et langt afsnit om visionen. " * 40 + "SLUTNINGEN"
+    store.set_field(owner, "s4_vision", long, store.snapshot(owner).field("s4_vision").version, "Anna")
+    entry = next(e for e in store.history(owner) if e.target == "s4_vision" and e.new == long)
+    at = app(tokens["owner"], page="history")
+    no_errors(at)
+    assert "Vis hele teksten" in [e.label for e in at.get("expander")]
+    assert "SLUTNINGEN" not in texts(at)  # a preview only; the full text is drawn once asked for
+    opened(at, f"hist_full_{entry.id}")
+    assert long in [e.value for e in at.text] and "Ole skrev om visionen" in [e.value for e in at.text]
 
 
 def test_an_earlier_value_is_restored_as_a_new_version(
