@@ -26,7 +26,9 @@ from partnership.usertext import plain
 
 ss = st.session_state
 
-PAGE = 30
+PAGE = 15
+"""Entries shown at first, and added by each "Vis flere". (30 entries were ~320 elements for
+the browser to draw on a first load of the example's history: bench/bench_browser.py.)"""
 IMPORTED_BEFORE = "hist_imported_before"  # id of the newest import entry (see import_rules)
 """Entries shown at first, and added by "show more"."""
 

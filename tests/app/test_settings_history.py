@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from partnership.errors import InvalidLink
 from partnership.model import Role
 from partnership.store.sqlite import SQLiteStore
+from partnership.ui import history
 from tests.app.conftest import no_errors, opened, texts
 
 MakeApp = Callable[..., AppTest]
@@ -244,3 +245,18 @@ def test_a_viewer_reads_the_history_without_restore_buttons(app: MakeApp, tokens
     no_errors(at)
     assert "Første vision" in texts(at) and SECRET not in texts(at)
     assert not [b for b in at.button if (b.key or "").startswith("hist_restore_")]
+
+
+def test_a_long_history_shows_a_page_of_entries_and_more_on_request(app: MakeApp, store: SQLiteStore,
+                                                                    tokens: dict[str, str]) -> None:
+    owner = store.open(tokens["owner"])
+    for n in range(history.PAGE + 5):
+        store.set_field(owner, "s4_vision", f"Vision nummer {n}", store.snapshot(owner).field("s4_vision").version,
+                        "Anna")
+    total = len(store.history(owner))
+    at = app(tokens["owner"], page="history")
+    no_errors(at)
+    assert f"Viser {history.PAGE} af {total}" in texts(at)
+    assert len([e for e in at.get("container") if (e.key or "").startswith("hist_entry_")]) == history.PAGE
+    at.button(key="hist_more").click().run()
+    assert f"Viser {min(total, 2 * history.PAGE)} af {total}" in texts(at)
