@@ -53,10 +53,7 @@ from partnership.render.timeline_scene import (
     Series,
     Words,
     columns,
-    in_range,
-    on_axis,
-    scene,
-    words,
+    prepare,
 )
 from partnership.timeline import LaneMode
 
@@ -83,20 +80,13 @@ def timeline_figure(
     one marker trace per status present, a legend key per marker kind present, then the
     overdue rings if any. ``customdata`` of each point is the task id.
     """
-    if lanes not in ("person", "side"):
-        raise ValueError(f"lanes must be 'person' or 'side', not {lanes!r}")
-    # A date far outside the validated years (stored before the bounds existed) would
-    # overflow the axis arithmetic: such a task is left off the axis like an undated one.
-    tasks = [on_axis(task) for task in tasks]
-    period = (in_range(period[0]), in_range(period[1]))
-    dated = [task for task in tasks if task.start is not None or task.due is not None]
-    if not dated:
-        return message_figure(t("timeline.no_dates" if tasks else "timeline.empty", lang))
-    text = words(people, lang, lanes, our_org, partner_org)
-    where = scene(dated, text, today, period)
+    drawing = prepare(tasks, people, today=today, lang=lang, lanes=lanes, period=period, our_org=our_org,
+                      partner_org=partner_org)
+    if isinstance(drawing, str):
+        return message_figure(drawing)
+    text, where, undated = drawing.text, drawing.where, drawing.undated
     traces = _traces(columns(where, text, today), where, text)
-    shapes, annotations = _marks(where, text, today, period)
-    undated = len(tasks) - len(dated)
+    shapes, annotations = _marks(where, text, today, drawing.period)
     if undated:
         annotations.append(_undated_note(undated, lang))
     layout = _layout(where, lang, undated=undated > 0)

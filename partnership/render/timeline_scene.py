@@ -258,6 +258,35 @@ def marker_size(kind: TaskKind) -> int:
 
 
 @dataclass
+class Drawing:
+    """What both drawings of the timeline (the Plotly figure, the SVG picture) start from."""
+
+    text: Words
+    where: Scene
+    dated: list[Task]
+    undated: int
+    """How many tasks have no date (left off the axis; a note says so)."""
+    period: tuple[date | None, date | None]
+
+
+def prepare(tasks: Sequence[Task], people: Sequence[Person], *, today: date, lang: str, lanes: LaneMode,
+            period: tuple[date | None, date | None], our_org: str, partner_org: str) -> Drawing | str:
+    """The drawing's words and scene, or the message to show instead when no task has a
+    date (the arguments are ``timeline_chart.timeline_figure``'s)."""
+    if lanes not in ("person", "side"):
+        raise ValueError(f"lanes must be 'person' or 'side', not {lanes!r}")
+    # A date far outside the validated years (stored before the bounds existed) would
+    # overflow the axis arithmetic: such a task is left off the axis like an undated one.
+    tasks = [on_axis(task) for task in tasks]
+    period = (in_range(period[0]), in_range(period[1]))
+    dated = [task for task in tasks if task.start is not None or task.due is not None]
+    if not dated:
+        return t("timeline.no_dates" if tasks else "timeline.empty", lang)
+    text = words(people, lang, lanes, our_org, partner_org)
+    return Drawing(text, scene(dated, text, today, period), dated, len(tasks) - len(dated), period)
+
+
+@dataclass
 class Columns:
     """Every trace's columns: bars and points per status, labels beside their item per
     side ("right", "left"), and the overdue rings."""

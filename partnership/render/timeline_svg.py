@@ -34,7 +34,7 @@ from partnership.render.timeline_frame import (
     lane_px,
     margin_bottom,
 )
-from partnership.render.timeline_scene import PLOT_PX, Scene, in_range, on_axis, scene, words
+from partnership.render.timeline_scene import PLOT_PX, Scene, prepare
 from partnership.render.timeline_svg_parts import Geometry, items, legend, legend_px, legend_rows, num, x
 from partnership.timeline import LaneMode
 
@@ -93,20 +93,15 @@ def timeline_svg(
 ) -> str:
     """The tasks on a time axis as an SVG string; the arguments mean what they mean for
     ``timeline_chart.timeline_figure``, and the SVG has that figure's height."""
-    if lanes not in ("person", "side"):
-        raise ValueError(f"lanes must be 'person' or 'side', not {lanes!r}")
-    tasks = [on_axis(task) for task in tasks]
-    period = (in_range(period[0]), in_range(period[1]))
-    dated = [task for task in tasks if task.start is not None or task.due is not None]
-    if not dated:
-        return message_svg(t("timeline.no_dates" if tasks else "timeline.empty", lang))
-    text = words(people, lang, lanes, our_org, partner_org)
-    where = scene(dated, text, today, period)
-    undated = len(tasks) - len(dated)
+    drawing = prepare(tasks, people, today=today, lang=lang, lanes=lanes, period=period, our_org=our_org,
+                      partner_org=partner_org)
+    if isinstance(drawing, str):
+        return message_svg(drawing)
+    text, where, undated = drawing.text, drawing.where, drawing.undated
     rows = legend_rows(where, text, today, *_plot_span(where))
     geo = geometry(where, undated > 0, len(rows))
-    marks = head(where, text, today, period)
-    label = t("timeline.svg_label", lang, n=len(dated), lanes=len(where.lane_order))
+    marks = head(where, text, today, drawing.period)
+    label = t("timeline.svg_label", lang, n=len(drawing.dated), lanes=len(where.lane_order))
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="tl-svg" role="img" aria-label="{x(label)}" '
         f'viewBox="0 0 {num(geo.width)} {geo.height}" width="100%" height="{geo.height}" '
