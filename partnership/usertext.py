@@ -131,3 +131,12 @@ def rich(text: str) -> str:
         out.append(item)
         in_list = True
     return "\n".join(out)
+
+
+def preview(text: str, limit: int = 220) -> tuple[str, bool]:
+    """The start of ``text`` on one line (at most ``limit`` characters), and whether it
+    was cut short (the history shows the rest on request)."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit and "\n" not in text.strip():
+        return flat, False
+    return flat[:limit].rstrip() + "…", True

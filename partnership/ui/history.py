@@ -22,18 +22,13 @@ from partnership.import_rules import IMPORT_ENTITY
 from partnership.model import HistoryEntry, Role, Side, Snapshot
 from partnership.steps import FIELD_BY_KEY
 from partnership.ui import editor, labels, lazy, shell
-from partnership.usertext import plain
+from partnership.usertext import plain, preview
 
 ss = st.session_state
 
 PAGE = 15
-"""Entries shown at first, and added by each "Vis flere". (30 entries were ~320 elements for
-the browser to draw on a first load of the example's history: bench/bench_browser.py.)"""
+"""Entries shown at first and added by each "Vis flere" (30 drew ~320 elements on a first load)."""
 IMPORTED_BEFORE = "hist_imported_before"  # id of the newest import entry (see import_rules)
-"""Entries shown at first, and added by "show more"."""
-
-PREVIEW = 220
-"""Characters of a text shown before it is cut short (the rest is in an expander)."""
 
 RESTORABLE = ("field", "candidate", "person", "task")
 
@@ -216,14 +211,6 @@ def changes(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> list[Change]:
         out.append(Change(label, shown_value(c, snap, entry.entity, name, before) if old else "",
                           shown_value(c, snap, entry.entity, name, after)))
     return out
-
-
-def preview(text: str, limit: int = PREVIEW) -> tuple[str, bool]:
-    """The start of ``text`` on one line, and whether it was cut short."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit and "\n" not in text.strip():
-        return flat, False
-    return flat[:limit].rstrip() + "…", True
 
 
 # -- the page ---------------------------------------------------------------------------
