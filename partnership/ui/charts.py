@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 import streamlit as st
 
 ss = st.session_state
+T = TypeVar("T")
 
 READY = "ps_charts_ready"
 """Session state: this tab has asked for the interactive charts (Plotly may be drawn)."""
@@ -68,21 +70,19 @@ def _interactive() -> None:
         ss[SWAP] = "pending"
 
 
-def picture(draw: Callable[[], str], key: str) -> bool:
+def picture(draw: Callable[[], str], key: str) -> None:
     """Show the SVG ``draw`` makes while this session has no Plotly yet, and in the run
-    that swaps it for the Plotly chart (otherwise ``draw`` is not called); whether it was
-    shown. The first picture a tab shows asks for the interactive charts once the
-    browser is idle."""
+    that swaps it for the Plotly chart (otherwise ``draw`` is not called). The first
+    picture a tab shows asks for the interactive charts once the browser is idle."""
     swapping = ss.get(SWAP) == "pending"
     if ready() and not swapping:
-        return False
+        return
     if swapping:
         ss[SWAP] = "done"
     svg = draw()
     digest = hashlib.blake2b(svg.encode(), digest_size=8).hexdigest()
     _PICTURE(data={"svg": svg, "key": digest, "ask": not ready()}, key=key,
              on_interactive_change=_interactive)
-    return True
 
 
 def ask(key: str) -> None:
@@ -91,3 +91,17 @@ def ask(key: str) -> None:
     project without dated tasks - and still have a chart to show)."""
     if not ready():
         _PICTURE(data={"svg": "", "key": "", "ask": True}, key=key, on_interactive_change=_interactive)
+
+
+def kept(name: str, key: Any, build: Callable[[], T], state: Any = None) -> T:
+    """What ``build`` makes, kept in session state under ``name`` (``state`` is
+    st.session_state, or a dict in tests) and built again only when ``key`` - what it is
+    drawn from - changed: a rerun for any other reason reuses the chart."""
+    state = ss if state is None else state
+    found = state.get(name)
+    if found is not None and found[0] == key:
+        made: T = found[1]
+        return made
+    made = build()
+    state[name] = (key, made)
+    return made

@@ -94,6 +94,12 @@ function drawBody(v) {
   root.replaceChildren(box);
 }
 
+function swapIn(v, got) {  // newer content, from the event or fetched
+  v.shown = {...got, empty: v.data.empty};
+  drawBody(v);
+  S.stats.view += 1;
+}
+
 function fetchBody(v, want, tries = 0) {
   if (v.fetching) { v.again = true; return; }
   v.fetching = true;
@@ -105,7 +111,7 @@ function fetchBody(v, want, tries = 0) {
       return r.json();
     })
     .then(got => {
-      if (got.rev > v.shown.rev) { v.shown = {...got, empty: v.data.empty}; drawBody(v); S.stats.view += 1; }
+      if (got.rev > v.shown.rev) swapIn(v, got);
     })
     .catch(err => {
       retry = err.message !== "refused" && tries < 3;  // busy or offline: ask again in a moment
@@ -125,7 +131,7 @@ S.viewEvent = function (ev) {  // the subscriber calls this with every event
     if (!ev || typeof ev.rev !== "number" || ev.rev <= v.shown.rev) continue;
     if (!(ev.changes || []).some(ch => ch[0] > v.shown.rev && v.data.listens.includes(ch[1]))) continue;
     const got = (ev.views || {})[id];  // the stream brought the new content along: nothing to fetch
-    if (got && got.rev >= ev.rev) { v.shown = {...got, empty: v.data.empty}; drawBody(v); S.stats.view += 1; }
+    if (got && got.rev >= ev.rev) swapIn(v, got);
     else fetchBody(v, ev.rev);
   }
 };

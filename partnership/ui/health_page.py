@@ -165,16 +165,8 @@ def differences(c: shell.Ctx, snap: Snapshot) -> None:
 
 def cached_figure(snap: Snapshot, lang: str, state: Any = None) -> go.Figure:
     """The development figure, built again only when the revision or language changed."""
-    state = ss if state is None else state
-    key = (snap.project.id, snap.revision, lang)
-    kept = state.get(FIGURE)
-    if kept is not None and kept[0] == key:
-        fig: go.Figure = kept[1]
-        return fig
-    fig = health_chart.health_figure(snap.health_checks, lang, our_org=snap.project.our_org,
-                                 partner_org=snap.project.partner_org)
-    state[FIGURE] = (key, fig)
-    return fig
+    return charts.kept(FIGURE, (snap.project.id, snap.revision, lang), lambda: health_chart.health_figure(
+        snap.health_checks, lang, our_org=snap.project.our_org, partner_org=snap.project.partner_org), state)
 
 
 def development(c: shell.Ctx, snap: Snapshot) -> None:

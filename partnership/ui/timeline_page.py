@@ -136,26 +136,17 @@ def cached_figure(snap: Snapshot, view: View, today: date, lang: str,
     """The figure for these tasks, view, language and day; built again only when one of
     them changed (``state`` is st.session_state, or a dict in tests). A change elsewhere
     in the project (a field the other side saved) reuses the figure."""
-    fig: go.Figure = _cached(FIGURE, figure, snap, view, today, lang, state)
-    return fig
+    return charts.kept(FIGURE, _drawn_from(snap, view, today, lang), lambda: figure(snap, view, today, lang), state)
 
 
 def cached_picture(snap: Snapshot, view: View, today: date, lang: str, state: Any = None) -> str:
     """The picture, kept like the figure."""
-    svg: str = _cached(PICTURE, picture, snap, view, today, lang, state)
-    return svg
+    return charts.kept(PICTURE, _drawn_from(snap, view, today, lang), lambda: picture(snap, view, today, lang),
+                       state)
 
 
-def _cached(name: str, build: Callable[[Snapshot, View, date, str], Any], snap: Snapshot, view: View,
-            today: date, lang: str, state: Any) -> Any:
-    state = ss if state is None else state
-    key = (chart_inputs(snap), lang, today, *view.cache_key())
-    kept = state.get(name)
-    if kept is not None and kept[0] == key:
-        return kept[1]
-    made = build(snap, view, today, lang)
-    state[name] = (key, made)
-    return made
+def _drawn_from(snap: Snapshot, view: View, today: date, lang: str) -> tuple[Any, ...]:
+    return (chart_inputs(snap), lang, today, *view.cache_key())
 
 
 def calendar_tasks(snap: Snapshot) -> list[Task]:
