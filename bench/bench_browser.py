@@ -38,10 +38,10 @@ from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from partnership.store.sqlite import SQLiteStore  # noqa: E402
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
 from partnership.demo import create_demo  # noqa: E402
-from partnership.store.sqlite import SQLiteStore  # noqa: E402
 from tests.support import browser  # noqa: E402
 from tests.support.streamlit_server import StreamlitServer, free_port  # noqa: E402
 

@@ -25,10 +25,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from partnership.store.sqlite import SQLiteStore  # noqa: E402
+
 from partnership import agreement, agreement_export  # noqa: E402
 from partnership.render import agreement_docx, calendar_ics  # noqa: E402
 from partnership.steps import MAX_TEXT  # noqa: E402
-from partnership.store.sqlite import SQLiteStore  # noqa: E402
 
 JOINT = ("s4_vision", "s4_objectives", "s4_how", "s4_funding", "s5_follow_up", "s5_term")
 

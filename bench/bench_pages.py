@@ -25,9 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from partnership.store.sqlite import SQLiteStore  # noqa: E402
+
 from bench.bench_store import build_large  # noqa: E402
 from partnership.model import Access  # noqa: E402
-from partnership.store.sqlite import SQLiteStore  # noqa: E402
 from partnership.ui import charts  # noqa: E402
 
 PAGES = ["overview", "step1", "step2", "step3", "step4", "step5", "timeline", "history", "settings"]

@@ -19,8 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from partnership.model import Access  # noqa: E402
 from partnership.store.sqlite import SQLiteStore  # noqa: E402
+
+from partnership.model import Access  # noqa: E402
 
 CALLS = 3
 """snapshot() calls per rerun (a page reads the project, the sidebar its revision)."""

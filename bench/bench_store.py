@@ -18,9 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from partnership.store.sqlite import SQLiteStore  # noqa: E402
+
 from partnership.model import Access  # noqa: E402
 from partnership.store.base import Store  # noqa: E402
-from partnership.store.sqlite import SQLiteStore  # noqa: E402
 
 PAGES = ["overview", "step1", "step2", "step3", "step4", "step5", "timeline", "history", "settings"]
 

@@ -1,13 +1,15 @@
-"""Command line: ``python -m partnership new | demo | export | import``.
+"""Command line: ``python -m partnership new | demo | export | import | move-sqlite``.
 
-The store comes from the environment (SUPABASE_URL/SUPABASE_KEY, else SQLite at
-PARTNERSHIP_DB); links use PARTNERSHIP_BASE_URL (default http://localhost:8501).
+The store comes from the environment (``open_store``: SUPABASE_URL/SUPABASE_KEY,
+PARTNERSHIP_DATABASE_URL, else the embedded PostgreSQL in PARTNERSHIP_DATA_DIR); links use
+PARTNERSHIP_BASE_URL (default http://localhost:8501).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -19,7 +21,8 @@ from partnership import import_rules
 from partnership.demo import create_demo
 from partnership.errors import PartnershipError
 from partnership.model import Access
-from partnership.store import open_store
+from partnership.store import Store, legacy, open_store
+from partnership.store.postgres import PostgresStore
 
 
 def base_url() -> str:
@@ -53,12 +56,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     imp = sub.add_parser("import", help="restore an export as a new project; prints its links")
     imp.add_argument("file", type=Path, help="a JSON file written by export ('-' for stdin)")
     imp.add_argument("--name", default="Import", help="who imports it")
+    move = sub.add_parser("move-sqlite", help="move every project of an old SQLite file (rounds 1-2) into the "
+                                              "PostgreSQL store, links, approvals and history included")
+    move.add_argument("file", type=Path, help="the old file, e.g. data/partnership.db")
     args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
 
-    store = open_store()
     try:
-        if args.command == "new":
-            out: Any = _links(*store.create_project(args.title, args.org, args.name))
+        store = open_store()
+    except PartnershipError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        out: Any
+        if args.command == "move-sqlite":
+            out = _move(store, args.file)
+        elif args.command == "new":
+            out = _links(*store.create_project(args.title, args.org, args.name))
         elif args.command == "demo":
             out = _links(*create_demo(store, args.name))
         elif args.command == "export":
@@ -66,14 +80,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             raw = sys.stdin.buffer.read() if str(args.file) == "-" else args.file.read_bytes()
             out = _links(*store.import_project(import_rules.parse_json(raw), args.name))
-    except (PartnershipError, OSError, RecursionError, UnicodeError) as exc:
+    except (PartnershipError, OSError, RecursionError, UnicodeError, legacy.MoveError) as exc:
         # The message may quote the file (a crafted key, a lone surrogate): printable only.
         message = str(exc) if not isinstance(exc, RecursionError) else "the file is nested too deeply"
         print(f"error: {message.encode('utf-8', 'backslashreplace').decode('utf-8')}", file=sys.stderr)
         return 2
+    finally:
+        store.close()
     json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
     print()
     return 0
+
+
+def _move(store: Store, path: Path) -> dict[str, Any]:
+    if not isinstance(store, PostgresStore):
+        raise legacy.MoveError("the move goes into PostgreSQL (embedded or PARTNERSHIP_DATABASE_URL); for "
+                               "Supabase, move into the embedded engine first and then see docs/supabase.md")
+    if not path.is_file():
+        raise legacy.MoveError(f"no such file: {path}")
+    moved = legacy.move(path, store.conninfo)
+    assert moved is not None  # only_if_empty is off
+    return {"moved_from": str(path), "rows": dict(moved.rows)}
 
 
 if __name__ == "__main__":

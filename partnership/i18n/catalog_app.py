@@ -7,7 +7,7 @@ DA: dict[str, str] = {
     # -- the frame ---------------------------------------------------------------------
     "app.name": "Partnerskabsværktøjet",
     "app.language": "Sprog",
-    "app.store_sqlite": "Data gemmes i en lokal demo-database. På en gratis demo-server kan data forsvinde.",
+    "app.store_embedded": "Data gemmes i en lokal demo-database. På en gratis demo-server kan data forsvinde.",
     "app.store_supabase": "Data gemmes sikkert i Supabase.",
     "app.no_link": "Åbn et partnerskab med dit link, eller opret et nyt på forsiden.",
     "app.not_for.owner": "Denne side kan ikke åbnes med foreningens link.",
@@ -47,7 +47,7 @@ EN: dict[str, str] = {
     # -- the frame ---------------------------------------------------------------------
     "app.name": "Partnership tool",
     "app.language": "Language",
-    "app.store_sqlite": "Data is kept in a local demo database. On a free demo server, data may vanish.",
+    "app.store_embedded": "Data is kept in a local demo database. On a free demo server, data may vanish.",
     "app.store_supabase": "Data is kept safely in Supabase.",
     "app.no_link": "Open a partnership with your link, or create a new one on the start page.",
     "app.not_for.owner": "This page cannot be opened with the association's link.",

@@ -41,6 +41,11 @@ DA: dict[str, str] = {
         "og giv den, der driver værktøjet, besked."
     ),
     "err.storage_busy": "Databasen er optaget lige nu. Prøv igen om et øjeblik – intet er ændret.",
+    "err.engine_down": (
+        "Databasen kunne ikke startes eller nås, så værktøjet kan ikke vise noget lige nu. Prøv at genindlæse "
+        "siden om lidt. Den, der driver værktøjet, kan bruge Supabase i stedet: sæt [supabase] url og key i "
+        "appens secrets (se docs/supabase.md)."
+    ),
     "err.storage_unsure": (
         "Forbindelsen blev afbrudt, efter at vi sendte dit svar, så vi ved ikke, om det blev gemt. "
         "Din tekst står stadig her. Tjek, om ændringen er kommet med, før du gemmer igen."
@@ -128,6 +133,11 @@ EN: dict[str, str] = {
         "whoever runs the tool."
     ),
     "err.storage_busy": "The database is busy right now. Try again in a moment – nothing was changed.",
+    "err.engine_down": (
+        "The database could not be started or reached, so the tool cannot show anything right now. Try "
+        "reloading the page in a moment. Whoever runs the tool can use Supabase instead: set [supabase] url "
+        "and key in the app's secrets (see docs/supabase.md)."
+    ),
     "err.storage_unsure": (
         "The connection broke after we sent your change, so we do not know whether it was saved. "
         "Your text is still here. Check whether the change went through before you save again."

@@ -311,8 +311,13 @@ class Hub:
             self._notify(project_id)
 
     def tick(self) -> None:
-        """What the hub's thread does each interval."""
-        self.check()
+        """What the hub's thread does each interval (no revision check when the store
+        pushes every process's commits: PostgreSQL's NOTIFY - unless a notice asked for
+        one: a revoked link or a deleted project)."""
+        with self._lock:
+            urgent, self._urgent = self._urgent, False
+        if urgent or not self.store.pushes_commits:
+            self.check()
         now = self._clock()
         if now >= self._next_presence:
             self._next_presence = now + self.presence_interval

@@ -1,4 +1,4 @@
-"""The Store contract every backend implements (SQLite, Supabase).
+"""The Store contract every transport implements (PostgreSQL through psycopg, Supabase).
 
 Rules every method follows, whatever the backend:
 
@@ -97,7 +97,7 @@ class Store(ABC):
     """Persistence for partnerships. One instance may be shared by many threads."""
 
     backend: str = "?"
-    """Short name shown in the sidebar: "sqlite" or "supabase"."""
+    """Short name shown in the sidebar: "postgres" or "supabase"."""
 
     def close(self) -> None:  # noqa: B027 - a backend with nothing to release keeps this
         """Release what the store holds (connections); it is not used afterwards."""
@@ -269,6 +269,12 @@ class Store(ABC):
         The composition root attaches the live hub this way, so that the store never
         imports it."""
         self.__dict__.setdefault("_commit_listeners", []).append(listener)
+
+    @property
+    def pushes_commits(self) -> bool:
+        """True while the store tells its commit listeners about commits made by any
+        process (then the live hub needs no periodic revision check)."""
+        return False
 
     def _committed(self, project_id: str, revision: int | None, scope: str | None = None) -> None:
         for listener in list(self.__dict__.get("_commit_listeners", ())):

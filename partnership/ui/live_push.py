@@ -185,7 +185,11 @@ def check_seconds() -> float:
         return 0.5
 
 
-@st.cache_resource(show_spinner=False)
+def _release(hub: Hub) -> None:
+    hub.close()
+
+
+@st.cache_resource(show_spinner=False, on_release=_release)
 def get_hub() -> Hub:
     """This process's live hub, attached to the store as its commit listener."""
     store = shell.get_store()

@@ -129,9 +129,14 @@ def _secrets() -> dict[str, Any]:
         return {}
 
 
-@st.cache_resource(show_spinner=False)
+def _release(store: Store) -> None:
+    store.close()
+
+
+@st.cache_resource(show_spinner=False, on_release=_release)
 def get_store() -> Store:
-    """One store per server process; adapters are thread-safe (connection per thread)."""
+    """One store per server process (thread-safe: a connection pool). The embedded engine
+    starts on the first call; a failure is not cached, so a reload tries again."""
     return open_store(secrets=_secrets())
 
 
@@ -152,7 +157,12 @@ def start() -> Ctx:
         state["who"] = params["n"].strip()[:200]  # an old link with the name: honoured once, then dropped
     if not state.get("who"):
         state["who"] = browser.cookie_name()
-    store = get_store()
+    try:
+        store = get_store()
+    except PartnershipError as exc:  # the database cannot start or be reached: say so, in words
+        log.exception("no store")
+        st.error(describe(exc, lang))
+        st.stop()
     access, link_error = None, ""
     token = state.get("token")
     if token:
@@ -265,8 +275,8 @@ def sidebar(c: Ctx, snap: Snapshot | None) -> None:
             st.session_state["lang"] = choice
             keep_in_url(replace(c, lang=choice))
             st.rerun()
-        if c.store.backend == "sqlite":
-            st.caption(c.t("app.store_sqlite"))
+        if getattr(c.store, "embedded", False):
+            st.caption(c.t("app.store_embedded"))
         else:
             st.caption(c.t("app.store_supabase"))
         browser.helpers(c.name)

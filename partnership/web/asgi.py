@@ -49,11 +49,11 @@ def middleware() -> list[Middleware]:
     return [Middleware(SecurityHeaders), Middleware(preload.PreloadLinks, base=base_path)]
 
 
-WARM = ("numpy", "pandas", "PIL.Image", "partnership.store.sqlite")
+WARM = ("numpy", "pandas", "PIL.Image", "partnership.store.postgres")
 """Imported by a page's first run in the server, not at start: Streamlit imports numpy,
 PIL and pandas lazily (page icon, elements), and the store is opened on first use.
 Measured in the overview's first run (``python -X importtime``): pandas 0.33 s, numpy
-0.10 s, the SQLite store 0.05 s - about 0.5 s of the first visitor's wait."""
+0.10 s - about 0.5 s of the first visitor's wait with the store's modules."""
 
 
 def warm_up() -> None:

@@ -1,4 +1,5 @@
-"""AppTest fixtures: the real app on a real SQLite file in the test's own folder."""
+"""AppTest fixtures: the real app on a database of its own in the session's embedded
+PostgreSQL (tests/support/engine.py)."""
 
 from __future__ import annotations
 
@@ -7,36 +8,61 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
+import psycopg
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from partnership.store.sqlite import SQLiteStore
-from partnership.ui import charts, shell
+from partnership.store.postgres import PostgresStore
+from partnership.ui import charts, live_push, shell
+from tests.support.engine import engine_for
 
 APP = str(Path(__file__).resolve().parents[2] / "main.py")
 
 
 @pytest.fixture
-def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A fresh SQLite file that the app's store (PARTNERSHIP_DB) uses for this test."""
-    path = tmp_path / "app.db"
-    monkeypatch.setenv("PARTNERSHIP_DB", str(path))
+def database(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A fresh database that the app's store (PARTNERSHIP_DATABASE_URL) uses for this test."""
+    engine = engine_for(request.config)
+    url = engine.fresh_database()
+    monkeypatch.setenv("PARTNERSHIP_DATABASE_URL", url)
     monkeypatch.delenv("SUPABASE_URL", raising=False)
     monkeypatch.delenv("SUPABASE_KEY", raising=False)
+    live_push.get_hub.clear()
     shell.get_store.clear()
-    yield path
-    shell.get_store.clear()
+    yield url
+    live_push.get_hub.clear()
+    shell.get_store.clear()  # closes the app's store (its connections)
+    engine.drop(url)
+
+
+SQL = Callable[..., list[tuple[Any, ...]]]
 
 
 @pytest.fixture
-def store(db_path: Path) -> SQLiteStore:
+def sql(database: str) -> SQL:
+    """Run a statement on the app's database as its owner (to break or inspect it the way
+    nothing in the app can); returns the rows, if any."""
+
+    def run(statement: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        with psycopg.connect(database, autocommit=True) as conn:
+            cur = conn.execute(statement, params)  # type: ignore[call-overload]
+            return cur.fetchall() if cur.description else []
+
+    return run
+
+
+@pytest.fixture
+def store(database: str) -> Iterator[PostgresStore]:
     """The same database as the app's, for arranging data and checking what was saved."""
-    return SQLiteStore(db_path)
+    s = PostgresStore(database)
+    yield s
+    s.close()
 
 
 @pytest.fixture
-def app(db_path: Path) -> Callable[..., AppTest]:
+def app(database: str) -> Callable[..., AppTest]:
     """Make an AppTest of the whole app, optionally opened with a link token and a name
     (as the URL ``?k=<token>&n=<name>`` would), on a given page."""
 

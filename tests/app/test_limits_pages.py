@@ -4,24 +4,22 @@ timeline), and the limits answer in the reader's language without losing what wa
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import date, timedelta
-from pathlib import Path
 
-import pytest
+import psycopg
 from streamlit.testing.v1 import AppTest
 
 from partnership import limits, timeline_reduce
-from partnership.store.sqlite import SQLiteStore
+from partnership.store.postgres import PostgresStore
 from partnership.ui import paging, throttle
-from tests.app.conftest import no_errors, texts
+from tests.app.conftest import SQL, no_errors, texts
 
 MakeApp = Callable[..., AppTest]
 TODAY = date.today()
 
 
-def project_with_tasks(store: SQLiteStore, n: int, kind: str = "activity") -> dict[str, str]:
+def project_with_tasks(store: PostgresStore, n: int, kind: str = "activity") -> dict[str, str]:
     owner, tokens = store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
     for i in range(n):
         store.add_task(owner, {"title": f"Opgave {i:04d}", "kind": kind, "start": TODAY + timedelta(days=i % 200),
@@ -35,7 +33,7 @@ def task_rows(at: AppTest, prefix: str) -> int:
 
 
 def test_the_timeline_lists_the_first_page_of_tasks_and_shows_more_on_request(app: MakeApp,
-                                                                              store: SQLiteStore) -> None:
+                                                                              store: PostgresStore) -> None:
     tokens = project_with_tasks(store, paging.PAGE * 2 + 3)
     at = app(token=tokens["owner"], page="timeline")
     no_errors(at)
@@ -49,7 +47,7 @@ def test_the_timeline_lists_the_first_page_of_tasks_and_shows_more_on_request(ap
     assert "tl_more" not in [b.key for b in at.button]
 
 
-def test_a_long_task_list_can_be_searched(app: MakeApp, store: SQLiteStore) -> None:
+def test_a_long_task_list_can_be_searched(app: MakeApp, store: PostgresStore) -> None:
     tokens = project_with_tasks(store, paging.SEARCH_FROM + 5)
     at = app(token=tokens["owner"], page="step4")
     at.text_input(key="s4_search").input("opgave 0007").run()
@@ -61,7 +59,7 @@ def test_a_long_task_list_can_be_searched(app: MakeApp, store: SQLiteStore) -> N
     assert "Ingen opgaver matcher søgningen." in texts(at)
 
 
-def test_step4_lists_a_page_of_activities(app: MakeApp, store: SQLiteStore) -> None:
+def test_step4_lists_a_page_of_activities(app: MakeApp, store: PostgresStore) -> None:
     tokens = project_with_tasks(store, paging.PAGE + 1)
     at = app(token=tokens["partner"], page="step4", lang="en")
     no_errors(at)
@@ -69,7 +67,7 @@ def test_step4_lists_a_page_of_activities(app: MakeApp, store: SQLiteStore) -> N
     assert at.button(key="s4_more").label == f"Show more ({paging.PAGE} of {paging.PAGE + 1} shown)"
 
 
-def test_many_tasks_are_summarised_in_the_timeline_chart(app: MakeApp, store: SQLiteStore) -> None:
+def test_many_tasks_are_summarised_in_the_timeline_chart(app: MakeApp, store: PostgresStore) -> None:
     n = timeline_reduce.AGGREGATE_ABOVE + 20
     tokens = project_with_tasks(store, n)
     at = app(token=tokens["owner"], page="timeline")
@@ -79,18 +77,18 @@ def test_many_tasks_are_summarised_in_the_timeline_chart(app: MakeApp, store: SQ
     assert "opgaver" in spec and "Opgave 0001" not in spec  # summaries, not single tasks
 
 
-def test_a_save_when_the_store_is_busy_says_so_and_keeps_the_text(app: MakeApp, store: SQLiteStore,
-                                                                  db_path: Path) -> None:
+def test_a_save_when_the_store_is_busy_says_so_and_keeps_the_text(app: MakeApp, store: PostgresStore,
+                                                                  database: str) -> None:
     owner, tokens = store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
     at = app(token=tokens["owner"], page="step4")
     at.button(key="fe_s4_vision_edit").click().run()
     at.text_area(key="fe_s4_vision_text").input("Alle børn har et sted at lave lektier.")
-    blocker = sqlite3.connect(db_path, isolation_level=None)
-    blocker.execute("begin immediate")
+    blocker = psycopg.connect(database)  # another writer holds the lock past the store's lock timeout
+    blocker.execute("lock table partnership_private.projects in exclusive mode")
     try:
         at.button(key="fe_s4_vision_save").click().run()
     finally:
-        blocker.execute("rollback")
+        blocker.rollback()
         blocker.close()
     assert "Databasen er optaget lige nu" in texts(at)
     assert at.text_area(key="fe_s4_vision_text").value == "Alle børn har et sted at lave lektier."
@@ -101,7 +99,7 @@ def test_a_save_when_the_store_is_busy_says_so_and_keeps_the_text(app: MakeApp, 
 
 
 def test_one_browser_creating_too_many_projects_is_told_to_wait_and_keeps_its_input(
-        app: MakeApp, store: SQLiteStore, db_path: Path) -> None:
+        app: MakeApp, store: PostgresStore, sql: SQL) -> None:
     at = app()
     for i in range(limits.CLIENT_CREATE_LIMIT + 1):
         at.text_input(key="start_org").input("Boldklubben Øst")
@@ -116,8 +114,7 @@ def test_one_browser_creating_too_many_projects_is_told_to_wait_and_keeps_its_in
             at.switch_page("app_pages/start.py").run()
     assert "mange projekter på kort tid" in at.error[0].value
     assert at.text_input(key="start_title").value == f"Projekt {limits.CLIENT_CREATE_LIMIT}"
-    with sqlite3.connect(db_path) as conn:
-        assert conn.execute("select count(*) from projects").fetchone()[0] == limits.CLIENT_CREATE_LIMIT
+    assert sql("select count(*) from partnership_private.projects") == [(limits.CLIENT_CREATE_LIMIT,)]
 
 
 def test_the_rate_limiter_forgets_events_after_its_window() -> None:
@@ -146,7 +143,7 @@ def test_an_upload_over_the_import_limit_is_refused_before_parsing(app: MakeApp)
     assert throttle.CREATIONS.limit == limits.CLIENT_CREATE_LIMIT
 
 
-def test_the_timeline_figure_is_reused_when_only_a_field_changed(store: SQLiteStore) -> None:
+def test_the_timeline_figure_is_reused_when_only_a_field_changed(store: PostgresStore) -> None:
     from partnership.ui import timeline_page
 
     tokens = project_with_tasks(store, 3)
@@ -161,9 +158,9 @@ def test_the_timeline_figure_is_reused_when_only_a_field_changed(store: SQLiteSt
     assert timeline_page.cached_figure(store.snapshot(owner), view, TODAY, "da", state) is not first
 
 
-def test_a_candidate_over_the_cap_is_refused_and_the_typed_name_stays(app: MakeApp, store: SQLiteStore,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(limits.RECORD_CAPS, "candidates", 1)
+def test_a_candidate_over_the_cap_is_refused_and_the_typed_name_stays(app: MakeApp, store: PostgresStore,
+                                                                      sql: SQL) -> None:
+    sql("update partnership_private.limit_settings set value = 1 where name = 'candidates'")
     owner, tokens = store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
     store.add_candidate(owner, "Biblioteket", "Anna")
     at = app(token=tokens["owner"], page="step2")
@@ -172,7 +169,7 @@ def test_a_candidate_over_the_cap_is_refused_and_the_typed_name_stays(app: MakeA
     assert "grænsen på 1 kandidater" in texts(at)
     assert at.text_input(key="s2_new").value == "Skolen"
     assert [x.name for x in store.snapshot(owner).candidates] == ["Biblioteket"]
-    monkeypatch.setitem(limits.RECORD_CAPS, "candidates", 2)
+    sql("update partnership_private.limit_settings set value = 2 where name = 'candidates'")
     at.button(key="FormSubmitter:s2_add-Tilføj").click().run()
     no_errors(at)
     assert [x.name for x in store.snapshot(owner).candidates] == ["Biblioteket", "Skolen"]

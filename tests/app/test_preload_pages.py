@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from partnership.demo import create_demo
-from partnership.store.sqlite import SQLiteStore
+from partnership.store.postgres import PostgresStore
 from partnership.web import preload
 from tests.app.conftest import no_errors
 
@@ -20,7 +20,7 @@ BIG = {"plotly_chart": "PlotlyChart", "code": "StreamlitSyntaxHighlighter"}
 
 @pytest.mark.parametrize("page", sorted(preload.PAGES))
 def test_a_page_preloads_the_big_chunks_it_draws_and_no_other(
-    app: Callable[..., AppTest], store: SQLiteStore, page: str
+    app: Callable[..., AppTest], store: PostgresStore, page: str
 ) -> None:
     tokens = create_demo(store)[1]
     at = app(token=tokens["owner"], page=page, plotly=False)  # a new tab (ui/charts.py)

@@ -2,46 +2,42 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
-from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
 from partnership.i18n import t
-from partnership.store.sqlite import SQLiteStore
-from tests.app.conftest import field_views, no_errors, texts
+from partnership.store.postgres import PostgresStore
+from tests.app.conftest import SQL, field_views, no_errors, texts
 
 MakeApp = Callable[..., AppTest]
 
 HOSTILE_NAME = "Vera ![i](http://host/x.png) [Log ind igen](http://host/phish) $x^2$ :red[rød] \u202eevil"
 
 
-def _project(store: SQLiteStore) -> dict[str, str]:
+def _project(store: PostgresStore) -> dict[str, str]:
     owner, tokens = store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
     store.update_project(owner, {"partner_org": "Biblioteket"}, 1, "Anna")
     return tokens
 
 
-def test_a_typed_draft_survives_a_failed_read_and_comes_back(app: MakeApp, store: SQLiteStore,
-                                                              db_path: Path) -> None:
+def test_a_typed_draft_survives_a_failed_read_and_comes_back(app: MakeApp, store: PostgresStore,
+                                                              sql: SQL) -> None:
     tokens = _project(store)
     at = app(token=tokens["owner"], page="step4")
     at.button(key="fe_s4_vision_edit").click().run()
     at.text_area(key="fe_s4_vision_text").input("Mit udkast, ikke gemt endnu").run()
-    with sqlite3.connect(db_path) as conn:  # the database loses a table: every read fails
-        conn.execute("alter table fields rename to fields_away")
+    sql("alter table partnership_private.fields rename to fields_away")  # the database loses a table: every read fails
     at.run()
     assert t("err.storage", "da") in [e.value for e in at.error]
     assert not at.text_area  # the page stopped before the editor
-    with sqlite3.connect(db_path) as conn:
-        conn.execute("alter table fields_away rename to fields")
+    sql("alter table partnership_private.fields_away rename to fields")
     at.run()
     no_errors(at)
     assert at.text_area(key="fe_s4_vision_text").value == "Mit udkast, ikke gemt endnu"
 
 
-def test_a_hostile_name_is_shown_as_text_in_the_sidebar_and_the_parties(app: MakeApp, store: SQLiteStore) -> None:
+def test_a_hostile_name_is_shown_as_text_in_the_sidebar_and_the_parties(app: MakeApp, store: PostgresStore) -> None:
     owner, tokens = store.create_project(HOSTILE_NAME, "Boldklubben Øst", "Anna")
     store.update_project(owner, {"partner_org": HOSTILE_NAME}, 1, "Anna")
     store.set_field(owner, "s4_vision", "[Log ind igen](http://host/phish)\n![i](http://host/x.png)", 0, "Anna")

@@ -3,18 +3,16 @@ filters, restore, what a partner and a viewer may see)."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from partnership.errors import InvalidLink
 from partnership.model import Role
-from partnership.store.sqlite import SQLiteStore
+from partnership.store.postgres import PostgresStore
 from partnership.ui import history
-from tests.app.conftest import no_errors, opened, texts
+from tests.app.conftest import SQL, no_errors, opened, texts
 
 MakeApp = Callable[..., AppTest]
 
@@ -23,7 +21,7 @@ SECRET = "Hemmelige Skole"
 
 
 @pytest.fixture
-def tokens(store: SQLiteStore) -> dict[str, str]:
+def tokens(store: PostgresStore) -> dict[str, str]:
     """A project where both sides have written step 4's vision twice, and the association
     has an internal idea and a candidate the partner must never see."""
     owner, tokens = store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
@@ -44,7 +42,7 @@ def shown(at: AppTest) -> list[str]:
 
 
 def test_settings_shows_every_link_again_and_explains_the_roles(
-    app: MakeApp, store: SQLiteStore, tokens: dict[str, str]
+    app: MakeApp, store: PostgresStore, tokens: dict[str, str]
 ) -> None:
     at = app(tokens["owner"], page="settings")
     no_errors(at)
@@ -57,7 +55,7 @@ def test_settings_shows_every_link_again_and_explains_the_roles(
 
 
 def test_closing_the_partner_link_makes_a_new_one_and_the_old_one_stops_working(
-    app: MakeApp, store: SQLiteStore, tokens: dict[str, str]
+    app: MakeApp, store: PostgresStore, tokens: dict[str, str]
 ) -> None:
     at = app(tokens["owner"], page="settings")
     assert at.button(key="settings_partner_rotate").label == "Luk linket og lav et nyt"
@@ -76,10 +74,9 @@ def test_closing_the_partner_link_makes_a_new_one_and_the_old_one_stops_working(
 
 
 def test_a_project_made_before_links_were_kept_says_the_partner_link_must_be_made_anew(
-    app: MakeApp, store: SQLiteStore, tokens: dict[str, str], db_path: Path
+    app: MakeApp, store: PostgresStore, tokens: dict[str, str], sql: SQL
 ) -> None:
-    with sqlite3.connect(db_path) as conn:
-        conn.execute("update links set sealed = null")
+    sql("update partnership_private.links set sealed = null")
     at = app(tokens["owner"], page="settings")
     no_errors(at)
     assert shown(at) == [tokens["owner"]]
@@ -88,7 +85,7 @@ def test_a_project_made_before_links_were_kept_says_the_partner_link_must_be_mad
 
 
 def test_rotating_the_owners_own_link_keeps_this_session_in(
-    app: MakeApp, store: SQLiteStore, tokens: dict[str, str]
+    app: MakeApp, store: PostgresStore, tokens: dict[str, str]
 ) -> None:
     at = app(tokens["owner"], page="settings")
     at.button(key="settings_owner_rotate").click().run()
@@ -104,7 +101,7 @@ def test_rotating_the_owners_own_link_keeps_this_session_in(
     assert at.title[0].value == "Links og indstillinger"
 
 
-def test_cancelling_a_rotation_changes_nothing(app: MakeApp, store: SQLiteStore, tokens: dict[str, str]) -> None:
+def test_cancelling_a_rotation_changes_nothing(app: MakeApp, store: PostgresStore, tokens: dict[str, str]) -> None:
     at = app(tokens["owner"], page="settings")
     at.button(key="settings_viewer_rotate").click().run()
     at.button(key="settings_viewer_rotate_no").click().run()
@@ -112,7 +109,7 @@ def test_cancelling_a_rotation_changes_nothing(app: MakeApp, store: SQLiteStore,
     assert at.button(key="settings_viewer_rotate")
 
 
-def test_the_names_are_edited_with_compare_and_set(app: MakeApp, store: SQLiteStore, tokens: dict[str, str]) -> None:
+def test_the_names_are_edited_with_compare_and_set(app: MakeApp, store: PostgresStore, tokens: dict[str, str]) -> None:
     at = app(tokens["owner"], page="settings")
     at.button(key="re_project_names_edit").click().run()
     at.text_input(key="re_project_names_partner_org").input("Biblioteket")
@@ -128,7 +125,7 @@ def test_the_names_are_edited_with_compare_and_set(app: MakeApp, store: SQLiteSt
 
 
 def test_delete_asks_twice_and_then_every_link_stops_working(
-    app: MakeApp, store: SQLiteStore, tokens: dict[str, str]
+    app: MakeApp, store: PostgresStore, tokens: dict[str, str]
 ) -> None:
     at = app(tokens["owner"], page="settings")
     at.button(key="settings_delete_ask").click().run()
@@ -161,7 +158,7 @@ def test_history_lists_every_change_newest_first(app: MakeApp, tokens: dict[str,
     assert "Ole (partneren)" in words and "Anna (foreningen)" in words
 
 
-def test_a_long_text_shows_in_full_once_its_box_is_opened(app: MakeApp, store: SQLiteStore,
+def test_a_long_text_shows_in_full_once_its_box_is_opened(app: MakeApp, store: PostgresStore,
                                                           tokens: dict[str, str]) -> None:
     owner = store.open(tokens["owner"])
     long = "Et langt afsnit om visionen. " * 40 + "SLUTNINGEN"
@@ -176,7 +173,7 @@ def test_a_long_text_shows_in_full_once_its_box_is_opened(app: MakeApp, store: S
 
 
 def test_an_earlier_value_is_restored_as_a_new_version(
-    app: MakeApp, store: SQLiteStore, tokens: dict[str, str]
+    app: MakeApp, store: PostgresStore, tokens: dict[str, str]
 ) -> None:
     owner = store.open(tokens["owner"])
     first = next(e for e in store.history(owner) if e.target == "s4_vision" and e.version == 1)
@@ -188,7 +185,7 @@ def test_an_earlier_value_is_restored_as_a_new_version(
     assert "hentet tilbage" in texts(at)
 
 
-def test_an_earlier_version_of_a_record_is_restored(app: MakeApp, store: SQLiteStore, tokens: dict[str, str]) -> None:
+def test_an_earlier_version_of_a_record_is_restored(app: MakeApp, store: PostgresStore, tokens: dict[str, str]) -> None:
     partner = store.open(tokens["partner"])
     task = store.add_task(partner, {"title": "Plakater", "kind": "task", "side": "partner"}, "Ole")
     store.update_task(partner, task.id, {"title": "Plakater og flyers", "status": "in_progress"}, 1, "Ole")
@@ -202,7 +199,7 @@ def test_an_earlier_version_of_a_record_is_restored(app: MakeApp, store: SQLiteS
 
 
 def test_a_stale_restore_shows_the_conflict_and_changes_nothing(
-    app: MakeApp, store: SQLiteStore, tokens: dict[str, str]
+    app: MakeApp, store: PostgresStore, tokens: dict[str, str]
 ) -> None:
     owner = store.open(tokens["owner"])
     first = next(e for e in store.history(owner) if e.target == "s4_vision" and e.version == 1)
@@ -247,7 +244,7 @@ def test_a_viewer_reads_the_history_without_restore_buttons(app: MakeApp, tokens
     assert not [b for b in at.button if (b.key or "").startswith("hist_restore_")]
 
 
-def test_a_long_history_shows_a_page_of_entries_and_more_on_request(app: MakeApp, store: SQLiteStore,
+def test_a_long_history_shows_a_page_of_entries_and_more_on_request(app: MakeApp, store: PostgresStore,
                                                                     tokens: dict[str, str]) -> None:
     owner = store.open(tokens["owner"])
     for n in range(history.PAGE + 5):

@@ -12,21 +12,21 @@ from streamlit.testing.v1 import AppTest
 
 from partnership.model import CandidateStatus, Role, TaskKind, TaskStatus
 from partnership.steps import MAX_TEXT
-from partnership.store.sqlite import SQLiteStore
+from partnership.store.postgres import PostgresStore
 from tests.app.conftest import copy_buttons, no_errors, texts
 
 MakeApp = Callable[..., AppTest]
 
 
 
-def new_project(store: SQLiteStore) -> dict[str, str]:
+def new_project(store: PostgresStore) -> dict[str, str]:
     return store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")[1]
 
 
 # -- start page ---------------------------------------------------------------------------
 
 
-def test_start_page_creates_a_partnership_and_goes_inside_with_its_links(app: MakeApp, store: SQLiteStore) -> None:
+def test_start_page_creates_a_partnership_and_goes_inside_with_its_links(app: MakeApp, store: PostgresStore) -> None:
     at = app()
     no_errors(at)
     at.text_input(key="start_org").input("Boldklubben Øst")
@@ -47,14 +47,14 @@ def test_start_page_creates_a_partnership_and_goes_inside_with_its_links(app: Ma
     assert "n" not in at.query_params
 
 
-def test_start_page_names_the_missing_fields(app: MakeApp, store: SQLiteStore) -> None:
+def test_start_page_names_the_missing_fields(app: MakeApp, store: PostgresStore) -> None:
     at = app()
     at.text_input(key="start_org").input("Boldklubben Øst")
     at.button[0].click().run()
     assert "Dit navn" in at.error[0].value and "Arbejdstitel" in at.error[0].value
 
 
-def test_opening_by_pasted_link_goes_to_the_overview(app: MakeApp, store: SQLiteStore) -> None:
+def test_opening_by_pasted_link_goes_to_the_overview(app: MakeApp, store: PostgresStore) -> None:
     tokens = new_project(store)
     at = app()
     at.text_input(key="start_link").input(f"https://example.org/?k={tokens['owner']}")
@@ -64,7 +64,7 @@ def test_opening_by_pasted_link_goes_to_the_overview(app: MakeApp, store: SQLite
 
 
 @pytest.mark.parametrize("pasted", ["nonsense", "https://example.org/?k=" + "A" * 43])
-def test_a_bad_pasted_link_gets_a_clear_message(app: MakeApp, store: SQLiteStore, pasted: str) -> None:
+def test_a_bad_pasted_link_gets_a_clear_message(app: MakeApp, store: PostgresStore, pasted: str) -> None:
     at = app()
     at.text_input(key="start_link").input(pasted)
     at.button[1].click().run()
@@ -72,7 +72,7 @@ def test_a_bad_pasted_link_gets_a_clear_message(app: MakeApp, store: SQLiteStore
     assert "Linket virker ikke" in at.error[0].value
 
 
-def test_an_unknown_link_in_the_url_shows_a_clear_page_and_no_data(app: MakeApp, store: SQLiteStore) -> None:
+def test_an_unknown_link_in_the_url_shows_a_clear_page_and_no_data(app: MakeApp, store: PostgresStore) -> None:
     new_project(store)
     at = app(token="B" * 43, page="overview")
     assert not at.exception
@@ -87,7 +87,7 @@ def test_the_example_opens_filled_in(app: MakeApp) -> None:
     assert at.title[0].value == "Lektiecafé på biblioteket"
 
 
-def test_language_switch_to_english(app: MakeApp, store: SQLiteStore) -> None:
+def test_language_switch_to_english(app: MakeApp, store: PostgresStore) -> None:
     tokens = new_project(store)
     at = app(token=tokens["owner"], page="step1")
     assert at.title[0].value.startswith("Trin 1")
@@ -100,7 +100,7 @@ def test_language_switch_to_english(app: MakeApp, store: SQLiteStore) -> None:
 # -- overview -----------------------------------------------------------------------------
 
 
-def test_overview_shows_progress_meetings_and_next_actions(app: MakeApp, store: SQLiteStore) -> None:
+def test_overview_shows_progress_meetings_and_next_actions(app: MakeApp, store: PostgresStore) -> None:
     tokens = new_project(store)
     at = app(token=tokens["owner"], page="overview")
     no_errors(at)
@@ -111,7 +111,7 @@ def test_overview_shows_progress_meetings_and_next_actions(app: MakeApp, store: 
                                                                 at.get("page_link"))
 
 
-def test_partner_overview_shows_the_invitation_and_only_joint_steps(app: MakeApp, store: SQLiteStore) -> None:
+def test_partner_overview_shows_the_invitation_and_only_joint_steps(app: MakeApp, store: PostgresStore) -> None:
     owner, tokens = store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
     store.set_field(owner, "s1_idea", "Lektiehjælp for børn", 0, "Anna")
     store.set_field(owner, "s1_our_offer", "HEMMELIGT TILBUD", 0, "Anna")
@@ -124,7 +124,7 @@ def test_partner_overview_shows_the_invitation_and_only_joint_steps(app: MakeApp
     assert len(at.get("progress")) == 2
 
 
-def test_partner_deep_link_to_an_internal_step_is_refused(app: MakeApp, store: SQLiteStore) -> None:
+def test_partner_deep_link_to_an_internal_step_is_refused(app: MakeApp, store: PostgresStore) -> None:
     owner, tokens = store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
     store.set_field(owner, "s1_vision_fit", "HEMMELIG VISION", 0, "Anna")
     at = app(token=tokens["partner"], name="Ole", page="step1")
@@ -144,7 +144,7 @@ def edit_field(at: AppTest, key: str, text: str) -> AppTest:
     return at
 
 
-def test_step1_saves_each_field_and_shows_who_wrote_it(app: MakeApp, store: SQLiteStore) -> None:
+def test_step1_saves_each_field_and_shows_who_wrote_it(app: MakeApp, store: PostgresStore) -> None:
     tokens = new_project(store)
     at = app(token=tokens["owner"], page="step1")
     no_errors(at)
@@ -157,12 +157,12 @@ def test_step1_saves_each_field_and_shows_who_wrote_it(app: MakeApp, store: SQLi
     assert "Senest ændret af Anna" in texts(at)
 
 
-def test_step1_examples_are_on_demand(app: MakeApp, store: SQLiteStore) -> None:
+def test_step1_examples_are_on_demand(app: MakeApp, store: PostgresStore) -> None:
     at = app(token=new_project(store)["owner"], page="step1")
     assert len(at.expander) == 4
 
 
-def test_an_empty_save_is_refused_with_a_message(app: MakeApp, store: SQLiteStore) -> None:
+def test_an_empty_save_is_refused_with_a_message(app: MakeApp, store: PostgresStore) -> None:
     tokens = new_project(store)
     at = app(token=tokens["owner"], page="step1")
     edit_field(at, "s1_idea", "   ")
@@ -170,7 +170,7 @@ def test_an_empty_save_is_refused_with_a_message(app: MakeApp, store: SQLiteStor
     assert store.snapshot(store.open(tokens["owner"])).field("s1_idea").version == 0
 
 
-def test_an_over_long_text_is_refused_with_a_message(app: MakeApp, store: SQLiteStore) -> None:
+def test_an_over_long_text_is_refused_with_a_message(app: MakeApp, store: PostgresStore) -> None:
     tokens = new_project(store)
     at = app(token=tokens["owner"], page="step1")
     at.button(key="fe_s1_idea_edit").click().run()
@@ -181,7 +181,7 @@ def test_an_over_long_text_is_refused_with_a_message(app: MakeApp, store: SQLite
     assert store.snapshot(store.open(tokens["owner"])).field("s1_idea").version == 0
 
 
-def test_a_stale_save_shows_both_texts_and_keeps_mine_on_request(app: MakeApp, store: SQLiteStore) -> None:
+def test_a_stale_save_shows_both_texts_and_keeps_mine_on_request(app: MakeApp, store: PostgresStore) -> None:
     tokens = new_project(store)
     owner = store.open(tokens["owner"])
     at = app(token=tokens["owner"], page="step1")
@@ -198,7 +198,7 @@ def test_a_stale_save_shows_both_texts_and_keeps_mine_on_request(app: MakeApp, s
     assert (fv.value, fv.version) == ("Min idé", 2)
 
 
-def test_a_conflict_can_be_merged(app: MakeApp, store: SQLiteStore) -> None:
+def test_a_conflict_can_be_merged(app: MakeApp, store: PostgresStore) -> None:
     tokens = new_project(store)
     owner = store.open(tokens["owner"])
     at = app(token=tokens["owner"], page="step1")
@@ -212,7 +212,7 @@ def test_a_conflict_can_be_merged(app: MakeApp, store: SQLiteStore) -> None:
     assert store.snapshot(owner).field("s1_idea").value == "Bos idé\n\nMin idé"
 
 
-def test_writing_needs_a_name_and_the_prompt_asks_for_it(app: MakeApp, store: SQLiteStore) -> None:
+def test_writing_needs_a_name_and_the_prompt_asks_for_it(app: MakeApp, store: PostgresStore) -> None:
     tokens = new_project(store)
     at = app(token=tokens["owner"], name=None, page="step1")
     assert at.text_input(key="who_name") is not None
@@ -233,7 +233,7 @@ def add_candidate(at: AppTest, name: str) -> AppTest:
     return at
 
 
-def test_step2_records_suggestions_in_order_and_refuses_duplicates(app: MakeApp, store: SQLiteStore) -> None:
+def test_step2_records_suggestions_in_order_and_refuses_duplicates(app: MakeApp, store: PostgresStore) -> None:
     tokens = new_project(store)
     at = app(token=tokens["owner"], page="step2")
     for name in ("Biblioteket", "Skolen", "Ældresagen"):
@@ -245,7 +245,7 @@ def test_step2_records_suggestions_in_order_and_refuses_duplicates(app: MakeApp,
     assert [c.name for c in cands] == ["Biblioteket", "Skolen", "Ældresagen"]
 
 
-def test_step2_timer_starts_and_stops(app: MakeApp, store: SQLiteStore) -> None:
+def test_step2_timer_starts_and_stops(app: MakeApp, store: PostgresStore) -> None:
     at = app(token=new_project(store)["owner"], page="step2")
     at.button(key="s2_timer_start").click().run()
     assert "tilbage" in at.get("progress")[0].proto.text
@@ -253,7 +253,7 @@ def test_step2_timer_starts_and_stops(app: MakeApp, store: SQLiteStore) -> None:
     assert not at.get("progress")
 
 
-def test_step2_timer_offers_to_start_again_not_to_stop_once_time_is_up(app: MakeApp, store: SQLiteStore) -> None:
+def test_step2_timer_offers_to_start_again_not_to_stop_once_time_is_up(app: MakeApp, store: PostgresStore) -> None:
     at = app(token=new_project(store)["owner"], page="step2")
     at.session_state["s2_timer_end"] = time.time() - 1
     at.run()
@@ -264,7 +264,7 @@ def test_step2_timer_offers_to_start_again_not_to_stop_once_time_is_up(app: Make
     assert "tilbage" in at.get("progress")[0].proto.text
 
 
-def test_step2_says_when_a_priority_pushes_another_out_of_the_top_three(app: MakeApp, store: SQLiteStore) -> None:
+def test_step2_says_when_a_priority_pushes_another_out_of_the_top_three(app: MakeApp, store: PostgresStore) -> None:
     owner, tokens = store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
     a = store.add_candidate(owner, "Biblioteket", "Anna")
     b = store.add_candidate(owner, "Skolen", "Anna")
@@ -278,7 +278,7 @@ def test_step2_says_when_a_priority_pushes_another_out_of_the_top_three(app: Mak
     assert "ryger ud af de tre bedste" in at.warning[0].value
 
 
-def test_step2_assess_prioritise_and_set_aside(app: MakeApp, store: SQLiteStore) -> None:
+def test_step2_assess_prioritise_and_set_aside(app: MakeApp, store: PostgresStore) -> None:
     owner, tokens = store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
     a = store.add_candidate(owner, "Biblioteket", "Anna")
     b = store.add_candidate(owner, "Skolen", "Anna")
@@ -306,7 +306,7 @@ def test_step2_assess_prioritise_and_set_aside(app: MakeApp, store: SQLiteStore)
 # -- step 3 -------------------------------------------------------------------------------
 
 
-def prepared(store: SQLiteStore) -> tuple[dict[str, str], list[str]]:
+def prepared(store: PostgresStore) -> tuple[dict[str, str], list[str]]:
     owner, tokens = store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
     store.set_field(owner, "s1_idea", "En lektiecafé", 0, "Anna")
     store.set_field(owner, "s1_our_offer", "Frivillige", 0, "Anna")
@@ -318,7 +318,7 @@ def prepared(store: SQLiteStore) -> tuple[dict[str, str], list[str]]:
     return tokens, ids
 
 
-def test_step3_drafts_the_email_from_step1_and_the_chosen_candidate(app: MakeApp, store: SQLiteStore) -> None:
+def test_step3_drafts_the_email_from_step1_and_the_chosen_candidate(app: MakeApp, store: PostgresStore) -> None:
     tokens, _ = prepared(store)
     at = app(token=tokens["owner"], page="step3")
     no_errors(at)
@@ -334,7 +334,7 @@ def test_step3_drafts_the_email_from_step1_and_the_chosen_candidate(app: MakeApp
     assert any(b.proto.url.startswith("mailto:?subject=") for b in at.get("link_button"))
 
 
-def test_step3_people_for_the_first_meeting(app: MakeApp, store: SQLiteStore) -> None:
+def test_step3_people_for_the_first_meeting(app: MakeApp, store: PostgresStore) -> None:
     tokens, _ = prepared(store)
     at = app(token=tokens["owner"], page="step3")
     for name in ("Eva", "Karim"):
@@ -346,7 +346,7 @@ def test_step3_people_for_the_first_meeting(app: MakeApp, store: SQLiteStore) ->
 
 
 def test_step3_follow_up_date_becomes_an_internal_task_and_the_past_is_refused(
-    app: MakeApp, store: SQLiteStore
+    app: MakeApp, store: PostgresStore
 ) -> None:
     tokens, _ = prepared(store)
     owner = store.open(tokens["owner"])
@@ -362,7 +362,7 @@ def test_step3_follow_up_date_becomes_an_internal_task_and_the_past_is_refused(
     assert (task.kind, task.internal, task.due) == (TaskKind.FOLLOW_UP, True, date.today() + timedelta(days=5))
 
 
-def test_step3_a_refusal_promotes_the_next_and_redrafts_the_email(app: MakeApp, store: SQLiteStore) -> None:
+def test_step3_a_refusal_promotes_the_next_and_redrafts_the_email(app: MakeApp, store: PostgresStore) -> None:
     tokens, _ = prepared(store)
     owner = store.open(tokens["owner"])
     at = app(token=tokens["owner"], page="step3")
@@ -377,7 +377,7 @@ def test_step3_a_refusal_promotes_the_next_and_redrafts_the_email(app: MakeApp, 
     assert "Vælg en ny opfølgningsdato" in texts(at)
 
 
-def test_step3_a_yes_makes_them_the_partner(app: MakeApp, store: SQLiteStore) -> None:
+def test_step3_a_yes_makes_them_the_partner(app: MakeApp, store: PostgresStore) -> None:
     tokens, _ = prepared(store)
     at = app(token=tokens["owner"], page="step3")
     at.button(key="s3_yes").click().run()
@@ -398,18 +398,18 @@ def test_step3_a_yes_makes_them_the_partner(app: MakeApp, store: SQLiteStore) ->
     store.open(store.links(store.open(tokens["owner"]))[Role.PARTNER] or "")  # showing revoked nothing
 
 
-def _follow_up(store: SQLiteStore, token: str) -> str:
+def _follow_up(store: PostgresStore, token: str) -> str:
     """An open internal follow-up, as the page's form makes it; its id."""
     return store.add_task(store.open(token), {"title": "Følg op på Biblioteket", "kind": "follow_up",
                                               "internal": True, "side": "association"}, "Anna").id
 
 
-def _status(store: SQLiteStore, token: str, task_id: str) -> TaskStatus:
+def _status(store: PostgresStore, token: str, task_id: str) -> TaskStatus:
     return next(t.status for t in store.snapshot(store.open(token)).tasks if t.id == task_id)
 
 
 @pytest.mark.parametrize(("button", "partner"), [("s3_yes", "Biblioteket"), ("s3_no", "")])
-def test_step3_the_answer_closes_the_open_follow_up(app: MakeApp, store: SQLiteStore, button: str,
+def test_step3_the_answer_closes_the_open_follow_up(app: MakeApp, store: PostgresStore, button: str,
                                                     partner: str) -> None:
     tokens, _ = prepared(store)
     task_id = _follow_up(store, tokens["owner"])
@@ -420,7 +420,7 @@ def test_step3_the_answer_closes_the_open_follow_up(app: MakeApp, store: SQLiteS
     assert _status(store, tokens["owner"], task_id) is TaskStatus.DONE
 
 
-def test_step3_a_yes_on_a_page_gone_stale_saves_nothing_and_says_so(app: MakeApp, store: SQLiteStore) -> None:
+def test_step3_a_yes_on_a_page_gone_stale_saves_nothing_and_says_so(app: MakeApp, store: PostgresStore) -> None:
     tokens, _ = prepared(store)
     owner = store.open(tokens["owner"])
     task_id = _follow_up(store, tokens["owner"])
@@ -436,7 +436,7 @@ def test_step3_a_yes_on_a_page_gone_stale_saves_nothing_and_says_so(app: MakeApp
 @pytest.mark.parametrize("page", ["overview", "step1", "step2", "step3", "step4", "step5", "timeline", "history",
                                   "settings"])
 @pytest.mark.parametrize("role", ["owner", "partner", "viewer"])
-def test_every_page_runs_for_every_role_on_the_example(app: MakeApp, store: SQLiteStore, page: str,
+def test_every_page_runs_for_every_role_on_the_example(app: MakeApp, store: PostgresStore, page: str,
                                                        role: str) -> None:
     from partnership.demo import create_demo
 

@@ -17,7 +17,7 @@ from partnership.demo import create_demo
 from partnership.errors import Forbidden
 from partnership.model import Role, Side, TaskKind
 from partnership.slug import slug
-from partnership.store.sqlite import SQLiteStore
+from partnership.store.postgres import PostgresStore
 from partnership.ui import step5
 from tests.app.conftest import no_errors, opened, texts
 
@@ -30,14 +30,14 @@ def keys(at: AppTest, kind: str = "button") -> set[str]:
     return {w.key for w in at.get(kind) if getattr(w, "key", None)}
 
 
-def fresh(store: SQLiteStore) -> dict[str, str]:
+def fresh(store: PostgresStore) -> dict[str, str]:
     """A project whose partner has said yes, and nothing else."""
     owner, tokens = store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
     store.update_project(owner, {"partner_org": "Biblioteket"}, 1, "Anna")
     return tokens
 
 
-def ready(store: SQLiteStore, *, term: bool = True) -> dict[str, str]:
+def ready(store: PostgresStore, *, term: bool = True) -> dict[str, str]:
     """A project with everything the agreement requires (``s5_term`` only if ``term``)."""
     tokens = fresh(store)
     owner, partner = store.open(tokens["owner"]), store.open(tokens["partner"])
@@ -69,7 +69,7 @@ def assert_no_inputs(at: AppTest) -> None:
 
 @pytest.mark.parametrize("page", ["step4", "step5"])
 @pytest.mark.parametrize("role", ["owner", "partner", "viewer"])
-def test_steps_4_and_5_run_for_every_role(app: MakeApp, store: SQLiteStore, role: str, page: str) -> None:
+def test_steps_4_and_5_run_for_every_role(app: MakeApp, store: PostgresStore, role: str, page: str) -> None:
     _, demo = create_demo(store)
     tokens = fresh(store)
     for project in (demo, tokens):  # signed (the example) and just begun
@@ -86,7 +86,7 @@ def test_steps_4_and_5_run_for_every_role(app: MakeApp, store: SQLiteStore, role
 # -- step 4 ---------------------------------------------------------------------------------
 
 
-def test_owner_saves_the_shared_vision_inline(app: MakeApp, store: SQLiteStore) -> None:
+def test_owner_saves_the_shared_vision_inline(app: MakeApp, store: PostgresStore) -> None:
     tokens = fresh(store)
     at = app(token=tokens["owner"], page="step4")
     edit = at.button(key="fe_s4_vision_edit")
@@ -103,7 +103,7 @@ def test_owner_saves_the_shared_vision_inline(app: MakeApp, store: SQLiteStore) 
     assert "Alle børn har et sted at lave lektier." in texts(at)
 
 
-def test_an_activity_due_before_its_start_is_refused_and_nothing_is_saved(app: MakeApp, store: SQLiteStore) -> None:
+def test_an_activity_due_before_its_start_is_refused_and_nothing_is_saved(app: MakeApp, store: PostgresStore) -> None:
     tokens = fresh(store)
     owner = store.open(tokens["owner"])
     anna = store.add_person(owner, {"name": "Anna Holm", "side": "association", "working_group": True}, "Anna")
@@ -128,7 +128,7 @@ def test_an_activity_due_before_its_start_is_refused_and_nothing_is_saved(app: M
     assert "Lektiecafé" in texts(at) and "Ansvarlig: Anna Holm" in texts(at)
 
 
-def test_the_add_form_starts_clean_after_a_task_kind_included(app: MakeApp, store: SQLiteStore) -> None:
+def test_the_add_form_starts_clean_after_a_task_kind_included(app: MakeApp, store: PostgresStore) -> None:
     tokens = fresh(store)
     owner = store.open(tokens["owner"])
     at = app(token=tokens["owner"], page="step4")
@@ -145,7 +145,7 @@ def test_the_add_form_starts_clean_after_a_task_kind_included(app: MakeApp, stor
     assert at.selectbox(key="s4_new_side").value == "association"
 
 
-def test_the_partner_adds_its_own_person_to_the_working_group(app: MakeApp, store: SQLiteStore) -> None:
+def test_the_partner_adds_its_own_person_to_the_working_group(app: MakeApp, store: PostgresStore) -> None:
     tokens = fresh(store)
     at = app(token=tokens["partner"], page="step4")
     no_errors(at)
@@ -166,7 +166,7 @@ def test_the_partner_adds_its_own_person_to_the_working_group(app: MakeApp, stor
     assert "Foreningen har endnu ingen i arbejdsgruppen" in shown
 
 
-def test_a_funding_deadline_becomes_a_task_with_responsible_and_due(app: MakeApp, store: SQLiteStore) -> None:
+def test_a_funding_deadline_becomes_a_task_with_responsible_and_due(app: MakeApp, store: PostgresStore) -> None:
     tokens = fresh(store)
     partner = store.open(tokens["partner"])
     ole = store.add_person(partner, {"name": "Ole Berg", "side": "partner", "working_group": True}, "Ole")
@@ -183,7 +183,7 @@ def test_a_funding_deadline_becomes_a_task_with_responsible_and_due(app: MakeApp
                                                                   TODAY + timedelta(days=42))
 
 
-def test_a_stale_task_save_shows_both_versions_and_keeps_mine_on_request(app: MakeApp, store: SQLiteStore) -> None:
+def test_a_stale_task_save_shows_both_versions_and_keeps_mine_on_request(app: MakeApp, store: PostgresStore) -> None:
     tokens = ready(store)
     owner, partner = store.open(tokens["owner"]), store.open(tokens["partner"])
     [activity] = [x for x in store.snapshot(owner).tasks if x.kind is TaskKind.ACTIVITY]
@@ -205,7 +205,7 @@ def test_a_stale_task_save_shows_both_versions_and_keeps_mine_on_request(app: Ma
 # -- step 5: approval, signing, reopening ---------------------------------------------------
 
 
-def test_the_approval_flow_end_to_end(app: MakeApp, store: SQLiteStore) -> None:
+def test_the_approval_flow_end_to_end(app: MakeApp, store: PostgresStore) -> None:
     tokens = ready(store, term=False)
     owner, partner = store.open(tokens["owner"]), store.open(tokens["partner"])
     at = app(token=tokens["owner"], page="step5")
@@ -285,7 +285,7 @@ def test_the_approval_flow_end_to_end(app: MakeApp, store: SQLiteStore) -> None:
     assert "fe_s5_term_edit" in keys(at) and "s5_approve" in keys(at)
 
 
-def test_a_viewer_reads_the_agreement_but_cannot_approve_or_save(app: MakeApp, store: SQLiteStore) -> None:
+def test_a_viewer_reads_the_agreement_but_cannot_approve_or_save(app: MakeApp, store: PostgresStore) -> None:
     tokens = ready(store)
     owner = store.open(tokens["owner"])
     text = agreement.render_markdown(store.snapshot(owner), "da")
@@ -298,7 +298,7 @@ def test_a_viewer_reads_the_agreement_but_cannot_approve_or_save(app: MakeApp, s
     assert {"s5_dl_md", "s5_dl_html", "s5_dl_docx", "s5_dl_csv"} <= keys(at, "download_button")
 
 
-def test_approvals_in_either_language_name_the_same_agreement(store: SQLiteStore) -> None:
+def test_approvals_in_either_language_name_the_same_agreement(store: PostgresStore) -> None:
     tokens = ready(store)
     owner, partner = store.open(tokens["owner"]), store.open(tokens["partner"])
     english = agreement.render_markdown(store.snapshot(owner), "en")
@@ -313,7 +313,7 @@ def test_approvals_in_either_language_name_the_same_agreement(store: SQLiteStore
 # -- downloads ------------------------------------------------------------------------------
 
 
-def test_the_downloads_hold_the_agreement_and_the_tasks(app: MakeApp, store: SQLiteStore) -> None:
+def test_the_downloads_hold_the_agreement_and_the_tasks(app: MakeApp, store: PostgresStore) -> None:
     tokens = ready(store)
     owner = store.open(tokens["owner"])
     store.add_task(owner, {"title": "=HYPERLINK(\"x\")", "kind": "task", "side": "association"}, "Anna")
@@ -350,7 +350,7 @@ def test_small_helpers() -> None:
     assert Role.VIEWER.side is None
 
 
-def test_the_partner_reads_organisation_names_not_the_owners_point_of_view(app: MakeApp, store: SQLiteStore) -> None:
+def test_the_partner_reads_organisation_names_not_the_owners_point_of_view(app: MakeApp, store: PostgresStore) -> None:
     tokens = fresh(store)
     at = app(token=tokens["partner"], name="Ole", page="overview")
     no_errors(at)
@@ -361,7 +361,7 @@ def test_the_partner_reads_organisation_names_not_the_owners_point_of_view(app: 
     assert f"En ansvarlig fra {snap.project.our_org}" in shown
 
 
-def test_step5_and_the_dashboard_give_the_same_balance_verdict(app: MakeApp, store: SQLiteStore) -> None:
+def test_step5_and_the_dashboard_give_the_same_balance_verdict(app: MakeApp, store: PostgresStore) -> None:
     _, tokens = create_demo(store)
     partner = store.open(tokens["partner"])
 
@@ -379,7 +379,7 @@ def test_step5_and_the_dashboard_give_the_same_balance_verdict(app: MakeApp, sto
         assert "De fleste åbne opgaver ligger hos Nørrebro Bibliotek" in shown
 
 
-def test_the_signed_agreement_names_who_signed_for_each_side_and_when(app: MakeApp, store: SQLiteStore) -> None:
+def test_the_signed_agreement_names_who_signed_for_each_side_and_when(app: MakeApp, store: PostgresStore) -> None:
     _, tokens = create_demo(store)
     at = app(token=tokens["partner"], name="Ole", page="step5")
     no_errors(at)

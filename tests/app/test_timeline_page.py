@@ -28,7 +28,7 @@ from partnership.model import (
     TaskKind,
     TaskStatus,
 )
-from partnership.store.sqlite import SQLiteStore
+from partnership.store.postgres import PostgresStore
 from partnership.ui import charts, health_page, timeline_page
 from tests.app.conftest import no_errors, opened, texts
 
@@ -67,15 +67,15 @@ def lanes(spec: dict[str, Any]) -> list[str]:
 
 
 @pytest.fixture
-def demo(store: SQLiteStore) -> dict[str, str]:
+def demo(store: PostgresStore) -> dict[str, str]:
     return create_demo(store)[1]
 
 
-def snap_of(store: SQLiteStore, token: str) -> Snapshot:
+def snap_of(store: PostgresStore, token: str) -> Snapshot:
     return store.snapshot(store.open(token))
 
 
-def empty_project(store: SQLiteStore) -> dict[str, str]:
+def empty_project(store: PostgresStore) -> dict[str, str]:
     owner, tokens = store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
     store.update_project(owner, {"partner_org": "Biblioteket"}, 1, "Anna")
     return tokens
@@ -85,7 +85,7 @@ def empty_project(store: SQLiteStore) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("role", ["owner", "partner", "viewer"])
-def test_the_page_runs_for_every_role_with_a_chart(app: MakeApp, store: SQLiteStore, demo: dict[str, str],
+def test_the_page_runs_for_every_role_with_a_chart(app: MakeApp, store: PostgresStore, demo: dict[str, str],
                                                    role: str) -> None:
     at = app(token=demo[role], page="timeline")
     no_errors(at)
@@ -123,7 +123,7 @@ def test_switching_lanes_to_organisations(app: MakeApp, demo: dict[str, str]) ->
     assert lanes(timeline_spec(at)) == ["Boldklubben Nørrebro", "Nørrebro Bibliotek"]
 
 
-def test_filters_reduce_the_tasks_shown(app: MakeApp, store: SQLiteStore, demo: dict[str, str]) -> None:
+def test_filters_reduce_the_tasks_shown(app: MakeApp, store: PostgresStore, demo: dict[str, str]) -> None:
     snap = snap_of(store, demo["partner"])
     at = app(token=demo["partner"], page="timeline")
     everything = shown_ids(timeline_spec(at))
@@ -148,7 +148,7 @@ def test_filters_reduce_the_tasks_shown(app: MakeApp, store: SQLiteStore, demo: 
     assert shown_ids(timeline_spec(at)) == everything
 
 
-def test_the_figure_is_built_again_only_when_something_changed(app: MakeApp, store: SQLiteStore,
+def test_the_figure_is_built_again_only_when_something_changed(app: MakeApp, store: PostgresStore,
                                                               demo: dict[str, str]) -> None:
     at = app(token=demo["owner"], page="timeline")
     first = at.session_state[timeline_page.FIGURE]
@@ -164,7 +164,7 @@ def test_the_figure_is_built_again_only_when_something_changed(app: MakeApp, sto
 # -- tasks ------------------------------------------------------------------------------------
 
 
-def test_a_due_date_before_the_start_is_refused(app: MakeApp, store: SQLiteStore, demo: dict[str, str]) -> None:
+def test_a_due_date_before_the_start_is_refused(app: MakeApp, store: PostgresStore, demo: dict[str, str]) -> None:
     before = len(snap_of(store, demo["owner"]).tasks)
     at = opened(app(token=demo["owner"], page="timeline"), "tl_new_open")
     at.text_input(key="tl_new_title").input("Forældremøde")
@@ -176,7 +176,7 @@ def test_a_due_date_before_the_start_is_refused(app: MakeApp, store: SQLiteStore
     assert len(snap_of(store, demo["owner"]).tasks) == before
 
 
-def test_adding_a_task_puts_it_on_the_timeline(app: MakeApp, store: SQLiteStore, demo: dict[str, str]) -> None:
+def test_adding_a_task_puts_it_on_the_timeline(app: MakeApp, store: PostgresStore, demo: dict[str, str]) -> None:
     at = app(token=demo["partner"], page="timeline")
     assert "tl_new_title" not in keys(at, "text_input")  # the add form is drawn once opened
     opened(at, "tl_new_open").text_input(key="tl_new_title").input("Bogudstilling")
@@ -189,7 +189,7 @@ def test_adding_a_task_puts_it_on_the_timeline(app: MakeApp, store: SQLiteStore,
     assert added.id in shown_ids(timeline_spec(at))
 
 
-def test_closing_a_task_sets_it_done(app: MakeApp, store: SQLiteStore, demo: dict[str, str]) -> None:
+def test_closing_a_task_sets_it_done(app: MakeApp, store: PostgresStore, demo: dict[str, str]) -> None:
     snap = snap_of(store, demo["partner"])
     task = next(x for x in snap.tasks if x.title == "Plakater til skolerne")
     at = app(token=demo["partner"], page="timeline")
@@ -201,7 +201,7 @@ def test_closing_a_task_sets_it_done(app: MakeApp, store: SQLiteStore, demo: dic
     assert any(h.entity == "task" and h.target == task.id and h.actor == "Anna" for h in history)
 
 
-def test_editing_a_task_with_a_stale_version_offers_the_choice(app: MakeApp, store: SQLiteStore,
+def test_editing_a_task_with_a_stale_version_offers_the_choice(app: MakeApp, store: PostgresStore,
                                                                demo: dict[str, str]) -> None:
     snap = snap_of(store, demo["owner"])
     task = next(x for x in snap.tasks if x.title == "Rekruttér 4 nye frivillige")
@@ -249,7 +249,7 @@ def served(at: AppTest, found: dict[str, tuple[str, Callable[[], Any]]], key: st
     return name, data()
 
 
-def test_the_calendar_downloads_parse(app: MakeApp, store: SQLiteStore, demo: dict[str, str],
+def test_the_calendar_downloads_parse(app: MakeApp, store: PostgresStore, demo: dict[str, str],
                                       downloads: dict[str, tuple[str, Callable[[], Any]]]) -> None:
     at = app(token=demo["owner"], page="timeline")
     no_errors(at)
@@ -287,7 +287,7 @@ def answer(at: AppTest, ratings: dict[str, str], comments: dict[str, str] | None
     at.button(key="hc_submit").click().run()
 
 
-def test_both_sides_answer_and_the_difference_shows(app: MakeApp, store: SQLiteStore) -> None:
+def test_both_sides_answer_and_the_difference_shows(app: MakeApp, store: PostgresStore) -> None:
     tokens = empty_project(store)
     owner = health_tab(app(token=tokens["owner"], page="timeline"))
     assert "Ingen har svaret endnu." in texts(owner)
@@ -313,7 +313,7 @@ def test_both_sides_answer_and_the_difference_shows(app: MakeApp, store: SQLiteS
     assert len(partner.get("plotly_chart")) == 1  # the health figure (no tasks, so no timeline)
 
 
-def test_a_comment_without_a_rating_is_refused(app: MakeApp, store: SQLiteStore) -> None:
+def test_a_comment_without_a_rating_is_refused(app: MakeApp, store: PostgresStore) -> None:
     tokens = empty_project(store)
     at = health_tab(app(token=tokens["owner"], page="timeline"))
     answer(at, {}, {"communication": "Svært at sige"})
@@ -326,7 +326,7 @@ def test_a_comment_without_a_rating_is_refused(app: MakeApp, store: SQLiteStore)
     assert snap_of(store, tokens["owner"]).health_checks == []
 
 
-def test_the_viewer_has_no_forms(app: MakeApp, store: SQLiteStore, demo: dict[str, str]) -> None:
+def test_the_viewer_has_no_forms(app: MakeApp, store: PostgresStore, demo: dict[str, str]) -> None:
     at = app(token=demo["viewer"], page="timeline")
     no_errors(at)
     assert keys(at, "button") == set()
@@ -344,7 +344,7 @@ def test_the_viewer_has_no_forms(app: MakeApp, store: SQLiteStore, demo: dict[st
 
 
 @pytest.mark.parametrize("role", ["owner", "viewer"])
-def test_an_empty_project_page_runs(app: MakeApp, store: SQLiteStore, role: str) -> None:
+def test_an_empty_project_page_runs(app: MakeApp, store: PostgresStore, role: str) -> None:
     tokens = empty_project(store)
     at = app(token=tokens[role], page="timeline")
     no_errors(at)
@@ -355,7 +355,7 @@ def test_an_empty_project_page_runs(app: MakeApp, store: SQLiteStore, role: str)
     assert ("tl_new_submit" in keys(at, "button")) is (role == "owner")
 
 
-def test_a_one_task_project(app: MakeApp, store: SQLiteStore) -> None:
+def test_a_one_task_project(app: MakeApp, store: PostgresStore) -> None:
     tokens = empty_project(store)
     owner = store.open(tokens["owner"])
     only = store.add_task(owner, {"title": "Første møde", "kind": "follow_up", "due": TODAY + timedelta(days=7)},
@@ -368,7 +368,7 @@ def test_a_one_task_project(app: MakeApp, store: SQLiteStore) -> None:
     assert spec["layout"]["height"] < 300
 
 
-def test_tasks_without_dates_say_so(app: MakeApp, store: SQLiteStore) -> None:
+def test_tasks_without_dates_say_so(app: MakeApp, store: PostgresStore) -> None:
     tokens = empty_project(store)
     store.add_task(store.open(tokens["owner"]), {"title": "Uden dato", "kind": "task"}, "Anna")
     at = app(token=tokens["owner"], page="timeline")
@@ -379,7 +379,7 @@ def test_tasks_without_dates_say_so(app: MakeApp, store: SQLiteStore) -> None:
 # -- the dashboard on the overview --------------------------------------------------------------
 
 
-def test_the_dashboard_shows_once_signed(app: MakeApp, store: SQLiteStore, demo: dict[str, str]) -> None:
+def test_the_dashboard_shows_once_signed(app: MakeApp, store: PostgresStore, demo: dict[str, str]) -> None:
     at = app(token=demo["partner"], page="overview")
     no_errors(at)
     metrics = {m.label: m.value for m in at.get("metric")}
@@ -477,7 +477,7 @@ def pictures(at: AppTest) -> list[str]:
             if e.proto.component_name == "ps_chart_picture"]
 
 
-def test_a_new_tab_sees_a_picture_of_the_timeline_then_the_plotly_chart(app: MakeApp, store: SQLiteStore,
+def test_a_new_tab_sees_a_picture_of_the_timeline_then_the_plotly_chart(app: MakeApp, store: PostgresStore,
                                                                          demo: dict[str, str]) -> None:
     at = app(token=demo["owner"], page="timeline", plotly=False)
     no_errors(at)
@@ -509,7 +509,7 @@ def test_the_health_chart_waits_for_plotly(app: MakeApp, demo: dict[str, str]) -
     assert len(at.get("plotly_chart")) == 1 and pictures(at) == []
 
 
-def test_the_picture_is_drawn_again_only_when_something_changed(app: MakeApp, store: SQLiteStore,
+def test_the_picture_is_drawn_again_only_when_something_changed(app: MakeApp, store: PostgresStore,
                                                                  demo: dict[str, str]) -> None:
     at = app(token=demo["owner"], page="timeline", plotly=False)
     first = at.session_state[timeline_page.PICTURE]

@@ -1,7 +1,7 @@
 """Browser-test fixtures: one real Streamlit server and one Chromium per module, and a
 fresh browser context (a separate person) per page opened.
 
-Projects are made through the store API on the server's own SQLite file. Without
+Projects are made through the store API on the server's own database. Without
 Chromium or Playwright the tests are skipped - in CI (CI=true) that is a failure.
 """
 

@@ -4,8 +4,6 @@ browser would lose, so this is checked here)."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from tests.e2e.conftest import OpenAs
@@ -28,8 +26,7 @@ def test_a_typed_draft_survives_a_failed_read_and_the_page_recovers(server: Stre
     area.fill(DRAFT)
     area.press("Tab")  # committed to the session, not saved to the store
     browser.wait_idle(page)
-    with sqlite3.connect(server.db) as conn:  # the store fails: a table is gone
-        conn.execute("alter table fields rename to fields_away")
+    server.sql("alter table partnership_private.fields rename to fields_away")  # the store fails: a table is gone
     try:
         server.store.update_project(owner, {"title": "Lektiecafé 2"}, 2, "Bo")  # the page's poller reruns it
         browser.wait_text(page, "Vi kunne ikke gemme eller hente data", timeout=30_000)
@@ -37,8 +34,7 @@ def test_a_typed_draft_survives_a_failed_read_and_the_page_recovers(server: Stre
         assert page.locator(".st-key-f_s4_vision textarea").count() == 0
         page.wait_for_timeout(4_000)  # a few failed retries while it is down
     finally:
-        with sqlite3.connect(server.db) as conn:
-            conn.execute("alter table fields_away rename to fields")
+        server.sql("alter table partnership_private.fields_away rename to fields")
     area = page.locator(".st-key-f_s4_vision textarea")
     area.wait_for(state="visible", timeout=30_000)  # back by itself, no reload
     assert area.input_value() == DRAFT

@@ -8,7 +8,6 @@ and every response carries the security headers.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, timedelta
 from typing import Any
 from urllib.parse import quote, unquote, urlparse
@@ -60,9 +59,11 @@ def make_hostile(server: StreamlitServer) -> dict[str, str]:
     store.add_task(owner, {"title": f"Møde {LINK}"[:200], "kind": "follow_up", "responsible": ours.id,
                            "due": TODAY + timedelta(days=20)}, NAME)
     far = store.add_task(owner, {"title": "Langt ude", "kind": "milestone", "due": TODAY}, NAME)
-    with sqlite3.connect(server.db) as conn:  # a date stored before dates were bounded (and checked)
-        conn.execute("pragma ignore_check_constraints = on")
-        conn.execute("update tasks set due = '9999-12-31' where id = ?", (far.id,))
+    # a date stored before dates were bounded (the bound is NOT VALID: old rows stay)
+    server.sql("alter table partnership_private.tasks drop constraint tasks_due_years;"
+               "update partnership_private.tasks set due = '9999-12-31' where id = %s;"
+               "alter table partnership_private.tasks add constraint tasks_due_years"
+               " check (due between date '1900-01-01' and date '2200-12-31') not valid", (far.id,))
     store.add_health_check(partner, NAME, {"communication": ("green", LONG[:500])}, NAME)
     snap = store.snapshot(owner)
     text = agreement.render_markdown(snap, "da")

@@ -1,32 +1,38 @@
-"""The documented limits (partnership/limits.py) on both stores: record caps, the creation
-rate, the sweep of abandoned empty projects, bounded history, and a busy SQLite store.
+"""The documented limits (partnership/limits.py) on both transports: record caps, the
+creation rate, the sweep of abandoned empty projects, bounded history, and a busy database.
 
-Each backend gets small limits so the tests stay quick: the SQLite store through the
-module's numbers, the Supabase store through partnership_private.limit_settings in a
-PostgreSQL database of its own (the numbers an operator would change)."""
+Each transport gets small limits so the tests stay quick, through
+partnership_private.limit_settings in a database of its own (the numbers an operator
+would change): psycopg on the embedded engine, and the Supabase store through the RPC
+test server on Debian's PostgreSQL."""
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 
-from partnership import exchange, limits
+from partnership import exchange
 from partnership.demo import create_demo
 from partnership.errors import StorageError, ValidationError
 from partnership.store.base import Store
-from partnership.store.sqlite import SQLiteStore
+from partnership.store.postgres import PostgresStore
 from partnership.store.supabase import SupabaseStore
 from partnership.ui.messages import describe
 from tests.store.contract import ME, make
+from tests.support.engine import engine_for
 from tests.support.postgres import PostgresCluster, postgres_for
 from tests.support.rpc_server import RpcServer
+
+PRUNE_EVERY = 50
+"""The prune_history trigger runs at every 50th history entry (the limits migration)."""
+_PG_DEFAULTS_DAYS = 30
+"""abandoned_after_days in limit_settings."""
 
 _PG_DEFAULTS = {"tasks": 5000, "people": 500, "candidates": 200, "health_checks": 500, "create_per_minute": 30,
                 "history_keep": 5000, "history_keep_chars": 25_000_000}
@@ -51,33 +57,34 @@ def pg_limits_db(request: pytest.FixtureRequest) -> Iterator[tuple[PostgresClust
     yield cluster, name
 
 
-@pytest.fixture(params=["sqlite", "supabase"])
-def limited(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Limited]:
-    if request.param == "sqlite":
-        store = SQLiteStore(tmp_path / "limits.db")
-
-        def set_sqlite(name: str, value: int) -> None:
-            if name in limits.RECORD_CAPS:
-                monkeypatch.setitem(limits.RECORD_CAPS, name, value)
-            else:
-                monkeypatch.setattr(limits, {"create_per_minute": "CREATE_PER_MINUTE", "history_keep": "HISTORY_KEEP",
-                                             "history_keep_chars": "HISTORY_KEEP_BYTES"}[name], value)
-
-        def sql_sqlite(query: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
-            with sqlite3.connect(tmp_path / "limits.db") as conn:
-                return [tuple(r) for r in conn.execute(query, params).fetchall()]
-
-        yield Limited(store, set_sqlite, sql_sqlite)
-        return
-    cluster, name = request.getfixturevalue("pg_limits_db")
-
-    def sql_pg(query: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
-        with cluster.connect(name) as conn:
-            cur = conn.execute(query.replace("?", "%s").replace(" from ", " from partnership_private.")
+def _sql_on(connect: Callable[[], psycopg.Connection]) -> Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]]:
+    def run(query: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+        with connect() as conn:
+            cur = conn.execute(query.replace("?", "%s").replace(" from ", " from partnership_private.")  # type: ignore[call-overload]
                                .replace("update ", "update partnership_private."), params)
             rows = [tuple(r) for r in cur.fetchall()] if cur.description else []
             conn.commit()
             return rows
+    return run
+
+
+@pytest.fixture(params=["postgres", "supabase"])
+def limited(request: pytest.FixtureRequest) -> Iterator[Limited]:
+    if request.param == "postgres":
+        url = engine_for(request.config).fresh_database("limits")
+        sql_direct = _sql_on(lambda: psycopg.connect(url))
+        store = PostgresStore(url)
+        for key, value in _PG_DEFAULTS.items():  # the template's creation rate is lifted for the other tests
+            sql_direct("update limit_settings set value = ? where name = ?", (value, key))
+        try:
+            yield Limited(store, lambda key, value: sql_direct("update limit_settings set value = ? where name = ?",
+                                                               (value, key)) and None, sql_direct)
+        finally:
+            store.close()
+        return
+    cluster, name = request.getfixturevalue("pg_limits_db")
+
+    sql_pg = _sql_on(lambda: cluster.connect(name))
 
     def set_pg(key: str, value: int) -> None:
         sql_pg("update limit_settings set value = ? where name = ?", (value, key))
@@ -95,7 +102,7 @@ def limited(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.
 def _recent_creations(lim: Limited) -> int:
     since = datetime.now(UTC) - timedelta(minutes=1)
     return int(lim.sql("select count(*) from links where role = 'owner' and created_at > ?",
-                       (since if isinstance(lim.store, SupabaseStore) else since.isoformat(),))[0][0])
+                       (since,))[0][0])
 
 
 def _allow_creations(lim: Limited, more: int) -> None:
@@ -163,23 +170,19 @@ def test_an_example_beyond_a_cap_is_refused_and_leaves_no_half_project(limited: 
     assert limited.sql("select count(*) from projects", ())[0][0] == projects
 
 
-_REFUSE_APPROVALS = {
-    "sqlite": ("create trigger refuse_approvals before insert on approvals begin select raise(abort, 'refused'); end",
-               "drop trigger refuse_approvals"),
-    "supabase": ("create function partnership_private.refuse() returns trigger language plpgsql as"
-                 " $$ begin raise exception 'refused'; end $$;"
-                 " create trigger refuse_approvals before insert on partnership_private.approvals"
-                 " for each row execute function partnership_private.refuse()",
-                 "drop trigger refuse_approvals on partnership_private.approvals;"
-                 " drop function partnership_private.refuse()"),
-}
+_REFUSE_APPROVALS = (
+    "create function partnership_private.refuse() returns trigger language plpgsql as"
+    " $$ begin raise exception 'refused'; end $$;"
+    " create trigger refuse_approvals before insert on partnership_private.approvals"
+    " for each row execute function partnership_private.refuse()",
+    "drop trigger refuse_approvals on partnership_private.approvals; drop function partnership_private.refuse()")
 
 
 def test_an_example_that_cannot_be_signed_is_deleted_again(limited: Limited) -> None:
     """Approvals are never imported, so the example is signed after its creation; when the
     database refuses that, the new project goes again and the error is raised."""
     _allow_creations(limited, 1)
-    create, drop = _REFUSE_APPROVALS["supabase" if isinstance(limited.store, SupabaseStore) else "sqlite"]
+    create, drop = _REFUSE_APPROVALS
     projects = limited.sql("select count(*) from projects", ())[0][0]
     limited.sql(create, ())
     try:
@@ -216,7 +219,7 @@ def test_an_abandoned_empty_project_is_removed_when_a_project_is_created(limited
     used, _ = make(limited.store)
     limited.store.set_field(used, "s1_idea", "En idé", 0, ME)
     recent, _ = make(limited.store)
-    old = datetime.now(UTC) - timedelta(days=limits.ABANDONED_AFTER_DAYS + 1)
+    old = datetime.now(UTC) - timedelta(days=_PG_DEFAULTS_DAYS + 1)
     pg = isinstance(limited.store, SupabaseStore)
     for project in (empty, used):
         when = old if pg else old.isoformat()
@@ -239,7 +242,7 @@ def test_history_is_bounded_and_what_is_kept_can_be_restored(limited: Limited) -
     for i in range(120):
         version = limited.store.set_field(owner, "s4_vision", f"Udgave {i}", version, ME)
     entries = limited.store.history(owner, limit=10_000)
-    assert 20 <= len(entries) < 20 + limits.HISTORY_PRUNE_EVERY
+    assert 20 <= len(entries) < 20 + PRUNE_EVERY
     assert entries[0].new == "Udgave 119"
     oldest = entries[-1]
     limited.store.restore(owner, oldest.id, version, ME)
@@ -254,19 +257,21 @@ def test_history_is_bounded_by_its_text_size_too(limited: Limited) -> None:
     for i in range(100):
         version = limited.store.set_field(owner, "s4_how", f"{i} " + "x" * 5000, version, ME)
     kept = limited.store.history(owner, limit=10_000)
-    assert sum(len(e.old) + len(e.new) for e in kept) <= 50_000 + limits.HISTORY_PRUNE_EVERY * 10_100
+    assert sum(len(e.old) + len(e.new) for e in kept) <= 50_000 + PRUNE_EVERY * 10_100
     assert len(kept) < 100
 
 
-# -- a busy SQLite store --------------------------------------------------------------------
+# -- a busy database ------------------------------------------------------------------------
 
 
-def test_a_save_while_another_connection_holds_the_write_lock_says_busy(tmp_path: Path) -> None:
-    path = tmp_path / "busy.db"
-    store = SQLiteStore(path)
+def test_a_save_while_another_connection_holds_the_lock_says_busy(request: pytest.FixtureRequest) -> None:
+    """Another writer holds the project's row past the store's lock timeout: the save gives
+    up with "busy, try again", saves nothing, and goes through once the lock is free.
+    (On Supabase the lock wait is bounded by the anon role's statement timeout instead.)"""
+    store = PostgresStore(engine_for(request.config).fresh_database())
     owner, _ = make(store)
-    blocker = sqlite3.connect(path, isolation_level=None)
-    blocker.execute("begin immediate")
+    blocker = psycopg.connect(store.conninfo)
+    blocker.execute("select 1 from partnership_private.projects where id = %s for update", (owner.project_id,))
     caught: list[BaseException] = []
 
     def save() -> None:
@@ -277,8 +282,8 @@ def test_a_save_while_another_connection_holds_the_write_lock_says_busy(tmp_path
 
     worker = threading.Thread(target=save)
     worker.start()
-    worker.join(timeout=limits.BUSY_TIMEOUT_S * 5)
-    blocker.execute("rollback")
+    worker.join(timeout=30)
+    blocker.rollback()
     blocker.close()
     assert not worker.is_alive()
     assert len(caught) == 1 and isinstance(caught[0], StorageError) and caught[0].code == "storage_busy"
@@ -286,13 +291,7 @@ def test_a_save_while_another_connection_holds_the_write_lock_says_busy(tmp_path
     assert store.snapshot(owner).field("s4_vision").value == ""
     store.set_field(owner, "s4_vision", "Vores tekst", 0, ME)  # free again: the same save goes through
     assert store.snapshot(owner).field("s4_vision").value == "Vores tekst"
-
-
-def test_the_sqlite_journal_is_size_limited(tmp_path: Path) -> None:
-    store = SQLiteStore(tmp_path / "j.db")
-    make(store)
-    with store._connection() as conn:  # the pragma is per connection
-        assert conn.execute("pragma journal_size_limit").fetchone()[0] == limits.JOURNAL_SIZE_LIMIT
+    store.close()
 
 
 def test_exported_history_is_the_bounded_history(limited: Limited) -> None:
@@ -303,4 +302,4 @@ def test_exported_history_is_the_bounded_history(limited: Limited) -> None:
     for i in range(60):
         version = limited.store.set_field(owner, "s4_vision", f"U {i}", version, ME)
     data = limited.store.export_project(owner)
-    assert len(exchange.from_dict(data).history) < 10 + limits.HISTORY_PRUNE_EVERY
+    assert len(exchange.from_dict(data).history) < 10 + PRUNE_EVERY

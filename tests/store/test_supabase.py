@@ -29,9 +29,11 @@ from partnership.model import Access, Role, Snapshot
 from partnership.store import open_store
 from partnership.store import supabase as supabase_store
 from partnership.store.base import PRESENCE_TTL_S, new_token
+from partnership.store.postgres import PostgresStore
 from partnership.store.supabase import BACKOFF_S, SupabaseStore
 from partnership.ui.messages import describe
 from tests.store.contract import ME, ProjectsTitled, StoreContract, make
+from tests.support.engine import engine_for
 from tests.support.postgres import postgres_for
 from tests.support.rpc_server import TEST_ANON_KEY, RpcServer, rpc_server_for
 
@@ -138,13 +140,20 @@ def test_sql_content_hash_matches_python(local: SupabaseStore, text: str) -> Non
     assert caught.value.code == "stale_agreement"
 
 
-def test_history_texts_are_byte_identical_to_sqlite(local: SupabaseStore, tmp_path: Any) -> None:
-    """Record history (old/new JSON) is written exactly as json.dumps(sort_keys=True) does."""
-    from partnership.store.sqlite import SQLiteStore
+@pytest.fixture
+def direct(request: pytest.FixtureRequest) -> Iterator[PostgresStore]:
+    """The other transport: psycopg on a database of the embedded engine (PostgreSQL 18,
+    where the RPC server runs on Debian's PostgreSQL 15)."""
+    s = PostgresStore(engine_for(request.config).fresh_database())
+    yield s
+    s.close()
 
-    lite = SQLiteStore(tmp_path / "p.db")
+
+def test_history_texts_are_byte_identical_on_both_transports(local: SupabaseStore, direct: PostgresStore) -> None:
+    """Record history (old/new JSON) is written the same way whichever transport calls the
+    functions, on PostgreSQL 15 and 18."""
     texts = []
-    for s in (local, lite):
+    for s in (local, direct):
         owner, tokens = make(s)
         cand = s.add_candidate(owner, 'Ø "quoted" \\ \u0001 🤝', ME)
         s.update_candidate(owner, cand.id, {"resources": 3, "note": "tab\there", "priority": 2}, 1, ME)
@@ -279,7 +288,7 @@ def test_presence_expires(local: SupabaseStore, request: pytest.FixtureRequest) 
     assert local.heartbeat(owner, "s-owner", ME, "")[1] == []
 
 
-def test_dates_in_other_iso_forms_are_accepted_like_sqlite(local: SupabaseStore) -> None:
+def test_dates_in_other_iso_forms_are_accepted(local: SupabaseStore) -> None:
     owner, _ = make(local)
     task = local.add_task(owner, {"title": "x", "start": "20270105"}, ME)
     assert task.start == date(2027, 1, 5)
@@ -454,7 +463,8 @@ def test_a_statement_timeout_is_not_retried_and_says_the_request_was_too_large(
 def test_api_errors_carry_a_code_for_the_readers_language(error: dict[str, Any], write: bool, code: str) -> None:
     from postgrest.exceptions import APIError
 
-    translated = supabase_store.translate(APIError(error), write=write)
+    api = APIError(error)
+    translated = supabase_store.translate(api.code or "", api.message or "", api.details, write=write)
     assert translated.code == code
     assert describe(translated, "da") == t(f"err.{code}", "da")
 
@@ -481,7 +491,8 @@ def test_api_errors_carry_a_code_for_the_readers_language(error: dict[str, Any],
 def test_api_errors_are_translated(error: dict[str, Any], write: bool, kind: type, words: str) -> None:
     from postgrest.exceptions import APIError
 
-    translated = supabase_store.translate(APIError(error), write=write)
+    api = APIError(error)
+    translated = supabase_store.translate(api.code or "", api.message or "", api.details, write=write)
     assert type(translated) is kind
     assert words in str(translated)
 
@@ -510,7 +521,7 @@ def make_access() -> Any:
     return Access("0" * 32, Role.OWNER, new_token())
 
 
-# -- the same answers as SQLite, step by step ------------------------------------------------
+# -- the same answers on both transports, step by step ------------------------------------------------
 
 _ID = re.compile(r"\b[0-9a-f]{32}\b")
 _STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:\+00:00)?")
@@ -694,11 +705,9 @@ def _scenario(s: Any) -> list[Any]:
     return out
 
 
-def test_every_outcome_matches_sqlite(local: SupabaseStore, tmp_path: Any) -> None:
-    from partnership.store.sqlite import SQLiteStore
-
+def test_every_outcome_is_the_same_on_both_transports(local: SupabaseStore, direct: PostgresStore) -> None:
     ours = _scenario(local)
-    theirs = _scenario(SQLiteStore(tmp_path / "p.db"))
+    theirs = _scenario(direct)
     for mine, reference in zip(ours, theirs, strict=False):
         assert mine == reference
     assert len(ours) == len(theirs)

@@ -12,7 +12,7 @@ from partnership.store.base import Store
 PUBLIC = sorted(n for n, m in inspect.getmembers(Store, inspect.isfunction) if not n.startswith("_"))
 
 
-@pytest.mark.parametrize(("module", "cls"), [("partnership.store.sqlite", "SQLiteStore"),
+@pytest.mark.parametrize(("module", "cls"), [("partnership.store.postgres", "PostgresStore"),
                                              ("partnership.store.supabase", "SupabaseStore")])
 def test_backend_implements_the_whole_contract(module: str, cls: str) -> None:
     backend = getattr(importlib.import_module(module), cls)

@@ -35,8 +35,9 @@ import psycopg
 import pytest
 from psycopg import sql
 
+from partnership.store import engine
+
 PG_BIN = Path(os.environ.get("PARTNERSHIP_PG_BIN", "/usr/lib/postgresql/15/bin"))
-MIGRATIONS = Path(__file__).resolve().parents[2] / "supabase" / "migrations"
 OS_USER = "postgres"
 """The operating-system user PostgreSQL runs as when the tests run as root."""
 SUPERUSER = "supabase_admin"
@@ -228,7 +229,7 @@ def _initdb(data: Path, run_as: str | None) -> None:
 
 
 def migration_files() -> list[Path]:
-    return sorted(MIGRATIONS.glob("*.sql"))
+    return engine.migration_files()
 
 
 def bootstrap_supabase_roles(conn: psycopg.Connection) -> None:

@@ -34,15 +34,14 @@ import json
 import queue
 import threading
 from collections import Counter
-from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import psycopg
 import pytest
-from psycopg import sql
 from psycopg.pq import TransactionStatus
 
+from partnership.store import pg_call
 from tests.support.postgres import AUTHENTICATOR, postgres_for
 
 SUPABASE_ANON_STATEMENT_TIMEOUT = "3s"
@@ -62,16 +61,6 @@ def status_for(code: str, *, authenticated: bool = False) -> int:
               "3B": 500, "40": 500, "53": 503, "54": 500, "55": 500, "57": 500, "58": 500, "F0": 500, "HV": 500,
               "P0": 500, "XX": 500}
     return prefix.get(code[:2], 400)
-
-
-@dataclass(frozen=True)
-class _Function:
-    schema: str
-    name: str
-    args: dict[str, str]  # name -> SQL type, in declaration order
-    required: frozenset[str]
-    returns_void: bool
-    returns_set: bool
 
 
 class _Pool:
@@ -115,7 +104,7 @@ class RpcServer:
         self.api_key = api_key
         self.statement_timeout = statement_timeout
         self._pool = _Pool(conninfo)
-        self._functions: dict[tuple[str, str], list[_Function]] = {}
+        self._catalog = pg_call.Catalog()
         self._count_lock = threading.Lock()
         self.requests = 0
         self.calls: Counter[str] = Counter()
@@ -166,30 +155,6 @@ class RpcServer:
 
     # -- calling ------------------------------------------------------------------------
 
-    def _lookup(self, conn: psycopg.Connection, schema: str, name: str) -> list[_Function]:
-        key = (schema, name)
-        if key not in self._functions:
-            rows = conn.execute(
-                """
-                select coalesce(p.proargnames, '{}'), array(select format_type(t, null) from unnest(p.proargtypes) t),
-                       p.pronargs, p.pronargdefaults, p.prorettype = 'void'::regtype, p.proretset,
-                       coalesce(p.proargmodes, '{}')
-                from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-                where n.nspname = %s and p.proname = %s and p.prokind = 'f'
-                """,
-                (schema, name),
-            ).fetchall()
-            conn.rollback()
-            found = []
-            for argnames, argtypes, nargs, ndefaults, void, retset, modes in rows:
-                if modes and any(m not in ("i", "b") for m in modes):
-                    continue  # OUT/TABLE arguments: not supported here
-                names = list(argnames[:nargs])
-                found.append(_Function(schema, name, dict(zip(names, argtypes, strict=True)),
-                                       frozenset(names[: nargs - ndefaults]), bool(void), bool(retset)))
-            self._functions[key] = found
-        return self._functions[key]
-
     def call(self, schema: str, name: str, body: bytes) -> tuple[int, bytes]:
         """Run one RPC; returns the HTTP status and the JSON body."""
         try:
@@ -200,8 +165,9 @@ class RpcServer:
             return 400, _error("PGRST102", "Only a JSON object body is supported here", None)
         conn = self._pool.acquire()
         try:
-            candidates = [f for f in self._lookup(conn, schema, name)
+            candidates = [f for f in self._catalog.lookup(conn, schema, name)
                           if f.required <= params.keys() <= f.args.keys()]
+            conn.rollback()
             if not candidates:
                 return 404, _error(
                     "PGRST202",
@@ -219,31 +185,13 @@ class RpcServer:
         finally:
             self._pool.release(conn)
 
-    def _run(self, conn: psycopg.Connection, fn: _Function, params: dict[str, Any], body: bytes) -> tuple[int, bytes]:
-        names = [n for n in fn.args if n in params]
-        call = sql.SQL("{}.{}({})").format(
-            sql.Identifier(fn.schema), sql.Identifier(fn.name),
-            sql.SQL(", ").join(sql.SQL("{} => _.{}").format(sql.Identifier(n), sql.Identifier(n)) for n in names))
-        source = (sql.SQL(" from json_to_record({}::json) as _({})").format(
-            sql.Placeholder(), sql.SQL(", ").join(sql.SQL("{} {}").format(sql.Identifier(n), sql.SQL(fn.args[n]))
-                                                  for n in names))
-            if names else sql.SQL(""))
-        if fn.returns_set:
-            query = sql.SQL("select coalesce(json_agg(r), '[]')::text from (select {}{}) s(r)").format(call, source)
-        elif fn.returns_void:
-            query = sql.SQL("select {}{}").format(call, source)
-        else:
-            query = sql.SQL("select to_json({})::text{}").format(call, source)
-        args = (body.decode("utf-8"),) if names else ()
-        with conn.transaction():
-            conn.execute(sql.SQL("set local role {}").format(sql.Identifier(self.role)))
-            conn.execute(sql.SQL("set local statement_timeout = {}").format(sql.Literal(self.statement_timeout)))
-            conn.execute(sql.SQL("set local search_path = {}").format(sql.Identifier(self.schemas[0])))
-            row = conn.execute(query, args).fetchone()
-        if fn.returns_void:
+    def _run(self, conn: psycopg.Connection, fn: pg_call.Function, params: dict[str, Any],
+             body: bytes) -> tuple[int, bytes]:
+        answer = pg_call.run(conn, fn, params, role=self.role, statement_timeout=self.statement_timeout,
+                             schema=self.schemas[0])
+        if answer is None:
             return 204, b""
-        text = row[0] if row is not None and row[0] is not None else "null"
-        return 200, text.encode("utf-8")
+        return 200, answer.encode("utf-8")
 
 
 def _error(code: str, message: str, details: str | None, hint: str | None = None) -> bytes:

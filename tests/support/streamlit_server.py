@@ -1,9 +1,11 @@
 """A real Streamlit server for browser tests and benchmarks.
 
-``StreamlitServer`` runs ``streamlit run app.py`` on a free loopback port with its own
-SQLite file (``PARTNERSHIP_DB``), waits until ``/_stcore/health`` answers, and stops
-the process it started (by its own pid) and waits for it to exit, so the port can be
-reused. Tests and benchmarks create projects through the store API on the same file.
+``StreamlitServer`` runs ``streamlit run app.py`` on a free loopback port with a database
+of its own in the tests' embedded PostgreSQL (``PARTNERSHIP_DATABASE_URL``; or the one
+given, which another server may share), waits until ``/_stcore/health`` answers, and
+stops the process it started (by its own pid) and waits for it to exit, so the port can
+be reused. Tests and benchmarks create projects through the store API on the same
+database (``server.store``, ``server.database``).
 """
 
 from __future__ import annotations
@@ -19,7 +21,10 @@ import urllib.request
 from pathlib import Path
 from types import TracebackType
 
-from partnership.store.sqlite import SQLiteStore
+import psycopg
+
+from partnership.store.postgres import PostgresStore
+from tests.support.engine import shared
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,11 +41,11 @@ class StreamlitServer:
 
     def __init__(self, workdir: Path, poll_s: float = 1.0, startup_timeout: float = 30.0,
                  extra_args: tuple[str, ...] = (), base_path: str = "", env: dict[str, str] | None = None,
-                 db: Path | None = None) -> None:
+                 database: str | None = None) -> None:
         self.workdir = Path(workdir)
         self.workdir.mkdir(parents=True, exist_ok=True)
-        self.db = Path(db) if db is not None else self.workdir / "partnership.db"
-        """The SQLite file (another server may share it: two app processes on one file)."""
+        self.database = database or shared().fresh_database("app")
+        """The database's URL (another server may share it: two app processes, one database)."""
         self.poll_s = poll_s
         self.startup_timeout = startup_timeout
         self.extra_args = extra_args
@@ -51,7 +56,7 @@ class StreamlitServer:
         self.port = 0
         self.proc: subprocess.Popen[bytes] | None = None
         self.log_path = self.workdir / "streamlit.log"
-        self.store = SQLiteStore(self.db)
+        self.store = PostgresStore(self.database)
         self.fresh = True
         """True until a browser has opened a page of this server process."""
 
@@ -63,13 +68,13 @@ class StreamlitServer:
         self.port = free_port()
         env = {
             **os.environ,
-            "PARTNERSHIP_DB": str(self.db),
+            "PARTNERSHIP_DATABASE_URL": self.database,
             "PARTNERSHIP_POLL_S": str(self.poll_s),
         }
         # Links are built from the address the browser used, never from a setting.
         env.pop("PARTNERSHIP_BASE_URL", None)
         for key in ("SUPABASE_URL", "SUPABASE_KEY"):
-            env.pop(key, None)  # the SQLite file the test writes to, unless self.env names Supabase
+            env.pop(key, None)  # the database the test writes to, unless self.env names Supabase
         env.update(self.env)
         cmd = [
             sys.executable, "-m", "streamlit", "run", "app.py",
@@ -117,6 +122,12 @@ class StreamlitServer:
             proc.kill()
             proc.wait(timeout=10)
 
+    def sql(self, statement: str, params: tuple[object, ...] = ()) -> None:
+        """Run a statement on the server's database as its owner (to break it, or to store
+        what the app never would)."""
+        with psycopg.connect(self.database, autocommit=True) as conn:
+            conn.execute(statement, params)  # type: ignore[call-overload]
+
     def cpu_seconds(self) -> float:
         """CPU time (user + system) the server process has used so far."""
         assert self.proc is not None
@@ -139,3 +150,4 @@ class StreamlitServer:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.stop()
+        self.store.close()

@@ -1,4 +1,5 @@
-"""The command line: new, demo, export, import - run as a real process on a real file."""
+"""The command line: new, demo, export, import - run as a real process on a real database
+(one of its own in the tests' embedded PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.support.engine import shared
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
+_DATABASES: dict[Path, str] = {}
+
+
 def cli(tmp_path: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PARTNERSHIP_DB": str(tmp_path / "cli.db"), "PARTNERSHIP_BASE_URL": "https://x.example/"}
+    database = _DATABASES.setdefault(tmp_path, shared().fresh_database("cli"))  # one per test
+    env = {**os.environ, "PARTNERSHIP_DATABASE_URL": database, "PARTNERSHIP_BASE_URL": "https://x.example/"}
     env.pop("SUPABASE_URL", None)
     return subprocess.run([sys.executable, "-m", "partnership", *args], cwd=ROOT, env=env, input=stdin,
                           capture_output=True, text=True, timeout=60)

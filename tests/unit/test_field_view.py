@@ -1,25 +1,35 @@
 """What a field view shows and what the event stream brings along for it
-(partnership/ui/field_view.py), on a real SQLite store."""
+(partnership/ui/field_view.py), on a real store (the embedded PostgreSQL)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterator
+
+import pytest
 
 from partnership.model import Access
-from partnership.store.sqlite import SQLiteStore
+from partnership.store.postgres import PostgresStore
 from partnership.ui import field_view
+from tests.support.engine import engine_for
 
 
-def _project(tmp_path: Path) -> tuple[SQLiteStore, Access, Access]:
-    store = SQLiteStore(tmp_path / "p.db")
+@pytest.fixture(scope="module")
+def views_store(request: pytest.FixtureRequest) -> Iterator[PostgresStore]:
+    """The module's store (each test makes a project of its own)."""
+    s = PostgresStore(engine_for(request.config).fresh_database("views"))
+    yield s
+    s.close()
+
+
+def _project(store: PostgresStore) -> tuple[PostgresStore, Access, Access]:
     owner, tokens = store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
     store.set_field(owner, "s1_idea", "Vores interne idé", 0, "Anna")
     store.set_field(owner, "s4_vision", "**Alle** børn <img src=x>", 0, "Anna <b>")
     return store, owner, store.open(tokens["partner"])
 
 
-def test_the_content_is_sanitised_html_and_plain_text(tmp_path: Path) -> None:
-    store, owner, _ = _project(tmp_path)
+def test_the_content_is_sanitised_html_and_plain_text(views_store: PostgresStore) -> None:
+    store, owner, _ = _project(views_store)
     got = field_view.content(store.snapshot(owner), "s4_vision", "da")
     assert got["html"] == "<p><strong>Alle</strong> børn &lt;img src=x&gt;</p>"
     assert got["meta"].startswith("Senest ændret af Anna <b>,") and got["meta"].endswith("version 1")
@@ -28,8 +38,8 @@ def test_the_content_is_sanitised_html_and_plain_text(tmp_path: Path) -> None:
         "rev": store.revision(owner), "version": 0, "html": "", "meta": ""}
 
 
-def test_an_event_brings_the_views_its_changes_touch(tmp_path: Path) -> None:
-    store, owner, partner = _project(tmp_path)
+def test_an_event_brings_the_views_its_changes_touch(views_store: PostgresStore) -> None:
+    store, owner, partner = _project(views_store)
     snap = store.snapshot(partner)
     text_only = field_view.pushed(snap, ["text:s4_vision"], "da")
     assert set(text_only) == {"body:s4_vision"}

@@ -1,22 +1,24 @@
-"""The live hub on a real SQLite file: a write reaches subscribers at commit, other
-processes' writes through one batched check per interval, and nothing is asked of the
-store while nothing happens. A second SQLiteStore on the same file plays the other
-process (the CLI, a second app process)."""
+"""The live hub on a real database (the embedded PostgreSQL): a write - in this process or
+another - reaches subscribers at commit through NOTIFY, without a store call; a store
+that cannot LISTEN (``listen=False``, as on Supabase) is checked in one batched call per
+interval; nothing is asked of the store while nothing happens. A second store on the
+same database plays the other process (the CLI, a second app process)."""
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
+import psycopg
 import pytest
 
 from partnership.live.hub import GRACE_S, Hub
 from partnership.model import Access
 from partnership.steps import editing_visible_to
-from partnership.store.sqlite import SQLiteStore
+from partnership.store.postgres import PostgresStore
+from tests.support.engine import engine_for
 from tests.unit.test_live import CountingStore
 
 
@@ -56,15 +58,42 @@ class Inbox:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> CountingStore:
-    """This process's store: a real SQLite file, counting the contract calls made on it."""
-    return CountingStore(tmp_path / "hub.db")
+def database(request: pytest.FixtureRequest) -> str:
+    return engine_for(request.config).fresh_database("hub")
 
 
 @pytest.fixture
-def elsewhere(store: CountingStore) -> SQLiteStore:
-    """Another process's store on the same file (its writes never reach our listener)."""
-    return SQLiteStore(store.path)
+def store(database: str) -> Iterator[CountingStore]:
+    """This process's store, counting the contract calls made on it; it hears every
+    process's commits (NOTIFY) once the hub listens."""
+    s = CountingStore(database)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def batched(database: str) -> Iterator[CountingStore]:
+    """A store that cannot LISTEN (``listen=False``): the hub checks, as on Supabase."""
+    s = CountingStore(database, listen=False)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def elsewhere(database: str) -> Iterator[PostgresStore]:
+    """Another process's store on the same database (no listener of its own)."""
+    s = PostgresStore(database)
+    yield s
+    s.close()
+
+
+def settle(hub: Hub, done: Any, timeout: float = 5.0) -> None:
+    """Tick the hub (its thread is off in these tests) until ``done()``: a notice that
+    asks for a check (a revoked link, a deleted project) arrives on the store's thread."""
+    deadline = time.monotonic() + timeout
+    while not done() and time.monotonic() < deadline:
+        hub.tick()
+        time.sleep(0.01)
 
 
 @pytest.fixture
@@ -72,11 +101,23 @@ def clock() -> Clock:
     return Clock()
 
 
-@pytest.fixture
-def hub(store: CountingStore, clock: Clock) -> Any:
-    """A hub attached to the store as its commit listener, as the app attaches it."""
+def _hub(store: CountingStore, clock: Clock) -> Hub:
     made = Hub(store, interval=0.05, presence_interval=5.0, clock=clock, thread=False)
     store.add_commit_listener(made.publish)
+    return made
+
+
+@pytest.fixture
+def hub(store: CountingStore, clock: Clock) -> Iterator[Hub]:
+    """A hub attached to the store as its commit listener, as the app attaches it."""
+    made = _hub(store, clock)
+    yield made
+    made.close()
+
+
+@pytest.fixture
+def batched_hub(batched: CountingStore, clock: Clock) -> Iterator[Hub]:
+    made = _hub(batched, clock)
     yield made
     made.close()
 
@@ -91,18 +132,33 @@ def test_a_write_in_this_process_reaches_every_subscriber_at_commit_without_a_st
 ) -> None:
     owner, tokens = project(store)
     inboxes = [Inbox() for _ in range(3)]
+    before = store.revision(owner)
     for n, inbox in enumerate(inboxes):
-        hub.subscribe(store.open(tokens["partner"]), f"s{n}", inbox, revision=store.revision(owner))
+        hub.subscribe(store.open(tokens["partner"]), f"s{n}", inbox, revision=before)
     store.calls.clear()
     store.set_field(owner, "s4_vision", "Ny vision", 0, "Anna")
+    for inbox in inboxes:  # NOTIFY at commit, heard on the store's listening thread
+        inbox.wait_for(lambda e: e["type"] == "state" and e["rev"] == before + 1)
     assert store.calls == ["set_field"], "the hub asked the store nothing"
-    for inbox in inboxes:  # delivered in the writing thread, before set_field returned
-        assert inbox.last["type"] == "state" and inbox.last["rev"] == store.revision(owner)
 
 
-def test_other_processes_writes_arrive_through_one_batched_check_for_all_subscribers(
-    hub: Hub, store: CountingStore, elsewhere: SQLiteStore
+def test_another_processes_write_is_pushed_without_a_store_call(
+    hub: Hub, store: CountingStore, elsewhere: PostgresStore
 ) -> None:
+    owner, tokens = project(store)
+    inbox = Inbox()
+    hub.subscribe(store.open(tokens["viewer"]), "v", inbox, revision=store.revision(owner))
+    store.calls.clear()
+    elsewhere.set_field(elsewhere.open(tokens["owner"]), "s4_vision", "Fra CLI'en", 0, "Bo")
+    inbox.wait_for(lambda e: e.get("rev") == elsewhere.revision(owner))
+    assert inbox.last["changes"][-1][1] == "fill:s4_vision", "its scope comes along"
+    assert store.calls == [], "no check: the database told us"
+
+
+def test_without_push_other_processes_writes_arrive_through_one_batched_check(
+    batched_hub: Hub, batched: CountingStore, elsewhere: PostgresStore
+) -> None:
+    hub, store = batched_hub, batched
     projects = [project(store) for _ in range(4)]
     inboxes: dict[str, list[Inbox]] = {}
     for owner, tokens in projects:
@@ -118,14 +174,18 @@ def test_other_processes_writes_arrive_through_one_batched_check_for_all_subscri
     assert store.calls == ["revisions"], "one store call for 20 streams on 4 projects"
     for inbox in inboxes[written.project_id]:
         assert inbox.last["rev"] == elsewhere.revision(written)
+        assert inbox.last["changes"][-1][1] is None, "a write seen by the batched check has no known scope"
     for owner, _ in projects:
         if owner.project_id != written.project_id:
             assert all(inbox.last["rev"] == store.revision(owner) for inbox in inboxes[owner.project_id])
 
 
-def test_idle_subscribers_cost_one_call_per_interval_in_all_and_none_without_subscribers(
-    hub: Hub, store: CountingStore, clock: Clock
+@pytest.mark.parametrize("push", [True, False], ids=["push", "batched"])
+def test_idle_subscribers_cost_at_most_one_call_per_interval_and_none_without_subscribers(
+    push: bool, hub: Hub, store: CountingStore, batched_hub: Hub, batched: CountingStore, clock: Clock
 ) -> None:
+    if not push:
+        hub, store = batched_hub, batched
     owner, tokens = project(store)
     store.calls.clear()
     for _ in range(10):
@@ -137,9 +197,10 @@ def test_idle_subscribers_cost_one_call_per_interval_in_all_and_none_without_sub
     for _ in range(ticks):
         hub.tick()
         clock.now += 0.5
-    assert store.calls.count("revisions") == ticks, "one batched check per interval, not one per tab"
+    checks = 0 if push else ticks  # pushed commits need no check; else one per interval, not one per tab
+    assert store.calls.count("revisions") == checks
     assert store.calls.count("heartbeats") == 2, "presence at a low rate: every 5 s of the 10 s"
-    assert set(store.calls) == {"revisions", "heartbeats"}
+    assert set(store.calls) == {"heartbeats"} | ({"revisions"} if checks else set())
     for sub in subs:
         hub.unsubscribe(sub)
     store.calls.clear()
@@ -147,10 +208,11 @@ def test_idle_subscribers_cost_one_call_per_interval_in_all_and_none_without_sub
     assert store.calls == []
 
 
-def test_the_hubs_thread_checks_every_interval_and_sleeps_without_subscribers(
-    store: CountingStore, elsewhere: SQLiteStore
+def test_the_hubs_thread_delivers_and_sleeps_without_subscribers(
+    store: CountingStore, elsewhere: PostgresStore
 ) -> None:
     hub = Hub(store, interval=0.05)
+    store.add_commit_listener(hub.publish)
     try:
         owner, tokens = project(store)
         inbox = Inbox()
@@ -171,7 +233,7 @@ def test_the_hubs_thread_checks_every_interval_and_sleeps_without_subscribers(
 
 
 def test_a_revoked_link_or_deleted_project_ends_its_streams(
-    hub: Hub, store: CountingStore, elsewhere: SQLiteStore
+    hub: Hub, store: CountingStore, elsewhere: PostgresStore
 ) -> None:
     owner, tokens = project(store)
     partner, owners = Inbox(), Inbox()
@@ -182,8 +244,8 @@ def test_a_revoked_link_or_deleted_project_ends_its_streams(
     assert partner.last == {"type": "gone"}
     assert owners.last["type"] == "state"
     assert hub.streams() == 1
-    store.delete_project(owner)  # in this process: the hub checks at once, in its thread
-    hub.tick()
+    store.delete_project(owner)  # the notice asks the hub to check at once
+    settle(hub, lambda: owners.last == {"type": "gone"})
     assert owners.last == {"type": "gone"}
     assert hub.streams() == 0
 
@@ -214,10 +276,10 @@ def test_presence_comes_from_the_streams_and_hides_internal_fields_from_the_part
 
 
 def test_presence_travels_between_processes_through_one_batched_store_call(
-    tmp_path: Path, store: CountingStore
+    store: CountingStore, database: str
 ) -> None:
     owner, tokens = project(store)
-    other_store = CountingStore(Path(store.path))
+    other_store = CountingStore(database)
     here, there = Hub(store), Hub(other_store)
     try:
         partner = other_store.open(tokens["partner"])
@@ -240,15 +302,15 @@ def test_presence_travels_between_processes_through_one_batched_store_call(
 def test_a_busy_database_skips_a_presence_round_quickly(hub: Hub, store: CountingStore, clock: Clock) -> None:
     owner, tokens = project(store)
     hub.subscribe(owner, "anna", Inbox(), revision=1)
-    blocker = sqlite3.connect(store.path, isolation_level=None)
-    blocker.execute("begin immediate")  # another process holds the write lock
+    blocker = psycopg.connect(store.conninfo)
+    blocker.execute("lock table partnership_private.presence in exclusive mode")  # another process holds it
     try:
         started = time.monotonic()
-        hub.sync_presence()  # must not raise, must not wait the store's 30 s
-        hub.check()  # a read: WAL lets it through
+        hub.sync_presence()  # must not raise, must not wait the statement timeout
+        hub.check()  # a read: not held up by the lock
         assert time.monotonic() - started < 5
     finally:
-        blocker.execute("rollback")
+        blocker.rollback()
         blocker.close()
 
 
@@ -264,7 +326,7 @@ def test_a_partner_or_viewer_is_never_told_which_internal_field_someone_edits(
 
 
 def test_each_event_says_what_the_recent_revisions_changed_so_a_page_can_redraw_only_that(
-    hub: Hub, store: CountingStore, elsewhere: SQLiteStore
+    hub: Hub, store: CountingStore, elsewhere: PostgresStore
 ) -> None:
     owner, tokens = project(store)
     inbox = Inbox()
@@ -272,11 +334,13 @@ def test_each_event_says_what_the_recent_revisions_changed_so_a_page_can_redraw_
     start = store.revision(owner)
     store.set_field(owner, "s4_vision", "Ny vision", 0, "Anna")
     store.set_field(owner, "s4_vision", "Nyere vision", 1, "Anna")
+    inbox.wait_for(lambda e: e["rev"] == start + 2)
     assert inbox.last["changes"] == [[start + 1, "fill:s4_vision"], [start + 2, "text:s4_vision"]]
     elsewhere.set_field(elsewhere.open(tokens["owner"]), "s4_how", "Sådan", 0, "Anna")  # another process
-    hub.check()
-    assert inbox.last["changes"][-1] == [start + 3, None], "a write seen by the batched check has no known scope"
+    inbox.wait_for(lambda e: e["rev"] == start + 3)
+    assert inbox.last["changes"][-1] == [start + 3, "fill:s4_how"], "pushed with its scope"
     store.add_candidate(owner, "Biblioteket", "Anna")
+    inbox.wait_for(lambda e: e["rev"] == start + 4)
     assert inbox.last["changes"][-1] == [start + 4, None], "a write that is not one field's text has no scope"
 
 
@@ -287,6 +351,8 @@ def test_a_partner_is_never_told_which_internal_field_changed(hub: Hub, store: C
     hub.subscribe(owner, "s-anna", mine, revision=store.revision(owner))
     store.set_field(owner, "s1_idea", "Hemmelig idé", 0, "Anna")
     store.set_field(owner, "s4_vision", "Fælles vision", 0, "Anna")
+    mine.wait_for(lambda e: len(e["changes"]) == 2)
+    partner.wait_for(lambda e: len(e["changes"]) == 2)
     assert [scope for _, scope in mine.last["changes"]] == ["fill:s1_idea", "fill:s4_vision"]
     assert [scope for _, scope in partner.last["changes"]] == [None, "fill:s4_vision"]
     assert "s1_idea" not in str(partner.events)

@@ -24,9 +24,9 @@ from partnership.i18n import catalogues
 ROOT = Path(__file__).resolve().parents[2]
 
 DYNAMIC: dict[str, str] = {
-    "history.attr.": "column names in the history log, written by the SQL triggers and store/sqlite/ "
+    "history.attr.": "column names in the history log, written by the SQL functions "
                      "(ui/history.py looks up history.attr.<column>)",
-    "what.cap.": "the table in a record_cap error: f\"cap.{table}\" in store/sqlite/ and "
+    "what.cap.": "the table in a record_cap error: f\"cap.{table}\" in the SQL functions and "
                  "'cap.' || tg_table_name in the limits migration (ui/messages.what_label)",
     "what.health.": "a health-check answer in an error: f\"health.{key}\" in health.py",
     "what.person.": "a person's field in an error: f\"person.{k}\" in validation.py",
@@ -79,6 +79,8 @@ def scan() -> Code:
             if (isinstance(node, ast.Constant) and id(node) not in inside
                     and isinstance(node.value, str | int) and not isinstance(node.value, bool)):
                 code.literals.add(str(node.value))
+    for path in sorted((ROOT / "supabase" / "migrations").glob("*.sql")):  # the store's rules raise codes there
+        code.literals.update(re.findall(r"'([a-z0-9_.]+)'", path.read_text(encoding="utf-8")))
     return code
 
 

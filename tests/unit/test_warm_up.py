@@ -26,6 +26,6 @@ def test_warm_up_imports_what_the_first_run_needs() -> None:
     found = json.loads(out.stdout.strip().splitlines()[-1])
     before, after = set(found["before"]), set(found["after"])
     ui = {f"partnership.ui.{p.stem}" for p in (ROOT / "partnership" / "ui").glob("*.py") if p.stem != "__init__"}
-    wanted = {"pandas", "numpy", "PIL.Image", "partnership.store.sqlite", "plotly.graph_objects"} | ui
+    wanted = {"pandas", "numpy", "PIL.Image", "partnership.store.postgres", "plotly.graph_objects"} | ui
     assert not {"pandas", "partnership.ui.step5"} & before  # importing the routes alone stays light
     assert wanted <= after, sorted(wanted - after)

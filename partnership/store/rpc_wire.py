@@ -1,5 +1,6 @@
-"""The Supabase store's wire: the Data API's error answers as PartnershipErrors, and
-arguments as the JSON the ``ps_*`` functions take (partnership/store/supabase.py)."""
+"""The wire of the ``ps_*`` functions, for both transports (partnership/store/rpc.py): an
+error's SQLSTATE, message and detail as a PartnershipError, and arguments as the JSON the
+functions take."""
 
 from __future__ import annotations
 
@@ -7,8 +8,6 @@ import json
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
-
-from postgrest.exceptions import APIError
 
 from partnership import exchange
 from partnership.errors import (
@@ -37,18 +36,17 @@ from partnership.steps import FIELDS
 # PostgREST codes for "the request never reached the database" (pool/connection trouble).
 NOT_RUN = frozenset({"PGRST000", "PGRST001", "PGRST002", "PGRST003"})
 
-UNREACHABLE = ("The database (Supabase) could not be reached. Check the internet connection and try again "
-                "in a moment.")
-UNSURE = ("The connection to the database (Supabase) broke off during a save; it may or may not have been "
-           "saved. Reload the page to see what is stored.")
-BUSY = "The database (Supabase) was busy and did not save the change. Try again."
+UNREACHABLE = ("The database could not be reached. Check the connection (or that the database runs) and try "
+               "again in a moment.")
+UNSURE = ("The connection to the database broke off during a save; it may or may not have been "
+          "saved. Reload the page to see what is stored.")
+BUSY = "The database was busy and did not save the change. Try again."
 TIMEOUT = "57014"  # query_canceled: statement_timeout (Supabase's anon role: 3 s)
 
 
-def transient(exc: APIError) -> bool:
+def transient(code: str) -> bool:
     """A 5xx-class answer worth trying again for a read (never a statement timeout: the
     same request would take as long again)."""
-    code = exc.code or ""
     if code == TIMEOUT:
         return False
     if code in NOT_RUN or code.startswith(("08", "40", "53", "57P")):
@@ -56,8 +54,7 @@ def transient(exc: APIError) -> bool:
     return code.isdigit() and code.startswith("5")  # a gateway's non-JSON 5xx page
 
 
-def details(exc: APIError) -> dict[str, Any]:
-    raw = exc.details
+def details(raw: Any) -> dict[str, Any]:
     if isinstance(raw, Mapping):
         return dict(raw)
     if isinstance(raw, str):
@@ -73,11 +70,11 @@ def when(value: Any) -> datetime | None:
     return datetime.fromisoformat(value) if isinstance(value, str) and value else None
 
 
-def translate(exc: APIError, *, write: bool = False) -> PartnershipError:
-    """The PartnershipError for an error answer of the Data API (``write``: to a save)."""
-    code = exc.code or ""
-    detail = details(exc)
-    message = exc.message or code or "database error"
+def translate(code: str, message: str, raw_details: Any = None, *, write: bool = False) -> PartnershipError:
+    """The PartnershipError for an error of a ``ps_*`` call: its SQLSTATE (or PostgREST
+    code), message and detail (``write``: of a save)."""
+    detail = details(raw_details)
+    message = message or code or "database error"
     if code == "PT404":
         return InvalidLink(message, code="invalid_link")
     if code == "PT403":
@@ -92,26 +89,28 @@ def translate(exc: APIError, *, write: bool = False) -> PartnershipError:
     if code == "PT422":
         params = {k: v for k, v in detail.items() if k not in ("code", "message", "current")}
         return ValidationError(message, code=str(detail.get("code") or "invalid"), **params)
-    if code in ("22P05", "22021") or (code == "22P02" and "nicode" in f"{exc.message} {exc.details}"):
+    if code in ("22P05", "22021") or (code == "22P02" and "nicode" in f"{message} {raw_details}"):
         return ValidationError(f"not text: {message}", code="not_text", what="")
     if code.startswith("22"):
         return ValidationError(f"invalid value: {message}", code="invalid", what="")
     if code in ("PGRST202", "42883", "PGRST106", "PGRST205"):
-        return StorageError("The Supabase database is not set up for this app (the functions of "
-                            "supabase/migrations are missing). Apply the migration; see docs/supabase.md.")
+        return StorageError("The database is not set up for this app (the functions of "
+                            "supabase/migrations are missing). Apply the migrations; see docs/supabase.md.")
     if code in ("42501", "PGRST301", "PGRST302", "401", "403") or (not code and "API key" in message):
         return StorageError("Supabase refused the key. Use the project's publishable (anon) key; see docs/supabase.md.")
     if code == TIMEOUT:  # rolled back; the same request would time out again
         return StorageError(f"statement timeout: {message}", code="too_large")
+    if code == "55P03":  # lock_not_available: another writer held the lock past lock_timeout; rolled back
+        return StorageError(BUSY, code="storage_busy") if write else StorageError(UNREACHABLE)
     if code == "53100":  # disk_full
         return StorageError(f"The database is full: {message}", code="storage_full")
-    if code in NOT_RUN or not write and transient(exc):
+    if code in NOT_RUN or not write and transient(code):
         return StorageError(UNREACHABLE)
     if code.startswith("40"):  # serialization failure, deadlock: rolled back
         return StorageError(BUSY, code="storage_busy") if write else StorageError(UNREACHABLE)
-    if transient(exc):  # a gateway's 5xx or a lost connection: the save's fate is unknown
+    if transient(code):  # a gateway's 5xx or a lost connection: the save's fate is unknown
         return StorageError(UNSURE, code="storage_unsure")
-    return StorageError(f"The database (Supabase) answered with an error: {message} ({code or 'no code'})")
+    return StorageError(f"The database answered with an error: {message} ({code or 'no code'})")
 
 
 def text(value: object) -> str | None:

@@ -1,0 +1,183 @@
+"""The PostgreSQL transport: the ``ps_*`` functions (partnership/store/rpc.py) called through
+psycopg, on the embedded engine (partnership/store/engine.py) or any PostgreSQL URL.
+
+Each call runs in its own transaction as the role ``anon`` - the only role the functions
+are granted to, as on Supabase - with the arguments converted by PostgreSQL itself
+(partnership/store/pg_call.py), so the same SQL decides on both transports.
+
+Connections come from a small pool (``POOL_MAX``). Reads are tried again once on a broken
+connection; a write is repeated only when it cannot have reached the database (no
+connection at all).
+
+**Push across processes.** Every revision bump sends ``NOTIFY ps_commit`` with the
+project, the revision and, for a field's text, its scope (migration
+20261205000000_commit_notify.sql). When a commit listener is attached (the live hub), one
+thread per process LISTENs and hands each notification on - from this process or any
+other - so the hub needs no periodic check (``pushes_commits``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import psycopg
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+from partnership.errors import StorageError, ValidationError
+from partnership.store import pg_call
+from partnership.store.base import CommitListener
+from partnership.store.rpc import RpcStore
+from partnership.store.rpc_wire import UNREACHABLE, UNSURE, transient, translate
+
+POOL_MAX = 8
+"""Most connections one process holds (the embedded engine allows 20 in all)."""
+
+STATEMENT_TIMEOUT = "15s"
+"""A call that runs longer is cancelled (rolled back) and reported."""
+
+LOCK_TIMEOUT = "2s"
+"""A write that waits longer for another writer's lock gives up: "busy, try again"."""
+
+CHANNEL = "ps_commit"
+
+log = logging.getLogger(__name__)
+
+
+class PostgresStore(RpcStore):
+    """The Store contract on a PostgreSQL database with the migrations applied, reached
+    by ``conninfo`` (a ``postgresql://`` URL or a libpq connection string) as a user that
+    may ``SET ROLE anon``."""
+
+    backend = "postgres"
+
+    def __init__(self, conninfo: str, *, embedded: bool = False, listen: bool = True, pool_max: int = POOL_MAX,
+                 statement_timeout: str = STATEMENT_TIMEOUT, connect_timeout: float = 5.0) -> None:
+        self.conninfo = conninfo
+        self.embedded = embedded
+        self.listen = listen
+        """False: no LISTEN (a pooler in transaction mode cannot); listeners then hear only
+        this process's writes, without a revision, and the hub checks as on Supabase."""
+        self.statement_timeout = statement_timeout
+        self._catalog = pg_call.Catalog()
+        self._pool = ConnectionPool(conninfo, min_size=1, max_size=pool_max, timeout=connect_timeout,
+                                    kwargs={"autocommit": False, "connect_timeout": max(1, int(connect_timeout))},
+                                    open=False, name="partnership")
+        try:
+            self._pool.open(wait=True, timeout=connect_timeout)
+        except PoolTimeout as exc:
+            self._pool.close()
+            raise StorageError(f"{UNREACHABLE} ({exc})") from exc
+        self._closed = threading.Event()
+        self._listener: threading.Thread | None = None
+        self._listen_lock = threading.Lock()
+
+    @property
+    def pushes_commits(self) -> bool:
+        """True while this store tells its commit listeners of every process's commits."""
+        return self._listener is not None and self._listener.is_alive()
+
+    def close(self) -> None:
+        self._closed.set()
+        self._pool.close()
+        if self._listener is not None:
+            self._listener.join(timeout=5)
+
+    # -- the transport -------------------------------------------------------------------
+
+    @contextmanager
+    def _connection(self) -> Iterator[psycopg.Connection[Any]]:
+        try:
+            with self._pool.connection() as conn:
+                yield conn
+        except PoolTimeout as exc:
+            raise StorageError(UNREACHABLE) from exc
+
+    def _call(self, fn: str, params: dict[str, Any], *, read: bool) -> Any:
+        for attempt in (1, 2):
+            sent = False
+            try:
+                with self._connection() as conn:
+                    function = self._catalog.choose(conn, "public", fn, params)
+                    conn.rollback()
+                    if function is None:
+                        raise translate("PGRST202", f"no function public.{fn} for {sorted(params)}", None)
+                    sent = True
+                    answer = pg_call.run(conn, function, params, role="anon",
+                                         statement_timeout=self.statement_timeout, lock_timeout=LOCK_TIMEOUT)
+                return None if answer is None else json.loads(answer)
+            except psycopg.OperationalError as exc:
+                code = exc.sqlstate or ""
+                if code and not transient(code) and not code.startswith("08"):
+                    raise translate(code, _message(exc), _detail(exc), write=not read) from exc
+                if (read or not sent) and attempt == 1 and not self._closed.is_set():
+                    time.sleep(0.1)
+                    continue
+                if read or not sent:
+                    raise StorageError(UNREACHABLE) from exc
+                raise StorageError(UNSURE, code="storage_unsure") from exc
+            except psycopg.Error as exc:
+                raise translate(exc.sqlstate or "", _message(exc), _detail(exc), write=not read) from exc
+            except UnicodeEncodeError as exc:
+                raise ValidationError("text with a character that cannot be stored", code="not_text",
+                                      what="") from exc
+            except (TypeError, ValueError) as exc:
+                raise ValidationError(f"a value cannot be sent to the database: {exc}", code="invalid",
+                                      what="") from exc
+        raise StorageError(UNREACHABLE)  # pragma: no cover - the loop always returns or raises
+
+    # -- push ------------------------------------------------------------------------------
+
+    def add_commit_listener(self, listener: CommitListener) -> None:
+        super().add_commit_listener(listener)
+        with self._listen_lock:
+            if self._listener is None and self.listen:
+                ready = threading.Event()
+                self._listener = threading.Thread(target=self._listen, args=(ready,), name="ps-listen", daemon=True)
+                self._listener.start()
+                ready.wait(5)
+
+    def _wrote(self, project_id: str) -> None:
+        if not self.pushes_commits:  # no LISTEN (yet): tell the listeners the old way
+            self._committed(project_id, None)
+
+    def _listen(self, ready: threading.Event) -> None:
+        """LISTEN for commits until the store closes; reconnects with back-off."""
+        pause = 0.2
+        while not self._closed.is_set():
+            try:
+                with psycopg.connect(self.conninfo, autocommit=True, connect_timeout=5) as conn:
+                    conn.execute(f"listen {CHANNEL}")
+                    ready.set()
+                    pause = 0.2
+                    while not self._closed.is_set():
+                        for note in conn.notifies(timeout=0.5):
+                            self._notified(note.payload)
+            except psycopg.Error:
+                log.warning("the commit listener lost its connection; reconnecting", exc_info=True)
+            ready.set()
+            self._closed.wait(pause)
+            pause = min(pause * 2, 5.0)
+
+    def _notified(self, payload: str) -> None:
+        try:
+            data = json.loads(payload)
+            project_id, scope = str(data["p"]), data.get("s") or None
+            revision = None if data.get("r") is None else int(data["r"])
+        except (ValueError, KeyError, TypeError):
+            log.warning("unreadable commit notice %r", payload)
+            return
+        self._committed(project_id, revision, scope if isinstance(scope, str) else None)
+
+
+def _message(exc: psycopg.Error) -> str:
+    return exc.diag.message_primary or str(exc)
+
+
+def _detail(exc: psycopg.Error) -> str | None:
+    return exc.diag.message_detail

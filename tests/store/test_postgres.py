@@ -1,0 +1,217 @@
+"""The store contract on the embedded PostgreSQL through psycopg (the default store), plus
+what only this transport and the engine have: the migrations, a restart, commits pushed
+across processes, and the move of the retired SQLite store's data."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from partnership.errors import StorageError
+from partnership.model import Role
+from partnership.store import engine, legacy, open_store
+from partnership.store.postgres import PostgresStore
+from tests.store.contract import ME, ProjectsTitled, StoreContract, make
+from tests.support.engine import Engine, engine_for
+
+ROOT = Path(__file__).resolve().parents[2]
+LEGACY = ROOT / "tests" / "data" / "legacy-partnership.db"
+LEGACY_EXPECTED = ROOT / "tests" / "data" / "legacy-partnership.json"
+
+
+@pytest.fixture(scope="session")
+def embedded(request: pytest.FixtureRequest) -> Engine:
+    return engine_for(request.config)
+
+
+@pytest.fixture(scope="session")
+def database(embedded: Engine) -> str:
+    """One database for the contract tests (each works in projects of its own)."""
+    return embedded.fresh_database("contract")
+
+
+@pytest.fixture(scope="session")
+def store(database: str) -> Iterator[PostgresStore]:
+    s = PostgresStore(database)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def projects_titled(database: str) -> ProjectsTitled:
+    def count(title: str) -> int:
+        with psycopg.connect(database) as conn:
+            row = conn.execute("select count(*) from partnership_private.projects where title = %s", (title,))
+            return int(row.fetchone()[0])  # type: ignore[index]
+    return count
+
+
+class TestPostgresStore(StoreContract):
+    pass
+
+
+def _dump(url: str) -> str:
+    with psycopg.connect(url) as conn:
+        rows = []
+        for table in legacy.TABLES:
+            rows += [repr(r) for r in conn.execute(f"select * from partnership_private.{table}").fetchall()]  # noqa: S608
+        return "\n".join(rows)
+
+
+def test_tokens_are_stored_hashed_and_a_copy_of_the_database_opens_no_link(embedded: Engine) -> None:
+    """The sealed partner and viewer tokens open only under the owner's key, which the
+    database never holds; no stored value is a token or decodes to one."""
+    url = embedded.fresh_database()
+    store = PostgresStore(url)
+    try:
+        _, tokens = make(store)
+    finally:
+        store.close()
+    dump = _dump(url)
+    with psycopg.connect(url) as conn:
+        sealed = [r[0] for r in conn.execute("select sealed from partnership_private.links where sealed is not null")]
+    assert len(sealed) == 2
+    assert all(token not in dump for token in tokens.values())
+    assert all(token.encode() not in base64.urlsafe_b64decode(s[3:] + "==")
+               for s in sealed for token in tokens.values())
+
+
+def test_migrations_are_recorded_and_run_once(embedded: Engine) -> None:
+    url = embedded.fresh_database()
+    assert engine.prepare(url) == []
+    with psycopg.connect(url) as conn:
+        names = [r[0] for r in conn.execute("select name from partnership_meta.migrations order by name")]
+    assert names == [p.name for p in engine.migration_files()]
+
+
+def test_an_unreachable_database_is_a_clear_storage_error() -> None:
+    with pytest.raises(StorageError) as caught:
+        open_store("postgresql://postgres@/nowhere?host=/nonexistent-socket-dir&connect_timeout=1")
+    assert caught.value.code == "engine_down"
+
+
+def test_a_commit_in_another_process_is_pushed_to_this_one(embedded: Engine) -> None:
+    """LISTEN/NOTIFY: a write made by another process reaches this store's commit
+    listener with its revision, without this process asking the database."""
+    url = embedded.fresh_database()
+    here = PostgresStore(url)
+    try:
+        owner, tokens = make(here)
+        seen: list[tuple[str, int | None]] = []
+        arrived = threading.Event()
+
+        def listener(project: str, revision: int | None, _scope: str | None) -> None:
+            seen.append((project, revision))
+            arrived.set()
+
+        here.add_commit_listener(listener)
+        assert here.pushes_commits
+        code = ("import sys; from partnership.store.postgres import PostgresStore;"
+                "s = PostgresStore(sys.argv[1]); a = s.open(sys.argv[2]);"
+                "s.set_field(a, 's4_vision', 'Fra en anden proces', 0, 'Ole'); s.close()")
+        subprocess.run([sys.executable, "-c", code, url, tokens["partner"]], check=True, cwd=ROOT, timeout=60)
+        assert arrived.wait(5)
+        assert seen[-1] == (owner.project_id, here.revision(owner))
+    finally:
+        here.close()
+
+
+def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "partnership", *args], capture_output=True, text=True, timeout=120,
+                          cwd=ROOT, env={**os.environ, **env}, check=False)
+
+
+@pytest.fixture
+def folder() -> Iterator[Path]:
+    """A folder for an embedded cluster of its own (as root the server runs as a user of its
+    own, which must reach the folder: pytest's own temporary folders are private)."""
+    base = Path(tempfile.mkdtemp(prefix="partnership-cli-", dir="/tmp"))
+    os.chmod(base, 0o755)
+    yield base
+    shutil.rmtree(base, ignore_errors=True)
+
+
+def test_the_cli_starts_the_embedded_engine_on_first_use_and_the_data_survives_a_restart(folder: Path) -> None:
+    env = {"PARTNERSHIP_DATA_DIR": str(folder / "pg"), "PARTNERSHIP_DATABASE_URL": "", "SUPABASE_URL": "",
+           "PARTNERSHIP_DB": str(folder / "none.db")}
+    made = _cli("new", "--title", "Lektiecafé", "--org", "Boldklubben Øst", "--name", "Anna", env=env)
+    assert made.returncode == 0, made.stderr
+    links = json.loads(made.stdout)["links"]
+    assert (folder / "pg" / "PG_VERSION").is_file()  # the cluster lives in the folder
+    again = _cli("export", "--link", links["owner"], env=env)  # a new process: the server started again
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["project"]["title"] == "Lektiecafé"
+
+
+def _expected() -> dict[str, dict[str, dict[str, object]]]:
+    return dict(json.loads(LEGACY_EXPECTED.read_text())["projects"])
+
+
+def test_the_old_sqlite_files_projects_move_over_with_links_approvals_and_history(embedded: Engine,
+                                                                                 tmp_path: Path) -> None:
+    old = tmp_path / "partnership.db"
+    shutil.copy(LEGACY, old)
+    url = embedded.fresh_database()
+    moved = legacy.move(old, url, only_if_empty=True)
+    assert moved is not None and moved.projects == 2
+    assert legacy.move(old, url, only_if_empty=True) is None  # once: the engine is no longer empty
+    store = PostgresStore(url)
+    try:
+        for name, roles in _expected().items():
+            for role, want in roles.items():
+                access = store.open(str(want["token"]))  # every old link keeps working
+                assert access.role is Role(role)
+                snap = store.snapshot(access)
+                got = {"revision": snap.revision, "signed": snap.project.signed_at is not None,
+                       "approvals": len(snap.approvals), "signed_versions": len(snap.signed_versions),
+                       "history": len(store.history(access))}
+                assert got == {k: want[k] for k in got}, (name, role)
+                if role == "owner":
+                    export = json.loads(json.dumps(store.export_project(access), default=str))
+                    assert export == want["export"], name
+        example = _expected()["example"]
+        owner = store.open(str(example["owner"]["token"]))
+        assert store.snapshot(owner).project.signed_at is not None  # signed stays signed
+        assert store.links(owner)[Role.PARTNER] == example["partner"]["token"]  # sealed links still show
+        new = store.add_candidate(store.open(str(_expected()["second"]["owner"]["token"])), "Biblioteket", ME)
+        assert new.version == 1  # and it goes on: the sequences moved past the old ids
+    finally:
+        store.close()
+    assert old.read_bytes() == LEGACY.read_bytes()  # the old file stays as it was
+
+
+def test_the_move_happens_on_first_start_and_is_logged(folder: Path) -> None:
+    old = folder / "partnership.db"
+    shutil.copy(LEGACY, old)
+    env = {"PARTNERSHIP_DATA_DIR": str(folder / "pg"), "PARTNERSHIP_DATABASE_URL": "", "SUPABASE_URL": "",
+           "PARTNERSHIP_DB": str(old)}
+    owner = str(_expected()["second"]["owner"]["token"])
+    first = _cli("export", "--link", owner, env=env)
+    assert first.returncode == 0, first.stderr
+    assert "moved from" in first.stderr and "projects 2" in first.stderr
+    assert json.loads(first.stdout)["project"]["title"] == "Fodbold for alle"
+    second = _cli("export", "--link", owner, env=env)
+    assert second.returncode == 0 and "moved from" not in second.stderr
+
+
+def test_the_move_command_refuses_an_engine_that_holds_the_same_projects(folder: Path) -> None:
+    old = folder / "partnership.db"
+    shutil.copy(LEGACY, old)
+    env = {"PARTNERSHIP_DATA_DIR": str(folder / "pg"), "PARTNERSHIP_DATABASE_URL": "", "SUPABASE_URL": "",
+           "PARTNERSHIP_DB": str(folder / "other.db")}
+    done = _cli("move-sqlite", str(old), env=env)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["rows"]["projects"] == 2
+    twice = _cli("move-sqlite", str(old), env=env)
+    assert twice.returncode == 2 and "error:" in twice.stderr
