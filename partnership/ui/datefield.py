@@ -77,8 +77,10 @@ def date_input(c: shell.Ctx, label: str, key: str, *, in_form: bool = False, dis
     """The date field ``key`` labelled ``label`` (see the module doc)."""
     _as_text(key)
     extra: dict[str, Any] = {} if in_form else {"on_change": _tidy, "args": (key,)}
-    st.text_input(label, key=key, max_chars=MAX_CHARS, placeholder=c.t("date.placeholder"),
-                  help=c.t("date.help"), disabled=disabled, autocomplete="off", **extra)
+    # No help=: Streamlit names its help button in English ("Help for ..."); the
+    # placeholder shows the form, and a refusal says what may be typed.
+    st.text_input(label, key=key, max_chars=MAX_CHARS, placeholder=c.t("date.placeholder"), disabled=disabled,
+                  autocomplete="off", **extra)
     _CALENDAR(key=f"{key}_cal", data={
         "target": key, "lang": c.lang, "disabled": disabled, **names(c.lang),
         "words": {"button": c.t("date.button"), "open": c.t("date.open", label=label),
