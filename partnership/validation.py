@@ -184,7 +184,9 @@ def task_responsible(kind: object, responsible: object, *, changing: Collection[
     ``kind`` and ``responsible`` are the task as it would be after the write. For a new
     task ``changing`` is None and the rule always applies; for a change it applies when
     the change sets the kind or the responsible person, so an older follow-up without one
-    can still have its status or note changed (the SQL functions hold the same rule).
+    can still have its status or note changed. The pages call it before the store; the
+    SQL functions ps_add_task/ps_update_task are to hold the same rule (docs/architecture.md,
+    "Date fields and responsible persons").
     """
     if changing is not None and not {"kind", "responsible"} & set(changing):
         return
