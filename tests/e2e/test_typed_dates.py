@@ -91,3 +91,18 @@ def test_a_day_picked_in_an_editor_is_saved(server: StreamlitServer, open_as: Op
     page.locator(f".st-key-{k}_save button").click()
     browser.wait_text(page, "Gemt")
     assert server.store.snapshot(owner).tasks[0].due == today + timedelta(days=1)
+
+
+def test_on_a_phone_the_calendar_opens_whole_on_screen(server: StreamlitServer, open_as: OpenAs) -> None:
+    token, _ = project(server)
+    page = open_as(token, "step4", name="Anna", ready=".st-key-s4_new_due_cal button")
+    page.set_viewport_size({"width": 390, "height": 844})
+    browser.wait_idle(page)
+    for field in ("s4_new_start", "s4_new_due"):
+        page.locator(f".st-key-{field}_cal button.ps-cal-open").click()
+        dialog = page.locator(f".st-key-{field}_cal .ps-cal-pop")
+        dialog.wait_for(state="visible")
+        box = dialog.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390, (field, box)
+        page.keyboard.press("Escape")
+        assert dialog.is_hidden()
