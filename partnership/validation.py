@@ -6,7 +6,7 @@ values the message needs, so the page can say exactly what is wrong.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -171,3 +171,25 @@ def task_dates(start: date | None, due: date | None) -> None:
     """A task may not end before it starts."""
     if start and due and due < start:
         raise ValidationError("due before start", code="due_before_start", what="task.due")
+
+
+NEEDS_RESPONSIBLE: frozenset[TaskKind] = frozenset({TaskKind.FOLLOW_UP})
+"""Kinds of task that are saved only with a responsible person: a follow-up nobody owns
+is a follow-up nobody holds."""
+
+
+def task_responsible(kind: object, responsible: object, *, changing: Collection[str] | None = None) -> None:
+    """A task of a kind in ``NEEDS_RESPONSIBLE`` must name its responsible person.
+
+    ``kind`` and ``responsible`` are the task as it would be after the write. For a new
+    task ``changing`` is None and the rule always applies; for a change it applies when
+    the change sets the kind or the responsible person, so an older follow-up without one
+    can still have its status or note changed. The pages call it before the store; the
+    SQL functions ps_add_task/ps_update_task are to hold the same rule (docs/architecture.md,
+    "Date fields and responsible persons").
+    """
+    if changing is not None and not {"kind", "responsible"} & set(changing):
+        return
+    if choice(kind, TaskKind, what="task.kind") in NEEDS_RESPONSIBLE and not str(responsible or "").strip():
+        raise ValidationError("this kind of task needs someone responsible", code="responsible_required",
+                              what="task.responsible")

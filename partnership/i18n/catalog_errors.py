@@ -24,6 +24,11 @@ DA: dict[str, str] = {
     "err.bad_choice": "{what} har en værdi, der ikke er tilladt.",
     "err.date_in_past": "Datoen ligger i fortiden. Vælg i dag eller en senere dato.",
     "err.due_before_start": "Slutdatoen ligger før startdatoen.",
+    "err.date_unreadable": "{what}: »{typed}« kan ikke læses som en dato. Skriv dag, måned og år, fx {example} "
+    "eller 24122026 – eller vælg dagen i kalenderen.",
+    "err.date_no_such_day": "{what}: »{typed}« findes ikke i kalenderen. Ret dagen eller måneden, fx {example}.",
+    "err.responsible_required": "Vælg hvem der er ansvarlig for opfølgningen – den kan ikke gemmes uden en "
+    "ansvarlig person.",
     "err.duplicate_candidate": "»{name}« står allerede på listen.",
     "err.not_found": "Det findes ikke længere ({what}). Genindlæs siden.",
     "err.not_restorable": "Denne ændring kan ikke gendannes.",
@@ -115,6 +120,12 @@ EN: dict[str, str] = {
     "err.bad_choice": "{what} has a value that is not allowed.",
     "err.date_in_past": "The date is in the past. Choose today or a later date.",
     "err.due_before_start": "The end date is before the start date.",
+    "err.date_unreadable": "{what}: “{typed}” cannot be read as a date. Type day, month and year, e.g. {example} "
+    "or 24122026 – or pick the day in the calendar.",
+    "err.date_no_such_day": "{what}: “{typed}” is not a day in the calendar. Correct the day or the month, "
+    "e.g. {example}.",
+    "err.responsible_required": "Choose who is responsible for the follow-up – it cannot be saved without "
+    "someone responsible.",
     "err.duplicate_candidate": "“{name}” is already on the list.",
     "err.not_found": "It no longer exists ({what}). Reload the page.",
     "err.not_restorable": "This change cannot be restored.",

@@ -11,7 +11,7 @@ from partnership import contact, validation
 from partnership.i18n import fmt_date
 from partnership.model import Candidate, CandidateStatus, Person, Side, Snapshot, Task
 from partnership.steps import MAX_NAME
-from partnership.ui import editor, links, shell
+from partnership.ui import datefield, editor, links, shell
 from partnership.usertext import plain
 
 ss = st.session_state
@@ -117,31 +117,35 @@ def follow_up(c: shell.Page, snap: Snapshot, cand: Candidate | None, today: date
     st.subheader(c.t("s3.follow_up"))
     st.caption(c.t("s3.follow_up_lead"))
     for task in open_follow_ups(snap):
-        person = snap.person(task.responsible)
-        who = plain(person.name) if person else c.t("s3.nobody")
-        st.markdown(":material/event: " + c.t("s3.follow_up_set", who=who, when=fmt_date(task.due, c.lang))
-                    + f" · {plain(task.title)}")
+        person = snap.person(task.responsible) if task.responsible else None
+        by = fmt_date(task.due, c.lang) or c.t("s3.no_date")
+        said = c.t("s3.follow_up_set", who=plain(person.name), when=by) if person else \
+            c.t("s3.follow_up_unowned", when=by)  # an older follow-up, saved before one was required
+        st.markdown(":material/event: " + said + f" · {plain(task.title)}")
     if ss.get("s3_need_date") and cand is not None:
         st.warning(c.t("s3.new_date", name=plain(cand.name)), icon=":material/event:")
     ours = [p for p in snap.people if p.side is Side.ASSOCIATION]
+    ss.setdefault("s3_fu_date", today + timedelta(days=7))
     with st.form("s3_follow_up", border=True):
         a, b = st.columns(2)
         names = {p.id: p.name for p in ours}
         who = a.selectbox(c.t("s3.responsible"), options=["", *names], key="s3_fu_who",
                           format_func=lambda pid: names.get(pid) or c.t("s3.nobody"))
-        when = b.date_input(c.t("s3.follow_up_date"), value=today + timedelta(days=7), key="s3_fu_date",
-                            format="DD.MM.YYYY")
+        with b:
+            datefield.date_input(c, c.t("s3.follow_up_date"), "s3_fu_date", in_form=True)
         submitted = st.form_submit_button(c.t("s3.save_follow_up"), icon=":material/event_available:")
     if not submitted:
         return
     title = c.t("s3.follow_up_title", name=cand.name if cand else c.t("mail.you"))
+    when, problem = datefield.read(c, "s3_fu_date", c.t("s3.follow_up_date"))
 
     def add() -> Task:
         fields = validation.task_changes({"title": title[:MAX_NAME], "kind": "follow_up", "internal": True,
                                           "side": "association", "responsible": who, "due": when}, today=today)
+        validation.task_responsible(fields["kind"], fields["responsible"])
         return c.store.add_task(c.access, fields, c.name)
 
-    if editor.act(c, None, add):
+    if editor.act(c, None, add, problem=problem or ("" if when else c.t("s3.need_date"))):
         ss.pop("s3_need_date", None)
         st.rerun()
 

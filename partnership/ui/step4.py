@@ -11,7 +11,7 @@ from partnership import rules, usertext, validation
 from partnership.i18n import fmt_date, fmt_datetime
 from partnership.model import Presence, Role, Snapshot, Task, TaskKind
 from partnership.steps import MAX_NAME
-from partnership.ui import editor, field_view, labels, lazy, people, shell, tasks
+from partnership.ui import datefield, editor, field_view, labels, lazy, people, shell, tasks
 
 ss = st.session_state
 
@@ -96,8 +96,8 @@ def deadline_form(c: shell.Page, snap: Snapshot, today: date) -> None:
             left, right = st.columns([3, 1])
             ss.setdefault(f"{k}_title", c.t("s4.deadline_default"))  # not value=: reset_form sets it later
             left.text_input(c.t("s4.deadline_title"), key=f"{k}_title", max_chars=MAX_NAME)
-            right.date_input(c.t("s4.deadline_due"), value=None, min_value=today, key=f"{k}_due",
-                             format="DD.MM.YYYY")
+            with right:
+                datefield.date_input(c, c.t("s4.deadline_due"), f"{k}_due", in_form=True)
             left, right = st.columns([3, 1])
             left.selectbox(c.t("tasks.f.responsible"), options=options, key=f"{k}_responsible",
                            format_func=lambda pid: labels.person_label(c, snap, pid))
@@ -114,9 +114,9 @@ def deadline_form(c: shell.Page, snap: Snapshot, today: date) -> None:
 def _add_deadline(c: shell.Page, snap: Snapshot, today: date, fallback_kind: str) -> None:
     k = "s4_deadline"
     title = (ss.get(f"{k}_title") or "").strip()
-    due = ss.get(f"{k}_due")
+    due, due_problem = datefield.read(c, f"{k}_due", c.t("s4.deadline_due"))
     who = ss.get(f"{k}_responsible") or ""
-    problem = ("" if title else c.t("err.required", what=c.t("what.task.title"))) or \
+    problem = ("" if title else c.t("err.required", what=c.t("what.task.title"))) or due_problem or \
         ("" if due else c.t("s4.need_due")) or ("" if who else c.t("s4.need_responsible"))
     person = snap.person(who)
     side = person.side.value if person else (snap.role.side or "association")
@@ -127,7 +127,7 @@ def _add_deadline(c: shell.Page, snap: Snapshot, today: date, fallback_kind: str
         return c.store.add_task(c.access, fields, c.name)
 
     if editor.act(c, k, add, problem=problem, done=c.t("s4.deadline_added", when=fmt_date(due, c.lang))):
-        editor.reset_form(k, {"title": c.t("s4.deadline_default"), "due": None, "responsible": "",
+        editor.reset_form(k, {"title": c.t("s4.deadline_default"), "due": "", "responsible": "",
                               "kind": fallback_kind})
 
 

@@ -17,8 +17,10 @@ include_internal=False, today=None, add_label=None)``
     One task: the row, its inline editor ("Rediger"), its conflict choice.
 
 ``add_form(c, snap, *, key, kinds=None, default_kind=None, label=None)``
-    The add form alone (title, kind, responsible, side, start, due, status, note).
-    A due date before the start date is refused with the message and nothing is saved.
+    The add form alone (``ui/task_add.py``).
+
+Dates are ``ui/datefield.py`` fields: text typed the Danish way ("24.12.2026",
+"24122026"), with a Danish calendar beside it.
 
 Rules the widgets follow (the store enforces them too): while the agreement is signed
 an agreement task (activity, milestone, follow-up) may change only status and note, so
@@ -33,7 +35,8 @@ for selects and gaps are in ``ui/labels.py``).
 Widget keys (stable, for tests): row container ``{key}_t_<id>``; edit button
 ``re_{key}task_<id>_edit``; editor inputs ``re_{key}task_<id>_<field>`` and buttons
 ``..._save`` / ``..._cancel``; quick status ``{key}_qs_<id>_<version>``; add form
-inputs ``{key}_new_<field>`` and submit button ``{key}_new_submit``.
+inputs ``{key}_new_<field>`` and submit button ``{key}_new_submit``. The date inputs
+(``..._start``, ``..._due``) are text inputs holding the date as typed.
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ from partnership.errors import Conflict, PartnershipError
 from partnership.i18n import fmt_date
 from partnership.model import Role, Side, Snapshot, Task, TaskKind, TaskStatus
 from partnership.steps import MAX_NAME, MAX_TEXT, TRACKING_TASK_FIELDS
-from partnership.ui import editor, labels, lazy, paging, shell
+from partnership.ui import datefield, editor, labels, paging, shell, task_add
 from partnership.usertext import plain
 
 ss = st.session_state
@@ -70,6 +73,9 @@ STATUS_COLOR = {
     TaskStatus.DONE: "green",
     TaskStatus.BLOCKED: "red",
 }
+
+add_form = task_add.add_form
+"""The add form (``ui/task_add.py``), also drawn alone by the timeline page."""
 
 # -- pure helpers -------------------------------------------------------------------------
 
@@ -275,8 +281,10 @@ def _editor(c: shell.Page, snap: Snapshot, task: Task, key: str, kinds: Sequence
                     format_func=lambda v: labels.org_name(c, snap, Side(v)), disabled=off["side"],
                     help=c.t("tasks.side_help"))
     a, b, d = st.columns(3)
-    a.date_input(c.t("tasks.f.start"), value=None, key=f"{k}_start", format="DD.MM.YYYY", disabled=off["start"])
-    b.date_input(c.t("tasks.f.due"), value=None, key=f"{k}_due", format="DD.MM.YYYY", disabled=off["due"])
+    with a:
+        datefield.date_input(c, c.t("tasks.f.start"), f"{k}_start", disabled=off["start"])
+    with b:
+        datefield.date_input(c, c.t("tasks.f.due"), f"{k}_due", disabled=off["due"])
     d.selectbox(c.t("tasks.f.status"), options=[s.value for s in TaskStatus], key=f"{k}_status",
                 format_func=lambda v: c.t(f"agr.status.{v}"), disabled=off["status"])
     st.text_area(c.t("tasks.f.note"), key=f"{k}_note", max_chars=MAX_TEXT, height=80, disabled=off["note"])
@@ -297,96 +305,23 @@ def _submit(c: shell.Ctx, task: Task, key: str, allowed: frozenset[str], save: e
     values["title"] = (values.get("title") or "").strip()
     values["note"] = values.get("note") or ""
     values["responsible"] = values.get("responsible") or ""
+    values["start"], start_problem = datefield.read(c, f"{k}_start", c.t("tasks.f.start"))
+    values["due"], due_problem = datefield.read(c, f"{k}_due", c.t("tasks.f.due"))
+    if start_problem or due_problem:  # refused before anything else: an unread date is never "no date"
+        editor.act(c, k, lambda: None, named=False, problem=start_problem or due_problem)
+        return
     changes = {n: v for n, v in values.items() if n in allowed and v != _value(task, n)}
     if not changes:
         editor.close_record(rk, task.id)
         return
-    start = values["start"] if "start" in allowed else task.start
-    due = values["due"] if "due" in allowed else task.due
+    after = {n: values[n] if n in allowed else _value(task, n) for n in FIELDS}
     no_title = "title" in changes and not changes["title"]
-    # The dates are checked here, the name by save_record.
-    if editor.act(c, k, lambda: validation.task_dates(start, due), named=False,
+
+    def check() -> None:
+        validation.task_dates(after["start"], after["due"])
+        validation.task_responsible(after["kind"], after["responsible"], changing=changes)
+
+    # The dates and the responsible person are checked here, the name by save_record.
+    if editor.act(c, k, check, named=False,
                   problem=c.t("err.required", what=c.t("what.task.title")) if no_title else ""):
         editor.save_record(rk, task.id, changes, save)
-
-
-# -- the add form -------------------------------------------------------------------------
-
-
-def add_form(
-    c: shell.Page, snap: Snapshot, *, key: str, kinds: Sequence[TaskKind] | None = None,
-    default_kind: TaskKind | None = None, label: str | None = None, expanded: bool = False,
-) -> None:
-    """A form that adds one task (see the module doc). Nothing for a viewer."""
-    if snap.role == Role.VIEWER:
-        return
-    k = f"{key}_new"
-    offered = addable_kinds(snap, kinds)
-    editor.show_flash(k)
-    if not offered:
-        st.caption(":material/lock: " + c.t("tasks.locked_add"))
-        return
-    kind_values = [x.value for x in offered]
-    default = default_kind.value if default_kind is not None and default_kind.value in kind_values else kind_values[0]
-    people = labels.people_options(snap)
-    sides = [s.value for s in Side]
-    own = snap.role.side or Side.ASSOCIATION
-    box = lazy.expander(label or c.t("tasks.add_title"), key=f"{k}_open", icon=":material/add:", expanded=expanded)
-    if box is None:
-        return
-    with box:
-        with st.form(f"{key}_add_form", border=False):
-            if len(kind_values) > 1:
-                left, right = st.columns([3, 1])
-                left.text_input(c.t("tasks.f.title"), key=f"{k}_title", max_chars=MAX_NAME,
-                                placeholder=c.t("tasks.title_placeholder"))
-                right.selectbox(c.t("tasks.f.kind"), options=kind_values, index=kind_values.index(default),
-                                key=f"{k}_kind", format_func=lambda v: c.t(f"agr.kind.{v}"))
-            else:
-                st.text_input(c.t("tasks.f.title"), key=f"{k}_title", max_chars=MAX_NAME,
-                              placeholder=c.t("tasks.title_placeholder"))
-            left, right = st.columns(2)
-            left.selectbox(c.t("tasks.f.responsible"), options=people, key=f"{k}_responsible",
-                           format_func=lambda pid: labels.person_label(c, snap, pid))
-            right.selectbox(c.t("tasks.f.side"), options=sides, index=sides.index(own.value), key=f"{k}_side",
-                            format_func=lambda v: labels.org_name(c, snap, Side(v)), help=c.t("tasks.side_help"))
-            if len(people) < 2:
-                st.caption(c.t("tasks.no_people"))
-            a, b, d = st.columns(3)
-            a.date_input(c.t("tasks.f.start"), value=None, key=f"{k}_start", format="DD.MM.YYYY")
-            b.date_input(c.t("tasks.f.due"), value=None, key=f"{k}_due", format="DD.MM.YYYY")
-            statuses = [s.value for s in TaskStatus]
-            d.selectbox(c.t("tasks.f.status"), options=statuses, key=f"{k}_status",
-                        format_func=lambda v: c.t(f"agr.status.{v}"))
-            st.text_area(c.t("tasks.f.note"), key=f"{k}_note", max_chars=MAX_TEXT, height=68)
-            st.form_submit_button(c.t("tasks.add"), key=f"{k}_submit", type="primary", icon=":material/add:",
-                                  on_click=_add, args=(c, key, kind_values[0] if len(kind_values) == 1 else "",
-                                                       {"kind": default, "side": own.value}))
-
-
-def _add(c: shell.Page, key: str, only_kind: str, defaults: dict[str, str]) -> None:
-    """Add the task, then start the form clean: every field, the kind and side included,
-    goes back to its default, so the next task never silently inherits the last one's kind."""
-    k = f"{key}_new"
-    title = (ss.get(f"{k}_title") or "").strip()
-    start, due = _a_date(ss.get(f"{k}_start")), _a_date(ss.get(f"{k}_due"))
-    fields: dict[str, Any] = {
-        "title": title,
-        "kind": only_kind or ss.get(f"{k}_kind"),
-        "responsible": ss.get(f"{k}_responsible") or "",
-        "side": ss.get(f"{k}_side") or Side.ASSOCIATION.value,
-        "start": start,
-        "due": due,
-        "status": ss.get(f"{k}_status") or TaskStatus.PLANNED.value,
-        "note": ss.get(f"{k}_note") or "",
-    }
-
-    def add() -> Task:
-        validation.task_dates(start, due)
-        return c.store.add_task(c.access, fields, c.name)
-
-    if editor.act(c, k, add, problem="" if title else c.t("err.required", what=c.t("what.task.title")),
-                  done=c.t("tasks.added_kind", title=plain(title), kind=c.t(f"agr.kind.{fields['kind']}"))):
-        editor.reset_form(k, {"title": "", "note": "", "start": None, "due": None, "responsible": "",
-                              "status": TaskStatus.PLANNED.value, **({} if only_kind else {"kind": defaults["kind"]}),
-                              "side": defaults["side"]})

@@ -51,7 +51,7 @@ PAGES: Mapping[str, tuple[str, ...]] = {
     "overview": ("LinkButton", "DownloadButton", "Metric", "PageLink", "Progress"),
     "step1": (),
     "step2": ("TextInput",),
-    "step3": ("LinkButton", "Checkbox", "TextInput", "Selectbox", "DateInput", "PageLink"),
+    "step3": ("LinkButton", "Checkbox", "TextInput", "Selectbox", "PageLink"),
     "step4": ("PageLink", "Selectbox"),
     "step5": ("Selectbox", "DownloadButton"),
     "timeline": ("Selectbox", "DownloadButton"),

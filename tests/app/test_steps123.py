@@ -350,16 +350,20 @@ def test_step3_follow_up_date_becomes_an_internal_task_and_the_past_is_refused(
 ) -> None:
     tokens, _ = prepared(store)
     owner = store.open(tokens["owner"])
+    anna = store.add_person(owner, {"name": "Anna Holm", "side": "association"}, "Anna")
     at = app(token=tokens["owner"], page="step3")
-    at.date_input(key="s3_fu_date").set_value(date.today() - timedelta(days=1))
+    assert at.text_input(key="s3_fu_date").value == f"{date.today() + timedelta(days=7):%d.%m.%Y}"  # a week on
+    at.selectbox(key="s3_fu_who").set_value(anna.id)
+    at.text_input(key="s3_fu_date").input(f"{date.today() - timedelta(days=1):%d.%m.%Y}")
     at.button[[b.label for b in at.button].index("Gem opfølgning")].click().run()
     assert "fortiden" in at.error[0].value
     assert store.snapshot(owner).tasks == []
-    at.date_input(key="s3_fu_date").set_value(date.today() + timedelta(days=5))
+    at.text_input(key="s3_fu_date").input(f"{date.today() + timedelta(days=5):%d%m%Y}")
     at.button[[b.label for b in at.button].index("Gem opfølgning")].click().run()
     no_errors(at)
     (task,) = store.snapshot(owner).tasks
-    assert (task.kind, task.internal, task.due) == (TaskKind.FOLLOW_UP, True, date.today() + timedelta(days=5))
+    assert (task.kind, task.internal, task.due, task.responsible) == (
+        TaskKind.FOLLOW_UP, True, date.today() + timedelta(days=5), anna.id)
 
 
 def test_step3_a_refusal_promotes_the_next_and_redrafts_the_email(app: MakeApp, store: PostgresStore) -> None:

@@ -111,15 +111,15 @@ def test_an_activity_due_before_its_start_is_refused_and_nothing_is_saved(app: M
     assert at.selectbox(key="s4_new_kind").value == "activity"
     at.text_input(key="s4_new_title").input("Lektiecafé")
     at.selectbox(key="s4_new_responsible").set_value(anna.id)
-    at.date_input(key="s4_new_start").set_value(TODAY + timedelta(days=10))
-    at.date_input(key="s4_new_due").set_value(TODAY + timedelta(days=5))
+    at.text_input(key="s4_new_start").input(f"{TODAY + timedelta(days=10):%d.%m.%Y}")  # typed as a Dane would
+    at.text_input(key="s4_new_due").input(f"{TODAY + timedelta(days=5):%d%m%Y}")
     at.button(key="s4_new_submit").click().run()
     assert not at.exception
     assert "Slutdatoen ligger før startdatoen" in " ".join(e.value for e in at.error)
     assert store.snapshot(owner).tasks == []
     assert at.text_input(key="s4_new_title").value == "Lektiecafé"  # nothing typed is lost
 
-    at.date_input(key="s4_new_due").set_value(TODAY + timedelta(days=40))
+    at.text_input(key="s4_new_due").input(f"{TODAY + timedelta(days=40):%d/%m-%Y}")
     at.button(key="s4_new_submit").click().run()
     no_errors(at)
     [task] = store.snapshot(owner).tasks
@@ -172,8 +172,8 @@ def test_a_funding_deadline_becomes_a_task_with_responsible_and_due(app: MakeApp
     ole = store.add_person(partner, {"name": "Ole Berg", "side": "partner", "working_group": True}, "Ole")
     at = opened(app(token=tokens["partner"], page="step4"), "s4_deadline_open")
     at.button(key="s4_deadline_submit").click().run()
-    assert "Vælg en frist" in " ".join(e.value for e in at.error)
-    at.date_input(key="s4_deadline_due").set_value(TODAY + timedelta(days=42))
+    assert "Skriv en frist" in " ".join(e.value for e in at.error)
+    at.text_input(key="s4_deadline_due").input(f"{TODAY + timedelta(days=42):%d%m%Y}")
     at.selectbox(key="s4_deadline_responsible").set_value(ole.id)
     at.radio(key="s4_deadline_kind").set_value("milestone")
     at.button(key="s4_deadline_submit").click().run()

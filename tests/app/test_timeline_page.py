@@ -168,8 +168,8 @@ def test_a_due_date_before_the_start_is_refused(app: MakeApp, store: PostgresSto
     before = len(snap_of(store, demo["owner"]).tasks)
     at = opened(app(token=demo["owner"], page="timeline"), "tl_new_open")
     at.text_input(key="tl_new_title").input("Forældremøde")
-    at.date_input(key="tl_new_start").set_value(TODAY + timedelta(days=10))
-    at.date_input(key="tl_new_due").set_value(TODAY + timedelta(days=5))
+    at.text_input(key="tl_new_start").input(f"{TODAY + timedelta(days=10):%d.%m.%Y}")
+    at.text_input(key="tl_new_due").input(f"{TODAY + timedelta(days=5):%d.%m.%Y}")
     at.button(key="tl_new_submit").click().run()
     assert not at.exception
     assert "Slutdatoen ligger før startdatoen." in [e.value for e in at.error]
@@ -180,12 +180,13 @@ def test_adding_a_task_puts_it_on_the_timeline(app: MakeApp, store: PostgresStor
     at = app(token=demo["partner"], page="timeline")
     assert "tl_new_title" not in keys(at, "text_input")  # the add form is drawn once opened
     opened(at, "tl_new_open").text_input(key="tl_new_title").input("Bogudstilling")
-    at.date_input(key="tl_new_start").set_value(TODAY + timedelta(days=20))
-    at.date_input(key="tl_new_due").set_value(TODAY + timedelta(days=40))
+    at.text_input(key="tl_new_start").input(f"{TODAY + timedelta(days=20):%d%m%Y}")
+    at.text_input(key="tl_new_due").input(f"{TODAY + timedelta(days=40):%d.%m.%y}")
     at.button(key="tl_new_submit").click().run()
     no_errors(at)
     added = next(x for x in snap_of(store, demo["partner"]).tasks if x.title == "Bogudstilling")
     assert added.side is Side.PARTNER and added.updated_by == "Anna"
+    assert (added.start, added.due) == (TODAY + timedelta(days=20), TODAY + timedelta(days=40))
     assert added.id in shown_ids(timeline_spec(at))
 
 
