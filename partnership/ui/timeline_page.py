@@ -268,7 +268,7 @@ def chart(c: shell.Ctx, snap: Snapshot, view: View, today: date) -> None:
 def task_section(c: shell.Page, snap: Snapshot, view: View, today: date) -> None:
     """The tasks the filters let through, each with its editor and status switch, then
     the add form (none for a viewer)."""
-    st.subheader(c.t("tl.tasks"))
+    st.header(c.t("tl.tasks"))
     readonly = snap.role is Role.VIEWER
     if not readonly:
         st.caption(c.t("tl.tasks_lead"))
@@ -283,7 +283,7 @@ def task_section(c: shell.Page, snap: Snapshot, view: View, today: date) -> None
 
 def calendar_section(c: shell.Ctx, snap: Snapshot) -> None:
     """Download the partnership's calendar, or one person's."""
-    st.subheader(c.t("tl.cal"))
+    st.header(c.t("tl.cal"))
     st.caption(c.t("tl.cal_lead"))
     dated = calendar_tasks(snap)
     if not dated:
