@@ -175,12 +175,9 @@ def development(c: shell.Ctx, snap: Snapshot) -> None:
         return
     st.markdown(f"### {c.t('hc.development')}")
     st.caption(c.t("hc.development_lead"))
-    if charts.ready():  # the tab has started Plotly (moments after the page was drawn)
-        st.plotly_chart(cached_figure(snap, c.lang), width="stretch", theme=None, key="hc_chart",
-                        config={"displayModeBar": False, "displaylogo": False})  # no English toolbar
-    else:
-        st.caption(c.t("hc.chart_soon"))
-        charts.ask(key="hc_chart_ask")
+    # Drawn only on this tab, which is opened by choice (ui/charts.py): Plotly loads then.
+    st.plotly_chart(cached_figure(snap, c.lang), width="stretch", theme=None, key="hc_chart",
+                    config={"displayModeBar": False, "displaylogo": False})  # no English toolbar
     found = health.rounds(snap.health_checks)
     with st.expander(c.t("hc.rounds"), icon=":material/history:"):
         for r in reversed(found):
