@@ -16,7 +16,7 @@ is bench/bare_page.py on its own server. The name prompt is skipped by the ``ps_
 cookie. Targets (issue 24): every page's performance at least the floor's, total
 blocking time at most 200 ms, bytes at most 1.25x the floor's, accessibility and best
 practices 1.0. With ``--runs`` above 1 each figure is the median. Each report is kept
-under bench/out/lighthouse/ (the failed audits are printed below the table).
+under bench/out/lighthouse/<time>/ (the failed audits are printed below the table).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 from tests.support.streamlit_server import StreamlitServer, free_port  # noqa: E402
 
 LIGHTHOUSE = ROOT / "bench" / ".lighthouse" / "node_modules" / ".bin" / "lighthouse"
-OUT = ROOT / "bench" / "out" / "lighthouse"
+OUT = ROOT / "bench" / "out" / "lighthouse" / time.strftime("%Y%m%d-%H%M%S")
 BARE = ROOT / "bench" / "bare_page.py"
 PAGES = {"overview": "owner", "step4": "partner", "step5": "owner", "timeline": "owner"}
 """The pages measured and whose link opens each."""
@@ -58,7 +58,7 @@ class Figures(NamedTuple):
 
 
 def lighthouse(url: str, name: str) -> Figures:
-    """One Lighthouse run on ``url``; the report is kept as bench/out/lighthouse/<name>.json."""
+    """One Lighthouse run on ``url``; the report is kept as bench/out/lighthouse/<time>/<name>.json."""
     OUT.mkdir(parents=True, exist_ok=True)
     out = OUT / f"{name}.json"
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
