@@ -69,9 +69,9 @@ PAGES: Mapping[str, tuple[str, ...]] = {
 }
 """The element components (Streamlit's names) each page (its URL path) draws on a new
 tab's first run, as bench/trace_page.py lists them (with PARTNERSHIP_PRELOAD=0). Add forms
-and the timeline's filters are drawn only once opened (ui/lazy.py, a popover), and a new
-tab's timeline is an SVG picture (ui/charts.py): Plotly's 4.7 MB module is fetched when
-the tab asks for it, not during the first load, where compiling it took a core of this
+and the timeline's filters are drawn only once opened (ui/lazy.py, a popover), and
+the timeline is an SVG picture (ui/charts.py): Plotly's 4.7 MB module is fetched when
+the reader asks for the interactive chart, not during the first load, where compiling it took a core of this
 2-core machine from the page. The two big chunks are named exactly where a page's first
 run draws them (tests/app/test_preload_pages.py): Plotly nowhere, and the code block's
 highlighter nowhere (texts to copy are ``st.text`` with a copy button of ours)."""

@@ -77,8 +77,8 @@ def test_discovery_works_for_the_installed_streamlit() -> None:
 
 
 def test_no_page_preloads_plotly() -> None:
-    """A new tab's timeline is a picture first (ui/charts.py): Plotly is fetched when the
-    tab asks for it, not while the page loads."""
+    """The timeline is a picture (ui/charts.py): Plotly is fetched when the reader asks
+    for the interactive chart, not while the page loads."""
     for page in ("", "overview", "step1", "step4", "timeline", "settings", "unknown"):
         value = preload.tags_for("", page)
         assert b"PlotlyChart." not in value and b"/static/js/BidiComponent." in value, page
