@@ -5,8 +5,8 @@ step 4. Prints figures; asserts nothing.
     .venv/bin/python bench/bench_browser.py [--sizes 1000,5000] [--pages timeline,step4] [--repeat 5]
 
 "Settled": the script has finished, no skeleton is left and (on the timeline) the chart
-is shown - a new tab's first view of it is an SVG picture (partnership/ui/charts.py); the
-time until the interactive Plotly chart has taken its place is printed beside it. Each
+is shown - its SVG picture (partnership/ui/charts.py); the time from a click on
+"Interaktiv tidslinje" until the Plotly chart has taken its place is printed beside it. Each
 page is opened in a fresh browser context, as a new visitor would; the example's pages
 ``--repeat`` times in turns (the server's very first load is the overview's first), with
 the median and each time printed, since a single load on this shared machine can be off by
@@ -90,7 +90,8 @@ class Load(NamedTuple):
     cpu: float
     """CPU seconds of the page's main thread until then."""
     plotly: float = float("nan")
-    """On the timeline: seconds until the Plotly chart had taken the picture's place."""
+    """On the timeline: seconds from the click on "Interaktiv tidslinje" until the Plotly
+    chart had taken the picture's place."""
 
 
 def settle_cpu(chromium: Browser, url: str, page_name: str, timeout_s: float) -> Load:
@@ -106,6 +107,8 @@ def settle_cpu(chromium: Browser, url: str, page_name: str, timeout_s: float) ->
         cpu = float(metrics.get("ThreadTime", float("nan")))
         if page_name != "timeline":
             return Load(seconds, cpu)
+        t0 = time.perf_counter()
+        page.locator(".st-key-tl_interactive button").click()  # Plotly only when asked for (ui/charts.py)
         page.wait_for_selector(PLOTLY, timeout=timeout_s * 1000)
         return Load(seconds, cpu, time.perf_counter() - t0)
     except Exception as exc:  # noqa: BLE001 - a figure, not a failure
@@ -146,7 +149,7 @@ def report(page: str, runs: list[Load]) -> None:
     if len(runs) > 1:
         line += "   each: " + " ".join(f"{x.seconds:.2f}" for x in runs)
     if page == "timeline":
-        line += f"   the Plotly chart at {statistics.median(x.plotly for x in runs):.2f} s"
+        line += f"   the Plotly chart {statistics.median(x.plotly for x in runs):.2f} s after the click"
     print(line, flush=True)
 
 

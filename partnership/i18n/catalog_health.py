@@ -50,7 +50,6 @@ DA: dict[str, str] = {
     "hc.diff_item": "**{statement}** – {gap}",
     "hc.diff_side": "{org}: {rating}",
     "hc.development": "Udviklingen over tid",
-    "hc.chart_soon": "Grafen tegnes om et øjeblik …",
     "hc.development_lead": "Gennemsnittet af hver organisations svar ved hvert tjek (grøn øverst, rød nederst).",
     "hc.rounds": "Tidligere opfølgninger",
     "hc.round_line": "{org}: {name} · {tally}",
@@ -104,7 +103,6 @@ EN: dict[str, str] = {
     "hc.diff_item": "**{statement}** – {gap}",
     "hc.diff_side": "{org}: {rating}",
     "hc.development": "How it developed",
-    "hc.chart_soon": "The chart is drawn in a moment …",
     "hc.development_lead": "The average of each organisation's answers at each check (green at the top, red "
     "at the bottom).",
     "hc.rounds": "Earlier follow-ups",

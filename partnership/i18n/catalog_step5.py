@@ -19,6 +19,7 @@ DA: dict[str, str] = {
     "s5.balance_uneven": "De fleste åbne opgaver ligger hos {org}. Overvej at fordele dem mere ligeligt – "
     "partnerskabet skal bæres af begge.",
     "s5.balance_even": "De åbne opgaver er nogenlunde ligeligt fordelt.",
+    "s5.balance_measure": "Antal",
     "s5.text": "Aftaleteksten",
     "s5.h.approval": "Godkendelse",
     "s5.approval_lead": "Hver organisation godkender aftalen ved at skrive navnet på den, der godkender. Når "
@@ -78,6 +79,7 @@ EN: dict[str, str] = {
     "s5.balance_uneven": "Most open tasks lie with {org}. Consider sharing them more evenly – the partnership "
     "should be carried by both.",
     "s5.balance_even": "The open tasks are shared fairly evenly.",
+    "s5.balance_measure": "Count",
     "s5.text": "The agreement text",
     "s5.h.approval": "Approval",
     "s5.approval_lead": "Each organisation approves the agreement by entering the name of the person who "

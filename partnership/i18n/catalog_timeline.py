@@ -56,6 +56,9 @@ DA: dict[str, str] = {
     "tl.no_dates": "Ingen af opgaverne har en dato endnu. Giv dem en start eller en frist, så kommer de på "
     "tidslinjen.",
     "tl.no_match": "Ingen opgaver passer til filtrene.",
+    "tl.interactive": "Interaktiv tidslinje",
+    "tl.interactive_help": "Vis tidslinjen, så du kan holde over en opgave og se detaljer. Den tager et "
+    "øjeblik at hente på en langsom forbindelse.",
     "tl.legend_help": "Farven viser status. En rød kant betyder, at fristen er overskredet. Den stiplede "
     "linje er i dag.",
     "tl.tasks": "Opgaver",
@@ -132,6 +135,9 @@ EN: dict[str, str] = {
     "tl.no_dates": "None of the tasks has a date yet. Give them a start or a due date to put them on the "
     "timeline.",
     "tl.no_match": "No tasks match the filters.",
+    "tl.interactive": "Interactive timeline",
+    "tl.interactive_help": "Show the timeline so that you can hover over a task to see its details. It takes "
+    "a moment to load on a slow connection.",
     "tl.legend_help": "The colour shows the status. A red outline means the due date has passed. The dashed "
     "line is today.",
     "tl.tasks": "Tasks",

@@ -1,15 +1,16 @@
-"""Charts that are readable at once and interactive a moment later.
+"""Charts that are readable at once and interactive when the reader asks for it.
 
-Plotly's frontend module is 4.7 MB; in Chromium it takes 0.7-0.8 s of the page's main
-thread to start and another 0.3 s to draw, so a page with a Plotly chart settled in about
-3.3 s on its first load (bench/bench_browser.py). A tab that has not started Plotly yet
-is therefore shown a picture of the chart first: the same scene drawn as SVG on the
-server (``partnership/render/timeline_svg.py``), set into the page by a tiny
-components-v2 view. When the browser is idle after drawing the page, the view asks for
-the interactive chart (its trigger ``interactive``); from then on the session draws the
+Plotly's frontend module is 4.7 MB (1.2 MB compressed); on a phone-class CPU (Lighthouse's
+mobile preset) starting it blocked the main thread for seconds, and in Chromium here it
+took 0.7-0.8 s of the page's main thread plus 0.3 s to draw. So the timeline is shown as a
+picture: the same scene drawn as SVG on the server
+(``partnership/render/timeline_svg.py``), set into the page by a tiny components-v2 view
+(``chart_picture.js``). Plotly is loaded only when the reader asks for the interactive
+chart (the button under the picture, ``choose``); from then on the session draws the
 Plotly charts (``ready()``). In the run that swaps, the picture stays and the Plotly chart
-is laid out invisibly over it until Plotly has drawn (style.py), so nothing jumps or
-goes blank while Plotly starts.
+is laid out invisibly over it until Plotly has drawn (style.py), so nothing jumps or goes
+blank while Plotly starts. The health check's chart is on a tab of its own, drawn only
+once that tab is opened: opening it is asking for it.
 
 The picture is our own markup from escaped text (the renderer escapes every piece of
 user text), set as the view's HTML.
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import streamlit as st
@@ -27,31 +29,11 @@ ss = st.session_state
 T = TypeVar("T")
 
 READY = "ps_charts_ready"
-"""Session state: this tab has asked for the interactive charts (Plotly may be drawn)."""
+"""Session state: the reader asked for the interactive charts (Plotly may be drawn)."""
 SWAP = "ps_charts_swap"
 """Session state: "pending" for the run that swaps a picture for its Plotly chart."""
 
-JS = r"""
-export default function ({ data, parentElement, setTriggerValue }) {
-  let box = parentElement.querySelector(":scope > .ps-picture");
-  if (!box) {
-    box = document.createElement("div");
-    box.className = "ps-picture";
-    parentElement.appendChild(box);
-  }
-  if (box.dataset.key !== data.key) {  // draw only what changed (a rerun sends the same picture)
-    box.innerHTML = data.svg;
-    box.dataset.key = data.key;
-  }
-  if (data.ask && !box.asked) {  // the page is drawn: Plotly may start now
-    box.asked = true;
-    const ask = () => setTriggerValue("interactive", true);
-    if (window.requestIdleCallback) window.requestIdleCallback(ask, {timeout: 2000});
-    else setTimeout(ask, 200);
-  }
-}
-"""
-
+JS = (Path(__file__).with_name("chart_picture.js")).read_text(encoding="utf-8")
 CSS = """
 .ps-picture { width: 100%; line-height: 0; }
 """
@@ -60,20 +42,21 @@ _PICTURE = st.components.v2.component("ps_chart_picture", js=JS, css=CSS, isolat
 
 
 def ready() -> bool:
-    """Whether this session draws Plotly charts (the tab has asked for them)."""
+    """Whether this session draws Plotly charts (the reader asked for them)."""
     return bool(ss.get(READY))
 
 
-def _interactive() -> None:
+def choose() -> None:
+    """The reader asked for the interactive charts (a button's callback): the next run
+    swaps the picture for Plotly."""
     if not ss.get(READY):
         ss[READY] = True
         ss[SWAP] = "pending"
 
 
 def picture(draw: Callable[[], str], key: str) -> None:
-    """Show the SVG ``draw`` makes while this session has no Plotly yet, and in the run
-    that swaps it for the Plotly chart (otherwise ``draw`` is not called). The first
-    picture a tab shows asks for the interactive charts once the browser is idle."""
+    """Show the SVG ``draw`` makes while this session has no Plotly, and in the run that
+    swaps it for the Plotly chart (otherwise ``draw`` is not called)."""
     swapping = ss.get(SWAP) == "pending"
     if ready() and not swapping:
         return
@@ -81,16 +64,7 @@ def picture(draw: Callable[[], str], key: str) -> None:
         ss[SWAP] = "done"
     svg = draw()
     digest = hashlib.blake2b(svg.encode(), digest_size=8).hexdigest()
-    _PICTURE(data={"svg": svg, "key": digest, "ask": not ready()}, key=key,
-             on_interactive_change=_interactive)
-
-
-def ask(key: str) -> None:
-    """For a chart without a picture (shown only once Plotly may be drawn): ask for the
-    interactive charts the same way, drawing nothing (a page may show no picture - a
-    project without dated tasks - and still have a chart to show)."""
-    if not ready():
-        _PICTURE(data={"svg": "", "key": "", "ask": True}, key=key, on_interactive_change=_interactive)
+    _PICTURE(data={"svg": svg, "key": digest}, key=key)
 
 
 def kept(name: str, key: Any, build: Callable[[], T], state: Any = None) -> T:

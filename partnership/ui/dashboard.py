@@ -62,7 +62,7 @@ def dashboard(c: shell.Ctx, snap: Snapshot, today: date) -> None:
     board = timeline.dashboard(joint, snap.people, today)
     days = timeline.SOON_DAYS
     with st.container(key="dash"):
-        st.subheader(c.t("dash.title"))
+        st.header(c.t("dash.title"))
         overdue, soon, meeting, balance = st.columns([1, 1.25, 1.35, 2])
         overdue.metric(c.t("dash.overdue"), len(board.overdue), border=True, help=c.t("dash.overdue_help"),
                        height="stretch")

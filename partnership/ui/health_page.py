@@ -76,7 +76,7 @@ def _submit() -> None:
 
 def health_check(c: shell.Ctx, snap: Snapshot) -> None:
     """The whole health-check section."""
-    st.subheader(c.t("hc.title"))
+    st.header(c.t("hc.title"))
     st.markdown(c.t("hc.lead"))
     if snap.role is Role.VIEWER:
         st.caption(c.t("hc.viewer"))
@@ -111,7 +111,7 @@ def form(c: shell.Ctx, snap: Snapshot) -> None:
 
 def latest(c: shell.Ctx, snap: Snapshot) -> None:
     """Each side's most recent answers side by side."""
-    st.markdown(f"#### {c.t('hc.latest')}")
+    st.markdown(f"### {c.t('hc.latest')}")
     by_side = health.latest_by_side(snap.health_checks)
     if not by_side:
         st.caption(c.t("hc.none"))
@@ -173,14 +173,11 @@ def development(c: shell.Ctx, snap: Snapshot) -> None:
     """The answers over time, and the earlier follow-up rounds."""
     if not snap.health_checks:
         return
-    st.markdown(f"#### {c.t('hc.development')}")
+    st.markdown(f"### {c.t('hc.development')}")
     st.caption(c.t("hc.development_lead"))
-    if charts.ready():  # the tab has started Plotly (moments after the page was drawn)
-        st.plotly_chart(cached_figure(snap, c.lang), width="stretch", theme=None, key="hc_chart",
-                        config={"displayModeBar": False, "displaylogo": False})  # no English toolbar
-    else:
-        st.caption(c.t("hc.chart_soon"))
-        charts.ask(key="hc_chart_ask")
+    # Drawn only on this tab, which is opened by choice (ui/charts.py): Plotly loads then.
+    st.plotly_chart(cached_figure(snap, c.lang), width="stretch", theme=None, key="hc_chart",
+                    config={"displayModeBar": False, "displaylogo": False})  # no English toolbar
     found = health.rounds(snap.health_checks)
     with st.expander(c.t("hc.rounds"), icon=":material/history:"):
         for r in reversed(found):

@@ -31,7 +31,7 @@ def header(c: shell.Ctx, snap: Snapshot) -> None:
 
 def steps(c: shell.Ctx, snap: Snapshot) -> None:
     visible = plan.visible_steps(snap.role)
-    st.subheader(c.t("overview.steps") if len(visible) == len(STEPS) else c.t("overview.steps_joint"))
+    st.header(c.t("overview.steps") if len(visible) == len(STEPS) else c.t("overview.steps_joint"))
     for number in visible:
         step = STEPS[number - 1]
         gaps = missing(number, snap)
@@ -48,7 +48,7 @@ def steps(c: shell.Ctx, snap: Snapshot) -> None:
 
 
 def meetings(c: shell.Ctx, snap: Snapshot) -> None:
-    st.subheader(c.t("overview.meetings"))
+    st.header(c.t("overview.meetings"))
     numbers = (1, 2) if snap.role is Role.OWNER else (2,)
     for col, n in zip(st.columns(len(numbers)), numbers, strict=True):
         with col.container(border=True):
@@ -57,7 +57,7 @@ def meetings(c: shell.Ctx, snap: Snapshot) -> None:
 
 
 def next_actions(c: shell.Ctx, snap: Snapshot, today: date) -> None:
-    st.subheader(c.t("overview.next"))
+    st.header(c.t("overview.next"))
     actions = plan.next_actions(snap, today)
     if not actions:
         st.markdown(c.t("overview.nothing_next"))

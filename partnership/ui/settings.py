@@ -46,7 +46,7 @@ def header(c: shell.Ctx) -> None:
 
 
 def links(c: shell.Page) -> None:
-    st.subheader(c.t("settings.links"))
+    st.header(c.t("settings.links"))
     st.markdown(c.t("settings.links_lead"))
     shown = link_cards.shown_links(c)
     for role in Role:
@@ -97,7 +97,7 @@ def _rotate(role: Role) -> None:
 def names(c: shell.Page, snap: Snapshot) -> None:
     p = snap.project
     k = editor.record_key("project", "names")
-    st.subheader(c.t("settings.names"))
+    st.header(c.t("settings.names"))
     with st.container(border=True, key="settings_names"):
         editor.show_flash(k)
 
@@ -141,7 +141,7 @@ def file_name(title: str) -> str:
 
 
 def export(c: shell.Page, snap: Snapshot) -> None:
-    st.subheader(c.t("settings.export"))
+    st.header(c.t("settings.export"))
     access, store = c.access, c.store
 
     def data() -> str:
@@ -155,7 +155,7 @@ def export(c: shell.Page, snap: Snapshot) -> None:
 
 
 def delete(c: shell.Ctx, snap: Snapshot) -> None:
-    st.subheader(c.t("settings.delete"))
+    st.header(c.t("settings.delete"))
     with st.container(border=True, key="settings_delete"):
         st.markdown(c.t("settings.delete_lead"))
         editor.show_flash("settings_delete")

@@ -49,7 +49,7 @@ def _countdown(end: float, c: shell.Ctx) -> None:
 
 
 def add_form(c: shell.Page) -> None:
-    st.subheader(c.t("s2.add"))
+    st.header(c.t("s2.add"))
     if ss.pop("s2_add_clear", False):  # cleared only after a save: a refusal keeps the name
         editor.reset_form("s2", {"new": ""})
     with st.form("s2_add", border=False):
@@ -69,7 +69,7 @@ def add_form(c: shell.Page) -> None:
 
 
 def top_three(c: shell.Ctx, snap: Snapshot) -> None:
-    st.subheader(c.t("s2.top3"))
+    st.header(c.t("s2.top3"))
     ranked = sorted((x for x in snap.candidates if x.priority and x.status is CandidateStatus.ACTIVE),
                     key=lambda x: x.priority or 0)
     if not ranked:
@@ -84,7 +84,7 @@ def _score(c: shell.Ctx, cand: Candidate) -> str:
 
 
 def candidates(c: shell.Page, snap: Snapshot) -> None:
-    st.subheader(c.t("s2.list"))
+    st.header(c.t("s2.list"))
     st.caption(c.t("s2.assess_lead"))
     if not snap.candidates:
         st.info(c.t("s2.none"))

@@ -24,7 +24,7 @@ def chosen(c: shell.Ctx, snap: Snapshot) -> Candidate | None:
         st.page_link(c.pages["step2"], label=c.t("step.2.title"), icon=":material/arrow_back:",
                      query_params=shell.url_params(c))
     else:
-        st.subheader(c.t("s3.chosen", name=plain(cand.name)))
+        st.header(c.t("s3.chosen", name=plain(cand.name)))
     return cand
 
 
@@ -69,7 +69,7 @@ def email(c: shell.Page, snap: Snapshot, cand: Candidate | None) -> None:
 
 
 def meeting_people(c: shell.Page, snap: Snapshot) -> None:
-    st.subheader(c.t("s3.people"))
+    st.header(c.t("s3.people"))
     st.caption(c.t("s3.people_lead"))
     ours = [p for p in snap.people if p.side is Side.ASSOCIATION]
     editor.show_flash("s3_people")
@@ -114,7 +114,7 @@ def plan_b(c: shell.Page, snap: Snapshot, cand: Candidate | None) -> None:
 
 
 def follow_up(c: shell.Page, snap: Snapshot, cand: Candidate | None, today: date) -> None:
-    st.subheader(c.t("s3.follow_up"))
+    st.header(c.t("s3.follow_up"))
     st.caption(c.t("s3.follow_up_lead"))
     for task in open_follow_ups(snap):
         person = snap.person(task.responsible) if task.responsible else None
@@ -156,7 +156,7 @@ def open_follow_ups(snap: Snapshot) -> list[Any]:
 
 def answer(c: shell.Page, snap: Snapshot, cand: Candidate | None) -> None:
     """The partner's answer: a yes makes them the partner, a no moves on to plan B."""
-    st.subheader(c.t("s3.answer"))
+    st.header(c.t("s3.answer"))
     editor.show_flash("s3_answer")
     if snap.project.partner_org:
         st.success(c.t("s3.partner_is", name=plain(snap.project.partner_org)), icon=":material/handshake:")

@@ -51,7 +51,7 @@ def signed_notice(c: shell.Ctx, snap: Snapshot) -> None:
 
 
 def vision(c: shell.Page, snap: Snapshot, others: list[Presence]) -> None:
-    st.subheader(c.t("s4.h.vision"))
+    st.header(c.t("s4.h.vision"))
     if not locked(snap):
         st.caption(c.t("s4.vision_lead"))
     for key in ("s4_vision", "s4_objectives"):
@@ -59,7 +59,7 @@ def vision(c: shell.Page, snap: Snapshot, others: list[Presence]) -> None:
 
 
 def how(c: shell.Page, snap: Snapshot, others: list[Presence], today: date) -> None:
-    st.subheader(c.t("s4.h.how"))
+    st.header(c.t("s4.h.how"))
     editor.field_editor(c, snap, "s4_how", readonly=locked(snap), others=others)
     st.markdown(f"**{c.t('s4.activities')}**")
     if snap.role != Role.VIEWER:
@@ -68,14 +68,14 @@ def how(c: shell.Page, snap: Snapshot, others: list[Presence], today: date) -> N
 
 
 def working_group(c: shell.Page, snap: Snapshot) -> None:
-    st.subheader(c.t("s4.h.people"))
+    st.header(c.t("s4.h.people"))
     if snap.role != Role.VIEWER:
         st.caption(c.t("s4.people_lead"))
     people.working_group(c, snap, key="people")
 
 
 def funding(c: shell.Page, snap: Snapshot, others: list[Presence], today: date) -> None:
-    st.subheader(c.t("s4.h.funding"))
+    st.header(c.t("s4.h.funding"))
     editor.field_editor(c, snap, "s4_funding", readonly=locked(snap), others=others)
     if snap.role != Role.VIEWER:
         deadline_form(c, snap, today)

@@ -187,7 +187,7 @@ def _reopen(c: shell.Page) -> None:
 
 
 def follow_up(c: shell.Page, snap: Snapshot, others: list[Presence]) -> None:
-    st.subheader(c.t("s5.h.follow_up"))
+    st.header(c.t("s5.h.follow_up"))
     editor.field_editor(c, snap, "s5_follow_up", readonly=locked(snap), others=others)
     st.markdown(f"**{c.t('s5.meetings')}**")
     if snap.role != Role.VIEWER:
@@ -196,13 +196,13 @@ def follow_up(c: shell.Page, snap: Snapshot, others: list[Presence]) -> None:
 
 
 def term(c: shell.Page, snap: Snapshot, others: list[Presence]) -> None:
-    st.subheader(c.t("s5.h.term"))
+    st.header(c.t("s5.h.term"))
     editor.field_editor(c, snap, "s5_term", readonly=locked(snap), others=others)
 
 
 def agreement_view(c: shell.Ctx, snap: Snapshot) -> None:
     """The generated agreement with its completeness and balance checks."""
-    st.subheader(c.t("s5.h.agreement"))
+    st.header(c.t("s5.h.agreement"))
     st.info(c.t("s5.nonbinding"), icon=":material/handshake:")
     left, right = st.columns(2, gap="large")
     with left:
@@ -236,7 +236,9 @@ def balance(c: shell.Ctx, snap: Snapshot) -> None:
     st.caption(c.t("s5.balance_lead"))
     figures = agreement.balance(snap)
     sides = list(Side)
-    rows = [f"| | {' | '.join(usertext.plain(_org(c, snap, s)) for s in sides)} |", "|---|" + "---:|" * len(sides)]
+    # The first column has a header too: screen readers name each figure by its row and column.
+    rows = [f"| {c.t('s5.balance_measure')} | {' | '.join(usertext.plain(_org(c, snap, s)) for s in sides)} |",
+            "|---|" + "---:|" * len(sides)]
     for measure in ("tasks", "open", "responsible"):
         rows.append(f"| {c.t(f'agr.balance.{measure}')} | "
                     + " | ".join(str(figures[s][measure]) for s in sides) + " |")
@@ -252,7 +254,7 @@ def approval(c: shell.Page, snap: Snapshot) -> None:
     """Each side's latest approval (still valid or voided), and the approve control."""
     if snap.project.signed_at is not None:
         return
-    st.subheader(c.t("s5.h.approval"))
+    st.header(c.t("s5.h.approval"))
     st.caption(c.t("s5.approval_lead"))
     current = hashes(snap)
     for col, side in zip(st.columns(2), Side, strict=True):
@@ -322,7 +324,7 @@ def _approve(c: shell.Page, seen: str, lang: str) -> None:
 
 
 def exports(c: shell.Ctx, snap: Snapshot) -> None:
-    st.subheader(c.t("s5.h.export"))
+    st.header(c.t("s5.h.export"))
     st.caption(c.t("s5.export_lead"))
     _download_buttons(downloads(snap, agreement.render_markdown(snap, c.lang), c.lang, key="s5_dl",
                                 with_tasks=True))
@@ -330,7 +332,7 @@ def exports(c: shell.Ctx, snap: Snapshot) -> None:
 
 def versions(c: shell.Page, snap: Snapshot) -> None:
     """Every signed version, newest first, readable and downloadable."""
-    st.subheader(c.t("s5.h.versions"))
+    st.header(c.t("s5.h.versions"))
     if not snap.signed_versions:
         st.caption(c.t("s5.no_versions"))
         return

@@ -5,12 +5,12 @@ downloads. The health check has its own module (``health_page``).
 The figure is built only when what it shows changes: it is kept in session state under
 the project, revision, language, lanes, filters and day it was drawn for, so a rerun
 for any other reason (a widget elsewhere, the live poller's presence line) reuses it.
-Until the tab has started Plotly, the chart is shown as an SVG picture of the same
-timeline first (``charts``), which is kept the same way.
+The chart is an SVG picture of the same timeline (``charts``), kept the same way, until
+the reader asks for the interactive Plotly chart (button ``tl_interactive``).
 
 Widget keys: lanes ``tl_lanes``; filters ``tl_f_side``, ``tl_f_person``,
 ``tl_f_status``, ``tl_f_kind`` (reset button ``tl_f_reset``); chart ``tl_chart`` (its
-first picture ``tl_picture``); task
+picture ``tl_picture``, the button asking for the chart ``tl_interactive``); task
 list prefix ``tl`` (see ``tasks``); calendar ``tl_ics_all``, ``tl_ics_person`` (select)
 and ``tl_ics_one``.
 """
@@ -118,7 +118,7 @@ def figure(snap: Snapshot, view: View, today: date, lang: str) -> go.Figure:
 
 
 def picture(snap: Snapshot, view: View, today: date, lang: str) -> str:
-    """The same timeline as an SVG picture (``charts``: shown until Plotly has started)."""
+    """The same timeline as an SVG picture (``charts``: shown until the reader asks for Plotly)."""
     shown, drawing = _drawn(snap, view, today, lang)
     return timeline_svg.timeline_svg(shown, snap.people, **drawing)
 
@@ -262,13 +262,16 @@ def chart(c: shell.Ctx, snap: Snapshot, view: View, today: date) -> None:
         if charts.ready():
             st.plotly_chart(cached_figure(snap, view, today, c.lang), width="stretch", theme=None, key="tl_chart",
                             config=PLOTLY_CONFIG)
+    if not charts.ready():  # Plotly's 4.7 MB only for a reader who asks for it
+        st.button(c.t("tl.interactive"), key="tl_interactive", on_click=charts.choose, icon=":material/zoom_in:",
+                  help=c.t("tl.interactive_help"))
     st.caption(c.t("tl.legend_help"))
 
 
 def task_section(c: shell.Page, snap: Snapshot, view: View, today: date) -> None:
     """The tasks the filters let through, each with its editor and status switch, then
     the add form (none for a viewer)."""
-    st.subheader(c.t("tl.tasks"))
+    st.header(c.t("tl.tasks"))
     readonly = snap.role is Role.VIEWER
     if not readonly:
         st.caption(c.t("tl.tasks_lead"))
@@ -283,7 +286,7 @@ def task_section(c: shell.Page, snap: Snapshot, view: View, today: date) -> None
 
 def calendar_section(c: shell.Ctx, snap: Snapshot) -> None:
     """Download the partnership's calendar, or one person's."""
-    st.subheader(c.t("tl.cal"))
+    st.header(c.t("tl.cal"))
     st.caption(c.t("tl.cal_lead"))
     dated = calendar_tasks(snap)
     if not dated:

@@ -13,6 +13,7 @@ from starlette.routing import BaseRoute, Route
 from streamlit import config
 
 from partnership.web import events, fields, preload
+from partnership.web.compress import CompressStatic
 from partnership.web.headers import SecurityHeaders
 
 PREFIX = "/ps"
@@ -45,8 +46,8 @@ def routes() -> list[BaseRoute]:
 
 
 def middleware() -> list[Middleware]:
-    """Middleware that wraps every response, Streamlit's included."""
-    return [Middleware(SecurityHeaders), Middleware(preload.PreloadLinks, base=base_path)]
+    """Middleware that wraps every response, Streamlit's included (the first is outermost)."""
+    return [Middleware(CompressStatic), Middleware(SecurityHeaders), Middleware(preload.PreloadLinks, base=base_path)]
 
 
 WARM = ("numpy", "pandas", "PIL.Image", "partnership.store.postgres")

@@ -25,6 +25,8 @@ import streamlit
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from partnership.web import preload
+
 FAVICON = Path(__file__).with_name("static") / "favicon.png"
 """The page icon, served by the app (Material Symbols "handshake" in the theme colour,
 rendered once from the font Streamlit ships). ``page_icon=":material/..."`` would make
@@ -33,18 +35,21 @@ every browser fetch the icon from fonts.gstatic.com."""
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S | re.I)
 
 
+def script_hash(body: str) -> str:
+    """The CSP source expression allowing the inline script ``body``."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
 @cache
 def inline_script_hashes() -> tuple[str, ...]:
-    """CSP source expressions for the inline scripts of Streamlit's index.html."""
+    """CSP source expressions for the inline scripts of Streamlit's index.html, and the
+    one a deep link's page gets (web/preload.py)."""
     index = Path(streamlit.__file__).with_name("static") / "index.html"
     try:
         html = index.read_text(encoding="utf-8")
     except OSError:
-        return ()
-    return tuple(
-        "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
-        for body in _INLINE_SCRIPT.findall(html)
-    )
+        return (script_hash(preload.BASE_URL_JS),)
+    return (*(script_hash(body) for body in _INLINE_SCRIPT.findall(html)), script_hash(preload.BASE_URL_JS))
 
 
 @cache
@@ -53,7 +58,10 @@ def content_security_policy() -> str:
         "default-src": ["'self'"],
         # blob: for components v2, whose JS Streamlit loads as a blob URL (only script
         # already running on the page can make one; user text cannot).
-        "script-src": ["'self'", "blob:", *inline_script_hashes()],
+        # 'wasm-unsafe-eval': Streamlit's protobuf bundle (long.js) compiles a tiny
+        # WebAssembly module for 64-bit arithmetic; blocked, it falls back to JavaScript
+        # but Chrome reports a CSP issue on every page. It allows WebAssembly only, not eval.
+        "script-src": ["'self'", "blob:", "'wasm-unsafe-eval'", *inline_script_hashes()],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'", "data:"],

@@ -26,10 +26,17 @@ and the entry module maps each lazily imported chunk to the chunks it needs (Vit
 ``Selectbox`` ...). If discovery finds nothing, pages are served as Streamlit serves
 them; tests/unit/test_preload.py fails if discovery breaks for the pinned Streamlit.
 ``PARTNERSHIP_PRELOAD=0`` switches it off (to measure without it).
+
+A deep link's HTML (any page but the root) also gets ``web/static/base_url.js`` inline
+(``base_tag``), which names the app's root to the frontend, so that it does not probe
+``<page>/_stcore/health`` and ``<page>/_stcore/host-config`` first (two 404s in the
+console of every deep link, Lighthouse's "errors-in-console"). The Content-Security-Policy
+allows that one script by its hash (``BASE_URL_JS``, web/headers.py).
 """
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -43,6 +50,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 STATIC = Path(streamlit.__file__).with_name("static")
 """Streamlit's built frontend: index.html, static/js/, static/css/."""
+BASE_URL_JS = (Path(__file__).with_name("static") / "base_url.js").read_text(encoding="utf-8")
+"""The inline script that names the app's root on a deep link (its hash is in the CSP)."""
 
 COMMON = ("BidiComponent", "ButtonGroup", "Html", "Button")
 """Drawn by every page: our components-v2 helpers, the language switch, the style block, buttons."""
@@ -60,9 +69,9 @@ PAGES: Mapping[str, tuple[str, ...]] = {
 }
 """The element components (Streamlit's names) each page (its URL path) draws on a new
 tab's first run, as bench/trace_page.py lists them (with PARTNERSHIP_PRELOAD=0). Add forms
-and the timeline's filters are drawn only once opened (ui/lazy.py, a popover), and a new
-tab's timeline is an SVG picture (ui/charts.py): Plotly's 4.7 MB module is fetched when
-the tab asks for it, not during the first load, where compiling it took a core of this
+and the timeline's filters are drawn only once opened (ui/lazy.py, a popover), and
+the timeline is an SVG picture (ui/charts.py): Plotly's 4.7 MB module is fetched when
+the reader asks for the interactive chart, not during the first load, where compiling it took a core of this
 2-core machine from the page. The two big chunks are named exactly where a page's first
 run draws them (tests/app/test_preload_pages.py): Plotly nowhere, and the code block's
 highlighter nowhere (texts to copy are ``st.text`` with a copy button of ours)."""
@@ -157,6 +166,15 @@ def tags_for(base: str, page: str) -> bytes:
     return link_tags(base, frontend().chunks((*COMMON, *PAGES.get(page, ())))).encode("utf-8")
 
 
+@cache
+def base_tag(page: str) -> bytes:
+    """The inline script naming the app's root for a deep link to ``page`` (b"" for the
+    root page, whose address is the root: the frontend asks nothing else there)."""
+    if not page:
+        return b""
+    return f'<script data-page="{html.escape(page, quote=True)}">{BASE_URL_JS}</script>'.encode()
+
+
 def page_of(path: str, base: str) -> str | None:
     """The page a request path names ("" for the app's root), or None when it is not
     a page's address (a file, Streamlit's or our own routes)."""
@@ -178,8 +196,9 @@ class PreloadLinks:
     """Pure ASGI middleware: a page's HTML (a GET of a page path answered 200 with
     text/html) gets the page's ``<link rel="modulepreload">`` tags at the end of its head,
     after Streamlit's own, so the browser fetches them right after the modules the app
-    starts with. The request of a page asks for no compression (the page is 7 KB), so the
-    body can be amended; every other request and response passes untouched."""
+    starts with, and on a deep link the script naming the app's root (``base_tag``).
+    The request of a page asks for no compression (the page is 9 KB), so the body can be
+    amended; every other request and response passes untouched."""
 
     def __init__(self, app: ASGIApp, base: Callable[[], str]) -> None:
         self.app = app
@@ -190,10 +209,11 @@ class PreloadLinks:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         tags = b""
-        if self.enabled and scope["type"] == "http" and scope.get("method") == "GET":
+        if scope["type"] == "http" and scope.get("method") == "GET":
             base = self.base()
             page = page_of(str(scope.get("path", "")), base)
-            tags = tags_for(base, page) if page is not None else b""
+            if page is not None:
+                tags = base_tag(page) + (tags_for(base, page) if self.enabled else b"")
         if not tags:
             await self.app(scope, receive, send)
             return

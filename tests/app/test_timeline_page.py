@@ -29,7 +29,7 @@ from partnership.model import (
     TaskStatus,
 )
 from partnership.store.postgres import PostgresStore
-from partnership.ui import charts, health_page, timeline_page
+from partnership.ui import health_page, timeline_page
 from tests.app.conftest import no_errors, opened, texts
 
 MakeApp = Callable[..., AppTest]
@@ -478,36 +478,41 @@ def pictures(at: AppTest) -> list[str]:
             if e.proto.component_name == "ps_chart_picture"]
 
 
-def test_a_new_tab_sees_a_picture_of_the_timeline_then_the_plotly_chart(app: MakeApp, store: PostgresStore,
-                                                                         demo: dict[str, str]) -> None:
+def test_a_new_tab_sees_a_picture_of_the_timeline_and_plotly_only_when_it_asks(
+        app: MakeApp, store: PostgresStore, demo: dict[str, str]) -> None:
     at = app(token=demo["owner"], page="timeline", plotly=False)
     no_errors(at)
-    assert at.get("plotly_chart") == []  # neither the timeline nor the health chart: Plotly not started
+    assert at.get("plotly_chart") == []  # Plotly is not loaded by a first view
     [svg] = pictures(at)
     snap = snap_of(store, demo["owner"])
     drawn = set(re.findall(r'data-id="([^"]+)"', svg))
     assert drawn == {x.id for x in snap.tasks if x.start or x.due}
-    # The picture asked for the interactive charts (its trigger's callback): the run that
-    # swaps keeps the picture under the Plotly chart until Plotly has drawn...
-    at.session_state[charts.READY] = True
-    at.session_state[charts.SWAP] = "pending"
-    at.run()
+    at.run()  # a rerun for any other reason (the live poller, a widget) does not load it either
+    assert at.get("plotly_chart") == [] and len(pictures(at)) == 1
+    # The reader asks for it: the run that swaps keeps the picture under the Plotly chart
+    # until Plotly has drawn...
+    at.button(key="tl_interactive").click().run()
     no_errors(at)
     assert len(pictures(at)) == 1 and shown_ids(timeline_spec(at)) == drawn
+    assert "tl_interactive" not in [b.key for b in at.button]  # asked once: the button is gone
     # ... and the next run draws Plotly only.
     at.run()
     assert pictures(at) == [] and len(at.get("plotly_chart")) == 1
-    assert health_tab(at).get("plotly_chart")[0].proto.spec  # the health check's development
 
 
-def test_the_health_chart_waits_for_plotly(app: MakeApp, demo: dict[str, str]) -> None:
-    at = health_tab(app(token=demo["owner"], page="timeline", plotly=False))
+def test_the_interactive_timeline_is_asked_for_in_danish_and_english(app: MakeApp, demo: dict[str, str]) -> None:
+    at = app(token=demo["owner"], page="timeline", plotly=False)
+    assert at.button(key="tl_interactive").label == "Interaktiv tidslinje"
+    english = app(token=demo["owner"], page="timeline", plotly=False, lang="en")
+    assert english.button(key="tl_interactive").label == "Interactive timeline"
+
+
+def test_the_health_chart_is_drawn_when_its_tab_is_opened(app: MakeApp, demo: dict[str, str]) -> None:
+    at = app(token=demo["owner"], page="timeline", plotly=False)
+    assert at.get("plotly_chart") == []  # the timeline tab: a picture
+    at = health_tab(at)
     no_errors(at)
-    assert at.get("plotly_chart") == [] and pictures(at) == [""]  # nothing to see; it asks for Plotly
-    assert "Grafen tegnes om et øjeblik …" in texts(at)
-    at.session_state[charts.READY] = True  # what its trigger's callback does
-    at.run()
-    assert len(at.get("plotly_chart")) == 1 and pictures(at) == []
+    assert len(at.get("plotly_chart")) == 1 and pictures(at) == []  # opening the tab asked for it
 
 
 def test_the_picture_is_drawn_again_only_when_something_changed(app: MakeApp, store: PostgresStore,

@@ -1,5 +1,5 @@
-"""What a first load draws, in Chromium: the timeline's SVG picture and the Plotly chart
-that takes its place without moving the page (partnership/ui/charts.py), and add forms
+"""What a first load draws, in Chromium: the timeline's SVG picture, and the Plotly chart
+that takes its place without moving the page once asked for (partnership/ui/charts.py), and add forms
 that are drawn once opened and keep typed text when closed (partnership/ui/lazy.py)."""
 
 from __future__ import annotations
@@ -14,10 +14,6 @@ from tests.support import browser
 from tests.support.streamlit_server import StreamlitServer
 
 pytestmark = pytest.mark.e2e
-
-HOLD_BACK = "window.requestIdleCallback = () => 0;"
-"""Keeps the browser from ever being idle to the picture, so it never asks for Plotly."""
-
 
 @pytest.fixture(scope="module")
 def tokens(server: StreamlitServer) -> dict[str, str]:
@@ -37,30 +33,34 @@ def boxes(page: Any) -> dict[str, Any]:
     return found
 
 
-def test_the_timeline_shows_a_picture_first_and_plotly_takes_its_place_in_the_same_room(
+def plotly_fetched(page: Any) -> bool:
+    """Whether the page has fetched Plotly's frontend module."""
+    return bool(page.evaluate(
+        "() => performance.getEntriesByType('resource').some(e => e.name.includes('/PlotlyChart.'))"))
+
+
+def test_the_timeline_is_a_picture_and_plotly_takes_its_place_in_the_same_room_when_asked_for(
         chromium: Any, server: StreamlitServer, tokens: dict[str, str]) -> None:
     url = f"{server.url}/timeline?k={tokens['owner']}&n=Anna"
-    held = chromium.new_context(viewport={"width": 1300, "height": 900})
-    try:
-        page = held.new_page()
-        page.add_init_script(HOLD_BACK)
-        browser.open_page(page, url, ready=".st-key-tl_picture svg.tl-svg")
-        page.wait_for_timeout(1000)
-        before = boxes(page)
-        assert before["picture"][0] == "block" and before["chart"] is None and not before["plotly"]
-        snap = server.store.snapshot(server.store.open(tokens["owner"]))
-        assert set(before["ids"]) == {x.id for x in snap.tasks if x.start or x.due}
-    finally:
-        held.close()
     context = chromium.new_context(viewport={"width": 1300, "height": 900})
     try:
         page = context.new_page()
-        browser.open_page(page, url)
+        browser.open_page(page, url, ready=".st-key-tl_picture svg.tl-svg")
+        page.wait_for_timeout(2500)  # idle for a while: nothing starts Plotly by itself
+        browser.wait_idle(page)
+        before = boxes(page)
+        assert before["picture"][0] == "block" and before["chart"] is None and not before["plotly"]
+        assert not plotly_fetched(page)
+        snap = server.store.snapshot(server.store.open(tokens["owner"]))
+        assert set(before["ids"]) == {x.id for x in snap.tasks if x.start or x.due}
+        page.get_by_role("button", name="Interaktiv tidslinje").click()
         page.wait_for_selector(".st-key-tl_chart .main-svg")
         browser.wait_idle(page)
         after = boxes(page)
+        assert plotly_fetched(page)
         assert after["picture"] is None or after["picture"][0] == "none"  # gone, or hidden until the next run
         assert after["box"] == before["box"], "the chart took the picture's room, no more, no less"
+        assert page.locator(".st-key-tl_interactive").count() == 0
     finally:
         context.close()
 

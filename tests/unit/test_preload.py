@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from partnership.web import asgi, preload
+from partnership.web import asgi, headers, preload
 
 INDEX = """<!DOCTYPE html><html><head>
 <script>window.prerenderReady = false</script>
@@ -77,8 +77,8 @@ def test_discovery_works_for_the_installed_streamlit() -> None:
 
 
 def test_no_page_preloads_plotly() -> None:
-    """A new tab's timeline is a picture first (ui/charts.py): Plotly is fetched when the
-    tab asks for it, not while the page loads."""
+    """The timeline is a picture (ui/charts.py): Plotly is fetched when the reader asks
+    for the interactive chart, not while the page loads."""
     for page in ("", "overview", "step1", "step4", "timeline", "settings", "unknown"):
         value = preload.tags_for("", page)
         assert b"PlotlyChart." not in value and b"/static/js/BidiComponent." in value, page
@@ -174,7 +174,20 @@ def test_the_middleware_honours_the_base_path() -> None:
 def test_the_preloads_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PARTNERSHIP_PRELOAD", "0")
     answer = _client().get("/timeline")
-    assert answer.headers.get("content-encoding") == "gzip" and "modulepreload" not in answer.text
+    assert "modulepreload" not in answer.text
+    assert '<script data-page="timeline">' in answer.text  # a deep link still names the app's root
+    assert _client().get("/").headers.get("content-encoding") == "gzip"  # the root page: nothing to add
+
+
+def test_a_deep_link_names_the_apps_root_in_a_script_the_csp_allows() -> None:
+    timeline = _client("/app").get("/app/timeline").text
+    tag = f'<script data-page="timeline">{preload.BASE_URL_JS}</script>'
+    assert tag in timeline and timeline.index(tag) < timeline.index("</head>")
+    assert "<script data-page" not in _client("/app").get("/app/").text  # the root asks nothing else
+    assert preload.base_tag('x"><img src=y>') == (
+        f'<script data-page="x&quot;&gt;&lt;img src=y&gt;">{preload.BASE_URL_JS}</script>').encode()
+    assert headers.script_hash(preload.BASE_URL_JS) in headers.content_security_policy()
+    assert "BACKEND_BASE_URL" in preload.BASE_URL_JS
 
 
 def test_the_app_installs_the_middleware() -> None:

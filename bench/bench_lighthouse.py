@@ -1,0 +1,158 @@
+"""Lighthouse (mobile preset: simulated slow 4G, 4x slower CPU) on the example project's
+pages beside a bare Streamlit page. Prints a table; asserts nothing.
+
+    .venv/bin/python bench/bench_lighthouse.py [--runs 1] [--pages overview,step4,step5,timeline]
+
+Lighthouse is the npm package ``lighthouse`` 12.2.3 (13.x wants Node 22), installed once
+beside this script, never into the project's package.json that the tests install:
+
+    mkdir -p bench/.lighthouse && cd bench/.lighthouse \
+      && echo '{"private":true}' > package.json && npm i -E lighthouse@12.2.3
+
+It drives the system Chromium (``CHROME_PATH``, default /usr/bin/chromium). The app runs
+from a fresh store (tests/support/streamlit_server.py, a free port, stopped by its pid)
+with the example project (``python -m partnership demo`` on the same store); the floor
+is bench/bare_page.py on its own server. The name prompt is skipped by the ``ps_name``
+cookie. Targets (issue 24): every page's performance at least the floor's, total
+blocking time at most 200 ms, bytes at most 1.25x the floor's, accessibility and best
+practices 1.0. With ``--runs`` above 1 each figure is the median. Each report is kept
+under bench/out/lighthouse/<time>/ (the failed audits are printed below the table).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any, NamedTuple
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.support.streamlit_server import StreamlitServer, free_port  # noqa: E402
+
+LIGHTHOUSE = ROOT / "bench" / ".lighthouse" / "node_modules" / ".bin" / "lighthouse"
+OUT = ROOT / "bench" / "out" / "lighthouse" / time.strftime("%Y%m%d-%H%M%S")
+BARE = ROOT / "bench" / "bare_page.py"
+PAGES = {"overview": "owner", "step4": "partner", "step5": "owner", "timeline": "owner"}
+"""The pages measured and whose link opens each."""
+CATEGORIES = ("performance", "accessibility", "best-practices")
+
+
+class Figures(NamedTuple):
+    performance: float
+    lcp_ms: float
+    tbt_ms: float
+    kib: float
+    accessibility: float
+    best_practices: float
+    failed: tuple[str, ...]
+    """Accessibility and best-practice audits that did not pass."""
+
+
+def lighthouse(url: str, name: str) -> Figures:
+    """One Lighthouse run on ``url``; the report is kept as bench/out/lighthouse/<time>/<name>.json."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    out = OUT / f"{name}.json"
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+    subprocess.run(
+        [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
+         f"--only-categories={','.join(CATEGORIES)}", "--chrome-flags=--headless=new --no-sandbox",
+         '--extra-headers={"Cookie": "ps_name=Bench"}'],
+        env=env, check=True, timeout=300)
+    report: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    cats, audits = report["categories"], report["audits"]
+    failed = tuple(
+        f"{cat}: {ref['id']}" for cat in ("accessibility", "best-practices") for ref in cats[cat]["auditRefs"]
+        if ref.get("weight") and audits[ref["id"]].get("score") is not None and audits[ref["id"]]["score"] < 1)
+    return Figures(cats["performance"]["score"] or 0.0, audits["largest-contentful-paint"]["numericValue"],
+                   audits["total-blocking-time"]["numericValue"], audits["total-byte-weight"]["numericValue"] / 1024,
+                   cats["accessibility"]["score"] or 0.0, cats["best-practices"]["score"] or 0.0, failed)
+
+
+def median(runs: list[Figures]) -> Figures:
+    cols = list(zip(*(r[:6] for r in runs), strict=True))
+    failed = tuple(dict.fromkeys(x for r in runs for x in r.failed))
+    return Figures(*(statistics.median(c) for c in cols), failed)  # type: ignore[arg-type]
+
+
+def measure(url: str, name: str, runs: int) -> Figures:
+    return median([lighthouse(url, f"{name}-{i}") for i in range(runs)])
+
+
+def bare_server(workdir: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """The floor's own Streamlit server (same version and flags), healthy."""
+    port = free_port()
+    log = (workdir / "bare.log").open("ab")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(BARE), "--server.headless", "true", "--server.port",
+         str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"], stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).close()
+            return proc, url
+        except OSError:
+            time.sleep(0.2)
+    proc.terminate()
+    raise RuntimeError("the bare page's server did not start")
+
+
+def demo_links(server: StreamlitServer) -> dict[str, str]:
+    """The example project, created by the CLI on the server's store; role -> token."""
+    env = {**os.environ, "PARTNERSHIP_DB": str(server.db), "PARTNERSHIP_BASE_URL": server.url}
+    for key in ("SUPABASE_URL", "SUPABASE_KEY"):
+        env.pop(key, None)  # the server's own fresh store, as StreamlitServer starts it
+    printed = subprocess.run([sys.executable, "-m", "partnership", "demo", "--name", "Bench"], cwd=ROOT, env=env,
+                             check=True, capture_output=True, text=True).stdout
+    links: dict[str, str] = json.loads(printed)["links"]
+    return {role: link.rsplit("k=", 1)[1] for role, link in links.items()}
+
+
+def row(name: str, f: Figures, floor: Figures | None) -> str:
+    ratio = f" ({f.kib / floor.kib:.2f}x)" if floor else ""
+    return (f"| {name} | {f.performance:.2f} | {f.lcp_ms / 1000:.1f} s | {f.tbt_ms:,.0f} ms | "
+            f"{f.kib:,.0f} KiB{ratio} | {f.accessibility:.2f} | {f.best_practices:.2f} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page (the median is printed)")
+    parser.add_argument("--pages", default=",".join(PAGES))
+    args = parser.parse_args()
+    if not LIGHTHOUSE.exists():
+        sys.exit(f"Lighthouse is not installed at {LIGHTHOUSE} (see this file's docstring)")
+    found: dict[str, Figures] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        proc, url = bare_server(Path(tmp))
+        try:
+            found["bare Streamlit page (the floor)"] = measure(url + "/", "bare", args.runs)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+        with StreamlitServer(Path(tmp) / "app") as server:
+            tokens = demo_links(server)
+            for page in args.pages.split(","):
+                role = PAGES.get(page, "owner")
+                found[f"{page} ({role})"] = measure(f"{server.url}/{page}?k={tokens[role]}", page, args.runs)
+    floor = found["bare Streamlit page (the floor)"]
+    print("| page | performance | LCP | total blocking | bytes | accessibility | best practices |")
+    print("|---|---|---|---|---|---|---|")
+    for name, figures in found.items():
+        print(row(name, figures, None if figures is floor else floor))
+    for name, figures in found.items():
+        for audit in figures.failed:
+            print(f"  {name}: {audit}")
+
+
+if __name__ == "__main__":
+    main()
