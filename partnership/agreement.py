@@ -144,7 +144,7 @@ def when(task: Task, lang: str) -> str:
 
 def _person_lines(snap: Snapshot, side: Side, lang: str, *, working_group: bool) -> list[str]:
     people = sorted(
-        (p for p in snap.people if p.side is side and (p.working_group or not working_group)),
+        (p for p in snap.people if p.shared and p.side is side and (p.working_group or not working_group)),
         key=lambda p: (p.name.casefold(), p.id),
     )
     lines = []
@@ -240,7 +240,7 @@ def completeness(snap: Snapshot) -> list[tuple[str, State]]:
     """Each element of the agreement (a catalogue key) with "missing", "partly" or "in_place"."""
     states: dict[str, State] = {}
     states["agr.el.parties"] = _of(sum(_has(_org(snap, s)) for s in Side), len(Side))
-    contacts = sum(any(p.side is s and _has(p.contact) for p in snap.people) for s in Side)
+    contacts = sum(any(p.shared and p.side is s and _has(p.contact) for p in snap.people) for s in Side)
     if contacts == len(Side):
         states["agr.el.contacts"] = "in_place"
     else:

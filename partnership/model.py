@@ -119,7 +119,11 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Person:
-    """Someone from either organisation: contact person, meeting participant, working group."""
+    """Someone from either organisation: contact person, meeting participant, working group.
+
+    ``shared`` (said by the store, never set by a writer): the person reaches the partner,
+    the viewer and the agreement - on the partner's side, in the working group, or
+    responsible for a joint task. The association's other people stay its own."""
 
     id: str
     name: str
@@ -131,6 +135,7 @@ class Person:
     version: int = 1
     updated_by: str = ""
     updated_at: datetime | None = None
+    shared: bool = True
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ def example_view(snap: Snapshot) -> dict[str, Any]:
     responsible person), versions or timestamps."""
     people = {p.id: p.name for p in snap.people}
 
-    def rec(r: Any, drop: tuple[str, ...] = ("id", "version", "updated_at")) -> dict[str, Any]:
+    def rec(r: Any, drop: tuple[str, ...] = ("id", "version", "updated_at", "shared")) -> dict[str, Any]:
         d = exchange.plain(r)
         if "responsible" in d:
             d["responsible"] = people.get(d["responsible"], d["responsible"])
@@ -318,8 +318,9 @@ class StoreContract:
         for key in sorted(INTERNAL_KEYS):
             store.set_field(owner, key, f"HEMMELIG {key}", 0, ME)
         store.add_candidate(owner, "Hemmelig Kandidat A/S", ME)
+        caller = store.add_person(owner, {"name": "Hemmelig Hanne", "side": "association"}, ME)
         store.add_task(owner, {"title": "Ring til Hemmelig Kandidat", "kind": "follow_up", "internal": True,
-                               "due": date.today() + timedelta(days=7)}, ME)
+                               "responsible": caller.id, "due": date.today() + timedelta(days=7)}, ME)
 
     @pytest.mark.parametrize("role", ["partner", "viewer"])
     def test_partner_and_viewer_never_receive_internal_data(self, store: Store, role: str) -> None:
@@ -452,11 +453,14 @@ class StoreContract:
         b = store.add_candidate(owner, "B", ME)
         store.update_candidate(owner, a.id, {"priority": 1}, 1, ME)
         store.update_candidate(owner, b.id, {"priority": 2}, 1, ME)
+        eva = store.add_person(owner, {"name": "Eva", "side": "association"}, ME).id
         tasks = {
-            "chase": {"title": "Følg op på A", "kind": "follow_up", "internal": True, "due": "2026-12-01"},
-            "chase again": {"title": "Ring til A", "kind": "follow_up", "internal": True, "due": "2026-12-08"},
-            "closed": {"title": "Gammel opfølgning", "kind": "follow_up", "internal": True},
-            "joint": {"title": "Opfølgningsmøde", "kind": "follow_up"},
+            "chase": {"title": "Følg op på A", "kind": "follow_up", "internal": True, "due": "2026-12-01",
+                      "responsible": eva},
+            "chase again": {"title": "Ring til A", "kind": "follow_up", "internal": True, "due": "2026-12-08",
+                            "responsible": eva},
+            "closed": {"title": "Gammel opfølgning", "kind": "follow_up", "internal": True, "responsible": eva},
+            "joint": {"title": "Opfølgningsmøde", "kind": "follow_up", "responsible": eva},
             "own task": {"title": "Skriv referat", "kind": "task", "internal": True},
         }
         ids = {"A": a.id, "B": b.id, **{k: store.add_task(owner, v, ME).id for k, v in tasks.items()}}
@@ -713,6 +717,24 @@ class StoreContract:
             assert scopes == ["fill:s4_vision", "text:s4_vision", "fill:s4_vision", None]
         else:  # the RPC answers no revision or scope: every notice is "ask revisions"
             assert scopes == [None, None, None, None]
+
+    def test_a_follow_up_needs_someone_responsible(self, store: Store) -> None:
+        owner, _ = make(store)
+        eva = store.add_person(owner, {"name": "Eva", "side": "association"}, ME)
+        revision = store.revision(owner)
+        with pytest.raises(ValidationError) as caught:
+            store.add_task(owner, {"title": "Opfølgningsmøde", "kind": "follow_up"}, ME)
+        assert (caught.value.code, caught.value.params["what"]) == ("responsible_required", "task.responsible")
+        assert store.revision(owner) == revision and store.snapshot(owner).tasks == []
+        meeting = store.add_task(owner, {"title": "Opfølgningsmøde", "kind": "follow_up",
+                                         "responsible": eva.id}, ME)
+        with pytest.raises(ValidationError) as emptied:
+            store.update_task(owner, meeting.id, {"responsible": ""}, 1, ME)
+        assert emptied.value.code == "responsible_required"
+        task = store.add_task(owner, {"title": "Skriv referat"}, ME)  # a plain task may have nobody
+        with pytest.raises(ValidationError):
+            store.update_task(owner, task.id, {"kind": "follow_up"}, 1, ME)
+        assert store.update_task(owner, task.id, {"kind": "follow_up", "responsible": eva.id}, 1, ME) == 2
 
     def test_heartbeats_say_many_sessions_are_here_in_one_call(self, store: Store) -> None:
         owner, tokens = make(store)
