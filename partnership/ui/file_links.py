@@ -18,9 +18,6 @@ import streamlit as st
 
 from partnership.web import asgi
 
-ICONS = {"md": "description", "html": "print", "docx": "article", "pdf": "picture_as_pdf", "csv": "table",
-         "ics": "calendar_month", "json": "download", "txt": "download"}
-
 
 def url(token: str, what: str, lang: str, *, version_id: str | None = None, person_id: str | None = None) -> str:
     """The route's address for one file, as seen from any page of the app."""
@@ -35,20 +32,20 @@ def url(token: str, what: str, lang: str, *, version_id: str | None = None, pers
 @dataclass(frozen=True)
 class FileLink:
     """One link: the container's ``key``, the words on it, the route address, the file's
-    name as saved, and a Material icon's name (``None``: from the name's extension)."""
+    name as saved."""
 
     key: str
     label: str
     href: str
     file_name: str
-    icon: str | None = None
 
 
 def markup(link: FileLink) -> str:
-    """The link's HTML: every value escaped (the file name comes from a typed title)."""
-    icon = link.icon or ICONS.get(link.file_name.rsplit(".", 1)[-1], "download")
+    """The link's HTML: every value escaped (the file name comes from a typed title).
+    No Material icon: in Markdown its ligature ("download") is read out as an English
+    word with an English label ("download icon")."""
     return (f'<a href="{html.escape(link.href, quote=True)}" download="{html.escape(link.file_name, quote=True)}">'
-            f":material/{icon}: {html.escape(link.label)}</a>")
+            f"{html.escape(link.label)}</a>")
 
 
 def show(link: FileLink) -> None:

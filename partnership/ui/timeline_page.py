@@ -285,4 +285,4 @@ def calendar_section(c: shell.Ctx, snap: Snapshot) -> None:
             file_links.show(file_links.FileLink(
                 "tl_ics_one", c.t("tl.cal.download_person"),
                 file_links.url(token, "calendar.ics", c.lang, person_id=chosen),
-                downloads.file_name(snap, "calendar.ics", c.lang, person_id=chosen), icon="person"))
+                downloads.file_name(snap, "calendar.ics", c.lang, person_id=chosen)))

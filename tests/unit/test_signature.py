@@ -82,8 +82,8 @@ def test_a_signed_version_gets_its_approvals_back_from_the_history() -> None:
 
 
 def test_one_slug_keeps_danish_and_accented_letters() -> None:
-    from partnership.slug import slug
     from partnership.downloads import export_name
+    from partnership.slug import slug
 
     assert slug("Lektiecafé på Nørrebro!") == "lektiecafé-på-nørrebro"
     assert slug("  Æblehaven / Åens venner__2027 ") == "æblehaven-åens-venner-2027"
