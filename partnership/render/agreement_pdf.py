@@ -66,10 +66,10 @@ def printable(text: str) -> str:
     known = _known()
     out = []
     for ch in text:
-        if ord(ch) in known:
-            out.append(ch)
-        elif ch.isspace():
+        if ch.isspace():
             out.append(" ")
+        elif ord(ch) in known:
+            out.append(ch)
         else:
             base = "".join(c for c in unicodedata.normalize("NFKD", ch) if ord(c) in known
                            and not unicodedata.combining(c))
