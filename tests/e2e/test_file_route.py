@@ -260,3 +260,12 @@ def test_step5s_link_downloads_in_the_browser_and_another_replica_serves_it(
         # (a PDF carries its creation time and a calendar its DTSTAMP: compared as read)
         assert read(what, here.content) == read(what, there.content), what
     assert http.get(f"{second.url}{md_href}").content == http.get(f"{first.url}{md_href}").content
+
+
+def test_under_a_base_path_the_route_and_the_owners_link_file_keep_it(tmp_path: Path, http: httpx.Client) -> None:
+    with StreamlitServer(tmp_path, base_path="partnerskab") as based:
+        _, tokens = based.store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
+        answer = http.get(url(based, tokens["owner"], "link.txt"))
+        assert answer.status_code == 200
+        assert f"http://127.0.0.1:{based.port}/partnerskab/?k={tokens['owner']}" in answer.text
+        assert http.get(f"http://127.0.0.1:{based.port}/ps/file?k={tokens['owner']}&what=link.txt").status_code != 200
