@@ -26,6 +26,7 @@ import asyncio
 import os
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from starlette.concurrency import run_in_threadpool
@@ -35,11 +36,12 @@ from starlette.responses import Response
 from partnership import downloads
 from partnership.errors import Forbidden, InvalidLink, PartnershipError
 from partnership.i18n import DEFAULT_LANG, LANGS
-from partnership.render import files
-from partnership.render.files import File
 from partnership.signature import approvals_from_history
 from partnership.store.base import hash_token
 from partnership.web.events import Limits
+
+if TYPE_CHECKING:
+    from partnership.render.files import File
 
 _ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 IN_FLIGHT = Limits(per_client=16, total=128)
@@ -81,7 +83,11 @@ def app_address(request: Request) -> str:
 
 def build(token: str, what: str, lang: str, version_id: str, person_id: str, address: str) -> File | None:
     """The file, or None when this link may not have it (runs in a worker thread)."""
-    from partnership.ui import shell  # the composition root's side; late (cycle)
+    # Late: the UI is the composition root's side (a cycle otherwise), and the writers
+    # (fpdf2, python-docx, icalendar: about 0.5 s to import) load at the first download,
+    # not at every server start.
+    from partnership.render import files
+    from partnership.ui import shell
 
     store = shell.get_store()
     access = store.open(token)
