@@ -6,7 +6,7 @@ database grows per save. Prints figures; asserts nothing.
 The project: six joint fields filled to the length limit with one-character list lines
 (about 5,000 lines each, the shape that made the Word export take minutes), 1,000 tasks
 and 2,000 history entries of 5 KB texts. Each export is measured as the page builds it
-(Markdown, print HTML, Word, tasks CSV, calendar, the JSON export). Target: each <= 5 s
+(Markdown, print HTML, Word, PDF, tasks CSV, calendar, the JSON export). Target: each <= 5 s
 and <= 200 MB extra memory. Then ``--saves`` saves of a 5 KB text to one field: database
 bytes per save (history growth; bounded if it levels off).
 """
@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from partnership.store.sqlite import SQLiteStore  # noqa: E402
 
 from partnership import agreement, agreement_export  # noqa: E402
-from partnership.render import agreement_docx, calendar_ics  # noqa: E402
+from partnership.render import agreement_docx, agreement_pdf, calendar_ics  # noqa: E402
 from partnership.steps import MAX_TEXT  # noqa: E402
 
 JOINT = ("s4_vision", "s4_objectives", "s4_how", "s4_funding", "s5_follow_up", "s5_term")
@@ -80,6 +80,7 @@ def main() -> None:
         measure("markdown", lambda: agreement.render_markdown(snap, "da"))
         measure("html", lambda: agreement_export.to_html(md, "Aftale", "da", fingerprint="x"))
         measure("docx", lambda: agreement_docx.to_docx(md))
+        measure("pdf", lambda: agreement_pdf.to_pdf(md, "Aftale", "da", fingerprint="x"))
         measure("csv", lambda: agreement.to_csv_rows(snap, "da", delimiter=";"))
         measure("ics", lambda: calendar_ics.tasks_to_ics(snap.tasks, snap.people, project_title="Eksport", lang="da"))
         measure("json export", lambda: json.dumps(store.export_project(owner), ensure_ascii=False, indent=2))

@@ -1,8 +1,10 @@
-"""Command line: ``python -m partnership new | demo | export | import | move-sqlite``.
+"""Command line: ``python -m partnership new | demo | export | import | agreement | calendar |
+move-sqlite``.
 
 The store comes from the environment (``open_store``: SUPABASE_URL/SUPABASE_KEY,
 PARTNERSHIP_DATABASE_URL, else the embedded PostgreSQL in PARTNERSHIP_DATA_DIR); links use
-PARTNERSHIP_BASE_URL (default http://localhost:8501).
+PARTNERSHIP_BASE_URL (default http://localhost:8501). ``agreement`` and ``calendar`` write
+the very files the pages offer (``partnership.render.files``), with the link's rights.
 """
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
-from partnership import import_rules
+from partnership import downloads, import_rules
 from partnership.demo import create_demo
 from partnership.errors import PartnershipError
+from partnership.i18n import DEFAULT_LANG, LANGS
 from partnership.model import Access
+from partnership.render import files
 from partnership.store import Store, legacy, open_store
 from partnership.store.postgres import PostgresStore
 
@@ -42,6 +46,15 @@ def token_of(link: str) -> str:
     return found[0] if found else link.strip()
 
 
+def write_file(store: Store, command: str, link: str, lang: str, out: Path, fmt: str = "") -> dict[str, Any]:
+    """Write the agreement (as ``fmt``) or the calendar that ``link`` may see to ``out``."""
+    access = store.open(token_of(link))
+    snap = store.snapshot(access)
+    made = files.agreement_file(snap, fmt, lang) if command == "agreement" else files.calendar_file(snap, lang)
+    out.write_bytes(made.data)
+    return {"file": str(out), "bytes": len(made.data), "type": made.mime.split(";")[0]}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m partnership", description="Partnerskabsværktøjet")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -59,6 +72,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     move = sub.add_parser("move-sqlite", help="move every project of an old SQLite file (rounds 1-2) into the "
                                               "PostgreSQL store, links, approvals and history included")
     move.add_argument("file", type=Path, help="the old file, e.g. data/partnership.db")
+    doc = sub.add_parser("agreement", help="write the agreement as the page offers it (signature block included)")
+    doc.add_argument("--link", required=True, help="the link (or bare token)")
+    doc.add_argument("--format", required=True, choices=downloads.AGREEMENT_FORMATS, help="the file's format")
+    doc.add_argument("--out", required=True, type=Path, help="the file to write")
+    doc.add_argument("--lang", default=DEFAULT_LANG, choices=LANGS, help="the document's language")
+    cal = sub.add_parser("calendar", help="write the partnership's calendar (.ics) as the page offers it")
+    cal.add_argument("--link", required=True, help="the link (or bare token)")
+    cal.add_argument("--out", required=True, type=Path, help="the .ics file to write")
+    cal.add_argument("--lang", default=DEFAULT_LANG, choices=LANGS, help="the events' language")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
 
@@ -77,6 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             out = _links(*create_demo(store, args.name))
         elif args.command == "export":
             out = store.export_project(store.open(token_of(args.link)))
+        elif args.command in ("agreement", "calendar"):
+            out = write_file(store, args.command, args.link, args.lang, args.out, getattr(args, "format", ""))
         else:
             raw = sys.stdin.buffer.read() if str(args.file) == "-" else args.file.read_bytes()
             out = _links(*store.import_project(import_rules.parse_json(raw), args.name))

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Bring what the tests need beyond Python packages: Debian's Chromium (browser tests),
-# PostgreSQL server binaries (Supabase backend tests) and axe-core (accessibility checks,
+# PostgreSQL server binaries (Supabase backend tests), poppler-utils' pdftotext (the
+# agreement's PDF read back) and axe-core (accessibility checks,
 # pinned in package.json/package-lock.json, into the gitignored ./node_modules with npm).
 # Installs with apt when it can (root, or passwordless sudo); otherwise says what is
 # missing. The tests themselves decide: with CI=true a missing part fails the run,
@@ -11,6 +12,7 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v npm >/dev/null 2>&1 || need+=(npm)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then sudo=""; elif sudo -n true 2>/dev/null; then sudo="sudo -n"; else sudo="none"; fi
   if [ "$sudo" = none ]; then

@@ -11,7 +11,7 @@ import streamlit as st
 
 from partnership.contact import mailto
 from partnership.model import Role, Side, Snapshot
-from partnership.ui import shell
+from partnership.ui import file_links, shell
 from partnership.usertext import clean, plain
 
 _COPY_JS = """
@@ -83,9 +83,10 @@ def card(c: shell.Ctx, role: Role, token: str | None, *, title: str = "") -> boo
             left.link_button(c.t("links.send_self"), mailto(c.t("links.send_self_subject"),
                                                                      c.t("links.send_self_body", url=url)),
                              icon=":material/forward_to_inbox:", width="stretch")
-            right.download_button(c.t("links.download"), data=c.t("links.file_text", url=url) + "\n",
-                                  file_name="partnerskab-link.txt", mime="text/plain", on_click="ignore",
-                                  icon=":material/download:", key="link_owner_download", width="stretch")
+            with right:
+                file_links.show(file_links.FileLink("link_owner_download", c.t("links.download"),
+                                                    file_links.url(token, "link.txt", c.lang),
+                                                    "partnerskab-link.txt"))
     return True
 
 

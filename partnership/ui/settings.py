@@ -9,16 +9,14 @@ st.dialog: a live rerun would close it).
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import streamlit as st
 
-from partnership import usertext
+from partnership import downloads, usertext
 from partnership.model import Role, Snapshot
-from partnership.slug import slug
 from partnership.steps import MAX_NAME
-from partnership.ui import editor, shell
+from partnership.ui import editor, file_links, shell
 from partnership.ui import links as link_cards
 
 ss = st.session_state
@@ -135,23 +133,12 @@ def names(c: shell.Page, snap: Snapshot) -> None:
 # -- export and delete ------------------------------------------------------------------
 
 
-def file_name(title: str) -> str:
-    """A safe download name for the project's export ("partnerskab-lektiecafé.json")."""
-    return f"partnerskab-{slug(title) or 'eksport'}.json"
-
-
 def export(c: shell.Page, snap: Snapshot) -> None:
     st.header(c.t("settings.export"))
-    access, store = c.access, c.store
-
-    def data() -> str:
-        # Built only when the button is clicked (on Streamlit's own thread).
-        return json.dumps(store.export_project(access), ensure_ascii=False, indent=2)
-
     st.markdown(c.t("settings.export_lead"))
-    st.download_button(c.t("settings.export_button"), data=data, file_name=file_name(snap.project.title),
-                       mime="application/json", on_click="ignore", icon=":material/download:",
-                       key="settings_export")
+    file_links.show(file_links.FileLink("settings_export", c.t("settings.export_button"),
+                                        file_links.url(c.access.token, "export.json", c.lang),
+                                        downloads.file_name(snap, "export.json", c.lang)))
 
 
 def delete(c: shell.Ctx, snap: Snapshot) -> None:

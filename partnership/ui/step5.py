@@ -5,33 +5,22 @@ every signed version, and the downloads."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 
 import streamlit as st
 
-from partnership import agreement, agreement_export, rules, signature, usertext
+from partnership import agreement, downloads, rules, signature, usertext
 from partnership.errors import PartnershipError, ValidationError
 from partnership.i18n import LANGS, fmt_datetime, t
 from partnership.model import AgreementVersion, Approval, Presence, Role, Side, Snapshot, TaskKind
-from partnership.render import agreement_docx
-from partnership.slug import slug
 from partnership.steps import MAX_NAME
-from partnership.ui import editor, labels, lazy, shell, tasks
+from partnership.ui import editor, file_links, labels, lazy, shell, tasks
 from partnership.ui.step4 import locked
 
 ss = st.session_state
 
 STATE_ICON = {"missing": ":red[:material/cancel:]", "partly": ":orange[:material/contrast:]",
               "in_place": ":green[:material/check_circle:]"}
-
-MIME = {
-    "md": "text/markdown",
-    "html": "text/html",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "csv": "text/csv",
-}
-
 
 # -- pure helpers -------------------------------------------------------------------------
 
@@ -78,43 +67,26 @@ def for_page(markdown: str) -> str:
     return _HEADING.sub(lambda m: "#" * (len(m.group(1)) + 2), markdown)
 
 
-@dataclass(frozen=True)
-class Download:
-    """One file to download: ``data`` builds the bytes when the button is clicked."""
-
-    key: str
-    label: str
-    file_name: str
-    mime: str
-    data: Callable[[], bytes]
-
-
-def downloads(snap: Snapshot, markdown: str, lang: str, *, key: str, suffix: str = "",
-              with_tasks: bool = False, approvals: Iterable[Approval] | None = None) -> list[Download]:
-    """The agreement ``markdown`` as .md, print-ready .html and .docx, each a finished
-    document: the text, the signature block (from ``approvals``, by default the
-    snapshot's) and the fingerprint note. With ``with_tasks`` also the snapshot's tasks as
-    .csv (semicolons for Danish spreadsheets)."""
-    stem = "-".join(x for x in (t("s5.file", lang), slug(snap.project.title), suffix) if x)
-    title = f"{t('agr.title', lang)} – {snap.project.title}".strip(" –")
-    fingerprint = agreement.content_hash(markdown)
-    given = list(snap.approvals if approvals is None else approvals)
-    document = signature.with_signatures(markdown, snap, fingerprint, lang, given)
-    signed = markdown.rstrip("\n") + "\n\n" + signature.signature_markdown(snap, fingerprint, lang, given)
-    files = [
-        Download(f"{key}_md", t("s5.dl.md", lang), f"{stem}.md", MIME["md"],
-                 lambda: document.encode("utf-8")),
-        Download(f"{key}_html", t("s5.dl.html", lang), f"{stem}.html", MIME["html"],
-                 lambda: agreement_export.to_html(signed, title, lang, fingerprint=fingerprint).encode("utf-8")),
-        Download(f"{key}_docx", t("s5.dl.docx", lang), f"{stem}.docx", MIME["docx"],
-                 lambda: agreement_docx.to_docx(document)),
-    ]
+def download_links(c: shell.Ctx, snap: Snapshot, *, key: str, version: AgreementVersion | None = None,
+                   with_tasks: bool = False) -> list[file_links.FileLink]:
+    """The agreement as .md, print-ready .html, .docx and .pdf - the current text, or the
+    signed ``version`` - each a finished document (the text, the signature block, the
+    fingerprint); with ``with_tasks`` also the joint tasks as .csv. Links to the file
+    route, so any replica serves them (``partnership/web/files.py``)."""
+    assert c.access is not None
+    token, lang = c.access.token, c.lang
+    suffix = version.signed_at.strftime("%Y-%m-%d") if version is not None else ""
+    version_id = version.id if version is not None else None
+    found = []
+    for fmt in downloads.AGREEMENT_FORMATS:
+        what = f"agreement.{fmt}"
+        found.append(file_links.FileLink(f"{key}_{fmt}", t(f"s5.dl.{fmt}", lang),
+                                         file_links.url(token, what, lang, version_id=version_id),
+                                         downloads.file_name(snap, what, lang, suffix=suffix)))
     if with_tasks:
-        delimiter = ";" if lang == "da" else ","
-        tasks_stem = "-".join(x for x in (t("s5.file_tasks", lang), slug(snap.project.title)) if x)
-        files.append(Download(f"{key}_csv", t("s5.dl.csv", lang), f"{tasks_stem}.csv", MIME["csv"],
-                              lambda: agreement.to_csv_rows(snap, lang, delimiter=delimiter).encode("utf-8-sig")))
-    return files
+        found.append(file_links.FileLink(f"{key}_csv", t("s5.dl.csv", lang), file_links.url(token, "tasks.csv", lang),
+                                         downloads.file_name(snap, "tasks.csv", lang)))
+    return found
 
 
 def show_document(c: shell.Ctx, snap: Snapshot, markdown: str, approvals: Iterable[Approval] | None = None) -> None:
@@ -128,14 +100,6 @@ def show_document(c: shell.Ctx, snap: Snapshot, markdown: str, approvals: Iterab
 
 def _org(c: shell.Ctx, snap: Snapshot, side: Side) -> str:
     return labels.org_name(c, snap, side)
-
-
-def _download_buttons(files: list[Download]) -> None:
-    icons = {"md": ":material/description:", "html": ":material/print:", "docx": ":material/article:",
-             "csv": ":material/table:"}
-    for col, f in zip(st.columns(len(files)), files, strict=True):
-        col.download_button(f.label, data=f.data, file_name=f.file_name, mime=f.mime, key=f.key, on_click="ignore",
-                            icon=icons.get(f.file_name.rsplit(".", 1)[-1]), width="stretch")
 
 
 # -- the page's parts ---------------------------------------------------------------------
@@ -326,8 +290,7 @@ def _approve(c: shell.Page, seen: str, lang: str) -> None:
 def exports(c: shell.Ctx, snap: Snapshot) -> None:
     st.header(c.t("s5.h.export"))
     st.caption(c.t("s5.export_lead"))
-    _download_buttons(downloads(snap, agreement.render_markdown(snap, c.lang), c.lang, key="s5_dl",
-                                with_tasks=True))
+    file_links.row(download_links(c, snap, key="s5_dl", with_tasks=True))
 
 
 def versions(c: shell.Page, snap: Snapshot) -> None:
@@ -362,7 +325,6 @@ def _version(c: shell.Ctx, snap: Snapshot, v: AgreementVersion, given: list[Appr
     if box is None:
         return
     with box:
-        suffix = v.signed_at.strftime("%Y-%m-%d")
-        _download_buttons(downloads(snap, v.markdown, c.lang, key=f"s5_v_{v.id}", suffix=suffix, approvals=given))
+        file_links.row(download_links(c, snap, key=f"s5_v_{v.id}", version=v))
         with st.container(border=True):
             show_document(c, snap, v.markdown, given)

@@ -18,7 +18,7 @@ and ``tl_ics_one``.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date
 from typing import Any
@@ -26,13 +26,12 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from partnership import timeline, timeline_reduce
+from partnership import downloads, timeline, timeline_reduce
 from partnership.i18n import fmt_datetime, t
 from partnership.model import Role, Side, Snapshot, Task, TaskKind, TaskStatus
-from partnership.render import calendar_ics, timeline_chart, timeline_svg
-from partnership.slug import slug
+from partnership.render import timeline_chart, timeline_svg
 from partnership.steps import AGREEMENT_TASK_KINDS
-from partnership.ui import charts, labels, paging, shell, tasks
+from partnership.ui import charts, file_links, labels, paging, shell, tasks
 
 ss = st.session_state
 
@@ -50,7 +49,6 @@ PLOTLY_CONFIG: dict[str, Any] = {
     "scrollZoom": False,
 }
 FILTERS = ("side", "person", "status", "kind")
-ICS_MIME = "text/calendar"
 
 
 # -- what the page shows (pure) ---------------------------------------------------------------
@@ -147,29 +145,6 @@ def cached_picture(snap: Snapshot, view: View, today: date, lang: str, state: An
 
 def _drawn_from(snap: Snapshot, view: View, today: date, lang: str) -> tuple[Any, ...]:
     return (chart_inputs(snap), lang, today, *view.cache_key())
-
-
-def calendar_tasks(snap: Snapshot) -> list[Task]:
-    """What the calendar files hold: the partnership's dated tasks (never the
-    association's internal ones, so a file can be passed on to the partner)."""
-    return [x for x in snap.tasks if not x.internal and (x.start is not None or x.due is not None)]
-
-
-def calendar_file(snap: Snapshot, lang: str, person_id: str | None = None) -> tuple[str, Callable[[], bytes]]:
-    """The file name and a builder of the .ics bytes: the whole partnership, or the
-    tasks one person is responsible for."""
-    stem = slug(snap.project.title) or "partnerskab"
-    if person_id is not None:
-        person = snap.person(person_id)
-        stem = f"{stem}-{slug(person.name) if person else 'person'}"
-    found = calendar_tasks(snap)
-
-    def build() -> bytes:
-        return calendar_ics.tasks_to_ics(found, snap.people, project_title=snap.project.title, person_id=person_id,
-                                     lang=lang, our_org=snap.project.our_org,
-                                     partner_org=snap.project.partner_org)
-
-    return f"{stem}.ics", build
 
 
 # -- the page's parts -----------------------------------------------------------------------
@@ -288,14 +263,16 @@ def calendar_section(c: shell.Ctx, snap: Snapshot) -> None:
     """Download the partnership's calendar, or one person's."""
     st.header(c.t("tl.cal"))
     st.caption(c.t("tl.cal_lead"))
-    dated = calendar_tasks(snap)
+    dated = downloads.calendar_tasks(snap)
     if not dated:
         st.caption(c.t("tl.cal.none"))
         return
     everyone, one = st.columns(2, vertical_alignment="bottom")
-    name, build = calendar_file(snap, c.lang)
-    everyone.download_button(c.t("tl.cal.all"), data=build, file_name=name, mime=ICS_MIME, key="tl_ics_all",
-                             on_click="ignore", icon=":material/calendar_month:", width="stretch")
+    token = c.access.token if c.access is not None else ""
+    with everyone:
+        file_links.show(file_links.FileLink("tl_ics_all", c.t("tl.cal.all"),
+                                            file_links.url(token, "calendar.ics", c.lang),
+                                            downloads.file_name(snap, "calendar.ics", c.lang)))
     responsible = {x.responsible for x in dated if x.responsible}
     people = [pid for pid in labels.people_options(snap) if pid in responsible]
     if not people:
@@ -307,7 +284,8 @@ def calendar_section(c: shell.Ctx, snap: Snapshot) -> None:
                                 format_func=lambda pid: labels.person_label(c, snap, pid))
         if chosen not in people:
             chosen = people[0]
-        name, build = calendar_file(snap, c.lang, chosen)
-        button.download_button(c.t("tl.cal.download_person"), data=build,
-                               file_name=name, mime=ICS_MIME, key="tl_ics_one", on_click="ignore",
-                               icon=":material/person:", width="stretch")
+        with button:
+            file_links.show(file_links.FileLink(
+                "tl_ics_one", c.t("tl.cal.download_person"),
+                file_links.url(token, "calendar.ics", c.lang, person_id=chosen),
+                downloads.file_name(snap, "calendar.ics", c.lang, person_id=chosen)))

@@ -57,15 +57,15 @@ COMMON = ("BidiComponent", "ButtonGroup", "Html", "Button")
 """Drawn by every page: our components-v2 helpers, the language switch, the style block, buttons."""
 
 PAGES: Mapping[str, tuple[str, ...]] = {
-    "overview": ("LinkButton", "DownloadButton", "Metric", "PageLink", "Progress"),
+    "overview": ("LinkButton", "Metric", "PageLink", "Progress"),
     "step1": (),
     "step2": ("TextInput",),
     "step3": ("LinkButton", "Checkbox", "TextInput", "Selectbox", "PageLink"),
     "step4": ("PageLink", "Selectbox"),
-    "step5": ("Selectbox", "DownloadButton"),
-    "timeline": ("Selectbox", "DownloadButton"),
+    "step5": ("Selectbox",),
+    "timeline": ("Selectbox",),
     "history": ("Selectbox",),
-    "settings": ("LinkButton", "DownloadButton"),
+    "settings": ("LinkButton",),
 }
 """The element components (Streamlit's names) each page (its URL path) draws on a new
 tab's first run, as bench/trace_page.py lists them (with PARTNERSHIP_PRELOAD=0). Add forms

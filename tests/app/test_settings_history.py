@@ -13,6 +13,7 @@ from partnership.model import Role
 from partnership.store.postgres import PostgresStore
 from partnership.ui import history
 from tests.app.conftest import SQL, no_errors, opened, texts
+from tests.support.file_links import by_what
 
 MakeApp = Callable[..., AppTest]
 
@@ -138,6 +139,18 @@ def test_delete_asks_twice_and_then_every_link_stops_working(
     for token in tokens.values():
         with pytest.raises(InvalidLink):
             store.open(token)
+
+
+def test_the_export_and_the_owners_link_file_are_links_any_replica_answers(
+    app: MakeApp, tokens: dict[str, str]
+) -> None:
+    at = app(token=tokens["owner"], page="settings")
+    no_errors(at)
+    links = by_what(at)
+    assert set(links) == {"export.json", "link.txt"}
+    assert links["export.json"].name == "partnerskab-lektiecafé.json"
+    assert links["link.txt"].name == "partnerskab-link.txt"
+    assert all(x.href.startswith("/ps/file?") and x.query["k"] == tokens["owner"] for x in links.values())
 
 
 def test_the_partner_cannot_open_settings(app: MakeApp, tokens: dict[str, str]) -> None:

@@ -16,10 +16,12 @@ from partnership import agreement
 from partnership.demo import create_demo
 from partnership.errors import Forbidden
 from partnership.model import Role, Side, TaskKind
+from partnership.render import files
 from partnership.slug import slug
 from partnership.store.postgres import PostgresStore
 from partnership.ui import step5
 from tests.app.conftest import no_errors, opened, texts
+from tests.support.file_links import by_what, file_links
 
 MakeApp = Callable[..., AppTest]
 TODAY = date.today()
@@ -280,7 +282,9 @@ def test_the_approval_flow_end_to_end(app: MakeApp, store: PostgresStore) -> Non
     opened(at, f"s5_v_{version.id}_open")
     [expander] = [e for e in at.get("expander") if e.label.startswith("Underskrevet")]
     assert "En ny og bedre vision." in " ".join(m.value for m in expander.markdown)
-    assert {f"s5_v_{version.id}_md", f"s5_v_{version.id}_docx"} <= keys(at, "download_button")
+    signed_files = by_what(at, v=version.id)
+    assert {"agreement.md", "agreement.docx", "agreement.pdf"} <= set(signed_files)
+    assert signed_files["agreement.pdf"].name.endswith(f"-{version.signed_at:%Y-%m-%d}.pdf")
     assert "fe_s4_vision_edit" not in keys(at)  # (step 5 has no such field)
     assert "fe_s5_term_edit" in keys(at) and "s5_approve" in keys(at)
 
@@ -295,7 +299,8 @@ def test_a_viewer_reads_the_agreement_but_cannot_approve_or_save(app: MakeApp, s
     assert_no_inputs(at)
     shown = texts(at)
     assert "Godkendt af **Anna Holm**" in shown and "Ikke godkendt endnu." in shown
-    assert {"s5_dl_md", "s5_dl_html", "s5_dl_docx", "s5_dl_csv"} <= keys(at, "download_button")
+    assert set(by_what(at)) == {"agreement.md", "agreement.html", "agreement.docx", "agreement.pdf", "tasks.csv"}
+    assert all(x.query["k"] == tokens["viewer"] for x in file_links(at))
 
 
 def test_approvals_in_either_language_name_the_same_agreement(store: PostgresStore) -> None:
@@ -318,24 +323,28 @@ def test_the_downloads_hold_the_agreement_and_the_tasks(app: MakeApp, store: Pos
     owner = store.open(tokens["owner"])
     store.add_task(owner, {"title": "=HYPERLINK(\"x\")", "kind": "task", "side": "association"}, "Anna")
     at = app(token=tokens["owner"], page="step5")
-    buttons = {b.key: b for b in at.get("download_button")}
-    assert {"s5_dl_md", "s5_dl_html", "s5_dl_docx", "s5_dl_csv"} <= set(buttons)
-    assert buttons["s5_dl_docx"].label == "Word (.docx)"
+    links = by_what(at)
+    assert set(links) == {"agreement.md", "agreement.html", "agreement.docx", "agreement.pdf", "tasks.csv"}
+    assert links["agreement.md"].href.startswith("/ps/file?") and links["agreement.md"].query["l"] == "da"
+    assert links["agreement.md"].name == "samarbejdsaftale-lektiecafé.md"
+    assert "Word (.docx)" in texts(at) and "PDF (.pdf)" in texts(at)
 
+    # what the route serves for those links (partnership/web/files.py builds the same)
     snap = store.snapshot(owner)
     text = agreement.render_markdown(snap, "da")
-    files = {f.key: f for f in step5.downloads(snap, text, "da", key="s5_dl", with_tasks=True)}
-    assert files["s5_dl_md"].file_name == "samarbejdsaftale-lektiecafé.md"
-    document = files["s5_dl_md"].data().decode()
+    md = files.agreement_file(snap, "md", "da")
+    assert md.name == links["agreement.md"].name and md.mime.startswith("text/markdown")
+    document = md.data.decode()
     assert document.startswith(text.rstrip("\n")) and "## Underskrifter" in document
     assert f"Aftalens fingeraftryk (SHA-256): {agreement.content_hash(text)}." in document
-    page = files["s5_dl_html"].data().decode()
+    page = files.agreement_file(snap, "html", "da").data.decode()
     assert page.startswith("<!DOCTYPE html>") and "Alle børn har et sted at lave lektier." in page
     assert agreement.content_hash(text) in page
-    docx = files["s5_dl_docx"].data()
+    docx = files.agreement_file(snap, "docx", "da").data
     with zipfile.ZipFile(io.BytesIO(docx)) as archive:
         assert "Alle børn har et sted at lave lektier." in archive.read("word/document.xml").decode()
-    raw = files["s5_dl_csv"].data()
+    assert files.agreement_file(snap, "pdf", "da").data.startswith(b"%PDF-")
+    raw = files.tasks_file(snap, "da").data
     assert raw.startswith(b"\xef\xbb\xbf")  # so spreadsheets read it as UTF-8
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:3] == ["Titel", "Type", "Ansvarlig"]

@@ -13,7 +13,6 @@ from typing import Any
 import icalendar
 import numpy as np
 import pytest
-from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from partnership.demo import create_demo
@@ -28,9 +27,11 @@ from partnership.model import (
     TaskKind,
     TaskStatus,
 )
+from partnership.render import files
 from partnership.store.postgres import PostgresStore
 from partnership.ui import health_page, timeline_page
 from tests.app.conftest import no_errors, opened, texts
+from tests.support.file_links import file_links
 
 MakeApp = Callable[..., AppTest]
 TODAY = date.today()
@@ -97,7 +98,8 @@ def test_the_page_runs_for_every_role_with_a_chart(app: MakeApp, store: Postgres
     if role != "owner":  # the store leaves the association's internal tasks out
         assert not any(x.internal for x in snap.tasks)
     assert lanes(spec)[0] == "Anna Holm"
-    assert {"tl_ics_all", "tl_ics_one"} <= keys(at, "download_button")
+    calendars = [x for x in file_links(at) if x.what == "calendar.ics"]
+    assert len(calendars) == 2 and "p" not in calendars[0].query and calendars[1].query["p"]
     assert list(at.get("radio")) == []  # the health check's tab is not drawn until it is opened
     health_tab(at)
     no_errors(at)
@@ -227,37 +229,16 @@ def _events(data: bytes) -> list[icalendar.Event]:
     return list(cal.walk("VEVENT"))
 
 
-@pytest.fixture
-def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, tuple[str, Callable[[], Any]]]:
-    """What each download button would serve: file name and the data callable that
-    Streamlit runs on a click (recorded as the buttons register them)."""
-    found: dict[str, tuple[str, Callable[[], Any]]] = {}
-    original = MediaFileManager.add_deferred
-
-    def record(self: MediaFileManager, data: Callable[[], Any], mimetype: str | None, coordinates: str,
-               file_name: str | None = None, **kwargs: Any) -> str:
-        file_id = original(self, data, mimetype, coordinates, file_name=file_name, **kwargs)
-        found[file_id] = (file_name or "", data)
-        return file_id
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
-    return found
-
-
-def served(at: AppTest, found: dict[str, tuple[str, Callable[[], Any]]], key: str) -> tuple[str, bytes]:
-    button = next(b for b in at.get("download_button") if b.key == key)
-    name, data = found[button.proto.deferred_file_id]
-    return name, data()
-
-
-def test_the_calendar_downloads_parse(app: MakeApp, store: PostgresStore, demo: dict[str, str],
-                                      downloads: dict[str, tuple[str, Callable[[], Any]]]) -> None:
+def test_the_calendar_links_name_the_files_the_route_serves(app: MakeApp, store: PostgresStore,
+                                                             demo: dict[str, str]) -> None:
     at = app(token=demo["owner"], page="timeline")
     no_errors(at)
     snap = snap_of(store, demo["owner"])
-    name, data = served(at, downloads, "tl_ics_all")
-    assert name == "lektiecafé-på-biblioteket.ics"
-    events = _events(data)
+    [everyone, one] = [x for x in file_links(at) if x.what == "calendar.ics"]
+    assert everyone.name == "lektiecafé-på-biblioteket.ics" and everyone.query["k"] == demo["owner"]
+    served = files.calendar_file(snap, "da")
+    assert served.name == everyone.name
+    events = _events(served.data)
     joint = [x for x in snap.tasks if not x.internal and (x.start or x.due)]
     assert {str(e["summary"]) for e in events} == {x.title for x in joint}
     assert not any("henvendelsen" in str(e["summary"]) for e in events)  # internal tasks stay out
@@ -265,10 +246,11 @@ def test_the_calendar_downloads_parse(app: MakeApp, store: PostgresStore, demo: 
     sara = next(p for p in snap.people if p.name == "Sara Nielsen")
     at.selectbox(key="tl_ics_person").set_value(sara.id).run()
     no_errors(at)
-    name, data = served(at, downloads, "tl_ics_one")
-    assert name == "lektiecafé-på-biblioteket-sara-nielsen.ics"
-    assert {str(e["summary"]) for e in _events(data)} == {x.title for x in joint if x.responsible == sara.id}
-    assert timeline_page.calendar_file(snap, "da", sara.id)[0] == name
+    one = [x for x in file_links(at) if x.what == "calendar.ics"][1]
+    assert one.query["p"] == sara.id and one.name == "lektiecafé-på-biblioteket-sara-nielsen.ics"
+    served = files.calendar_file(snap, "da", sara.id)
+    assert served.name == one.name
+    assert {str(e["summary"]) for e in _events(served.data)} == {x.title for x in joint if x.responsible == sara.id}
 
 
 # -- health check -----------------------------------------------------------------------------

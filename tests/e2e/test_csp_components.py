@@ -60,14 +60,14 @@ def test_a_components_v2_component_runs_under_the_policy(tmp_path: Path) -> None
             assert answer is not None and "frame-ancestors 'self'" in answer.headers["content-security-policy"]
             page.get_by_text("component ran").wait_for(timeout=60_000)
             # A page's address gets its element chunks preloaded (partnership/web/preload.py),
-            # fetched from this origin under the same policy: the timeline's download button's.
+            # fetched from this origin under the same policy: the timeline's select box's.
             page.goto(f"{url}/timeline")
             page.get_by_text("component ran").wait_for(timeout=60_000)
             page.wait_for_function("""() => performance.getEntriesByType('resource').some(
-                e => e.name.includes('/static/js/DownloadButton.') && e.responseEnd > 0)""", timeout=60_000)
+                e => e.name.includes('/static/js/Selectbox.') && e.responseEnd > 0)""", timeout=60_000)
             preloaded = page.evaluate("""() => [...document.querySelectorAll('link[rel=modulepreload]')]
                 .filter(l => l.getAttribute('fetchpriority') === 'low').map(l => l.href)""")
-            assert any("/static/js/DownloadButton." in x for x in preloaded)
+            assert any("/static/js/Selectbox." in x for x in preloaded)
             assert all(x.startswith(f"{url}/static/") for x in preloaded)
             chromium.close()
         assert not [m for m in console if "Content Security Policy" in m]

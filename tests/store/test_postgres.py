@@ -18,8 +18,8 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from partnership.errors import StorageError
 from partnership import validation
+from partnership.errors import StorageError
 from partnership.model import Role, TaskKind
 from partnership.store import engine, legacy, open_store
 from partnership.store.postgres import PostgresStore

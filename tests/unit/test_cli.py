@@ -71,3 +71,66 @@ def test_a_bad_link_or_file_is_a_clear_error_not_a_traceback(tmp_path: Path) -> 
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
     garbage = cli(tmp_path, "import", "-", stdin='{"format": "other"}')
     assert garbage.returncode == 2 and "Traceback" not in garbage.stderr
+
+
+def test_agreement_writes_every_format_with_the_signature_block_and_the_fingerprint(tmp_path: Path) -> None:
+    import io
+    import re
+    import zipfile
+
+    from tests.support import pdf
+
+    links = json.loads(cli(tmp_path, "demo").stdout)["links"]
+    signed_hash = json.loads(cli(tmp_path, "export", "--link", links["owner"]).stdout)["project"]["signed_hash"]
+    written = {}
+    for fmt in ("md", "html", "docx", "pdf"):
+        out = tmp_path / f"aftale.{fmt}"
+        run = cli(tmp_path, "agreement", "--link", links["partner"], "--format", fmt, "--out", str(out))
+        assert run.returncode == 0, run.stderr
+        report = json.loads(run.stdout)
+        assert report["file"] == str(out) and report["bytes"] == out.stat().st_size > 0
+        written[fmt] = out.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(written["docx"])) as archive:
+        word = re.sub(r"<[^>]+>", "", archive.read("word/document.xml").decode("utf-8"))
+    texts = {"md": written["md"].decode("utf-8"), "html": written["html"].decode("utf-8"), "docx": word,
+             "pdf": " ".join(pdf.text(written["pdf"]).split())}
+    for fmt, text in texts.items():
+        # The demo is signed: every format names the very text both sides approved.
+        assert "Underskrifter" in text and "Underskrevet af begge parter" in text, fmt
+        assert "Samarbejdsaftale" in text and "Lektiecafé på biblioteket" in text, fmt
+        assert signed_hash in re.sub(r"\s+", "", text), fmt
+    assert written["md"].startswith(b"# Samarbejdsaftale")
+    assert written["html"].startswith(b"<!DOCTYPE html>") and written["pdf"].startswith(b"%PDF-")
+    english = tmp_path / "agreement.md"
+    assert cli(tmp_path, "agreement", "--link", links["viewer"], "--format", "md", "--out", str(english),
+               "--lang", "en").returncode == 0
+    assert english.read_text(encoding="utf-8").startswith("# Cooperation agreement")
+
+
+def test_calendar_writes_the_joint_dated_tasks_as_the_page_does(tmp_path: Path) -> None:
+    import icalendar
+
+    links = json.loads(cli(tmp_path, "demo").stdout)["links"]
+    tasks = json.loads(cli(tmp_path, "export", "--link", links["owner"]).stdout)["tasks"]
+    out = tmp_path / "kalender.ics"
+    run = cli(tmp_path, "calendar", "--link", links["owner"], "--out", str(out))
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["type"] == "text/calendar"
+    cal = icalendar.Calendar.from_ical(out.read_bytes())
+    assert str(cal["x-wr-calname"]).startswith("Lektiecafé på biblioteket")
+    summaries = {str(e["summary"]) for e in cal.walk("VEVENT")}
+    joint = {x["title"] for x in tasks if not x.get("internal") and (x.get("start") or x.get("due"))}
+    assert summaries == joint and joint
+    assert not any(x.get("internal") and x["title"] in summaries for x in tasks)  # internal tasks stay out
+
+
+def test_agreement_and_calendar_refuse_a_bad_link_or_format_clearly(tmp_path: Path) -> None:
+    out = tmp_path / "x.pdf"
+    bad = cli(tmp_path, "agreement", "--link", "https://x.example/?k=nope", "--format", "pdf", "--out", str(out))
+    assert bad.returncode == 2 and bad.stderr.startswith("error:") and "Traceback" not in bad.stderr
+    assert not out.exists()
+    wrong = cli(tmp_path, "agreement", "--link", "x", "--format", "odt", "--out", str(out))
+    assert wrong.returncode == 2 and "invalid choice" in wrong.stderr
+    nowhere = cli(tmp_path, "calendar", "--link", json.loads(cli(tmp_path, "demo").stdout)["links"]["viewer"],
+                  "--out", str(tmp_path / "no" / "such" / "dir.ics"))
+    assert nowhere.returncode == 2 and nowhere.stderr.startswith("error:") and "Traceback" not in nowhere.stderr

@@ -153,11 +153,12 @@ def test_the_middleware_adds_the_pages_preloads_to_its_html() -> None:
     assert timeline.status_code == 200 and "content-encoding" not in timeline.headers  # asked for none
     assert int(timeline.headers["content-length"]) == len(timeline.content)
     links = _preloads(timeline)
-    assert any(x.startswith("/static/js/DownloadButton.") for x in links)
+    assert any(x.startswith("/static/js/Selectbox.") for x in links)
     assert timeline.text.index('rel="modulepreload"') > timeline.text.index("<title>")  # after what was there
     assert timeline.text.endswith("<p>Streamlit</p></body></html>")
     step4 = _preloads(client.get("/step4"))
-    assert any(x.startswith("/static/js/PageLink.") for x in step4) and not any("DownloadButton" in x for x in step4)
+    assert any(x.startswith("/static/js/PageLink.") for x in step4)
+    assert not any("Selectbox." in x for x in _preloads(client.get("/step2")))
     assert any(x.startswith("/static/js/BidiComponent.") for x in _preloads(client.get("/")))
     for untouched in (client.get("/ps/ping"), client.get("/plain"), client.get("/gone"), client.post("/timeline")):
         assert "modulepreload" not in untouched.text  # not a page; not HTML; not a 200; not a GET

@@ -82,12 +82,12 @@ def test_a_signed_version_gets_its_approvals_back_from_the_history() -> None:
 
 
 def test_one_slug_keeps_danish_and_accented_letters() -> None:
+    from partnership.downloads import export_name
     from partnership.slug import slug
-    from partnership.ui.settings import file_name
 
     assert slug("Lektiecafé på Nørrebro!") == "lektiecafé-på-nørrebro"
     assert slug("  Æblehaven / Åens venner__2027 ") == "æblehaven-åens-venner-2027"
     assert slug("../../etc/passwd") == "etc-passwd"
     assert slug("e\u0301") == "é"  # a decomposed accent is composed, not dropped
     assert slug("?!") == "" and len(slug("a-" * 100)) <= 60 and not slug("a-" * 100).endswith("-")
-    assert file_name("Lektiecafé") == "partnerskab-lektiecafé.json"
+    assert export_name("Lektiecafé") == "partnerskab-lektiecafé.json"
