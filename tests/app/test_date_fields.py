@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from partnership.model import TaskKind
 from partnership.store.base import Store
-from tests.app.conftest import no_errors, opened, texts
+from tests.app.conftest import SQL, no_errors, opened, texts
 
 MakeApp = Callable[..., AppTest]
 CHRISTMAS_EVE = date(2026, 12, 24)
@@ -146,11 +146,12 @@ def test_step3_refuses_a_follow_up_with_nobody_chosen(app: MakeApp, store: Store
     assert "Ingen valgt" not in texts(at)
 
 
-def test_an_older_follow_up_without_anyone_is_not_read_as_a_name(app: MakeApp, store: Store) -> None:
+def test_an_older_follow_up_without_anyone_is_not_read_as_a_name(app: MakeApp, store: Store, sql: SQL) -> None:
     owner, tokens = store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
     store.add_candidate(owner, "Biblioteket", "Anna")
-    store.add_task(owner, {"title": "Ring til Biblioteket", "kind": "follow_up", "internal": True,
-                           "due": date(2027, 1, 15)}, "Anna")  # as saved before the rule
+    task = store.add_task(owner, {"title": "Ring til Biblioteket", "kind": "task", "internal": True,
+                                  "due": date(2027, 1, 15)}, "Anna")
+    sql("update partnership_private.tasks set kind = 'follow_up' where id = %s", (task.id,))  # as saved before the rule
     shown = texts(app(token=tokens["owner"], page="step3"))
     assert "Opfølgning senest 15. jan. 2027 – ingen ansvarlig valgt" in shown
 

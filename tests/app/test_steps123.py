@@ -404,8 +404,10 @@ def test_step3_a_yes_makes_them_the_partner(app: MakeApp, store: PostgresStore) 
 
 def _follow_up(store: PostgresStore, token: str) -> str:
     """An open internal follow-up, as the page's form makes it; its id."""
-    return store.add_task(store.open(token), {"title": "Følg op på Biblioteket", "kind": "follow_up",
-                                              "internal": True, "side": "association"}, "Anna").id
+    owner = store.open(token)
+    caller = store.add_person(owner, {"name": "Bo", "side": "association"}, "Anna")
+    return store.add_task(owner, {"title": "Følg op på Biblioteket", "kind": "follow_up", "internal": True,
+                                  "side": "association", "responsible": caller.id}, "Anna").id
 
 
 def _status(store: PostgresStore, token: str, task_id: str) -> TaskStatus:
