@@ -18,7 +18,7 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install -q -r requirements-dev.txt
 	touch $(VENV)/.app-installed $@
 
-## Start the app on the embedded SQLite store (data/partnership.db).
+## Start the app on the embedded PostgreSQL (data/pg, started on first use).
 run: $(VENV)/.app-installed
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address 127.0.0.1 --browser.gatherUsageStats false
 
