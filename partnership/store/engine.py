@@ -127,6 +127,9 @@ def start_embedded(folder: str | os.PathLike[str], settings: dict[str, str] | No
         path.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
         server = get_server(path, cleanup_mode="stop")
+        if not fresh and not server.get_postmaster_info().is_running():  # it died under us (kill -9, OOM)
+            with server._lock:
+                server.ensure_postgres_running()
         if fresh:
             _configure(server, server_module, SMALL if settings is None else settings)
         log.info("embedded PostgreSQL ready in %.2f s at %s", time.perf_counter() - started, path)

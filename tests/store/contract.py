@@ -718,6 +718,31 @@ class StoreContract:
         else:  # the RPC answers no revision or scope: every notice is "ask revisions"
             assert scopes == [None, None, None, None]
 
+    @pytest.mark.parametrize("kind", list(TaskKind))
+    @pytest.mark.parametrize("status", list(TaskStatus))
+    def test_every_task_kind_and_status_round_trips_through_the_engine(self, store: Store, kind: TaskKind,
+                                                                        status: TaskStatus) -> None:
+        """A value added to an enum and not to the database (a CHECK constraint, a list in a
+        function) fails here, whichever side was forgotten."""
+        owner, tokens = make(store)
+        eva = store.add_person(owner, {"name": "Eva", "side": "partner"}, ME)
+        task = store.add_task(owner, {"title": "Opgave", "kind": kind, "status": status, "side": "partner",
+                                      "responsible": eva.id}, ME)
+        assert (task.kind, task.status) == (kind, status)
+        [seen] = store.snapshot(store.open(tokens["viewer"])).tasks
+        assert (seen.kind, seen.status, seen.side) == (kind, status, Side.PARTNER)
+        other = next(s for s in TaskStatus if s is not status)
+        store.update_task(owner, task.id, {"status": other}, 1, ME)
+        assert store.snapshot(owner).tasks[0].status is other
+
+    @pytest.mark.parametrize("status", list(CandidateStatus))
+    def test_every_candidate_status_round_trips_through_the_engine(self, store: Store,
+                                                                   status: CandidateStatus) -> None:
+        owner, _ = make(store)
+        cand = store.add_candidate(owner, "Biblioteket", ME)
+        store.update_candidate(owner, cand.id, {"status": status}, 1, ME)
+        assert store.snapshot(owner).candidates[0].status is status
+
     def test_a_follow_up_needs_someone_responsible(self, store: Store) -> None:
         owner, _ = make(store)
         eva = store.add_person(owner, {"name": "Eva", "side": "association"}, ME)
