@@ -156,6 +156,7 @@ class PostgresStore(RpcStore):
         self._revived = now
         try:
             self._revive()
+            self._pool.check()  # new connections now, not after the pool's reconnection back-off
         except Exception:  # noqa: BLE001 - the call's own error is what the user hears about
             log.warning("the database could not be started again", exc_info=True)
 

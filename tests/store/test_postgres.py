@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import psutil
 import psycopg
 import pytest
 
@@ -244,7 +245,7 @@ def test_the_move_command_refuses_an_engine_that_holds_the_same_projects(folder:
 
 
 def test_a_kill_9_of_the_engine_loses_no_acknowledged_write_and_the_store_starts_it_again(folder: Path) -> None:
-    """Writes go on while the embedded server is killed (SIGKILL, as the OOM killer would):
+    """Writes go on while the embedded server is killed (SIGKILL to all its processes):
     every save that returned is there after the restart, a save that failed said so, and
     the store brings the server back by itself."""
     data = folder / "pg"
@@ -276,7 +277,9 @@ def test_a_kill_9_of_the_engine_loses_no_acknowledged_write_and_the_store_starts
         while len(acked) < 20 and time.monotonic() < deadline:
             time.sleep(0.01)
         pid = int((data / "postmaster.pid").read_text().split("\n", 1)[0])
-        os.kill(pid, signal.SIGKILL)
+        server = psutil.Process(pid)
+        for process in [server, *server.children()]:  # the whole server at once, as a container kill
+            process.send_signal(signal.SIGKILL)
         before_kill = len(acked)
         while len(acked) < before_kill + 20 and time.monotonic() < deadline:
             time.sleep(0.05)
