@@ -60,10 +60,10 @@ def make_hostile(server: StreamlitServer) -> dict[str, str]:
                            "due": TODAY + timedelta(days=20)}, NAME)
     far = store.add_task(owner, {"title": "Langt ude", "kind": "milestone", "due": TODAY}, NAME)
     # a date stored before dates were bounded (the bound is NOT VALID: old rows stay)
-    server.sql("alter table partnership_private.tasks drop constraint tasks_due_years;"
-               "update partnership_private.tasks set due = '9999-12-31' where id = %s;"
-               "alter table partnership_private.tasks add constraint tasks_due_years"
-               " check (due between date '1900-01-01' and date '2200-12-31') not valid", (far.id,))
+    server.sql("alter table partnership_private.tasks drop constraint tasks_due_years")
+    server.sql("update partnership_private.tasks set due = '9999-12-31' where id = %s", (far.id,))
+    server.sql("alter table partnership_private.tasks add constraint tasks_due_years"
+               " check (due between date '1900-01-01' and date '2200-12-31') not valid")
     store.add_health_check(partner, NAME, {"communication": ("green", LONG[:500])}, NAME)
     snap = store.snapshot(owner)
     text = agreement.render_markdown(snap, "da")
