@@ -41,6 +41,10 @@ OFFER = "drafts_offer"  # the closed editors shown this run
 FORGET = "drafts_forget"  # slots whose drafts the browser drops at the next mount
 HANDLED = "drafts_handled"  # (slot, at) of drafts saved, opened or discarded: never offered again
 
+NOT_KEPT = frozenset({"start", "due"})
+"""A record's date fields are not kept: their widgets are being reworked elsewhere, and an
+empty date (None) cannot be told from an empty text here."""
+
 _component = st.components.v2.component("ps_drafts", js=JS)
 
 
@@ -51,8 +55,8 @@ def _simple(value: Any) -> bool:
 def watch(slot: str, base: int, values: Mapping[str, Any], start: Mapping[str, Any] | None) -> None:
     """The editor ``slot`` is open, started from version ``base``; ``values`` are its
     widgets' values now (widget key ``<slot>_<name>``) and ``start`` what it opened with.
-    Values that are not plain text, numbers or yes/no (dates) are not kept."""
-    kept = {name: value for name, value in values.items() if _simple(value)}
+    Values that are not plain text, numbers or yes/no, and dates, are not kept."""
+    kept = {name: value for name, value in values.items() if _simple(value) and name not in NOT_KEPT}
     ss.setdefault(WATCH, {})[slot] = {
         "base": int(base), "values": kept, "widgets": {name: f"{slot}_{name}" for name in kept},
         "dirty": start is not None and any(kept[n] != start.get(n) for n in kept if n in start),
