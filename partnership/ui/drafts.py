@@ -19,6 +19,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -75,7 +76,7 @@ def offer(slot: str) -> Draft | None:
     draft = drafts.parse(_found(), {slot}, int(time.time() * 1000)).get(slot)
     if draft is None or (slot, draft.at) in ss.get(HANDLED, set()):
         return None
-    return draft
+    return replace(draft, values={n: v for n, v in draft.values.items() if n not in NOT_KEPT})
 
 
 def handled(slot: str, draft: Draft | None = None) -> None:

@@ -124,3 +124,29 @@ def test_english_by_the_switch(app: MakeApp, store: Store) -> None:
     at = app(tokens["owner"], page="step1", lang="en")
     report(at, "fe_s1_idea", {"text": "My draft"})
     assert "is kept here – save it now" in texts(at)
+
+
+def test_a_task_and_a_person_draft_come_back_and_leave_the_dates_alone(app: MakeApp, store: Store) -> None:
+    owner, tokens = store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
+    store.update_project(owner, {"partner_org": "Biblioteket"}, 1, "Anna")
+    task = store.add_task(owner, {"title": "Møde", "kind": "activity", "side": "association",
+                                  "start": "2026-12-24", "due": "2026-12-24"}, "Anna")
+    person = store.add_person(owner, {"name": "Lise", "side": "association"}, "Anna")
+    at = app(tokens["owner"], page="step4")
+    slot = f"re_s4task_{task.id}"
+    report(at, slot, {"title": "Første møde", "note": "Kaffe med", "start": None}, base=task.version)
+    no_errors(at)
+    at.button(key=f"{slot}_draft_edit").click().run()
+    assert at.text_input(key=f"{slot}_title").value == "Første møde"
+    assert at.text_area(key=f"{slot}_note").value == "Kaffe med"
+    at.button(key=f"{slot}_save").click().run()
+    no_errors(at)
+    got = next(t for t in store.snapshot(owner).tasks if t.id == task.id)
+    assert (got.title, got.note, str(got.start)) == ("Første møde", "Kaffe med", "2026-12-24")
+    slot = f"re_peopleperson_{person.id}"
+    report(at, slot, {"name": "Lise Holm", "contact": "lise@example.org"}, base=person.version)
+    at.button(key=f"{slot}_draft_edit").click().run()
+    at.button(key=f"{slot}_save").click().run()
+    no_errors(at)
+    got_person = next(p for p in store.snapshot(owner).people if p.id == person.id)
+    assert (got_person.name, got_person.contact) == ("Lise Holm", "lise@example.org")
