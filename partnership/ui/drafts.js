@@ -16,8 +16,20 @@
 const S = (window.__psDrafts = window.__psDrafts || {});
 const PREFIX = "psd:";
 
+// Where localStorage is blocked (some private modes), drafts live in this tab only: they
+// still outlive a restart of the server, not a reload.
+const MEM = (S.mem = S.mem || new Map());
+const inMemory = {
+  getItem: (k) => (MEM.has(k) ? MEM.get(k) : null), setItem: (k, v) => { MEM.set(k, String(v)); },
+  removeItem: (k) => { MEM.delete(k); }, key: (i) => [...MEM.keys()][i] ?? null, get length() { return MEM.size; },
+};
+
 function storage() {
-  try { return window.localStorage; } catch (e) { return null; }  // blocked: no drafts
+  try {
+    const ls = window.localStorage;
+    ls.getItem(PREFIX);  // throws where it is blocked
+    return ls;
+  } catch (e) { return inMemory; }
 }
 
 function read(name) {
@@ -153,6 +165,22 @@ export default function (component) {
   for (const [slot, w] of Object.entries(d.watch)) {  // a choice made (no typing) or a draft already kept
     if (w.dirty || read(keyOf(slot))) keep(slot);
   }
+  report(0);
+}
+
+function report(tries) {  // tell the page which drafts it may offer, until a run has heard it
+  clearTimeout(S.again);
+  const d = S.data;
+  if (!d || !S.comp) return;
   const now = found(d);
-  if (!same(now, d.known)) component.setStateValue("found", now);
+  if (same(now, d.known)) return;
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (tries > 0 && app && app.getAttribute("data-test-script-state") === "running") {
+    S.again = setTimeout(() => report(tries), 500);  // a run is under way: it may be the one that hears it
+    return;
+  }
+  // A value set while the component is still being mounted (a reload, a new session) can
+  // be lost: ask again, with a new stamp (the page ignores it), until the page knows.
+  S.comp.setStateValue("found", {...now, _n: Date.now()});
+  if (tries < 5) S.again = setTimeout(() => report(tries + 1), 2000);
 }

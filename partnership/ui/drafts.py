@@ -132,7 +132,8 @@ def finish(c: shell.Ctx) -> None:
             "clear": sorted(forget - set(watching)), "known": known, "seq": uuid.uuid4().hex,
             "maxAgeMs": drafts.MAX_AGE_S * 1000,
         }
-    _component(key=KEY, data=data, on_found_change=_noop, on_reconnected_change=_noop)
+    with st.sidebar:  # it draws nothing; at the foot of the page it would leave a gap
+        _component(key=KEY, data=data, on_found_change=_noop, on_reconnected_change=_noop)
 
 
 def _noop() -> None:

@@ -154,3 +154,21 @@ def test_a_record_editors_draft_outlives_a_reload(server: StreamlitServer, open_
     got = next(c for c in server.store.snapshot(owner).candidates if c.id == cand.id)
     assert (got.name, got.version) == ("Hovedbiblioteket", 2)
     assert json.dumps(storage(page)).count("Hovedbiblioteket") == 0
+
+
+def test_save_clicked_on_the_page_the_server_forgot_never_loses_the_text(server: StreamlitServer,
+                                                                        open_as: OpenAs) -> None:
+    """The reported fault: "Gem" right after the reconnect closed the editor, showed "Ikke
+    udfyldt endnu", stored nothing and said nothing. Now the text is offered back."""
+    owner, tokens = project(server)
+    page = open_as(tokens["owner"], "step4", name="Anna", ready=FIELD)
+    type_draft(page)
+    server.kill()
+    server.start(server.port)
+    reconnected(page)
+    save = page.locator(".st-key-fe_s4_vision_save button")
+    if save.count():  # the old page may still be up: click its "Gem" at once
+        save.click(timeout=2_000, no_wait_after=True)
+    browser.wait_text(page, "er gemt her – gem den nu", selector=OFFER, timeout=30_000)
+    assert DRAFT in page.locator(OFFER).inner_text()
+    assert server.store.snapshot(owner).field("s4_vision").version == 0
