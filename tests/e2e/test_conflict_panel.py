@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 import pytest
 
+from tests.e2e.test_danish_and_accessible import AXE, WCAG
 from tests.support import browser
 from tests.support.streamlit_server import StreamlitServer
 
@@ -28,11 +29,13 @@ LUMINANCE = """(rgb) => {
 }"""
 
 
-def conflict_page(chromium: Any, server: StreamlitServer, width: int) -> Any:
-    """A page at ``width`` px whose save of the vision met Bo's newer text."""
+def conflict_page(chromium: Any, server: StreamlitServer, width: int, draft: bool = False) -> Any:
+    """A page at ``width`` px whose save of the vision met Bo's newer text (or, with
+    ``draft``, that offers the text it kept before a reload)."""
     owner, tokens = server.store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
     server.store.update_project(owner, {"partner_org": "Biblioteket"}, 1, "Anna")
-    context = chromium.new_context(viewport={"width": width, "height": 1200})
+    # bypass_csp: axe-core goes in as an inline script, which the app's policy refuses
+    context = chromium.new_context(viewport={"width": width, "height": 1200}, bypass_csp=True)
     context.set_default_timeout(browser.TIMEOUT_MS)
     context.add_cookies([{"name": "ps_name", "value": "Anna", "url": server.url}])
     page = context.new_page()
@@ -41,6 +44,11 @@ def conflict_page(chromium: Any, server: StreamlitServer, width: int) -> Any:
     area = page.locator(".st-key-f_s4_vision textarea")
     area.wait_for(state="visible")
     area.fill(MINE)
+    if draft:
+        page.reload()
+        page.locator(".st-key-draft_s4_vision").wait_for(state="visible")
+        browser.wait_idle(page)
+        return page
     server.store.set_field(owner, "s4_vision", THEIRS, 0, "Bo")
     page.locator(".st-key-fe_s4_vision_save button").click()
     page.locator(".st-key-conflict_s4_vision").wait_for(state="visible")
@@ -101,4 +109,27 @@ def test_one_above_the_other_on_a_phone(chromium: Any, server: StreamlitServer) 
     assert mine["width"] > 300 and theirs["width"] > 300, "each as wide as the phone allows"
     overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, "nothing wider than the phone"
+    page.context.close()
+
+
+@pytest.mark.parametrize("draft", [False, True], ids=["conflict", "kept-draft"])
+def test_the_panel_and_a_kept_draft_pass_axe_on_a_phone(chromium: Any, server: StreamlitServer, tmp_path: Path,
+                                                       draft: bool) -> None:
+    if not AXE.exists():
+        pytest.fail(f"axe-core is missing at {AXE}: run scripts/test-deps.sh (npm ci)")
+    page = conflict_page(chromium, server, 390, draft=draft)
+    if draft:
+        page.locator(".st-key-draft_s4_vision").screenshot(path=str(tmp_path / "draft-390.png"))
+        if os.environ.get("PARTNERSHIP_SHOTS"):
+            page.locator(".st-key-draft_s4_vision").screenshot(
+                path=str(Path(os.environ["PARTNERSHIP_SHOTS"]) / "draft-390.png"))
+        assert contrast(page, ".st-key-cmp_draft_draft_s4_vision") >= 7
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        """async (tags) => {
+             const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+             return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+               .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
+           }""", WCAG)
+    assert violations == []
     page.context.close()
