@@ -52,6 +52,18 @@ function drop(name) {
   if (ls) try { ls.removeItem(name); } catch (e) { /* nothing to do */ }
 }
 
+// This tab's id (kept over a reload). A draft names the tab it is typed in, and that tab
+// marks it alive every few seconds while its editor is open: another tab of the same link
+// is not offered a draft that someone is still typing.
+const TAB = (() => {
+  try {
+    let id = sessionStorage.getItem("psd-tab");
+    if (!id) { id = Math.random().toString(36).slice(2, 12); sessionStorage.setItem("psd-tab", id); }
+    return id;
+  } catch (e) { return S.tab || (S.tab = Math.random().toString(36).slice(2, 12)); }
+})();
+const ALIVE_MS = 5000;
+
 function keyOf(slot) { return PREFIX + S.data.link + ":" + slot; }
 
 function widgetKey(el) {  // "fe_s4_vision_text" from the container class "st-key-fe_s4_vision_text"
@@ -75,7 +87,7 @@ function keep(slot) {  // copy the open editor `slot` to storage
     const now = typed(wk);
     if (now !== undefined) values[name] = now;
   }
-  write(keyOf(slot), {at: Date.now(), base: w.base, values});
+  write(keyOf(slot), {at: Date.now(), base: w.base, values, tab: TAB, alive: Date.now()});
 }
 
 function onInput(ev) {
@@ -103,7 +115,8 @@ function found(d) {  // the drafts kept for the closed editors this page shows
   const out = {};
   for (const slot of d.offer) {
     const got = read(keyOf(slot));
-    if (got && typeof got.at === "number") out[slot] = got;
+    const elsewhere = got && got.tab !== TAB && typeof got.alive === "number" && Date.now() - got.alive < 3 * ALIVE_MS;
+    if (got && typeof got.at === "number" && !elsewhere) out[slot] = {at: got.at, base: got.base, values: got.values};
   }
   return out;
 }
@@ -152,6 +165,13 @@ export default function (component) {
   if (!S.listening) {
     S.listening = true;
     document.addEventListener("input", onInput, true);
+    setInterval(() => {  // this tab's open editors are still open
+      if (!S.data || !S.data.link) return;
+      for (const slot of Object.keys(S.data.watch)) {
+        const got = read(keyOf(slot));
+        if (got && got.tab === TAB) write(keyOf(slot), {...got, alive: Date.now()});
+      }
+    }, ALIVE_MS);
   }
   if (!d || !d.link) { S.data = null; S.widgets = {}; return; }
   S.data = d;
