@@ -52,7 +52,9 @@ def storage(page: Any) -> dict[str, str]:
     return found
 
 
-def test_a_draft_outlives_a_kill_9_and_is_saved_only_when_asked(server: StreamlitServer, open_as: OpenAs) -> None:
+@pytest.mark.parametrize("stop", ["SIGKILL", "SIGTERM"])
+def test_a_draft_outlives_the_server_and_is_saved_only_when_asked(server: StreamlitServer, open_as: OpenAs,
+                                                                 stop: str) -> None:
     owner, tokens = project(server)
     page = open_as(tokens["owner"], "step4", name="Anna", ready=FIELD)
     type_draft(page)
@@ -60,8 +62,11 @@ def test_a_draft_outlives_a_kill_9_and_is_saved_only_when_asked(server: Streamli
     assert any(DRAFT in value for value in kept.values()), "the typing is kept in the browser as it is typed"
     assert not any(tokens["owner"] in k or tokens["owner"] in v for k, v in kept.items()), "never the token"
 
-    server.kill()  # SIGKILL: no shutdown of any kind
-    server.start(server.port)
+    if stop == "SIGKILL":
+        server.kill()  # no shutdown of any kind
+    else:
+        server.stop()  # a redeploy: Streamlit shuts down in order
+    server.start(server.port)  # the same address: a restart, or another replica taking over
     browser.wait_text(page, "er gemt her – gem den nu", selector=OFFER, timeout=30_000)
     assert DRAFT in page.locator(OFFER).inner_text()
     assert server.store.snapshot(owner).field("s4_vision").version == 0, "nothing saved without being asked"
