@@ -71,8 +71,14 @@ def _found() -> Any:
 
 def offer(slot: str) -> Draft | None:
     """The draft the browser keeps for the closed editor ``slot`` (None when there is none,
-    or it was dealt with already)."""
+    or it was dealt with already); the browser is asked to report it from now on."""
     ss.setdefault(OFFER, set()).add(slot)
+    return pending(slot)
+
+
+def pending(slot: str) -> Draft | None:
+    """The draft last reported for ``slot`` that has not been dealt with (without its
+    date fields)."""
     draft = drafts.parse(_found(), {slot}, int(time.time() * 1000)).get(slot)
     if draft is None or (slot, draft.at) in ss.get(HANDLED, set()):
         return None

@@ -1,12 +1,11 @@
 """Inline editors: free-text fields and structured records, compare-and-set with a
-conflict choice.
+conflict choice (``conflict``), kept in the browser until saved (``drafts``).
 
 Rules that keep typing safe under live reruns (docs/architecture.md, "Live
-collaboration"): the editor is inline (never in a dialog); only the "Rediger" callback
-writes the editor's session-state value; the version is captured when editing starts;
-a stale save shows both texts and lets the person keep theirs, take the other, or
-merge. Writes happen in button callbacks, so the page that follows already shows the
-result.
+collaboration"): the editor is inline (never in a dialog); only the callbacks that open
+it write its session-state value; the version is captured when editing starts; a stale
+save shows both texts and lets the person keep theirs, take the other, or merge. Writes
+happen in button callbacks, so the page that follows already shows the result.
 """
 
 from __future__ import annotations
@@ -269,8 +268,7 @@ def _field_body(c: shell.Ctx, snap: Snapshot, key: str, readonly: bool, height: 
 
 
 def _offer_draft(c: shell.Ctx, key: str, draft: Draft) -> None:
-    """The text this browser kept for the closed field (the server forgot the editor: a
-    restart, a reload), saved only on request - compare-and-set on its version."""
+    """The text the browser kept for the closed field, saved only on request (on its version)."""
     drafts.offer_box(c, f"draft_{key}", c.t("draft.kept", when=drafts.when(draft, c.lang)), draft.text, [
         (c.t("draft.save"), f"fe_{key}_draft_save", _save, (key, draft.text, draft.base), ":material/save:"),
         (c.t("draft.edit"), f"fe_{key}_draft_edit", start_field, (key, draft.text, draft.base), ":material/edit:"),
@@ -278,7 +276,7 @@ def _offer_draft(c: shell.Ctx, key: str, draft: Draft) -> None:
 
 
 def _discard(slot: str, flash_key: str, draft: Draft) -> None:
-    drafts.handled(slot, draft)
+    drafts.handled(slot, draft)  # forgotten, here and in the browser
     flash(flash_key, "info", shell.current().t("draft.discarded"))
 
 
@@ -292,8 +290,12 @@ def record_key(kind: str, record_id: str) -> str:
 
 
 def start_record(kind: str, record_id: str, version: int, values: Mapping[str, Any]) -> None:
-    """Open a record's inline editor: capture its version, seed each widget's value."""
+    """Open a record's inline editor: capture its version, seed each widget's value (a kept
+    draft's values and version win: "Rediger" beside its offer loses nothing)."""
     k = record_key(kind, record_id)
+    kept = drafts.pending(k)
+    if kept is not None:
+        version, values = kept.base, {**values, **kept.values}
     ss[f"{k}_base"] = version
     ss[f"{k}_open"] = True
     ss[f"{k}_orig"] = dict(values)
@@ -305,9 +307,8 @@ def start_record(kind: str, record_id: str, version: int, values: Mapping[str, A
 
 def record_open(kind: str, record_id: str) -> bool:
     """Whether the record's editor is open (pages call this while drawing the record, so
-    it also tells the live poller which editors this page shows and has open). An open
-    editor is kept in the browser as it is typed (``drafts``); for a closed one, a draft
-    the browser kept is offered above the record."""
+    it also tells the live poller and ``drafts`` which editors this page shows and has
+    open; a draft the browser kept for a closed one is offered here)."""
     k = record_key(kind, record_id)
     is_open = bool(ss.get(f"{k}_open"))
     if is_open:
@@ -323,7 +324,7 @@ def record_open(kind: str, record_id: str) -> bool:
 
 
 def _offer_record_draft(c: shell.Ctx, kind: str, record_id: str, draft: Draft) -> None:
-    """What this browser kept of the record's editor: opened again only on request."""
+    """What the browser kept of the record's editor: opened again only on request."""
     k = record_key(kind, record_id)
     drafts.offer_box(c, f"draft_{k}", c.t("draft.kept_record", when=drafts.when(draft, c.lang)), None, [
         (c.t("draft.edit"), f"{k}_draft_edit", start_record, (kind, record_id, draft.base, draft.values),

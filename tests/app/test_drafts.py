@@ -150,3 +150,14 @@ def test_a_task_and_a_person_draft_come_back_and_leave_the_dates_alone(app: Make
     no_errors(at)
     got_person = next(p for p in store.snapshot(owner).people if p.id == person.id)
     assert (got_person.name, got_person.contact) == ("Lise Holm", "lise@example.org")
+
+
+def test_rediger_beside_a_kept_record_draft_opens_the_draft_not_the_stored_values(app: MakeApp,
+                                                                                  store: Store) -> None:
+    owner, tokens = store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
+    cand = store.add_candidate(owner, "Biblioteket", "Anna")
+    at = app(tokens["owner"], page="step2")
+    report(at, f"re_cand_{cand.id}", {"name": "Hovedbiblioteket"}, base=cand.version)
+    at.button(key=f"re_cand_{cand.id}_edit").click().run()
+    assert at.text_input(key=f"re_cand_{cand.id}_name").value == "Hovedbiblioteket"
+    assert f"re_cand_{cand.id}_draft_edit" not in keys(at)
