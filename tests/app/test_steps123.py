@@ -190,7 +190,7 @@ def test_a_stale_save_shows_both_texts_and_keeps_mine_on_request(app: MakeApp, s
     store.set_field(owner, "s1_idea", "Bos idé", 0, "Bo")  # someone else saves first
     at.button(key="fe_s1_idea_save").click().run()
     no_errors(at)
-    shown = [t.value for t in at.text_area]
+    shown = [t.value for t in at.text]  # read-only cards in full contrast (ui/conflict.py)
     assert "Min idé" in shown and "Bos idé" in shown
     assert "Bo gemte en anden udgave" in texts(at)
     at.button(key="fe_s1_idea_keep").click().run()
