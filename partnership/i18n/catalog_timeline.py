@@ -7,8 +7,8 @@ DA: dict[str, str] = {
     # -- the chart ---------------------------------------------------------------------
     "timeline.empty": "Ingen opgaver endnu",
     "timeline.no_dates": "Ingen af opgaverne har en dato endnu",
-    "timeline.undated": "{n} opgave(r) uden dato vises ikke på tidslinjen",
-    "timeline.svg_label": "Tidslinje over {n} opgave(r) med dato, i {lanes} række(r)",
+    "timeline.undated": "{n} {n:opgave|opgaver} uden dato vises ikke på tidslinjen",
+    "timeline.svg_label": "Tidslinje over {n} {n:opgave|opgaver} med dato, i {lanes} {lanes:række|rækker}",
     "timeline.today": "I dag",
     "timeline.period": "Aftaleperiode",
     "timeline.unassigned": "Ingen ansvarlig",
@@ -50,7 +50,7 @@ DA: dict[str, str] = {
     "tl.filter.kind": "Type",
     "tl.filter.all": "Alle",
     "tl.filter.reset": "Nulstil filtre",
-    "tl.shown": "{shown} af {total} opgaver vises.",
+    "tl.shown": "{shown} af {total} {total:opgave|opgaver} vises.",
     "tl.no_tasks": "Der er ingen opgaver endnu. Tilføj den første herunder – med start, frist og en "
     "ansvarlig kommer den på tidslinjen.",
     "tl.no_dates": "Ingen af opgaverne har en dato endnu. Giv dem en start eller en frist, så kommer de på "
@@ -84,8 +84,8 @@ EN: dict[str, str] = {
     # -- the chart ---------------------------------------------------------------------
     "timeline.empty": "No tasks yet",
     "timeline.no_dates": "None of the tasks has a date yet",
-    "timeline.undated": "{n} task(s) without a date are not shown on the timeline",
-    "timeline.svg_label": "Timeline of {n} dated task(s) in {lanes} row(s)",
+    "timeline.undated": "{n} {n:task without a date is|tasks without a date are} not shown on the timeline",
+    "timeline.svg_label": "Timeline of {n} dated {n:task|tasks} in {lanes} {lanes:row|rows}",
     "timeline.today": "Today",
     "timeline.period": "Agreement period",
     "timeline.unassigned": "No one responsible",
@@ -126,7 +126,7 @@ EN: dict[str, str] = {
     "tl.filter.kind": "Type",
     "tl.filter.all": "All",
     "tl.filter.reset": "Clear filters",
-    "tl.shown": "Showing {shown} of {total} tasks.",
+    "tl.shown": "Showing {shown} of {total} {total:task|tasks}.",
     "tl.no_tasks": "There are no tasks yet. Add the first one below – with a start, a due date and someone "
     "responsible it appears on the timeline.",
     "tl.no_dates": "None of the tasks has a date yet. Give them a start or a due date to put them on the "
