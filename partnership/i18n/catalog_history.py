@@ -73,6 +73,8 @@ DA: dict[str, str] = {
     "history.attr.created_by": "Oprettet af",
     "history.imported": "Importeret historik – kun til læsning",
     "history.kind.import": "Projektet blev importeret fra en fil",
+    "history.import_summary": "Filen indeholdt {entries} {entries:ændring|ændringer} i historikken, "
+    "{fields} {fields:tekstfelt|tekstfelter} og {tasks} {tasks:opgave|opgaver}.",
     "history.imported_lead": (
         "Disse ændringer kommer fra den importerede fil. De kan ikke gendannes, og godkendelser "
         "fra filen gælder ikke: projektet skal godkendes igen."
@@ -150,6 +152,8 @@ EN: dict[str, str] = {
     "history.attr.created_by": "Created by",
     "history.imported": "Imported history – read only",
     "history.kind.import": "The project was imported from a file",
+    "history.import_summary": "The file held {entries} history {entries:entry|entries}, "
+    "{fields} text {fields:field|fields} and {tasks} {tasks:task|tasks}.",
     "history.imported_lead": (
         "These changes come from the imported file. They cannot be restored, and approvals from the "
         "file do not count: the project must be approved again."
