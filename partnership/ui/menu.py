@@ -4,22 +4,21 @@ Below 768 px Streamlit folds its menu at the top (``st.navigation(position="top"
 into the sidebar, behind an unlabelled "»" in a corner: a volunteer on a phone did not
 know the steps were there. This button says "Menu" in the page's language and opens a
 popover with a link to every page the role may open (the same URL paths, the link kept
-in their query) and the language switch. On a wider screen the menu at the top is
+in their query) and the language switch (``ps_menu_lang``). On a wider screen the menu at the top is
 shown and this button is hidden (``phone.css``).
 
-Widget keys: the button's container ``ps_menu``, the language button ``ps_menu_lang``.
+Keys: the button's container ``ps_menu``, the language switch ``ps_menu_lang``.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from partnership.i18n import DEFAULT_LANG
+from partnership.i18n import DEFAULT_LANG, LANGS
 from partnership.ui import shell
 
 ss = st.session_state
 
-OTHER_LANG = {"da": "en", "en": "da"}
 LANG_NAMES = {"da": "Dansk", "en": "English"}
 
 
@@ -32,9 +31,10 @@ def show(c: shell.Page, url: str) -> None:
             if spec.url and c.access.role in spec.roles:
                 st.page_link(c.pages[spec.url], label=_label(c, spec), icon=spec.icon,
                              query_params=shell.url_params(c), width="stretch")
-        other = OTHER_LANG.get(c.lang, DEFAULT_LANG)
-        st.button(LANG_NAMES[other], key="ps_menu_lang", icon=":material/translate:", type="tertiary",
-                  on_click=_switch_language, args=(other,), help=c.t("app.language"))
+        # The language as in the sidebar (shell.sidebar); not a link to this page with
+        # "lang" in its query: Streamlit does not follow a link to the page it is on.
+        st.segmented_control(c.t("app.language"), options=list(LANGS), format_func=LANG_NAMES.__getitem__,
+                             default=c.lang, key="ps_menu_lang", on_change=_switch_language)
 
 
 def _label(c: shell.Ctx, spec: shell.PageSpec) -> str:
@@ -43,10 +43,14 @@ def _label(c: shell.Ctx, spec: shell.PageSpec) -> str:
     return c.t("nav.step", n=number, title=c.t(spec.title)) if number.isdigit() else c.t(spec.title)
 
 
-def _switch_language(lang: str) -> None:
-    """What the sidebar's switch does, from the menu: the next run is in ``lang``."""
+
+def _switch_language() -> None:
+    """The next run is in the language chosen (what the sidebar's switch does)."""
+    lang = ss.get("ps_menu_lang")
+    if lang not in LANGS:
+        return
     ss["lang"] = lang
-    ss["lang_switch"] = lang  # else the sidebar's switch, still on the old language, switches back
+    ss["lang_switch"] = lang  # the sidebar's switch, else still on the old language, would switch back
     if lang == DEFAULT_LANG:
         st.query_params.pop("lang", None)
     else:
