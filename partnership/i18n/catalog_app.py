@@ -41,6 +41,7 @@ DA: dict[str, str] = {
     # -- page styling ------------------------------------------------------------------
     "style.choose_file": "Vælg fil",
     "style.upload_note": "Højst {mb} MB · JSON",
+    "style.no_results": "Ingen passer",
     "style.year": "åååå",
     "style.timeline_region": "Tidslinjen (kan rulles til siden)",
 }
@@ -84,6 +85,7 @@ EN: dict[str, str] = {
     # -- page styling ------------------------------------------------------------------
     "style.choose_file": "Choose file",
     "style.upload_note": "Up to {mb} MB · JSON",
+    "style.no_results": "No matches",
     "style.year": "yyyy",
     "style.timeline_region": "The timeline (scrolls sideways)",
 }

@@ -26,7 +26,7 @@ def show(c: shell.Page, url: str) -> None:
     """The button and its popover, for the page ``url`` (a ``shell.PAGES`` path)."""
     here = next(spec for spec in shell.PAGES if spec.url == url)
     with st.container(key="ps_menu"), st.popover(
-            f"{c.t('nav.menu')} · {c.t(here.title)}", icon=":material/menu:", width="stretch"):
+            f"{c.t('nav.menu')} · {_label(c, here)}", icon=":material/menu:", width="stretch"):
         for spec in shell.PAGES:
             if spec.url and c.access.role in spec.roles:
                 st.page_link(c.pages[spec.url], label=_label(c, spec), icon=spec.icon,

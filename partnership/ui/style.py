@@ -98,7 +98,8 @@ def css_string(text: str) -> str:
 def words(lang: str) -> str:
     """The custom properties ``phone.css`` draws Streamlit's words from, in ``lang``."""
     return (f":root {{ --ps-choose-file: {css_string(t('style.choose_file', lang))}; "
-            f"--ps-upload-note: {css_string(t('style.upload_note', lang, mb=MAX_IMPORT_MB))}; }}")
+            f"--ps-upload-note: {css_string(t('style.upload_note', lang, mb=MAX_IMPORT_MB))}; "
+            f"--ps-no-results: {css_string(t('style.no_results', lang))}; }}")
 
 
 def inject(lang: str) -> None:
