@@ -39,6 +39,7 @@ TICKS_PX = 22.0  # the row of dates above the plot
 LANE_HEAD_PX = 22.0  # a lane's name above its items
 ROW_PX = 22.0  # one sub-row's bar: tall enough for its title inside (timeline_svg_parts.INSIDE_MIN_PX)
 NOTE_PX = 22.0  # the line on undated tasks under the plot
+TICK_CHAR_PX = 6.6  # estimated width of a character of the 12 px dates (generous)
 
 
 @dataclass(frozen=True)
@@ -104,9 +105,11 @@ def narrow_svg(
         '<rect width="100%" height="100%" fill="#FFFFFF"/>',
         *_legend(rows),
         *_grid(geo, marks.band, lang, short=window is not None),
-        *items(geo, text, today),
+        # The "today" line under the items (on a phone it would cross the titles in the
+        # bars), and under the lanes' names.
         *(today_mark(geo, marks, today) if where.shows(today) else []),
-        *_lane_names(geo),  # over the "today" line, which would cross them
+        *items(geo, text, today),
+        *_lane_names(geo),
     ]
     if drawing.undated:
         parts.append(f'<text class="tl-note" x="{num(SIDE_PX)}" y="{num(bottom + 16)}" font-size="11" '
@@ -143,10 +146,13 @@ def _grid(geo: Stacked, band: tuple[date, date] | None, lang: str, *, short: boo
         out.append(f'<path d="{"".join(f"M{num(v)} {num(geo.top)}V{num(geo.bottom)}" for v in at)}" '
                    f'stroke="{GRID_COLOUR}" stroke-width="1" fill="none"/>')
     out.append('<g class="tl-ticks" font-size="12" text-anchor="start">')
+    free_from = 0.0  # a date that would run into the one before it, or past the edge, is left out
     for spot, label in zip(at, ticktext, strict=True):
         shown = label.rsplit(" ", 1)[0] if short and label[-4:].isdigit() and " " in label else label
-        if spot + 3 + len(shown) * 6.2 <= geo.right:  # a date that does not fit whole is left out
+        end = spot + 3 + len(shown) * TICK_CHAR_PX
+        if spot + 3 >= free_from and end <= geo.right:
             out.append(f'<text x="{num(spot + 3)}" y="{num(geo.top - 6)}">{x(shown)}</text>')
+            free_from = end + 6
     out.append("</g>")
     out.append(f'<path d="M{num(geo.left)} {num(geo.top)}H{num(geo.right)}" stroke="{AXIS_LINE_COLOUR}" '
                'stroke-width="1"/>')

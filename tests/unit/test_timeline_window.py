@@ -10,7 +10,7 @@ from datetime import date
 from partnership.model import TaskKind, TaskStatus
 from partnership.render.timeline_chart import timeline_figure
 from partnership.render.timeline_svg import timeline_svg
-from partnership.render.timeline_svg_narrow import NARROW_PX, narrow_svg
+from partnership.render.timeline_svg_narrow import NARROW_PX, TICK_CHAR_PX, narrow_svg
 from partnership.render.timeline_svg_parts import LEGEND_CHAR_PX
 from partnership.timeline_window import add_months, in_window, moved, window
 from partnership.ui.time_window import label, phone_like
@@ -98,3 +98,14 @@ def test_the_today_line_is_left_out_of_a_window_without_today() -> None:
                 narrow_svg(_tasks(), PEOPLE, today=TODAY, window=later, **ORGS)):
         assert 'class="tl-today"' not in svg
     assert 'class="tl-today"' in narrow_svg(_tasks(), PEOPLE, today=TODAY, window=QUARTER, **ORGS)
+
+
+def test_the_narrow_drawings_dates_never_run_into_each_other() -> None:
+    for shown in (None, QUARTER, (date(2026, 12, 1), date(2026, 12, 31))):
+        root = ET.fromstring(narrow_svg(many(30), PEOPLE, today=TODAY, window=shown, **ORGS))
+        ticks = [e for e in root.iter() if e.attrib.get("class") == "tl-ticks"][0]
+        spans = [(float(t.attrib["x"]), float(t.attrib["x"]) + len(t.text or "") * TICK_CHAR_PX)
+                 for t in ticks.iter(f"{SVG}text")]
+        assert len(spans) >= 2, shown
+        assert all(a[1] < b[0] for a, b in zip(spans, spans[1:], strict=False)), shown
+        assert spans[-1][1] <= NARROW_PX
