@@ -29,6 +29,8 @@ DA: dict[str, str] = {
     "nav.timeline": "Tidslinje",
     "nav.history": "Historik",
     "nav.settings": "Links og indstillinger",
+    "nav.menu": "Menu",
+    "nav.step": "Trin {n} · {title}",
 
     # -- the reader's name -------------------------------------------------------------
     "who.prompt": "Hvad hedder du?",
@@ -38,6 +40,8 @@ DA: dict[str, str] = {
 
     # -- page styling ------------------------------------------------------------------
     "style.choose_file": "Vælg fil",
+    "style.upload_note": "Højst {mb} MB · JSON",
+    "style.no_results": "Ingen passer",
     "style.year": "åååå",
     "style.timeline_region": "Tidslinjen (kan rulles til siden)",
 }
@@ -69,6 +73,8 @@ EN: dict[str, str] = {
     "nav.timeline": "Timeline",
     "nav.history": "History",
     "nav.settings": "Links and settings",
+    "nav.menu": "Menu",
+    "nav.step": "Step {n} · {title}",
 
     # -- the reader's name -------------------------------------------------------------
     "who.prompt": "What is your name?",
@@ -78,6 +84,8 @@ EN: dict[str, str] = {
 
     # -- page styling ------------------------------------------------------------------
     "style.choose_file": "Choose file",
+    "style.upload_note": "Up to {mb} MB · JSON",
+    "style.no_results": "No matches",
     "style.year": "yyyy",
     "style.timeline_region": "The timeline (scrolls sideways)",
 }

@@ -157,9 +157,11 @@ def open_follow_ups(snap: Snapshot) -> list[Any]:
 def answer(c: shell.Page, snap: Snapshot, cand: Candidate | None) -> None:
     """The partner's answer: a yes makes them the partner, a no moves on to plan B."""
     st.header(c.t("s3.answer"))
+    just_said = ss.get("msg_s3_answer", ("",))[0] == "success"  # the yes's own message: one message per action
     editor.show_flash("s3_answer")
     if snap.project.partner_org:
-        st.success(c.t("s3.partner_is", name=plain(snap.project.partner_org)), icon=":material/handshake:")
+        if not just_said:
+            st.success(c.t("s3.partner_is", name=plain(snap.project.partner_org)), icon=":material/handshake:")
         links.invite(c, snap)
         st.page_link(c.pages["step4"], label=c.t("step.4.title"), icon=":material/arrow_forward:",
                      query_params=shell.url_params(c))
