@@ -69,24 +69,7 @@ _CSS = """
 # Streamlit redraws elements, so a MutationObserver keeps the attributes on. A
 # components-v2 module, not an inline <script>: the Content-Security-Policy
 # (partnership/web/headers.py) allows scripts from blob: URLs, never inline ones.
-_REGIONS_JS = """
-export default function ({ data }) {
-  window.__psScrollLabel = data.label;
-  const mark = () => document.querySelectorAll('.st-key-tl_chart_box').forEach((box) => {
-    if (box.getAttribute('tabindex') !== '0') {
-      box.setAttribute('tabindex', '0'); box.setAttribute('role', 'region');
-    }
-    if (box.getAttribute('aria-label') !== window.__psScrollLabel) {
-      box.setAttribute('aria-label', window.__psScrollLabel);
-    }
-  });
-  mark();
-  if (!window.__psScrollRegions) {
-    window.__psScrollRegions = new MutationObserver(mark);
-    window.__psScrollRegions.observe(document.body, {childList: true, subtree: true});
-  }
-}
-"""
+_REGIONS_JS = Path(__file__).with_name("scroll_regions.js").read_text(encoding="utf-8")
 _REGIONS = st.components.v2.component("ps_scroll_regions", js=_REGIONS_JS)
 
 
