@@ -66,3 +66,17 @@ def test_a_database_that_cannot_be_reached_is_said_in_danish_with_the_supabase_s
     [shown] = [e.value for e in at.error]
     assert shown == t("err.engine_down", "da") and "[supabase] url" in shown
     shell.get_store.clear()
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_privacy_page_says_what_is_kept_who_sees_it_and_for_how_long(app: MakeApp, store: PostgresStore,
+                                                                         lang: str) -> None:
+    _, tokens = store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
+    for token in (None, tokens["partner"]):
+        at = app(token=token, lang=lang, page="privacy")
+        no_errors(at)
+        shown = texts(at)
+        assert t("privacy.title", lang) == at.title[0].value
+        for part in ("what", "where", "who", "how_long", "rights"):
+            assert t(f"privacy.h.{part}", lang) in shown
+        assert "5.000" in shown or "5,000" in shown  # the history kept: the limit the database enforces

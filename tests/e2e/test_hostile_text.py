@@ -51,9 +51,9 @@ def make_hostile(server: StreamlitServer) -> dict[str, str]:
     cand = store.add_candidate(owner, NAME, NAME)
     store.update_candidate(owner, cand.id, {"note": LONG, "priority": 1}, cand.version, NAME)
     ours = store.add_person(owner, {"name": NAME, "side": "association", "title": LINK, "contact": IMG,
-                                    "working_group": True, "first_meeting": True}, NAME)
+                                    "contact_consent": True, "working_group": True, "first_meeting": True}, NAME)
     theirs = store.add_person(partner, {"name": f"Ole {LINK}", "side": "partner", "title": HTML,
-                                        "contact": KATEX[:200], "working_group": True}, NAME)
+                                        "contact": KATEX[:200], "contact_consent": True, "working_group": True}, NAME)
     store.add_task(owner, {"title": NAME, "kind": "activity", "responsible": theirs.id, "side": "partner",
                            "start": TODAY, "due": TODAY + timedelta(days=60), "note": LONG}, NAME)
     store.add_task(owner, {"title": f"Møde {LINK}"[:200], "kind": "follow_up", "responsible": ours.id,

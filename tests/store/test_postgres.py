@@ -26,7 +26,7 @@ from partnership.errors import StorageError
 from partnership.model import Role, TaskKind
 from partnership.store import engine, legacy, open_store
 from partnership.store.postgres import PostgresStore
-from tests.store.contract import ME, ProjectsTitled, StoreContract, make
+from tests.store.contract import ME, ProjectsTitled, Rows, StoreContract, make
 from tests.support.engine import Engine, engine_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,6 +59,14 @@ def projects_titled(database: str) -> ProjectsTitled:
             row = conn.execute("select count(*) from partnership_private.projects where title = %s", (title,))
             return int(row.fetchone()[0])  # type: ignore[index]
     return count
+
+
+@pytest.fixture
+def database_rows(database: str) -> Rows:
+    def rows(query: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        with psycopg.connect(database) as conn:
+            return [tuple(r) for r in conn.execute(query, params).fetchall()]  # type: ignore[call-overload]
+    return rows
 
 
 class TestPostgresStore(StoreContract):
