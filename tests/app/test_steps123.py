@@ -10,9 +10,9 @@ from urllib.parse import unquote
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from partnership.i18n import t
 from partnership.model import CandidateStatus, Role, TaskKind, TaskStatus
 from partnership.steps import MAX_TEXT
-from partnership.i18n import t
 from partnership.store.postgres import PostgresStore
 from tests.app.conftest import copy_buttons, no_errors, texts
 
