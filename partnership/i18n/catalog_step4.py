@@ -64,6 +64,8 @@ DA: dict[str, str] = {
     "people.nobody.association": "Foreningen har endnu ingen i arbejdsgruppen",
     "people.nobody.partner": "Partneren har endnu ingen i arbejdsgruppen",
     "people.nobody_why": "Udpeg mindst én fra hver organisation – så hviler arbejdet på begge parter.",
+    "people.tick_someone": "Sæt flueben ved »I arbejdsgruppen« hos dem nedenfor, der er med – først da ser "
+                           "partneren dem.",
     "people.locked": "Aftalen er underskrevet, så arbejdsgruppen er låst. Genåbn aftalen i trin 5 for at "
     "ændre den.",
     "people.own_side": "Du kan tilføje og rette personer fra jeres egen organisation.",
@@ -131,6 +133,8 @@ EN: dict[str, str] = {
     "people.nobody.association": "The association has nobody in the working group yet",
     "people.nobody.partner": "The partner has nobody in the working group yet",
     "people.nobody_why": "Name at least one person from each organisation – so the work rests on both sides.",
+    "people.tick_someone": "Tick \"In the working group\" for those below who take part – only then does the "
+                           "partner see them.",
     "people.locked": "The agreement is signed, so the working group is locked. Reopen the agreement in "
     "step 5 to change it.",
     "people.own_side": "You can add and edit people from your own organisation.",

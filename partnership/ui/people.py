@@ -53,8 +53,12 @@ def missing_sides(snap: Snapshot) -> list[Side]:
 
 
 def nobody(c: shell.Ctx, snap: Snapshot) -> None:
+    """A warning per organisation with nobody in the working group - saying to tick
+    someone where people are listed, else to add someone."""
     for side in missing_sides(snap):
-        st.warning(f"{c.t(f'people.nobody.{side.value}')}. {c.t('people.nobody_why')}", icon=":material/group_off:")
+        listed = any(p.side is side for p in snap.people)
+        hint = c.t("people.tick_someone") if listed else c.t("people.nobody_why")
+        st.warning(f"{c.t(f'people.nobody.{side.value}')}. {hint}", icon=":material/group_off:")
 
 
 def working_group(c: shell.Page, snap: Snapshot, *, key: str = "people", readonly: bool = False) -> None:
