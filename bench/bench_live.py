@@ -80,7 +80,8 @@ def summary(label: str, values: list[float]) -> str:
         return f"{label}: no rounds"
     late = sum(1 for v in values if v == float("inf"))
     return (f"{label} ({len(values)} samples{f', {late} not within 20 s' if late else ''}): median "
-            f"{statistics.median(values):.2f} s, p95 {percentile(values, 0.95):.2f} s, max {max(values):.2f} s")
+            f"{statistics.median(values):.2f} s, p95 {percentile(values, 0.95):.2f} s, max {max(values):.2f} s"
+            f"\n   each (s): {' '.join(f'{v:.3f}' for v in values)}")
 
 
 def load() -> str:
