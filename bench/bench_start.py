@@ -5,14 +5,15 @@ visitor's start page has finished its run in Chromium (the page's first run open
 store: the embedded PostgreSQL starts, and on a fresh folder is made and migrated, there).
 Prints figures; asserts nothing.
 
-    .venv/bin/python bench/bench_start.py [--runs 5] [--root DIR]
+    .venv/bin/python bench/bench_start.py [--runs 5] [--root DIR] [--vs OTHER_DIR]
 
 "fresh": a new, empty data folder each run; "existing": a folder a first start (not
 counted) has made, with one project in it. The servers run with ``--server.headless
 true`` (no browser to open, no e-mail prompt) on a free loopback port, and are stopped
 by their own pid, each run's before the next one starts. ``--root`` serves another
 checkout (its own .venv and app.py; e.g. the commit before the PostgreSQL engine) with
-the same harness. The machine is shared: quote medians, and compare runs made back to back.
+the same harness; ``--vs`` starts another checkout in turns with it. The machine is
+shared: quote medians, and compare checkouts measured in turns (``--vs``).
 """
 
 from __future__ import annotations
@@ -167,35 +168,42 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--root", type=Path, default=ROOT, help="the checkout to start (default: this one)")
+    parser.add_argument("--vs", type=Path, action="append", default=[],
+                        help="another checkout, started in turns with --root (so a busy moment hits all alike)")
     args = parser.parse_args()
-    root = args.root.resolve()
+    roots = [r.resolve() for r in (args.root, *args.vs)]
     from playwright.sync_api import sync_playwright
 
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True)
-    print(f"{root} ({commit.stdout.strip()}); load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
-          " at the start")
+    for root in roots:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True)
+        print(f"{root} ({commit.stdout.strip()})")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the start")
     tmp = Path(tempfile.mkdtemp(prefix="bench-start-"))
     try:
         with sync_playwright() as pw:
             chromium = browser.launch(pw)
             log = tmp / "streamlit.log"
-            existing = data_folder(tmp, "existing")
-            make_existing(root, existing, log)
-            one_start(chromium, root, existing, log)  # a first start on it, not counted
-            fresh: list[tuple[float, float]] = []
-            again: list[tuple[float, float]] = []
-            for n in range(args.runs):  # in turns, so a busy moment hits both alike
-                fresh.append(one_start(chromium, root, data_folder(tmp, f"fresh{n}"), log))
-                again.append(one_start(chromium, root, existing, log))
+            existing = {}
+            for k, root in enumerate(roots):
+                existing[root] = data_folder(tmp, f"existing{k}")
+                make_existing(root, existing[root], log)
+                one_start(chromium, root, existing[root], log)  # a first start on it, not counted
+            fresh: dict[Path, list[tuple[float, float]]] = {root: [] for root in roots}
+            again: dict[Path, list[tuple[float, float]]] = {root: [] for root in roots}
+            for n in range(args.runs):  # in turns, so a busy moment hits each alike
+                for k, root in enumerate(roots):
+                    fresh[root].append(one_start(chromium, root, data_folder(tmp, f"fresh{n}_{k}"), log))
+                    again[root].append(one_start(chromium, root, existing[root], log))
             chromium.close()
-        print(line("fresh folder: healthy", [h for h, _ in fresh]))
-        print(line("fresh folder: first page run done", [f for _, f in fresh]))
-        print(line("existing folder: healthy", [h for h, _ in again]))
-        print(line("existing folder: first page run done", [f for _, f in again]))
+        for root in roots:
+            print(f"-- {root}")
+            print(line("fresh folder: healthy", [h for h, _ in fresh[root]]))
+            print(line("fresh folder: first page run done", [f for _, f in fresh[root]]))
+            print(line("existing folder: healthy", [h for h, _ in again[root]]))
+            print(line("existing folder: first page run done", [f for _, f in again[root]]))
         print(f"load average {os.getloadavg()[0]:.1f} at the end")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-
 
 if __name__ == "__main__":
     main()
