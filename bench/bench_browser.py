@@ -38,10 +38,10 @@ from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from partnership.store.sqlite import SQLiteStore  # noqa: E402
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
 from partnership.demo import create_demo  # noqa: E402
+from partnership.store.base import Store  # noqa: E402
 from tests.support import browser  # noqa: E402
 from tests.support.streamlit_server import StreamlitServer, free_port  # noqa: E402
 
@@ -50,7 +50,7 @@ BARE = 'import streamlit as st\nst.title("Hej")\nst.write("En side uden noget an
 PAGES = ["overview", "step1", "step2", "step3", "step4", "step5", "timeline", "history", "settings"]
 
 
-def big_project(store: SQLiteStore, n: int) -> str:
+def big_project(store: Store, n: int) -> str:
     owner, tokens = store.create_project(f"{n} opgaver", "Foreningen", "Bench")
     people = [store.add_person(owner, {"name": f"Person {i}", "side": "association" if i % 2 else "partner"},
                                "Bench").id for i in range(20)]

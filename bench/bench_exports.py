@@ -8,7 +8,10 @@ The project: six joint fields filled to the length limit with one-character list
 and 2,000 history entries of 5 KB texts. Each export is measured as the page builds it
 (Markdown, print HTML, Word, PDF, tasks CSV, calendar, the JSON export). Target: each <= 5 s
 and <= 200 MB extra memory. Then ``--saves`` saves of a 5 KB text to one field: database
-bytes per save (history growth; bounded if it levels off).
+bytes per save (history growth; bounded if it levels off): ``pg_database_size`` of a fresh
+database in the embedded PostgreSQL of tests/support/engine.py, after a CHECKPOINT (the
+size on disk grows in whole pages and WAL is not counted, unlike the SQLite file and its
+-wal file measured before).
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -25,11 +27,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from partnership.store.sqlite import SQLiteStore  # noqa: E402
+import psycopg  # noqa: E402
 
 from partnership import agreement, agreement_export  # noqa: E402
 from partnership.render import agreement_docx, agreement_pdf, calendar_ics  # noqa: E402
 from partnership.steps import MAX_TEXT  # noqa: E402
+from partnership.store.postgres import PostgresStore  # noqa: E402
+from tests.support.engine import shared  # noqa: E402
 
 JOINT = ("s4_vision", "s4_objectives", "s4_how", "s4_funding", "s5_follow_up", "s5_term")
 
@@ -50,17 +54,21 @@ def measure(name: str, build: Callable[[], object]) -> None:
           f"output {size / 1e6:6.2f} MB", flush=True)
 
 
-def db_size(path: Path) -> int:
-    return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+def db_size(database: str) -> int:
+    """Bytes the database takes on disk (its tables, indexes and TOAST), as its owner."""
+    with psycopg.connect(database, autocommit=True) as conn:
+        conn.execute("checkpoint")
+        row = conn.execute("select pg_database_size(current_database())").fetchone()
+    return int(row[0]) if row else 0
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--saves", type=int, default=5000)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "exports.db"
-        store = SQLiteStore(db)
+    db = shared().fresh_database("exports")
+    store = PostgresStore(db)
+    try:
         owner, _ = store.create_project("Eksport", "Foreningen", "Bench")
         lines = "\n".join("- x" for _ in range(MAX_TEXT // 4))
         for key in JOINT:
@@ -98,6 +106,8 @@ def main() -> None:
                       f"{len(store.history(owner, limit=1_000_000))}", flush=True)
         print(f"{args.saves} saves in {time.perf_counter() - t0:.1f} s")
         measure("json export", lambda: json.dumps(store.export_project(owner), ensure_ascii=False, indent=2))
+    finally:
+        store.close()
 
 
 if __name__ == "__main__":

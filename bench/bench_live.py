@@ -1,6 +1,6 @@
 """How fast does a save reach the other side, and what does an open tab cost?
 
-    .venv/bin/python bench/bench_live.py [--rounds 15] [--tabs 50] [--only same,sqlite2,pg2,idle,many]
+    .venv/bin/python bench/bench_live.py [--rounds 15] [--tabs 50] [--only same,db2,pg2,idle,many]
                                          [--poller]
 
 Every figure comes from real Chromium contexts (one per person) on real
@@ -9,18 +9,26 @@ each reader page records (in JavaScript, on each change to the page) the moment 
 step 4 shows the new text, so many readers are timed at once without the harness's own waits in the
 figure. A random pause between rounds keeps them from locking onto a timer.
 
-- same     two contexts on one server (SQLite): median, p95, max
-- sqlite2  writer and reader on two app processes sharing one SQLite file
-- pg2      the same on one PostgreSQL through the RPC test server (Supabase adapter)
+- same     two contexts on one server: median, p95, max
+- db2      writer and reader on two app processes sharing one PostgreSQL database (the
+           PostgreSQL transport: a commit reaches the other process by LISTEN/NOTIFY);
+           then, with both tabs left open and nobody writing, the store calls each
+           process makes (counted in the processes by bench/store_calls)
+- pg2      the same on one PostgreSQL through the RPC test server (Supabase transport:
+           the hub's batched 0.5 s check), and the store calls the RPC server sees idle
 - idle     eight open tabs on one server doing nothing: server CPU per tab per second,
-           and (on the PostgreSQL pair) the store calls the server makes per second
+           and the server's store calls per second
 - many     ``--tabs`` reader tabs on one server: save -> every tab, p95
+
+Every database is a fresh one in the embedded PostgreSQL of tests/support/engine.py.
 
 ``--poller`` starts the servers without the event route (PARTNERSHIP_LIVE_EVENTS=0):
 the pages fall back to the 1 s poller, i.e. the figures from before push.
 
 Targets (issue 12): same median <= 0.3 s, p95 <= 0.6 s; two processes median <= 1.0 s;
-idle 0 store calls per tab, <= 1 ms CPU per tab per second; 50 tabs p95 <= 1 s.
+idle 0 store calls per tab, <= 1 ms CPU per tab per second; 50 tabs p95 <= 1 s. Issue 22:
+two processes on one PostgreSQL median <= 0.15 s, p95 <= 0.3 s, no store calls while
+nobody writes.
 The machine is shared: say how loaded it was (printed) when quoting the figures.
 """
 
@@ -41,8 +49,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.bench_idle import calls_env, read_calls  # noqa: E402
 from partnership.store.base import Store  # noqa: E402
 from tests.support import browser  # noqa: E402
+from tests.support.engine import shared  # noqa: E402
 from tests.support.streamlit_server import StreamlitServer  # noqa: E402
 
 FIELD = ".st-key-f_s4_vision"
@@ -70,7 +80,8 @@ def summary(label: str, values: list[float]) -> str:
         return f"{label}: no rounds"
     late = sum(1 for v in values if v == float("inf"))
     return (f"{label} ({len(values)} samples{f', {late} not within 20 s' if late else ''}): median "
-            f"{statistics.median(values):.2f} s, p95 {percentile(values, 0.95):.2f} s, max {max(values):.2f} s")
+            f"{statistics.median(values):.2f} s, p95 {percentile(values, 0.95):.2f} s, max {max(values):.2f} s"
+            f"\n   each (s): {' '.join(f'{v:.3f}' for v in values)}")
 
 
 def load() -> str:
@@ -136,12 +147,29 @@ class Bench:
 
 @contextlib.contextmanager
 def servers(count: int, env: dict[str, str], shared_db: bool = True) -> Iterator[list[StreamlitServer]]:
+    """``count`` app processes; with ``shared_db`` all on one database, else each on its own."""
     with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
-        db = Path(tmp) / "shared.db"
-        made = [stack.enter_context(StreamlitServer(Path(tmp) / f"s{n}", env=env, db=db if shared_db else None,
+        database = shared().fresh_database("live") if shared_db else None
+        env = {**env, **calls_env(str(Path(tmp) / "calls"))}
+        made = [stack.enter_context(StreamlitServer(Path(tmp) / f"s{n}", env=env, database=database,
                                                     startup_timeout=60))
                 for n in range(count)]
         yield made
+
+
+def idle_calls(made: list[StreamlitServer], seconds: float = 10) -> str:
+    """Store calls per second in all of ``made``'s processes while nobody writes (after 3 s
+    of quiet), by method."""
+    time.sleep(3)
+    prefix = str(made[0].workdir.parent / "calls")
+    before = read_calls(prefix)
+    started = time.perf_counter()
+    time.sleep(seconds)
+    elapsed = time.perf_counter() - started
+    found = read_calls(prefix)
+    found.subtract(before)
+    calls = {name: n for name, n in sorted(found.items()) if n}
+    return f"{sum(calls.values()) / elapsed:.2f} store calls per second in {len(made)} process(es) {calls}"
 
 
 def project(store: Store) -> dict[str, str]:
@@ -153,25 +181,25 @@ def same(bench: Bench, rounds: int) -> None:
     with servers(1, bench.env) as (server,):
         tokens = project(server.store)
         a, b = bench.page(server, tokens["owner"], "Anna"), bench.page(server, tokens["partner"], "Ole")
-        print(summary("same process (SQLite): click on Gem -> other side shows it", bench.rounds(a, b, rounds)))
+        print(summary("same process: click on Gem -> other side shows it", bench.rounds(a, b, rounds)))
         bench.close_pages()
 
 
-def sqlite2(bench: Bench, rounds: int) -> None:
+def db2(bench: Bench, rounds: int) -> None:
     with servers(2, bench.env) as (one, two):
         tokens = project(one.store)
         a, b = bench.page(one, tokens["owner"], "Anna"), bench.page(two, tokens["partner"], "Ole")
-        print(summary("two processes, one SQLite file", bench.rounds(a, b, rounds)))
+        print(summary("two processes, one PostgreSQL database", bench.rounds(a, b, rounds)))
+        print(f"idle, one tab on each of two processes: {idle_calls([one, two])}")
         bench.close_pages()
 
 
 @contextlib.contextmanager
 def postgres() -> Iterator[tuple[Any, Store]]:
     from partnership.store.supabase import SupabaseStore
-    from tests.support.postgres import cluster_for_script
     from tests.support.rpc_server import RpcServer
 
-    with cluster_for_script() as cluster, RpcServer(cluster.conninfo()) as rpc:
+    with RpcServer(shared().fresh_database("rpc")) as rpc:
         store = SupabaseStore(rpc.url, "bench-anon-key")
         try:
             yield rpc, store
@@ -196,9 +224,10 @@ def pg2(bench: Bench, rounds: int, idle_tabs: int) -> None:
             elapsed = time.perf_counter() - started
             calls = dict(rpc.calls)
             total = sum(calls.values()) / 2  # two server processes (the second one has no tabs now)
-            print(f"idle, {idle_tabs} tabs on one of two processes (PostgreSQL): {sum(calls.values()) / elapsed:.2f}"
-                  f" store calls per second in all {calls}, i.e. {total / elapsed / idle_tabs:.3f} per tab per"
-                  " second if they grew with the tabs (they do not: one batched check per process)")
+            print(f"idle, {idle_tabs} tabs on one of two processes (Supabase transport): "
+                  f"{sum(calls.values()) / elapsed:.2f} store calls per second in all {calls}, i.e. "
+                  f"{total / elapsed / idle_tabs:.3f} per tab per second if they grew with the tabs"
+                  " (they do not: one batched check per process)")
             bench.close_pages()
 
 
@@ -211,8 +240,9 @@ def idle(bench: Bench, tabs: int) -> None:
         cpu, started = server.cpu_seconds(), time.perf_counter()
         time.sleep(10)
         used, elapsed = server.cpu_seconds() - cpu, time.perf_counter() - started
-        print(f"idle, {tabs} tabs on one process (SQLite): server CPU {used / elapsed * 1000 / tabs:.2f} ms per tab"
+        print(f"idle, {tabs} tabs on one process: server CPU {used / elapsed * 1000 / tabs:.2f} ms per tab"
               f" per second ({used * 1000:.0f} ms in {elapsed:.1f} s)")
+        print(f"idle, {tabs} tabs on one process: {idle_calls([server])}")
         bench.close_pages()
 
 
@@ -247,7 +277,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--tabs", type=int, default=50)
     parser.add_argument("--idle-tabs", type=int, default=8)
-    parser.add_argument("--only", default="same,sqlite2,pg2,idle,many")
+    parser.add_argument("--only", default="same,db2,pg2,idle,many")
     parser.add_argument("--poller", action="store_true", help="without the event route: the 1 s poller")
     args = parser.parse_args()
     reason = browser.missing()
@@ -261,8 +291,8 @@ def main() -> None:
         bench = Bench(pw, args.poller)
         if "same" in wanted:
             same(bench, args.rounds)
-        if "sqlite2" in wanted:
-            sqlite2(bench, args.rounds)
+        if "db2" in wanted:
+            db2(bench, args.rounds)
         if "pg2" in wanted:
             pg2(bench, args.rounds, args.idle_tabs)
         if "idle" in wanted:

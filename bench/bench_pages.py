@@ -8,7 +8,8 @@ side's change. Prints figures; asserts nothing.
 the median server time of one full run of the page (an AppTest switch_page run, after a
 first run that opened the link), and of the rerun that follows a save by the partner
 (what live collaboration costs each open page). Targets: full run <= 300 ms, live
-rerun <= 150 ms for the benchmark project.
+rerun <= 150 ms for the benchmark project. The data lives in a fresh database of the
+embedded PostgreSQL of tests/support/engine.py (one server per size's process).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -25,16 +25,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from partnership.store.sqlite import SQLiteStore  # noqa: E402
-
-from bench.bench_store import build_large  # noqa: E402
+from bench.bench_store import build_large, release_app_store  # noqa: E402
 from partnership.model import Access  # noqa: E402
+from partnership.store.base import Store  # noqa: E402
+from partnership.store.postgres import PostgresStore  # noqa: E402
 from partnership.ui import charts  # noqa: E402
+from tests.support.engine import shared  # noqa: E402
 
 PAGES = ["overview", "step1", "step2", "step3", "step4", "step5", "timeline", "history", "settings"]
 
 
-def add_tasks(store: SQLiteStore, owner: Access, n: int) -> None:
+def add_tasks(store: Store, owner: Access, n: int) -> None:
     people = [p.id for p in store.snapshot(owner).people]
     start = date.today() - timedelta(days=200)
     kinds = ["activity", "task", "follow_up", "milestone"]
@@ -46,11 +47,10 @@ def add_tasks(store: SQLiteStore, owner: Access, n: int) -> None:
                                "due": start + timedelta(days=i % 400 + 20)}, "Bench")
 
 
-def page_times(db: Path, tokens: dict[str, str], page: str, repeat: int) -> tuple[float, float, float, float]:
+def page_times(store: Store, tokens: dict[str, str], page: str, repeat: int) -> tuple[float, float, float, float]:
     """Median wall and CPU milliseconds of a full run, then of the live rerun."""
     from streamlit.testing.v1 import AppTest
 
-    store = SQLiteStore(db)
     partner = store.open(tokens["partner"])
     full: list[float] = []
     live: list[float] = []
@@ -94,20 +94,23 @@ def main() -> None:
             subprocess.run([sys.executable, __file__, "--sizes", size, "--pages", args.pages,
                             "--repeat", str(args.repeat)], check=False)
         return
-    with tempfile.TemporaryDirectory() as tmp:
-        for size in sizes:
-            db = Path(tmp) / f"{size}.db"
-            store = SQLiteStore(db)
+    for size in sizes:
+        database = shared().fresh_database(f"pages_{size}")
+        store = PostgresStore(database)
+        try:
             owner, tokens = build_large(store)
             if size != "bench":
                 add_tasks(store, owner, int(size))
-            os.environ["PARTNERSHIP_DB"] = str(db)
+            os.environ["PARTNERSHIP_DATABASE_URL"] = database
             print(f"-- {size}: {len(store.snapshot(owner).tasks)} tasks")
             for page in args.pages.split(","):
                 repeat = args.repeat if size == "bench" else 1
-                full, full_cpu, live, live_cpu = page_times(db, tokens, page, repeat)
+                full, full_cpu, live, live_cpu = page_times(store, tokens, page, repeat)
                 print(f"   /{page:<9} full run {full:7.0f} ms (CPU {full_cpu:6.0f})   "
                       f"live rerun {live:7.0f} ms (CPU {live_cpu:6.0f})", flush=True)
+        finally:
+            store.close()
+    release_app_store()
 
 
 if __name__ == "__main__":

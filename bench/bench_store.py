@@ -1,5 +1,6 @@
-"""Foundation benchmark: a large project on SQLite; snapshot(), revision() and a full
-AppTest run of each page. Prints figures; asserts nothing.
+"""Foundation benchmark: a large project on PostgreSQL (a fresh database in the embedded
+engine of tests/support/engine.py); snapshot(), revision() and a full AppTest run of each
+page. Prints figures; asserts nothing.
 
     .venv/bin/python bench/bench_store.py
 
@@ -11,17 +12,16 @@ from __future__ import annotations
 import os
 import statistics
 import sys
-import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from partnership.store.sqlite import SQLiteStore  # noqa: E402
-
 from partnership.model import Access  # noqa: E402
 from partnership.store.base import Store  # noqa: E402
+from partnership.store.postgres import PostgresStore  # noqa: E402
+from tests.support.engine import shared  # noqa: E402
 
 PAGES = ["overview", "step1", "step2", "step3", "step4", "step5", "timeline", "history", "settings"]
 
@@ -47,6 +47,15 @@ def build_large(store: Store) -> tuple[Access, dict[str, str]]:
     return owner, tokens
 
 
+def release_app_store() -> None:
+    """Close the store the app's runs opened (st.cache_resource's on_release) before the
+    embedded engine stops at exit, so that its commit listener does not log a lost
+    connection."""
+    import streamlit as st
+
+    st.cache_resource.clear()
+
+
 def median_ms(fn: object, n: int) -> float:
     times = []
     for _ in range(n):
@@ -57,9 +66,9 @@ def median_ms(fn: object, n: int) -> float:
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "bench.db"
-        store = SQLiteStore(db)
+    database = shared().fresh_database("bench")
+    store = PostgresStore(database)
+    try:
         t0 = time.perf_counter()
         owner, tokens = build_large(store)
         print(f"built large project in {time.perf_counter() - t0:.1f} s "
@@ -69,7 +78,7 @@ def main() -> None:
         partner = store.open(tokens["partner"])
         print(f"snapshot() as partner median: {median_ms(lambda: store.snapshot(partner), 50):.2f} ms")
 
-        os.environ["PARTNERSHIP_DB"] = str(db)
+        os.environ["PARTNERSHIP_DATABASE_URL"] = database
         from streamlit.testing.v1 import AppTest
 
         app = str(Path(__file__).resolve().parents[1] / "main.py")
@@ -82,6 +91,9 @@ def main() -> None:
                 at.switch_page(f"app_pages/{page}.py").run()
                 assert not at.exception, at.exception
             print(f"AppTest full run of /{page:<9} median: {median_ms(run, 3):7.0f} ms (incl. app start page run)")
+    finally:
+        store.close()
+        release_app_store()
 
 
 if __name__ == "__main__":
