@@ -146,6 +146,7 @@ def test_a_task_and_a_person_draft_come_back_and_leave_the_dates_alone(app: Make
     slot = f"re_peopleperson_{person.id}"
     report(at, slot, {"name": "Lise Holm", "contact": "lise@example.org"}, base=person.version)
     at.button(key=f"{slot}_draft_edit").click().run()
+    at.checkbox(key=f"{slot}_consent").check()  # a contact is kept only with the person's consent, asked anew
     at.button(key=f"{slot}_save").click().run()
     no_errors(at)
     got_person = next(p for p in store.snapshot(owner).people if p.id == person.id)
