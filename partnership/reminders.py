@@ -104,21 +104,21 @@ def compose(item: DueMail, unsubscribe_url: str, today: date) -> Mail:
     what = _one_line(item.what)
     day = fmt_date(item.day, lang, "long")
     days = (item.day - today).days
-    when = t("mail.when.today", lang) if days <= 0 else (
-        t("mail.when.tomorrow", lang) if days == 1 else t("mail.when.days", lang, n=days))
+    when = t("remind.when.today", lang) if days <= 0 else (
+        t("remind.when.tomorrow", lang) if days == 1 else t("remind.when.days", lang, n=days))
     other = _one_line(item.partner_org if item.side == "partner" else item.our_org) or t(
-        f"mail.side.{item.side or 'association'}", lang)
+        f"remind.side.{item.side or 'association'}", lang)
     params = {"project": project, "what": what, "day": day, "when": when, "actor": _one_line(item.actor),
               "other": other, "person": _one_line(item.person)}
     kind = item.kind
-    subject = t(f"mail.{kind}.subject", lang, **params)
-    lines = [t("mail.greeting", lang, **params), "", t(f"mail.{kind}.body", lang, **params)]
+    subject = t(f"remind.{kind}.subject", lang, **params)
+    lines = [t("remind.greeting", lang, **params), "", t(f"remind.{kind}.body", lang, **params)]
     if kind == "approved" and item.signed:
-        lines.append(t("mail.approved.signed", lang, **params))
+        lines.append(t("remind.approved.signed", lang, **params))
     if kind in ("due", "meeting") and item.note.strip():
-        lines += ["", t("mail.note", lang), *(f"  {_one_line(line)}" for line in item.note.splitlines()[:10])]
-    lines += ["", t("mail.open", lang, **params), "", "-- ", t("mail.why", lang, **params),
-              t("mail.unsubscribe", lang, url=unsubscribe_url)]
+        lines += ["", t("remind.note", lang), *(f"  {_one_line(line)}" for line in item.note.splitlines()[:10])]
+    lines += ["", t("remind.open", lang, **params), "", "-- ", t("remind.why", lang, **params),
+              t("remind.unsubscribe", lang, url=unsubscribe_url)]
     return Mail(item.email, _one_line(subject), "\n".join(lines) + "\n", unsubscribe_url, lang)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email.policy
 import smtplib
 import ssl
 from datetime import UTC, datetime
@@ -13,6 +14,10 @@ from partnership.reminders import Mail
 
 TIMEOUT_S = 20.0
 
+POLICY = email.policy.SMTP.clone(max_line_length=998)
+"""Header lines up to RFC 5322's hard limit: a long unsubscribe URL folded at 78
+characters would become an encoded word, which mail clients do not read as a link."""
+
 
 class MailError(Exception):
     """The SMTP server could not be reached or refused the mail (a sentence, no secret)."""
@@ -21,7 +26,7 @@ class MailError(Exception):
 def message(mail: Mail, sender: str) -> EmailMessage:
     """The mail as an RFC 5322 message: plain UTF-8 text, and the unsubscribe link also as
     ``List-Unsubscribe`` with one-click POST (RFC 8058)."""
-    msg = EmailMessage()
+    msg = EmailMessage(policy=POLICY)
     msg["From"] = sender
     msg["To"] = mail.to
     msg["Subject"] = mail.subject

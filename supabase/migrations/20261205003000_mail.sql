@@ -267,6 +267,9 @@ begin
 end
 $$;
 
+revoke all on table partnership_private.mail_subscriptions, partnership_private.mail_tickets,
+    partnership_private.mail_sent from public, anon, authenticated, service_role;
+revoke all on sequence partnership_private.mail_subscriptions_seq_seq from public, anon, authenticated, service_role;
 revoke all on function partnership_private.mail_address(text) from public, anon, authenticated, service_role;
 revoke all on function partnership_private.mail_json(partnership_private.mail_subscriptions) from public, anon, authenticated, service_role;
 revoke all on function partnership_private.mail_person(text, text, text) from public, anon, authenticated, service_role;
