@@ -67,10 +67,10 @@ declare
     v text := partnership_private.strip(coalesce(p_value, ''));
 begin
     if v = '' then
-        perform partnership_private.invalid('required', 'an e-mail address is required', '{"what": "mail.email"}');
+        perform partnership_private.invalid('required', 'an e-mail address is required', pg_catalog.jsonb_build_object('what', 'mail.email'));
     end if;
     if pg_catalog.length(v) > 254 or v !~ '^[^@[:space:][:cntrl:]<>(),;:"\[\]\\]+@[^@[:space:][:cntrl:]<>(),;:"\[\]\\]+\.[^@[:space:][:cntrl:]<>(),;:"\[\]\\.]+$' then
-        perform partnership_private.invalid('bad_email', 'not an e-mail address', '{"what": "mail.email"}');
+        perform partnership_private.invalid('bad_email', 'not an e-mail address', pg_catalog.jsonb_build_object('what', 'mail.email'));
     end if;
     return v;
 end
@@ -113,7 +113,7 @@ declare
 begin
     p_actor := partnership_private.actor(p_actor);
     if p_lang is null or p_lang not in ('da', 'en') then
-        perform partnership_private.invalid('invalid', 'unknown language', '{"what": "mail.lang"}');
+        perform partnership_private.invalid('invalid', 'unknown language', pg_catalog.jsonb_build_object('what', 'mail.lang'));
     end if;
     select * into v_link from partnership_private.link(p_token, p_project, true);
     perform partnership_private.mail_person(v_link.project_id, v_link.role, p_person);
