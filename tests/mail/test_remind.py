@@ -187,3 +187,19 @@ def test_the_mail_functions_across_projects_are_not_for_the_anon_role(store: Pos
                 conn.execute(call)
             conn.rollback()
             conn.execute("set role anon")
+
+
+def test_remind_right_after_demo_sends_the_examples_opted_in_people_their_notices(
+        database: str, smtp: SmtpServer, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PARTNERSHIP_", "SUPABASE_"))}
+    made = subprocess.run([sys.executable, "-m", "partnership", "demo"], capture_output=True, text=True, timeout=120,
+                          cwd=tmp_path, env={**env, "PARTNERSHIP_DATABASE_URL": database, "PYTHONPATH": str(ROOT)},
+                          check=False)
+    assert made.returncode == 0, made.stderr
+    out = remind(database, smtp.url, tmp_path)
+    assert out.returncode == 0 and "sent 2 of 2" in out.stdout, out.stdout + out.stderr
+    got = {m["To"]: subject(m) for m in smtp.mails()}
+    assert got == {"anna.holm@example.org": "Nørrebro Bibliotek har godkendt aftalen i »Lektiecafé på biblioteket«",
+                   "ole.berg@example.org": "Boldklubben Nørrebro approved the agreement in “Lektiecafé på biblioteket”"}
+    anna = next(m for m in smtp.mails() if m["To"] == "anna.holm@example.org")
+    assert "aftalen er underskrevet" in text(anna)
