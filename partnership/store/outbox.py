@@ -33,9 +33,11 @@ class Busy(Exception):
 
 
 def database_url() -> str:
-    """The database ``remind`` reaches directly: ``PARTNERSHIP_DATABASE_URL``, else the
-    embedded engine in ``PARTNERSHIP_DATA_DIR`` (Supabase's Data API cannot: its key is
-    the anon role's). Raises StorageError (code ``engine_down``)."""
+    """The database ``remind`` reaches directly: ``PARTNERSHIP_DATABASE_URL`` as it is
+    (migrated by the app, or on Supabase by its own migration tool: never migrated here),
+    else the embedded engine in ``PARTNERSHIP_DATA_DIR``, started and migrated as the app
+    does. Supabase's Data API cannot serve: its key is the anon role's. Raises
+    StorageError (code ``engine_down``)."""
     url = os.environ.get("PARTNERSHIP_DATABASE_URL") or None
     if url is None and os.environ.get("SUPABASE_URL"):
         raise StorageError("remind needs a direct database connection: set PARTNERSHIP_DATABASE_URL to the "
@@ -43,7 +45,7 @@ def database_url() -> str:
     try:
         if url is None:
             url = engine.start_embedded(os.environ.get("PARTNERSHIP_DATA_DIR", engine.DEFAULT_FOLDER))
-        engine.prepare(url)
+            engine.prepare(url)
     except Exception as exc:  # psycopg's errors, the engine's: the database cannot be reached
         raise StorageError(f"the database could not be opened: {exc}", code="engine_down") from exc
     return url
@@ -85,6 +87,11 @@ def open_outbox(url: str) -> Iterator[Outbox]:
     except psycopg.Error as exc:
         raise StorageError(f"the database could not be opened: {exc}", code="engine_down") from exc
     with conn:
+        ready = conn.execute("select to_regprocedure('partnership_private.mail_due(date, integer)')").fetchone()
+        if not (ready and ready[0]):
+            raise StorageError("the database lacks the mail functions: apply supabase/migrations/"
+                               "20261205003000_mail.sql (docs/supabase.md) or start the app on it once",
+                               code="engine_down")
         locked = conn.execute("select pg_try_advisory_lock(%s)", (LOCK,)).fetchone()
         if not (locked and locked[0]):
             raise Busy("another remind run is sending now")
