@@ -199,8 +199,9 @@ $$;
 -- -------------------------------------------------------------------------------------
 
 -- Every mail due on p_today (Danish date) with a window of p_days, not sent before:
---   due      a task the subscriber is responsible for (not a joint follow-up meeting), not
---            done, due from today to today + p_days;          key <sub>:due:<task>:<date>
+--   due      a task the subscriber is responsible for (not a joint follow-up meeting; an
+--            internal one only to the association's people), not done, due from today
+--            to today + p_days;                               key <sub>:due:<task>:<date>
 --   meeting  a joint follow-up meeting, not done, on a day in that window, to every
 --            subscriber of the project;                       key <sub>:meeting:<task>:<date>
 --   approved / reopened  the other side approved or reopened the agreement after the
@@ -220,6 +221,7 @@ returns jsonb language sql stable set search_path = '' as $$
         from subs s join partnership_private.tasks t on t.project_id = s.project_id and t.responsible = s.person_id
         where t.status <> 'done' and t.due between p_today and p_today + p_days
           and (t.kind <> 'follow_up' or t.internal)
+          and (not t.internal or s.person_side = 'association')  -- internal work stays the association's
         union all
         select s.id, s.id || ':meeting:' || t.id || ':' || partnership_private.iso_date(coalesce(t.due, t.start)),
                'meeting', t.title, partnership_private.iso_date(coalesce(t.due, t.start)), '', '', false, t.note, t.seq

@@ -79,7 +79,8 @@ def sent_count(database: str) -> int:
 
 def project(store: PostgresStore) -> tuple[Access, Access, dict[str, str]]:
     """Eva (association, Danish) and Ole (partner, English) opted in; Karim did not. What
-    is due: Eva's task in 2 days, Karim's tomorrow, a joint meeting in 3 days; not due:
+    is due: Eva's task in 2 days, Karim's tomorrow, a joint meeting in 3 days, an internal
+    task of the association's naming Ole (never mailed to the partner's people); not due:
     Eva's task in 10 days and her finished one; then the partner approves."""
     today = datetime.now(TIMEZONE).date()
     owner, tokens = store.create_project("Lektiecafé", "Boldklubben", "Anna")
@@ -94,6 +95,8 @@ def project(store: PostgresStore) -> tuple[Access, Access, dict[str, str]]:
     store.add_task(owner, {"title": "Senere", "responsible": eva.id, "due": day(10)}, "Anna")
     store.add_task(owner, {"title": "Færdig", "responsible": eva.id, "due": day(1), "status": "done"}, "Anna")
     store.add_task(owner, {"title": "Opfølgningsmøde", "kind": "follow_up", "responsible": ole.id, "due": day(3)},
+                   "Anna")
+    store.add_task(owner, {"title": "Intern note om Ole", "internal": True, "responsible": ole.id, "due": day(1)},
                    "Anna")
     store.mail_subscribe(owner, eva.id, "eva@example.org", "da", "Eva")
     store.mail_subscribe(partner, ole.id, "ole@example.org", "en", "Ole")
