@@ -3,7 +3,7 @@ store and link for this run, language, navigation."""
 
 import streamlit as st
 
-from partnership.ui import live, shell, style
+from partnership.ui import drafts, live, shell, style
 from partnership.web.headers import FAVICON
 
 # A local image, served by the app: ":material/handshake:" is fetched from a font host.
@@ -14,3 +14,4 @@ page = st.navigation(shell.pages(ctx), position="top")
 with shell.guarded(ctx):
     page.run()
 live.finish()
+drafts.finish(ctx)

@@ -11,7 +11,7 @@ timeline_page.header(ctx, ctx.snap)
 plan, health = timeline_page.tabs(ctx)
 if plan.open:
     with plan:
-        view = timeline_page.controls(ctx, ctx.snap)
+        view = timeline_page.controls(ctx, ctx.snap, today)
         timeline_page.chart(ctx, ctx.snap, view, today)
         timeline_page.task_section(ctx, ctx.snap, view, today)
         timeline_page.calendar_section(ctx, ctx.snap)

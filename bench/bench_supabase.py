@@ -67,7 +67,8 @@ def fill(store: SupabaseStore, owner: Access) -> None:
     for n in range(SIZES["people"]):
         side = "association" if n % 2 else "partner"
         people.append(store.add_person(owner, {"name": f"Person {n + 1}", "side": side, "title": "Frivillig",
-                                               "contact": f"person{n}@example.org", "working_group": n % 3 == 0}, ME))
+                                               "contact": f"person{n}@example.org", "contact_consent": True,
+                                               "working_group": n % 3 == 0}, ME))
     start = date(2027, 1, 4)
     kinds = ["activity", "task", "follow_up", "milestone"]
     for n in range(SIZES["tasks"]):

@@ -19,6 +19,7 @@ from typing import Any
 
 from partnership import health, validation
 from partnership.errors import ValidationError
+from partnership.i18n import count_of, t
 from partnership.model import HistoryEntry, Role, Snapshot
 from partnership.steps import MAX_NAME, MAX_TEXT
 
@@ -155,3 +156,16 @@ def import_marker(history: list[HistoryEntry], creator: str, at_: datetime, coun
     """The entry that closes the imported history: who imported how much, and when."""
     new = json.dumps({"entries": len(history), **count}, sort_keys=True)
     return HistoryEntry(0, IMPORT_ENTITY, "", creator, Role.OWNER, at_, "", new, 1)
+
+
+def import_summary(new: str, lang: str) -> str:
+    """The "import" entry (``import_marker``) in words in ``lang``: how many history
+    entries, text fields and tasks the file held. "" if the entry holds no counts."""
+    try:
+        data = json.loads(new)
+    except ValueError:
+        return ""
+    if not isinstance(data, dict):
+        return ""
+    counts = {name: max(0, count_of(data.get(name, 0)) or 0) for name in ("entries", "fields", "tasks")}
+    return t("history.import_summary", lang, **counts)

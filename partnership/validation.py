@@ -126,8 +126,13 @@ def candidate_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+CONSENT = "contact_consent"
+"""Sent with a new contact: the person agreed that it is kept (the store records it; never
+stored on the person)."""
+
+
 def person_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
-    _only(changes, PERSON_FIELDS, "person")
+    _only(changes, (*PERSON_FIELDS, CONSENT), "person")
     out: dict[str, Any] = {}
     for k, v in changes.items():
         if k == "name":

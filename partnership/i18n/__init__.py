@@ -6,7 +6,9 @@ Each feature of the app keeps its messages in its own module ``catalog_<feature>
 module, so the key says where it lives. Tests check that both languages have every key,
 that no key is defined twice, and that every key is used by the code.
 ``t()`` looks a key up in the chosen language and formats it with ``str.format``-style
-parameters.
+parameters. A count picks its word with a plural spec, ``{n:opgave|opgaver}``: the
+first form for one, the second for any other number (Danish and English agree on that
+rule), so no message says "opgave(r)".
 Dates are formatted with Babel in the language's locale (Danish: 26. nov. 2026).
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import string
 from datetime import date, datetime
 from functools import cache
 from typing import Any, Literal
@@ -46,6 +49,35 @@ def catalogues() -> dict[str, dict[str, str]]:
     return merged
 
 
+def count_of(value: Any) -> int | None:
+    """A count as a number: an int, or a number already formatted with thousands
+    separators ("1.234", "1,234"); None if it is neither."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    digits = str(value).strip().replace(".", "").replace(",", "").replace("\u00a0", "").replace(" ", "")
+    return int(digits) if digits.lstrip("-").isdigit() else None
+
+
+def plural(n: Any, one: str, other: str) -> str:
+    """``one`` for a count of one (or minus one), ``other`` for any other count."""
+    return one if count_of(n) in (1, -1) else other
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` plus the plural spec ``{n:one|other}``."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, _, other = format_spec.partition("|")
+            return plural(value, one, other)
+        return str(super().format_field(value, format_spec))
+
+
+_FORMAT = _Formatter()
+
+
 def t(key: str, lang: str = DEFAULT_LANG, /, **params: Any) -> str:
     """The message ``key`` in ``lang``, formatted with ``params``.
 
@@ -56,7 +88,7 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **params: Any) -> str:
     text = messages.get(key, key)
     if params:
         try:
-            return text.format(**params)
+            return _FORMAT.vformat(text, (), params)
         except (KeyError, IndexError, ValueError):
             return text
     return text

@@ -28,7 +28,10 @@ DA: dict[str, str] = {
     "nav.overview": "Oversigt",
     "nav.timeline": "Tidslinje",
     "nav.history": "Historik",
+    "nav.privacy": "Privatliv",
     "nav.settings": "Links og indstillinger",
+    "nav.menu": "Menu",
+    "nav.step": "Trin {n} · {title}",
 
     # -- the reader's name -------------------------------------------------------------
     "who.prompt": "Hvad hedder du?",
@@ -38,6 +41,8 @@ DA: dict[str, str] = {
 
     # -- page styling ------------------------------------------------------------------
     "style.choose_file": "Vælg fil",
+    "style.upload_note": "Højst {mb} MB · JSON",
+    "style.no_results": "Ingen passer",
     "style.year": "åååå",
     "style.timeline_region": "Tidslinjen (kan rulles til siden)",
 }
@@ -68,7 +73,10 @@ EN: dict[str, str] = {
     "nav.overview": "Overview",
     "nav.timeline": "Timeline",
     "nav.history": "History",
+    "nav.privacy": "Privacy",
     "nav.settings": "Links and settings",
+    "nav.menu": "Menu",
+    "nav.step": "Step {n} · {title}",
 
     # -- the reader's name -------------------------------------------------------------
     "who.prompt": "What is your name?",
@@ -78,6 +86,8 @@ EN: dict[str, str] = {
 
     # -- page styling ------------------------------------------------------------------
     "style.choose_file": "Choose file",
+    "style.upload_note": "Up to {mb} MB · JSON",
+    "style.no_results": "No matches",
     "style.year": "yyyy",
     "style.timeline_region": "The timeline (scrolls sideways)",
 }

@@ -47,6 +47,10 @@ DA: dict[str, str] = {
         "og giv den, der driver værktøjet, besked."
     ),
     "err.storage_busy": "Databasen er optaget lige nu. Prøv igen om et øjeblik – intet er ændret.",
+    "err.consent_required": (
+        "Sæt flueben ved, at personen har sagt ja til, at vi gemmer mail eller telefon – ellers lad feltet stå "
+        "tomt. Intet er gemt, og det, du skrev, står her stadig."
+    ),
     "err.engine_down": (
         "Databasen kunne ikke startes eller nås, så værktøjet kan ikke vise noget lige nu. Prøv at genindlæse "
         "siden om lidt. Den, der driver værktøjet, kan bruge Supabase i stedet: sæt [supabase] url og key i "
@@ -148,6 +152,10 @@ EN: dict[str, str] = {
         "whoever runs the tool."
     ),
     "err.storage_busy": "The database is busy right now. Try again in a moment – nothing was changed.",
+    "err.consent_required": (
+        "Tick that the person has agreed that we keep their e-mail or phone – or leave the field empty. Nothing "
+        "was saved, and what you typed is still here."
+    ),
     "err.engine_down": (
         "The database could not be started or reached, so the tool cannot show anything right now. Try "
         "reloading the page in a moment. Whoever runs the tool can use Supabase instead: set [supabase] url "

@@ -18,7 +18,7 @@ DA: dict[str, str] = {
     "history.both_sides": "Begge sider",
     "history.none": "Der er ikke ændret noget endnu.",
     "history.none_matching": "Ingen ændringer passer til det valgte.",
-    "history.count": "Viser {shown} af {total} ændringer",
+    "history.count": "Viser {shown} af {total} {total:ændring|ændringer}",
     "history.more": "Vis flere",
     "history.step": "trin {n}",
     "history.byline": "{who} ({role}) · {when} · version {version}",
@@ -73,6 +73,8 @@ DA: dict[str, str] = {
     "history.attr.created_by": "Oprettet af",
     "history.imported": "Importeret historik – kun til læsning",
     "history.kind.import": "Projektet blev importeret fra en fil",
+    "history.import_summary": "Filen indeholdt {entries} {entries:ændring|ændringer} i historikken, "
+    "{fields} {fields:tekstfelt|tekstfelter} og {tasks} {tasks:opgave|opgaver}.",
     "history.imported_lead": (
         "Disse ændringer kommer fra den importerede fil. De kan ikke gendannes, og godkendelser "
         "fra filen gælder ikke: projektet skal godkendes igen."
@@ -95,7 +97,7 @@ EN: dict[str, str] = {
     "history.both_sides": "Both sides",
     "history.none": "Nothing has been changed yet.",
     "history.none_matching": "No changes match your choice.",
-    "history.count": "Showing {shown} of {total} changes",
+    "history.count": "Showing {shown} of {total} {total:change|changes}",
     "history.more": "Show more",
     "history.step": "step {n}",
     "history.byline": "{who} ({role}) · {when} · version {version}",
@@ -117,7 +119,7 @@ EN: dict[str, str] = {
     "brought back. The page now shows the latest – try again if you still want this version.",
     "history.yes": "yes",
     "history.no": "no",
-    "history.answers": "{n} answers",
+    "history.answers": "{n} {n:answer|answers}",
     "history.kind.field": "Text field",
     "history.kind.candidate": "Suggested partner",
     "history.kind.person": "Person",
@@ -150,6 +152,8 @@ EN: dict[str, str] = {
     "history.attr.created_by": "Created by",
     "history.imported": "Imported history – read only",
     "history.kind.import": "The project was imported from a file",
+    "history.import_summary": "The file held {entries} history {entries:entry|entries}, "
+    "{fields} text {fields:field|fields} and {tasks} {tasks:task|tasks}.",
     "history.imported_lead": (
         "These changes come from the imported file. They cannot be restored, and approvals from the "
         "file do not count: the project must be approved again."

@@ -47,7 +47,7 @@ DA: dict[str, str] = {
     "dash.next_meeting": "Næste opfølgningsmøde",
     "dash.next_meeting_help": "Det første opfølgningsmøde fra i dag, som ikke er holdt endnu.",
     "dash.no_meeting": "Intet planlagt",
-    "dash.in_days": "om {n} dage",
+    "dash.in_days": "om {n} {n:dag|dage}",
     "dash.in_one_day": "i morgen",
     "dash.today": "i dag",
     "dash.open": "Åbne opgaver",
@@ -58,13 +58,13 @@ DA: dict[str, str] = {
     "dash.none_overdue": "Ingen forsinkede opgaver.",
     "dash.none_soon": "Ingen frister de næste {days} dage.",
     "dash.item": "**{title}** · {who} · frist {due}",
-    "dash.late_by": "{n} dage for sent",
+    "dash.late_by": "{n} {n:dag|dage} for sent",
     "dash.late_by_one": "1 dag for sent",
     "dash.meeting": "**{title}** · {when} ({rel}) · {who}",
     "dash.no_meeting_hint": "Der er ikke planlagt et opfølgningsmøde. Aftal det næste på tidslinjen eller i "
     "trin 5.",
     "dash.open_timeline": "Åbn tidslinjen",
-    "dash.more": "… og {n} flere",
+    "dash.more": "… og {n} {n:mere|flere}",
 }
 
 
@@ -112,7 +112,7 @@ EN: dict[str, str] = {
     "dash.next_meeting": "Next follow-up meeting",
     "dash.next_meeting_help": "The first follow-up meeting from today that has not been held yet.",
     "dash.no_meeting": "None planned",
-    "dash.in_days": "in {n} days",
+    "dash.in_days": "in {n} {n:day|days}",
     "dash.in_one_day": "tomorrow",
     "dash.today": "today",
     "dash.open": "Open tasks",
@@ -123,7 +123,7 @@ EN: dict[str, str] = {
     "dash.none_overdue": "No overdue tasks.",
     "dash.none_soon": "Nothing due in the next {days} days.",
     "dash.item": "**{title}** · {who} · due {due}",
-    "dash.late_by": "{n} days late",
+    "dash.late_by": "{n} {n:day|days} late",
     "dash.late_by_one": "1 day late",
     "dash.meeting": "**{title}** · {when} ({rel}) · {who}",
     "dash.no_meeting_hint": "No follow-up meeting is planned. Agree on the next one on the timeline or in "

@@ -23,6 +23,8 @@ DA: dict[str, str] = {
     "s3.person_contact": "Mail eller telefon",
     "s3.add_person": "Tilføj person",
     "s3.in_meeting": "Med til mødet",
+    "s3.people_private": "Personerne her bliver i foreningen. Partneren ser kun dem, I sætter i arbejdsgruppen i "
+                         "trin 4 eller gør ansvarlige for en fælles opgave.",
     "s3.plan_b_list": "Resten af listen fra trin 2",
     "s3.follow_up": "Ansvarlig og opfølgning",
     "s3.follow_up_lead": "Hvem følger op, og hvornår? Datoen bliver en opgave på tidslinjen.",
@@ -82,6 +84,8 @@ EN: dict[str, str] = {
     "s3.person_contact": "E-mail or phone",
     "s3.add_person": "Add person",
     "s3.in_meeting": "Goes to the meeting",
+    "s3.people_private": "The people here stay inside the association. The partner sees only those you put in the "
+                         "working group in step 4 or make responsible for a joint task.",
     "s3.plan_b_list": "The rest of the list from step 2",
     "s3.follow_up": "Responsible person and follow-up",
     "s3.follow_up_lead": "Who follows up, and when? The date becomes a task on the timeline.",

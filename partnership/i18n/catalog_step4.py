@@ -44,6 +44,17 @@ DA: dict[str, str] = {
     "people.title": "Rolle i organisationen",
     "people.contact": "Mail eller telefon",
     "people.wg": "I arbejdsgruppen",
+    "people.contact_why": "Mail eller telefon bruges kun, så de andre i samarbejdet kan få fat i personen. Spørg "
+                          "personen først.",
+    "people.consent": "Personen har sagt ja til, at vi gemmer mail eller telefon her",
+    "people.internal_badge": "kun foreningen",
+    "people.erased": "Slettet person",
+    "people.erase": "Slet personens oplysninger",
+    "people.erase_lead": "Navn, titel og kontaktoplysninger fjernes alle steder, også i historikken, og personen "
+                         "er ikke længere ansvarlig for nogen opgave. Det kan ikke fortrydes. Tekster, I selv har "
+                         "skrevet, ændres ikke.",
+    "people.erase_confirm": "Ja, slet oplysningerne",
+    "people.erased_done": "Personens oplysninger er slettet alle steder.",
     "people.side": "Organisation",
     "people.add": "Tilføj person hos {org}",
     "people.add_button": "Tilføj person",
@@ -53,6 +64,8 @@ DA: dict[str, str] = {
     "people.nobody.association": "Foreningen har endnu ingen i arbejdsgruppen",
     "people.nobody.partner": "Partneren har endnu ingen i arbejdsgruppen",
     "people.nobody_why": "Udpeg mindst én fra hver organisation – så hviler arbejdet på begge parter.",
+    "people.tick_someone": "Sæt flueben ved »I arbejdsgruppen« hos dem nedenfor, der er med – først da ser "
+                           "partneren dem.",
     "people.locked": "Aftalen er underskrevet, så arbejdsgruppen er låst. Genåbn aftalen i trin 5 for at "
     "ændre den.",
     "people.own_side": "Du kan tilføje og rette personer fra jeres egen organisation.",
@@ -100,6 +113,17 @@ EN: dict[str, str] = {
     "people.title": "Role in the organisation",
     "people.contact": "E-mail or phone",
     "people.wg": "In the working group",
+    "people.contact_why": "E-mail or phone is used only so that the others in the partnership can reach the person. "
+                          "Ask the person first.",
+    "people.consent": "The person has agreed that we keep their e-mail or phone here",
+    "people.internal_badge": "association only",
+    "people.erased": "Erased person",
+    "people.erase": "Erase this person's details",
+    "people.erase_lead": "Name, title and contact details are removed everywhere, the history included, and the "
+                         "person is no longer responsible for any task. This cannot be undone. Texts you wrote "
+                         "yourselves are not changed.",
+    "people.erase_confirm": "Yes, erase the details",
+    "people.erased_done": "The person's details are erased everywhere.",
     "people.side": "Organisation",
     "people.add": "Add a person from {org}",
     "people.add_button": "Add person",
@@ -109,6 +133,8 @@ EN: dict[str, str] = {
     "people.nobody.association": "The association has nobody in the working group yet",
     "people.nobody.partner": "The partner has nobody in the working group yet",
     "people.nobody_why": "Name at least one person from each organisation – so the work rests on both sides.",
+    "people.tick_someone": "Tick \"In the working group\" for those below who take part – only then does the "
+                           "partner see them.",
     "people.locked": "The agreement is signed, so the working group is locked. Reopen the agreement in "
     "step 5 to change it.",
     "people.own_side": "You can add and edit people from your own organisation.",

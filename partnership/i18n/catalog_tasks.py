@@ -41,7 +41,7 @@ DA: dict[str, str] = {
     "limits.search_none": "Ingen opgaver matcher søgningen.",
     "limits.aggregated": "Der er {n} opgaver – for overblikkets skyld samler tidslinjen dem pr. måned og "
                          "række. Brug filtrene for at se de enkelte opgaver.",
-    "limits.bucket": "{n} opgaver",
+    "limits.bucket": "{n} {n:opgave|opgaver}",
 }
 
 
@@ -83,5 +83,5 @@ EN: dict[str, str] = {
     "limits.search_none": "No task matches the search.",
     "limits.aggregated": "There are {n} tasks – to keep the overview, the timeline groups them by month and "
                          "lane. Use the filters to see the single tasks.",
-    "limits.bucket": "{n} tasks",
+    "limits.bucket": "{n} {n:task|tasks}",
 }

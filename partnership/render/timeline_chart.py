@@ -56,6 +56,7 @@ from partnership.render.timeline_scene import (
     prepare,
 )
 from partnership.timeline import LaneMode
+from partnership.timeline_window import Window
 
 _HOVERTEMPLATE = "%{hovertext}<extra></extra>"
 
@@ -70,6 +71,7 @@ def timeline_figure(
     period: tuple[date | None, date | None] = (None, None),
     our_org: str = "",
     partner_org: str = "",
+    window: Window | None = None,
 ) -> go.Figure:
     """The tasks on a time axis, one lane (y category) per responsible person or per side.
 
@@ -81,7 +83,7 @@ def timeline_figure(
     overdue rings if any. ``customdata`` of each point is the task id.
     """
     drawing = prepare(tasks, people, today=today, lang=lang, lanes=lanes, period=period, our_org=our_org,
-                      partner_org=partner_org)
+                      partner_org=partner_org, window=window)
     if isinstance(drawing, str):
         return message_figure(drawing)
     text, where, undated = drawing.text, drawing.where, drawing.undated
@@ -297,9 +299,10 @@ def _marks(
         shapes.append(band)
         annotations.append(label)
     shapes += [_lane_line(position) for position in range(len(where.lane_order) - 1)]
-    line, today_label = _today_marks(today, marks.today_text, marks.today_right)
-    shapes.append(line)
-    annotations.append(today_label)
+    if where.shows(today):  # a window may leave today out
+        line, today_label = _today_marks(today, marks.today_text, marks.today_right)
+        shapes.append(line)
+        annotations.append(today_label)
     return shapes, annotations
 
 

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from partnership.i18n import t
 from partnership.model import TaskStatus
-from partnership.render.timeline_scene import PLOT_PX, Scene, Words
+from partnership.render.timeline_scene import Scene, Words
 
 HEAD_PX = 26  # a strip above the first lane for the "today" and period labels
 SMALL_CHAR_PX = 6.6  # the 11-12 px labels in that strip
@@ -63,7 +63,7 @@ def head(where: Scene, text: Words, today: date, period: tuple[date | None, date
     today_text = f"{t('timeline.today', lang)} · {text.day(today)}"
     today_w = len(today_text) * SMALL_CHAR_PX + 10
     at = where.at_px(today)
-    today_right = at + today_w <= PLOT_PX
+    today_right = at + today_w <= where.plot_px
     today_span = (at, at + today_w) if today_right else (at - today_w, at)
     period_text = t("timeline.period", lang)
     p_start, p_end = period

@@ -29,6 +29,7 @@ from partnership.render.chart_base import (
 from partnership.timeline import LaneMode, is_overdue, side_names
 from partnership.timeline_layout import Item, Placed
 from partnership.timeline_layout import layout as layout_items
+from partnership.timeline_window import Window, in_window
 from partnership.validation import YEAR_MAX, YEAR_MIN
 
 DAY_MS = 86_400_000
@@ -191,7 +192,7 @@ def classify(dated: Sequence[Task], text: Words, today: date) -> tuple[list[Bar]
 @dataclass
 class Scene:
     """Where everything goes: the lanes top to bottom, the axis from ``x_lo`` to ``x_hi``
-    (assumed ``PLOT_PX`` wide) and each item's sub-row and label (keys "b<i>", "p<i>")."""
+    (assumed ``plot_px`` wide) and each item's sub-row and label (keys "b<i>", "p<i>")."""
 
     bars: list[Bar]
     points: list[Point]
@@ -201,6 +202,8 @@ class Scene:
     px_per_day: float
     place: dict[str, Placed]
     rows_in: dict[str, int]
+    plot_px: float = PLOT_PX
+    """How wide the plot was laid out (``PLOT_PX``, or a phone's narrow drawing)."""
     lane_index: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -215,21 +218,31 @@ class Scene:
         width = BAR_SPAN / self.rows_in[p.lane]
         return self.lane_index[p.lane] - BAR_SPAN / 2 + (p.row + 0.5) * width
 
+    def shows(self, day: date) -> bool:
+        """Whether ``day`` is on the axis (a window may leave today out)."""
+        return self.x_lo <= day < self.x_hi
+
     def x_at(self, px: float) -> str:
         return wall_time(datetime.combine(self.x_lo, datetime.min.time()) + timedelta(days=px / self.px_per_day))
 
 
-def scene(dated: Sequence[Task], text: Words, today: date, period: tuple[date | None, date | None]) -> Scene:
+def scene(dated: Sequence[Task], text: Words, today: date, period: tuple[date | None, date | None],
+          window: Window | None = None, plot_px: float = PLOT_PX) -> Scene:
+    """The scene of ``dated`` (with ``window``: those in it, bars cut at its edges) on a
+    plot ``plot_px`` wide."""
     bars, points, lo, hi = classify(dated, text, today)
     for bound in period:
         if bound is not None:
             lo, hi = min(lo, bound), max(hi, bound)
     used = {lane for _, lane, *_ in bars} | {lane for _, lane, _ in points}
-    # Axis span with some air either side.
-    span = (hi - lo).days + 1
-    pad = timedelta(days=max(3, round(span * 0.03)))
-    x_lo, x_hi = lo - pad, hi + timedelta(days=1) + pad
-    px_per_day = PLOT_PX / max(1, (x_hi - x_lo).days)
+    if window is not None:  # exactly the window; a bar that goes on beyond it is cut at its edge
+        x_lo, x_hi = window[0], window[1] + timedelta(days=1)
+        bars = [(task, lane, max(first, window[0]), min(last, window[1])) for task, lane, first, last in bars]
+    else:  # everything, with some air either side
+        span = (hi - lo).days + 1
+        pad = timedelta(days=max(3, round(span * 0.03)))
+        x_lo, x_hi = lo - pad, hi + timedelta(days=1) + pad
+    px_per_day = plot_px / max(1, (x_hi - x_lo).days)
 
     def at_px(value: date) -> float:
         return (value - x_lo).days * px_per_day
@@ -241,8 +254,9 @@ def scene(dated: Sequence[Task], text: Words, today: date, period: tuple[date | 
              for i, (task, lane, first, last) in enumerate(bars)]
     items += [Item(f"p{i}", lane, at_px(when) + px_per_day / 2, at_px(when) + px_per_day / 2, task.title, point=True)
               for i, (task, lane, when) in enumerate(points)]
-    placed, rows_in = layout_items(items, PLOT_PX)
-    return Scene(bars, points, text.lane_order(used), x_lo, x_hi, px_per_day, {p.key: p for p in placed}, rows_in)
+    placed, rows_in = layout_items(items, plot_px)
+    return Scene(bars, points, text.lane_order(used), x_lo, x_hi, px_per_day, {p.key: p for p in placed}, rows_in,
+                 plot_px)
 
 
 def outline(late: bool, *, bar: bool) -> tuple[str, float]:
@@ -270,9 +284,11 @@ class Drawing:
 
 
 def prepare(tasks: Sequence[Task], people: Sequence[Person], *, today: date, lang: str, lanes: LaneMode,
-            period: tuple[date | None, date | None], our_org: str, partner_org: str) -> Drawing | str:
+            period: tuple[date | None, date | None], our_org: str, partner_org: str,
+            window: Window | None = None, plot_px: float = PLOT_PX) -> Drawing | str:
     """The drawing's words and scene, or the message to show instead when no task has a
-    date (the arguments are ``timeline_chart.timeline_figure``'s)."""
+    date, or none in the ``window`` (the arguments are ``timeline_chart.timeline_figure``'s;
+    ``plot_px``: how wide the plot is laid out)."""
     if lanes not in ("person", "side"):
         raise ValueError(f"lanes must be 'person' or 'side', not {lanes!r}")
     # A date far outside the validated years (stored before the bounds existed) would
@@ -282,8 +298,13 @@ def prepare(tasks: Sequence[Task], people: Sequence[Person], *, today: date, lan
     dated = [task for task in tasks if task.start is not None or task.due is not None]
     if not dated:
         return t("timeline.no_dates" if tasks else "timeline.empty", lang)
+    undated = len(tasks) - len(dated)
+    if window is not None:
+        dated = [task for task in dated if in_window(task, window)]
+        if not dated:
+            return t("timeline.empty_window", lang)
     text = words(people, lang, lanes, our_org, partner_org)
-    return Drawing(text, scene(dated, text, today, period), dated, len(tasks) - len(dated), period)
+    return Drawing(text, scene(dated, text, today, period, window, plot_px), dated, undated, period)
 
 
 @dataclass

@@ -37,6 +37,7 @@ from partnership.render.timeline_frame import (
 from partnership.render.timeline_scene import PLOT_PX, Scene, prepare
 from partnership.render.timeline_svg_parts import Geometry, items, legend, legend_px, legend_rows, num, x
 from partnership.timeline import LaneMode
+from partnership.timeline_window import Window
 
 DESIGN_PX = 1000
 """The SVG's width in its own units. About what the Plotly figure gets on a laptop in the
@@ -90,11 +91,13 @@ def timeline_svg(
     period: tuple[date | None, date | None] = (None, None),
     our_org: str = "",
     partner_org: str = "",
+    window: Window | None = None,
 ) -> str:
     """The tasks on a time axis as an SVG string; the arguments mean what they mean for
-    ``timeline_chart.timeline_figure``, and the SVG has that figure's height."""
+    ``timeline_chart.timeline_figure``, and the SVG has that figure's height. With a
+    ``window``, only what falls in it, on an axis of exactly that window."""
     drawing = prepare(tasks, people, today=today, lang=lang, lanes=lanes, period=period, our_org=our_org,
-                      partner_org=partner_org)
+                      partner_org=partner_org, window=window)
     if isinstance(drawing, str):
         return message_svg(drawing)
     text, where, undated = drawing.text, drawing.where, drawing.undated
@@ -111,7 +114,7 @@ def timeline_svg(
         '<rect width="100%" height="100%" fill="#FFFFFF"/>',
         *_axes(geo, marks, lang),
         *items(geo, text, today),
-        *_today(geo, marks, today),
+        *(today_mark(geo, marks, today) if where.shows(today) else []),
         *legend(geo, rows),
     ]
     if undated:
@@ -159,7 +162,7 @@ def _axes(geo: Geometry, marks: Head, lang: str) -> list[str]:
     return out
 
 
-def _today(geo: Geometry, marks: Head, today: date) -> list[str]:
+def today_mark(geo: Geometry, marks: Head, today: date) -> list[str]:
     """The dashed "today" line with its label, and the period's label, in the head strip."""
     at = geo.midday(today)
     out: list[str] = []

@@ -20,7 +20,7 @@ from partnership.render.chart_base import (
     one_line,
 )
 from partnership.render.timeline_frame import BAR_TEXT_COLOURS, MARGIN_RIGHT
-from partnership.render.timeline_scene import BAR_SPAN, PLOT_PX, Scene, Words, marker_size, outline
+from partnership.render.timeline_scene import BAR_SPAN, Scene, Words, marker_size, outline
 from partnership.timeline import is_overdue
 from partnership.timeline_layout import Placed
 
@@ -63,7 +63,7 @@ class Geometry:
         return self.width - MARGIN_RIGHT
 
     def px(self, scene_px: float) -> float:
-        return self.left + scene_px * (self.right - self.left) / PLOT_PX
+        return self.left + scene_px * (self.right - self.left) / self.where.plot_px
 
     def day(self, value: date) -> float:
         """The x of a day's start (midnight)."""

@@ -45,11 +45,13 @@ def open_store(url: str | None = None, *, secrets: Mapping[str, Any] | None = No
 
     url = url or os.environ.get("PARTNERSHIP_DATABASE_URL") or None
     embedded = url is None
+    folder = os.environ.get("PARTNERSHIP_DATA_DIR", engine.DEFAULT_FOLDER)
     try:
         if url is None:
-            url = engine.start_embedded(os.environ.get("PARTNERSHIP_DATA_DIR", engine.DEFAULT_FOLDER))
+            url = engine.start_embedded(folder)
         engine.prepare(url)
-        store = PostgresStore(url, embedded=embedded)
+        store = PostgresStore(url, embedded=embedded,
+                              revive=(lambda: engine.start_embedded(folder)) if embedded else None)
     except (engine.EngineUnavailable, StorageError, OSError) as exc:
         raise StorageError(f"the database could not be opened: {exc}", code="engine_down") from exc
     except Exception as exc:  # psycopg's errors: the server refused or broke off

@@ -210,13 +210,23 @@ class Store(ABC):
 
     @abstractmethod
     def add_person(self, access: Access, fields: Mapping[str, Any], actor: str) -> Person:
-        """Add a person (name and side required). A partner may add only partner-side people."""
+        """Add a person (name and side required). A partner may add only partner-side people.
+        A non-empty ``contact`` needs ``contact_consent: True`` (the person agreed; the store
+        records it), else ValidationError code "consent_required"; the same for a change
+        to a new contact in ``update_person``."""
 
     @abstractmethod
     def update_person(
         self, access: Access, person_id: str, changes: Mapping[str, Any], expected_version: int, actor: str
     ) -> int:
         """Change a person; owner any, partner only partner-side people."""
+
+    @abstractmethod
+    def erase_person(self, access: Access, person_id: str, expected_version: int, actor: str) -> int:
+        """Owner only: remove a person's details everywhere - name, title, contact, every
+        history entry about them, their recorded consents, their responsibility for tasks -
+        leaving an empty person and one history entry saying who erased it. Returns the
+        person's new version (compare-and-set on ``expected_version``)."""
 
     @abstractmethod
     def add_task(self, access: Access, fields: Mapping[str, Any], actor: str) -> Task:

@@ -127,12 +127,31 @@ def start_embedded(folder: str | os.PathLike[str], settings: dict[str, str] | No
         path.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
         server = get_server(path, cleanup_mode="stop")
+        if not fresh and not _alive(path, server_module):  # it died under us (kill -9, OOM)
+            with server._lock:
+                server.ensure_postgres_running()
         if fresh:
             _configure(server, server_module, SMALL if settings is None else settings)
         log.info("embedded PostgreSQL ready in %.2f s at %s", time.perf_counter() - started, path)
         return str(server.get_uri())
     except Exception as exc:  # initdb/pg_ctl failures, permissions, a full disk...
         raise EngineUnavailable(f"the embedded PostgreSQL could not start in {path}: {exc}") from exc
+
+
+def _alive(path: Path, server_module: Any) -> bool:
+    """Whether the server of ``path`` runs. The wheel's own check counts a zombie (a killed
+    postmaster nobody reaped, common in containers) as running and would never start it
+    again: such a postmaster.pid is removed, and PostgreSQL's own start-up checks the rest."""
+    info = server_module.PostmasterInfo.read_from_pgdata(path)
+    if info is None or info.process is None:
+        return False
+    try:
+        if info.process.is_running() and info.process.status() != "zombie":
+            return True
+    except Exception:  # noqa: BLE001 - psutil: gone meanwhile
+        pass
+    (path / "postmaster.pid").unlink(missing_ok=True)
+    return False
 
 
 def _configure(server: Any, server_module: Any, settings: dict[str, str]) -> None:

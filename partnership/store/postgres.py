@@ -22,7 +22,7 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -44,6 +44,12 @@ STATEMENT_TIMEOUT = "15s"
 LOCK_TIMEOUT = "2s"
 """A write that waits longer for another writer's lock gives up: "busy, try again"."""
 
+REVIVE_EVERY_S = 2.0
+"""Least time between two attempts to start a vanished embedded server again."""
+
+RESYNC_S = 3.0
+"""After the listener reconnected, the hub checks revisions for this long (what was missed)."""
+
 CHANNEL = "ps_commit"
 
 log = logging.getLogger(__name__)
@@ -57,7 +63,8 @@ class PostgresStore(RpcStore):
     backend = "postgres"
 
     def __init__(self, conninfo: str, *, embedded: bool = False, listen: bool = True, pool_max: int = POOL_MAX,
-                 statement_timeout: str = STATEMENT_TIMEOUT, connect_timeout: float = 5.0) -> None:
+                 statement_timeout: str = STATEMENT_TIMEOUT, connect_timeout: float = 5.0,
+                 revive: Callable[[], object] | None = None) -> None:
         self.conninfo = conninfo
         self.embedded = embedded
         self.listen = listen
@@ -65,7 +72,11 @@ class PostgresStore(RpcStore):
         this process's writes, without a revision, and the hub checks as on Supabase."""
         self.statement_timeout = statement_timeout
         self._catalog = pg_call.Catalog()
+        self._revive = revive
+        """Starts the server again when it is gone (the embedded engine: ``engine.start_embedded``)."""
+        self._revived = 0.0
         self._pool = ConnectionPool(conninfo, min_size=1, max_size=pool_max, timeout=connect_timeout,
+                                    check=ConnectionPool.check_connection,
                                     kwargs={"autocommit": False, "connect_timeout": max(1, int(connect_timeout))},
                                     open=False, name="partnership")
         try:
@@ -75,12 +86,15 @@ class PostgresStore(RpcStore):
             raise StorageError(f"{UNREACHABLE} ({exc})") from exc
         self._closed = threading.Event()
         self._listener: threading.Thread | None = None
+        self._listening_since = 0.0
         self._listen_lock = threading.Lock()
 
     @property
     def pushes_commits(self) -> bool:
-        """True while this store tells its commit listeners of every process's commits."""
-        return self._listener is not None and self._listener.is_alive()
+        """True while this store tells its commit listeners of every process's commits
+        (not for a moment after the listener reconnected: what it missed is checked)."""
+        return (self._listener is not None and self._listener.is_alive()
+                and time.monotonic() >= self._listening_since + RESYNC_S)
 
     def close(self) -> None:
         self._closed.set()
@@ -95,7 +109,8 @@ class PostgresStore(RpcStore):
         try:
             with self._pool.connection() as conn:
                 yield conn
-        except PoolTimeout as exc:
+        except PoolTimeout as exc:  # no connection could be made: is the server gone?
+            self._revive_server()
             raise StorageError(UNREACHABLE) from exc
 
     def _call(self, fn: str, params: dict[str, Any], *, read: bool) -> Any:
@@ -116,6 +131,7 @@ class PostgresStore(RpcStore):
                 if code and not transient(code) and not code.startswith("08"):
                     raise translate(code, _message(exc), _detail(exc), write=not read) from exc
                 if (read or not sent) and attempt == 1 and not self._closed.is_set():
+                    self._revive_server()
                     time.sleep(0.1)
                     continue
                 if read or not sent:
@@ -130,6 +146,19 @@ class PostgresStore(RpcStore):
                 raise ValidationError(f"a value cannot be sent to the database: {exc}", code="invalid",
                                       what="") from exc
         raise StorageError(UNREACHABLE)  # pragma: no cover - the loop always returns or raises
+
+    def _revive_server(self) -> None:
+        """The connection failed: if the embedded server is gone, start it again (at most
+        every few seconds; a failure leaves the caller's error as it is)."""
+        now = time.monotonic()
+        if self._revive is None or now - self._revived < REVIVE_EVERY_S:
+            return
+        self._revived = now
+        try:
+            self._revive()
+            self._pool.check()  # new connections now, not after the pool's reconnection back-off
+        except Exception:  # noqa: BLE001 - the call's own error is what the user hears about
+            log.warning("the database could not be started again", exc_info=True)
 
     # -- push ------------------------------------------------------------------------------
 
@@ -153,13 +182,16 @@ class PostgresStore(RpcStore):
             try:
                 with psycopg.connect(self.conninfo, autocommit=True, connect_timeout=5) as conn:
                     conn.execute(f"listen {CHANNEL}")
+                    if ready.is_set():  # a reconnect: commits may have been missed meanwhile
+                        self._listening_since = time.monotonic()
                     ready.set()
                     pause = 0.2
                     while not self._closed.is_set():
                         for note in conn.notifies(timeout=0.5):
                             self._notified(note.payload)
             except psycopg.Error:
-                log.warning("the commit listener lost its connection; reconnecting", exc_info=True)
+                log.warning("the commit listener lost its connection; reconnecting")
+                self._revive_server()
             ready.set()
             self._closed.wait(pause)
             pause = min(pause * 2, 5.0)

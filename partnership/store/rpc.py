@@ -225,6 +225,10 @@ class RpcStore(Store):
             "p_id": person_id, "p_changes": _changes(changes), "p_expected_version": expected_version,
             "p_actor": _text(actor)}))
 
+    def erase_person(self, access: Access, person_id: str, expected_version: int, actor: str) -> int:
+        return self._int(self._at(access, "ps_erase_person", {
+            "p_id": person_id, "p_expected_version": expected_version, "p_actor": _text(actor)}))
+
     def add_task(self, access: Access, fields: Mapping[str, Any], actor: str) -> Task:
         data = self._at(access, "ps_add_task", {"p_fields": _changes(fields), "p_actor": _text(actor)})
         return self._records(lambda: exchange.record(Task, data))

@@ -1,29 +1,29 @@
 """Inline editors: free-text fields and structured records, compare-and-set with a
-conflict choice.
+conflict choice (``conflict``), kept in the browser until saved (``drafts``).
 
 Rules that keep typing safe under live reruns (docs/architecture.md, "Live
-collaboration"): the editor is inline (never in a dialog); only the "Rediger" callback
-writes the editor's session-state value; the version is captured when editing starts;
-a stale save shows both texts and lets the person keep theirs, take the other, or
-merge. Writes happen in button callbacks, so the page that follows already shows the
-result.
+collaboration"): the editor is inline (never in a dialog); only the callbacks that open
+it write its session-state value; the version is captured when editing starts; a stale
+save shows both texts and lets the person keep theirs, take the other, or merge. Writes
+happen in button callbacks, so the page that follows already shows the result.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import streamlit as st
 
+from partnership.drafts import Draft, differs
 from partnership.errors import Conflict, PartnershipError
 from partnership.i18n import fmt_datetime, has
 from partnership.model import Presence, Snapshot
-from partnership.ui import field_view, live, live_push, shell
+from partnership.ui import conflict as conflict_panel
+from partnership.ui import drafts, field_view, live, live_push, shell
 from partnership.ui.messages import describe
-from partnership.usertext import cell, plain
+from partnership.usertext import plain
 
 ss = st.session_state
 
@@ -118,9 +118,11 @@ def act(
 def start_field(key: str, value: str, version: int) -> None:
     """Open a field's editor with ``value`` (the stored text, or a draft), based on ``version``."""
     ss[f"fe_{key}_text"] = value
+    ss[f"fe_{key}_orig"] = value
     ss[f"fe_{key}_base"] = version
     ss[f"fe_{key}_open"] = True
     live.mark_open(key)
+    drafts.handled(f"fe_{key}")  # a draft offered for it is in the editor now
 
 
 def _start_now(key: str) -> None:
@@ -132,9 +134,11 @@ def _start_now(key: str) -> None:
 
 
 def _close(key: str) -> None:
-    for suffix in ("_open", "_base", "_conflict", "_unsure"):
+    """Saved, cancelled or given up for the other text: the browser's draft goes too."""
+    for suffix in ("_open", "_base", "_conflict", "_unsure", "_orig"):
         ss.pop(f"fe_{key}{suffix}", None)
     live.mark_closed(key)
+    drafts.handled(f"fe_{key}")
 
 
 def _save(key: str, text: str, version: int) -> None:
@@ -230,7 +234,7 @@ def _field_body(c: shell.Ctx, snap: Snapshot, key: str, readonly: bool, height: 
         conflict = ss.get(f"fe_{key}_conflict")
         if conflict:
             live.mark_open(key)
-            _conflict_view(c, key, conflict)
+            conflict_panel.field_panel(c, key, conflict, _keep_mine, _take_theirs, _merge)
         elif ss.get(f"fe_{key}_open") and not readonly:
             live.mark_open(key)
             base = ss.get(f"fe_{key}_base", 0)
@@ -241,6 +245,8 @@ def _field_body(c: shell.Ctx, snap: Snapshot, key: str, readonly: bool, height: 
             # an over-long text with a message and the text stays here.
             st.text_area(c.t(f"field.{key}.label"), key=f"fe_{key}_text", height=height,
                          label_visibility="collapsed")
+            drafts.watch(f"fe_{key}", base, {"text": ss.get(f"fe_{key}_text", "")},
+                         {"text": ss.get(f"fe_{key}_orig", "")})
             row = button_row()
             row.button(c.t("edit.save"), key=f"fe_{key}_save", type="primary", on_click=_save_open, args=(key,),
                         icon=":material/save:")
@@ -249,40 +255,29 @@ def _field_body(c: shell.Ctx, snap: Snapshot, key: str, readonly: bool, height: 
                 row.button(c.t("safety.check_saved"), key=f"fe_{key}_check", on_click=_check_saved, args=(key,),
                            icon=":material/fact_check:")
         else:
+            draft = None if readonly else drafts.offer(f"fe_{key}")
+            if draft is not None and not differs(draft, {"text": fv.value}):
+                drafts.handled(f"fe_{key}", draft)  # what is stored already: nothing to offer
+                draft = None
+            if draft is not None:
+                _offer_draft(c, key, draft)
             field_view.body(c, snap, key)
-            if not readonly:
+            if not readonly and draft is None:
                 st.button(c.t("edit.edit"), key=f"fe_{key}_edit", on_click=_start_now, args=(key,),
                           icon=":material/edit:")
 
 
-def _conflict_title(c: shell.Ctx, conflict: Mapping[str, Any]) -> str:
-    """Who saved the other version and when - as far as the store says."""
-    if conflict.get("by") and conflict.get("at"):
-        return c.t("conflict.title", who=plain(conflict["by"]), when=fmt_datetime(conflict["at"], c.lang))
-    return c.t("presence.conflict_title_unknown")
+def _offer_draft(c: shell.Ctx, key: str, draft: Draft) -> None:
+    """The text the browser kept for the closed field, saved only on request (on its version)."""
+    drafts.offer_box(c, f"draft_{key}", c.t("draft.kept", when=drafts.when(draft, c.lang)), draft.text, [
+        (c.t("draft.save"), f"fe_{key}_draft_save", _save, (key, draft.text, draft.base), ":material/save:"),
+        (c.t("draft.edit"), f"fe_{key}_draft_edit", start_field, (key, draft.text, draft.base), ":material/edit:"),
+        (c.t("draft.discard"), f"fe_{key}_draft_drop", _discard, (f"fe_{key}", key, draft), ":material/delete:")])
 
 
-def _theirs_label(c: shell.Ctx, conflict: Mapping[str, Any]) -> str:
-    return c.t("conflict.theirs", who=plain(conflict["by"])) if conflict.get("by") else c.t("presence.theirs_unknown")
-
-
-def _conflict_view(c: shell.Ctx, key: str, conflict: Mapping[str, Any]) -> None:
-    """Both texts in full side by side, who saved the other one and when, and the three
-    ways on."""
-    st.warning(_conflict_title(c, conflict), icon=":material/call_split:")
-    # Read-only boxes keyed by their content: a later conflict with other texts gets
-    # fresh boxes instead of the old ones' state.
-    stamp = hashlib.sha1(f"{conflict['mine']}\0{conflict['theirs']}".encode()).hexdigest()[:12]
-    mine, theirs = st.columns(2)
-    mine.text_area(c.t("conflict.mine"), value=conflict["mine"], disabled=True, height=180,
-                   key=f"fe_{key}_mine_{stamp}")
-    theirs.text_area(_theirs_label(c, conflict), value=conflict["theirs"], disabled=True, height=180,
-                     key=f"fe_{key}_theirs_{stamp}")
-    row = button_row()
-    row.button(c.t("conflict.keep_mine"), key=f"fe_{key}_keep", on_click=_keep_mine, args=(key,), type="primary")
-    row.button(c.t("conflict.take_theirs"), key=f"fe_{key}_take", on_click=_take_theirs, args=(key,))
-    row.button(c.t("conflict.merge"), key=f"fe_{key}_merge", on_click=_merge, args=(key,))
-    st.caption(c.t("presence.conflict_help"))
+def _discard(slot: str, flash_key: str, draft: Draft) -> None:
+    drafts.handled(slot, draft)  # forgotten, here and in the browser
+    flash(flash_key, "info", shell.current().t("draft.discarded"))
 
 
 # -- structured records -----------------------------------------------------------------
@@ -295,32 +290,55 @@ def record_key(kind: str, record_id: str) -> str:
 
 
 def start_record(kind: str, record_id: str, version: int, values: Mapping[str, Any]) -> None:
-    """Open a record's inline editor: capture its version, seed each widget's value."""
+    """Open a record's inline editor: capture its version, seed each widget's value (a kept
+    draft's values and version win: "Rediger" beside its offer loses nothing)."""
     k = record_key(kind, record_id)
+    kept = drafts.pending(k)
+    if kept is not None:
+        version, values = kept.base, {**values, **kept.values}
     ss[f"{k}_base"] = version
     ss[f"{k}_open"] = True
+    ss[f"{k}_orig"] = dict(values)
     for name, value in values.items():
         ss[f"{k}_{name}"] = value
     live.mark_open(k)
+    drafts.handled(k)  # a draft offered for it is in the editor now
 
 
 def record_open(kind: str, record_id: str) -> bool:
     """Whether the record's editor is open (pages call this while drawing the record, so
-    it also tells the live poller which editors this page shows and has open)."""
+    it also tells the live poller and ``drafts`` which editors this page shows and has
+    open; a draft the browser kept for a closed one is offered here)."""
     k = record_key(kind, record_id)
     is_open = bool(ss.get(f"{k}_open"))
     if is_open:
         live.mark_open(k)
+        orig = ss.get(f"{k}_orig") or {}
+        drafts.watch(k, ss.get(f"{k}_base", 0), {n: ss.get(f"{k}_{n}") for n in orig}, orig)
     else:
         live.mark_shown(k)
+        draft = drafts.offer(k)
+        if draft is not None:
+            _offer_record_draft(shell.ctx(), kind, record_id, draft)
     return is_open
 
 
-def close_record(kind: str, record_id: str) -> None:
+def _offer_record_draft(c: shell.Ctx, kind: str, record_id: str, draft: Draft) -> None:
+    """What the browser kept of the record's editor: opened again only on request."""
     k = record_key(kind, record_id)
-    for suffix in ("_open", "_base", "_conflict"):
+    drafts.offer_box(c, f"draft_{k}", c.t("draft.kept_record", when=drafts.when(draft, c.lang)), None, [
+        (c.t("draft.edit"), f"{k}_draft_edit", start_record, (kind, record_id, draft.base, draft.values),
+         ":material/edit:"),
+        (c.t("draft.discard"), f"{k}_draft_drop", _discard, (k, k, draft), ":material/delete:")])
+
+
+def close_record(kind: str, record_id: str) -> None:
+    """Saved, cancelled or given up for the other version: the browser's draft goes too."""
+    k = record_key(kind, record_id)
+    for suffix in ("_open", "_base", "_conflict", "_orig"):
         ss.pop(f"{k}{suffix}", None)
     live.mark_closed(k)
+    drafts.handled(k)
 
 
 def record_values(kind: str, record_id: str, names: list[str]) -> dict[str, Any]:
@@ -352,13 +370,7 @@ def record_conflict(c: shell.Ctx, kind: str, record_id: str, save: Saver,
     if not conflict:
         return False
     live.mark_open(k)
-    st.warning(_conflict_title(c, conflict), icon=":material/call_split:")
-    rows = [f"| {c.t('conflict.what')} | {c.t('conflict.mine')} | {_theirs_label(c, conflict)} |",
-            "|---|---|---|"]
-    for name, mine in conflict["mine"].items():
-        theirs = conflict["theirs"].get(name)
-        rows.append(f"| {label(name)} | {cell(shown(name, mine), '–')} | {cell(shown(name, theirs), '–')} |")
-    st.markdown("\n".join(rows))
+    conflict_panel.record_panel(c, k, conflict, label, shown)
 
     def keep() -> None:
         data = ss.pop(f"{k}_conflict")

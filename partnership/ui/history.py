@@ -18,7 +18,7 @@ import streamlit as st
 from partnership import exchange
 from partnership.errors import Conflict
 from partnership.i18n import fmt_date, fmt_datetime, has
-from partnership.import_rules import IMPORT_ENTITY
+from partnership.import_rules import IMPORT_ENTITY, import_summary
 from partnership.model import HistoryEntry, Role, Side, Snapshot
 from partnership.steps import FIELD_BY_KEY
 from partnership.ui import editor, labels, lazy, shell
@@ -306,6 +306,9 @@ def _changes(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> None:
         return
     if entry.entity == "health":
         st.markdown(c.t("history.health", name=plain(str(_json(entry.new).get("name", "")))))
+        return
+    if entry.entity == IMPORT_ENTITY:  # the counts in words, not "entries: 72 · fields: 12"
+        st.markdown(import_summary(entry.new, c.lang))
         return
     found = changes(c, snap, entry)
     if not found:

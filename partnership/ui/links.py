@@ -7,6 +7,8 @@ it as a file, and one sentence saying the link is the key.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from partnership.contact import mailto
@@ -14,32 +16,7 @@ from partnership.model import Role, Side, Snapshot
 from partnership.ui import file_links, shell
 from partnership.usertext import clean, plain
 
-_COPY_JS = """
-export default function ({ data, parentElement }) {
-  const button = parentElement.querySelector("button");
-  button.textContent = data.label;
-  button.setAttribute("aria-label", data.label);
-  button.onclick = async () => {
-    let done = false;
-    try {
-      await navigator.clipboard.writeText(data.text);
-      done = true;
-    } catch (e) {
-      const area = document.createElement("textarea");
-      area.value = data.text;
-      area.setAttribute("readonly", "");
-      area.style.position = "fixed";
-      area.style.opacity = "0";
-      document.body.appendChild(area);
-      area.select();
-      try { done = document.execCommand("copy"); } catch (e2) { done = false; }
-      area.remove();
-    }
-    button.textContent = done ? data.done : data.failed;
-    setTimeout(() => { button.textContent = data.label; }, 2500);
-  };
-}
-"""
+_COPY_JS = Path(__file__).with_name("copy_button.js").read_text(encoding="utf-8")
 
 _COPY_CSS = """
 button {

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from partnership.ui import live, shell
+from partnership.ui import live, menu, shell
 
 
 def enter(url: str) -> shell.Page:
     """Open the page ``url`` (its ``shell.PAGES`` entry) for this run: stop with a message
-    unless the link is open and its role may see it, keep the page live, ask once for the
-    person's name. Returns the page context with the snapshot and who else is here."""
+    unless the link is open and its role may see it, show the phone's menu (``menu``),
+    keep the page live, ask once for the person's name. Returns the page context with the
+    snapshot and who else is here."""
     page = shell.require(shell.ctx(), url)
+    menu.show(page, url)
     live.start(page)
     shell.ask_name(page)
     return replace(page, others=live.others())

@@ -35,6 +35,7 @@ from partnership.steps import MAX_NAME
 from partnership.ui import editor, lazy, shell
 from partnership.ui.labels import org_name
 from partnership.usertext import plain
+from partnership.validation import CONSENT
 
 ss = st.session_state
 
@@ -52,8 +53,12 @@ def missing_sides(snap: Snapshot) -> list[Side]:
 
 
 def nobody(c: shell.Ctx, snap: Snapshot) -> None:
+    """A warning per organisation with nobody in the working group - saying to tick
+    someone where people are listed, else to add someone."""
     for side in missing_sides(snap):
-        st.warning(f"{c.t(f'people.nobody.{side.value}')}. {c.t('people.nobody_why')}", icon=":material/group_off:")
+        listed = any(p.side is side for p in snap.people)
+        hint = c.t("people.tick_someone") if listed else c.t("people.nobody_why")
+        st.warning(f"{c.t(f'people.nobody.{side.value}')}. {hint}", icon=":material/group_off:")
 
 
 def working_group(c: shell.Page, snap: Snapshot, *, key: str = "people", readonly: bool = False) -> None:
@@ -98,11 +103,13 @@ def _person(c: shell.Page, snap: Snapshot, person: Person, key: str, editable: b
         if editable and editor.record_open(rk, person.id):
             _editor(c, snap, person, key, save)
             return
-        head = f"**{plain(person.name)}**"
+        head = f"**{plain(person.name)}**" if person.name else f"_{c.t('people.erased')}_"
         if person.title.strip():
             head += f" · {plain(person.title)}"
         if person.working_group and not editable:  # else the tick below says it
             head += f" :blue-badge[{c.t('people.wg_badge')}]"
+        if not person.shared:  # only the association's own pages show such a person at all
+            head += f" :gray-badge[{c.t('people.internal_badge')}]"
         st.markdown(head)
         if person.contact.strip():
             st.caption(plain(person.contact))
@@ -153,6 +160,8 @@ def _editor(c: shell.Ctx, snap: Snapshot, person: Person, key: str, save: editor
     st.text_input(c.t("people.name"), key=f"{k}_name", max_chars=MAX_NAME)
     st.text_input(c.t("people.title"), key=f"{k}_title", max_chars=MAX_NAME)
     st.text_input(c.t("people.contact"), key=f"{k}_contact", max_chars=MAX_NAME)
+    st.caption(c.t("people.contact_why"))
+    st.checkbox(c.t("people.consent"), key=f"{k}_consent")
     st.checkbox(c.t("people.wg"), key=f"{k}_working_group")
     if snap.role == Role.OWNER:
         st.selectbox(c.t("people.side"), options=[s.value for s in Side], key=f"{k}_side",
@@ -171,11 +180,30 @@ def _editor(c: shell.Ctx, snap: Snapshot, person: Person, key: str, save: editor
         if "name" in changes and not changes["name"]:
             editor.flash(k, "error", c.t("err.required", what=c.t("what.person.name")))
             return
+        if "contact" in changes:
+            changes[CONSENT] = bool(ss.get(f"{k}_consent"))
         editor.save_record(rk, person.id, changes, save)
 
     row = st.container(horizontal=True)
     row.button(c.t("edit.save"), key=f"{k}_save", type="primary", icon=":material/save:", on_click=submit)
     row.button(c.t("edit.cancel"), key=f"{k}_cancel", on_click=editor.close_record, args=(rk, person.id))
+    if snap.role == Role.OWNER:
+        _erase(c, person, rk, k)
+
+
+def _erase(c: shell.Ctx, person: Person, rk: str, k: str) -> None:
+    """The owner removes the person's details everywhere (``Store.erase_person``)."""
+    access = c.access
+    assert access is not None  # an owner's page
+
+    def erase() -> None:
+        if editor.act(c, k, lambda: c.store.erase_person(access, person.id, person.version, c.name),
+                      done=c.t("people.erased_done")):
+            editor.close_record(rk, person.id)
+
+    with st.expander(c.t("people.erase"), icon=":material/person_remove:"):
+        st.caption(c.t("people.erase_lead"))
+        st.button(c.t("people.erase_confirm"), key=f"{k}_erase", on_click=erase)
 
 
 def _add_form(c: shell.Page, snap: Snapshot, side: Side, key: str) -> None:
@@ -190,6 +218,8 @@ def _add_form(c: shell.Page, snap: Snapshot, side: Side, key: str) -> None:
             st.text_input(c.t("people.name"), key=f"{k}_name", max_chars=MAX_NAME)
             st.text_input(c.t("people.title"), key=f"{k}_title", max_chars=MAX_NAME)
             st.text_input(c.t("people.contact"), key=f"{k}_contact", max_chars=MAX_NAME)
+            st.caption(c.t("people.contact_why"))
+            st.checkbox(c.t("people.consent"), key=f"{k}_consent")
             ss.setdefault(f"{k}_working_group", True)  # seeded here, not value=: reset_form sets it later
             st.checkbox(c.t("people.wg"), key=f"{k}_working_group")
             st.form_submit_button(c.t("people.add_button"), key=f"{k}_submit", icon=":material/person_add:",
@@ -199,9 +229,9 @@ def _add_form(c: shell.Page, snap: Snapshot, side: Side, key: str) -> None:
 def _add(c: shell.Page, side: Side, k: str) -> None:
     name = (ss.get(f"{k}_name") or "").strip()
     fields = {"name": name, "side": side.value, "title": (ss.get(f"{k}_title") or "").strip(),
-              "contact": (ss.get(f"{k}_contact") or "").strip(),
+              "contact": (ss.get(f"{k}_contact") or "").strip(), CONSENT: bool(ss.get(f"{k}_consent")),
               "working_group": bool(ss.get(f"{k}_working_group", True))}
     if editor.act(c, k, lambda: c.store.add_person(c.access, fields, c.name),
                   problem="" if name else c.t("err.required", what=c.t("what.person.name")),
                   done=c.t("people.added", name=plain(name))):
-        editor.reset_form(k, {"name": "", "title": "", "contact": "", "working_group": True})
+        editor.reset_form(k, {"name": "", "title": "", "contact": "", "consent": False, "working_group": True})

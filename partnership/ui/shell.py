@@ -41,6 +41,8 @@ class PageSpec:
     roles: tuple[Role, ...]
 
 
+OPEN = ("", "privacy")  # the pages anyone may open without a link
+
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("", "app_pages/start.py", "nav.start", ":material/home:", ALL),
     PageSpec("overview", "app_pages/overview.py", "nav.overview", ":material/dashboard:", ALL),
@@ -52,6 +54,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("timeline", "app_pages/timeline.py", "nav.timeline", ":material/timeline:", ALL),
     PageSpec("history", "app_pages/history.py", "nav.history", ":material/history:", ALL),
     PageSpec("settings", "app_pages/settings.py", "nav.settings", ":material/settings:", (Role.OWNER,)),
+    PageSpec("privacy", "app_pages/privacy.py", "nav.privacy", ":material/shield_person:", ALL),
 )
 
 
@@ -129,11 +132,7 @@ def _secrets() -> dict[str, Any]:
         return {}
 
 
-def _release(store: Store) -> None:
-    store.close()
-
-
-@st.cache_resource(show_spinner=False, on_release=_release)
+@st.cache_resource(show_spinner=False, on_release=lambda store: store.close())
 def get_store() -> Store:
     """One store per server process (thread-safe: a connection pool). The embedded engine
     starts on the first call; a failure is not cached, so a reload tries again."""
@@ -250,7 +249,7 @@ def pages(c: Ctx) -> list[Any]:
     list whose section wrappers break its markup (axe-core's "list" rule)."""
     made = {}
     for spec in PAGES:
-        shown = c.access.role in spec.roles if c.access else not spec.url
+        shown = c.access.role in spec.roles if c.access else spec.url in OPEN
         made[spec.url] = st.Page(
             spec.file, title=c.t(spec.title), icon=spec.icon, url_path=spec.url or None, default=not spec.url,
             visibility="visible" if shown else "hidden",

@@ -81,17 +81,20 @@ def meeting_people(c: shell.Page, snap: Snapshot) -> None:
     if not 2 <= count <= 3:
         st.caption(c.t("s3.people_count", n=count))
     if ss.pop("s3_p_clear", False):  # cleared only after a save: a refusal keeps what was typed
-        editor.reset_form("s3_p", {"name": "", "title": "", "contact": "", "meet": True})
+        editor.reset_form("s3_p", {"name": "", "title": "", "contact": "", "consent": False, "meet": True})
     with st.form("s3_add_person", border=True):
         a, b, d = st.columns(3)
         name = a.text_input(c.t("s3.person_name"), max_chars=MAX_NAME, key="s3_p_name")
         title = b.text_input(c.t("s3.person_title"), max_chars=MAX_NAME, key="s3_p_title")
         reach = d.text_input(c.t("s3.person_contact"), max_chars=MAX_NAME, key="s3_p_contact")
+        st.caption(c.t("s3.people_private"))
+        consent = st.checkbox(c.t("people.consent"), key="s3_p_consent")
         meet = st.checkbox(c.t("s3.in_meeting"), value=True, key="s3_p_meet")
         submitted = st.form_submit_button(c.t("s3.add_person"), icon=":material/person_add:")
     if submitted and editor.act(
         c, None, lambda: c.store.add_person(c.access, {"name": name, "side": "association", "title": title,
-                                                       "contact": reach, "first_meeting": meet}, c.name),
+                                                       "contact": reach, "contact_consent": consent,
+                                                       "first_meeting": meet}, c.name),
         problem="" if name.strip() else c.t("err.required", what=c.t("what.person.name")),
     ):
         ss["s3_p_clear"] = True
@@ -157,9 +160,11 @@ def open_follow_ups(snap: Snapshot) -> list[Any]:
 def answer(c: shell.Page, snap: Snapshot, cand: Candidate | None) -> None:
     """The partner's answer: a yes makes them the partner, a no moves on to plan B."""
     st.header(c.t("s3.answer"))
+    just_said = ss.get("msg_s3_answer", ("",))[0] == "success"  # the yes's own message: one message per action
     editor.show_flash("s3_answer")
     if snap.project.partner_org:
-        st.success(c.t("s3.partner_is", name=plain(snap.project.partner_org)), icon=":material/handshake:")
+        if not just_said:
+            st.success(c.t("s3.partner_is", name=plain(snap.project.partner_org)), icon=":material/handshake:")
         links.invite(c, snap)
         st.page_link(c.pages["step4"], label=c.t("step.4.title"), icon=":material/arrow_forward:",
                      query_params=shell.url_params(c))

@@ -5,15 +5,17 @@
   darker grey keeps the calm look and passes.
 - Streamlit's built-in English: the "Press Enter to submit form" / "Press Ctrl+Enter to
   apply" hints under inputs are hidden (the buttons say what to do), an empty date
-  field's "dd.mm.yyyy" reads "dd.mm.åååå", the file
-  uploader's "200MB per file • JSON" line is hidden (the label says "JSON-fil") and its
-  "Upload" button reads "Vælg fil" / "Choose file".
+  field's "dd.mm.yyyy" reads "dd.mm.åååå". The file uploader's words are in
+  ``phone.css``.
+- ``phone.css``: the phone layout (the menu button, task cards, the timeline's two
+  drawings) and the uploader's words, which it takes from the custom properties set here.
 - Code blocks wrap instead of scrolling sideways: on a phone a long line otherwise becomes
   a scroll region a keyboard cannot reach (axe-core). ``st.text`` (the link cards' URL,
   history's full texts) looks like a code block, wrapping too, without the code block's
   1.5 MB syntax highlighter, whose start cost about 0.3 s of the browser's main thread.
-- The timeline keeps at least the width its labels were laid out for
-  (partnership.timeline_layout) and scrolls sideways on a phone.
+- The timeline's wide drawing keeps at least the width its labels were laid out for
+  (partnership.timeline_layout) and scrolls sideways; a phone gets the narrow one
+  (``phone.css``).
 - Dashboard metrics wrap instead of cutting their labels and values with "…".
 - Section headings are ``st.header`` (h2: no level skipped under the page's h1) at the
   subheader's size.
@@ -21,9 +23,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from partnership.i18n import t
+from partnership.limits import MAX_IMPORT_BYTES
 
 FADED = "#4a5456"
 """At least 6.5:1 on the page (#fbfaf7) and the sidebar (#eef2ee) backgrounds."""
@@ -52,10 +57,6 @@ _CSS = """
 .react-aria-DateField [data-placeholder="true"][data-type="year"] { visibility: hidden; font-size: 0 !important; }
 .react-aria-DateField [data-placeholder="true"][data-type="year"]::after {
   content: "%(year)s"; visibility: visible; font-size: 0.875rem; }
-[data-testid="stFileUploaderDropzoneInstructions"] small { display: none !important; }
-[data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"] { font-size: 0 !important; }
-[data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"]::after {
-  content: "%(choose)s"; font-size: 1rem; }
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
@@ -68,30 +69,29 @@ _CSS = """
 # Streamlit redraws elements, so a MutationObserver keeps the attributes on. A
 # components-v2 module, not an inline <script>: the Content-Security-Policy
 # (partnership/web/headers.py) allows scripts from blob: URLs, never inline ones.
-_REGIONS_JS = """
-export default function ({ data }) {
-  window.__psScrollLabel = data.label;
-  const mark = () => document.querySelectorAll('.st-key-tl_chart_box').forEach((box) => {
-    if (box.getAttribute('tabindex') !== '0') {
-      box.setAttribute('tabindex', '0'); box.setAttribute('role', 'region');
-    }
-    if (box.getAttribute('aria-label') !== window.__psScrollLabel) {
-      box.setAttribute('aria-label', window.__psScrollLabel);
-    }
-  });
-  mark();
-  if (!window.__psScrollRegions) {
-    window.__psScrollRegions = new MutationObserver(mark);
-    window.__psScrollRegions.observe(document.body, {childList: true, subtree: true});
-  }
-}
-"""
+_REGIONS_JS = Path(__file__).with_name("scroll_regions.js").read_text(encoding="utf-8")
 _REGIONS = st.components.v2.component("ps_scroll_regions", js=_REGIONS_JS)
+
+
+MAX_IMPORT_MB = MAX_IMPORT_BYTES // (1024 * 1024)
+PHONE_CSS = (Path(__file__).with_name("phone.css")).read_text(encoding="utf-8")
+
+
+def css_string(text: str) -> str:
+    """``text`` as a CSS string literal (for ``content:`` through a custom property)."""
+    safe = "".join(ch for ch in text if ch.isprintable() and ch not in '\\"<>')
+    return f'"{safe}"'
+
+
+def words(lang: str) -> str:
+    """The custom properties ``phone.css`` draws Streamlit's words from, in ``lang``."""
+    return (f":root {{ --ps-choose-file: {css_string(t('style.choose_file', lang))}; "
+            f"--ps-upload-note: {css_string(t('style.upload_note', lang, mb=MAX_IMPORT_MB))}; "
+            f"--ps-no-results: {css_string(t('style.no_results', lang))}; }}")
 
 
 def inject(lang: str) -> None:
     """Add the rules to the page (an st.html with only a style block takes no space)."""
-    choose = t("style.choose_file", lang).replace("\\", "").replace('"', "")
     year = t("style.year", lang).replace("\\", "").replace('"', "")
-    st.html(f"<style>{_CSS % {'faded': FADED, 'choose': choose, 'year': year}}</style>")
+    st.html(f"<style>{_CSS % {'faded': FADED, 'year': year}}\n{words(lang)}\n{PHONE_CSS}</style>")
     _REGIONS(data={"label": t("style.timeline_region", lang)}, key="ps_scroll_regions")

@@ -8,7 +8,7 @@ for any other reason (a widget elsewhere, the live poller's presence line) reuse
 The chart is an SVG picture of the same timeline (``charts``), kept the same way, until
 the reader asks for the interactive Plotly chart (button ``tl_interactive``).
 
-Widget keys: lanes ``tl_lanes``; filters ``tl_f_side``, ``tl_f_person``,
+Widget keys: lanes ``tl_lanes``; window ``tl_window`` (``time_window``); filters ``tl_f_side``, ``tl_f_person``,
 ``tl_f_status``, ``tl_f_kind`` (reset button ``tl_f_reset``); chart ``tl_chart`` (its
 picture ``tl_picture``, the button asking for the chart ``tl_interactive``); task
 list prefix ``tl`` (see ``tasks``); calendar ``tl_ics_all``, ``tl_ics_person`` (select)
@@ -29,9 +29,10 @@ import streamlit as st
 from partnership import downloads, timeline, timeline_reduce
 from partnership.i18n import fmt_datetime, t
 from partnership.model import Role, Side, Snapshot, Task, TaskKind, TaskStatus
-from partnership.render import timeline_chart, timeline_svg
+from partnership.render import timeline_chart, timeline_svg, timeline_svg_narrow
 from partnership.steps import AGREEMENT_TASK_KINDS
-from partnership.ui import charts, file_links, labels, paging, shell, tasks
+from partnership.timeline_window import Window
+from partnership.ui import charts, file_links, labels, paging, shell, tasks, time_window
 
 ss = st.session_state
 
@@ -63,6 +64,8 @@ class View:
     people: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
+    window: Window | None = None
+    """The stretch of time shown (``time_window``); None: everything."""
 
     @property
     def active(self) -> int:
@@ -74,7 +77,8 @@ class View:
                                      kinds=self.kinds)
 
     def cache_key(self) -> tuple[Any, ...]:
-        return (self.lanes, *(tuple(sorted(x)) for x in (self.sides, self.people, self.statuses, self.kinds)))
+        return (self.lanes, *(tuple(sorted(x)) for x in (self.sides, self.people, self.statuses, self.kinds)),
+                self.window)
 
 
 def agreement_period(snap: Snapshot) -> tuple[date | None, date | None]:
@@ -106,7 +110,7 @@ def _drawn(snap: Snapshot, view: View, today: date, lang: str) -> tuple[list[Tas
     shown, _ = timeline_reduce.reduce_tasks(view.apply(snap.tasks), lanes=view.lanes,
                                             label=lambda n: t("limits.bucket", lang, n=n))
     return shown, {"today": today, "lang": lang, "lanes": view.lanes, "period": agreement_period(snap),
-                   "our_org": snap.project.our_org, "partner_org": snap.project.partner_org}
+                   "our_org": snap.project.our_org, "partner_org": snap.project.partner_org, "window": view.window}
 
 
 def figure(snap: Snapshot, view: View, today: date, lang: str) -> go.Figure:
@@ -116,9 +120,12 @@ def figure(snap: Snapshot, view: View, today: date, lang: str) -> go.Figure:
 
 
 def picture(snap: Snapshot, view: View, today: date, lang: str) -> str:
-    """The same timeline as an SVG picture (``charts``: shown until the reader asks for Plotly)."""
+    """The same timeline as an SVG picture (``charts``: shown until the reader asks for Plotly),
+    drawn twice: wide, with the lanes on the left, and narrow, with the lanes stacked, for
+    a phone. The screen's width picks one (``phone.css``): the server cannot know it."""
     shown, drawing = _drawn(snap, view, today, lang)
-    return timeline_svg.timeline_svg(shown, snap.people, **drawing)
+    return (f'<div class="tl-wide">{timeline_svg.timeline_svg(shown, snap.people, **drawing)}</div>'
+            f'<div class="tl-narrow">{timeline_svg_narrow.narrow_svg(shown, snap.people, **drawing)}</div>')
 
 
 def chart_inputs(snap: Snapshot) -> tuple[Any, ...]:
@@ -175,15 +182,16 @@ def _reset_filters() -> None:
         ss[f"tl_f_{name}"] = []
 
 
-def controls(c: shell.Ctx, snap: Snapshot) -> View:
+def controls(c: shell.Ctx, snap: Snapshot, today: date | None = None) -> View:
     """Lanes (by person or by organisation), and the four filters in a popover that says
     how many are in use (none while there are no tasks to arrange). In a popover, the
     filters take no room above the chart (on a phone they filled the first screen) and
     the browser draws them only when it is opened."""
     if not snap.tasks:
         return View()
-    lanes_col, filter_col = st.columns([3, 1], vertical_alignment="bottom")
-    lanes = lanes_col.segmented_control(
+    # One row that wraps, not columns: on a phone the two fit side by side (columns stack).
+    row = st.container(horizontal=True, vertical_alignment="bottom", gap="small")
+    lanes = row.segmented_control(
         c.t("tl.lanes"), options=["person", "side"], format_func=lambda v: c.t(f"tl.lanes.{v}"),
         default="person", required=True, key="tl_lanes",
     ) or "person"
@@ -191,7 +199,7 @@ def controls(c: shell.Ctx, snap: Snapshot) -> View:
     label = c.t("tl.filter.some", n=active) if active else c.t("tl.filter")
     # select_all=False: the dropdown's "Select all" line is English and cannot be translated.
     pick = functools.partial(st.multiselect, placeholder=c.t("tl.filter.all"), select_all=False)
-    with filter_col.popover(label, icon=":material/filter_alt:", width="stretch"):
+    with row.popover(label, icon=":material/filter_alt:"):
         sides = pick(c.t("tl.filter.side"), options=[s.value for s in Side], key="tl_f_side",
                      format_func=lambda v: labels.org_name(c, snap, Side(v)))
         people = [p for p in labels.people_options(snap) if p]
@@ -203,8 +211,9 @@ def controls(c: shell.Ctx, snap: Snapshot) -> View:
                         format_func=lambda v: c.t(f"timeline.status.{v}"))
         kinds = pick(c.t("tl.filter.kind"), options=[k.value for k in TaskKind], key="tl_f_kind",
                      format_func=lambda v: c.t(f"timeline.kind.{v}"))
+    shown = time_window.controls(c, today or date.today())
     return View(lanes="side" if lanes == "side" else "person", sides=tuple(sides), people=tuple(chosen_people),
-                statuses=tuple(statuses), kinds=tuple(kinds))
+                statuses=tuple(statuses), kinds=tuple(kinds), window=shown)
 
 
 def _person_option(c: shell.Ctx, snap: Snapshot, pid: str) -> str:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from partnership.i18n import t
 from partnership.store.postgres import PostgresStore
+from partnership.ui import shell
 from tests.app.conftest import SQL, field_views, no_errors, texts
 
 MakeApp = Callable[..., AppTest]
@@ -52,3 +54,29 @@ def test_a_hostile_name_is_shown_as_text_in_the_sidebar_and_the_parties(app: Mak
     assert "Log ind igen (http://host/phish)" in views  # a long field shows where a link goes
     assert f"En ansvarlig fra {HOSTILE_NAME.replace(chr(0x202e), '')}" in views
     assert "\u202e" not in views
+
+
+def test_a_database_that_cannot_be_reached_is_said_in_danish_with_the_supabase_settings(
+        app: MakeApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PARTNERSHIP_DATABASE_URL",
+                       "postgresql://postgres@/nowhere?host=/nonexistent-socket-dir&connect_timeout=1")
+    shell.get_store.clear()
+    at = app()
+    assert not at.exception
+    [shown] = [e.value for e in at.error]
+    assert shown == t("err.engine_down", "da") and "[supabase] url" in shown
+    shell.get_store.clear()
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_privacy_page_says_what_is_kept_who_sees_it_and_for_how_long(app: MakeApp, store: PostgresStore,
+                                                                         lang: str) -> None:
+    _, tokens = store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
+    for token in (None, tokens["partner"]):
+        at = app(token=token, lang=lang, page="privacy")
+        no_errors(at)
+        shown = texts(at)
+        assert t("privacy.title", lang) == at.title[0].value
+        for part in ("what", "where", "who", "how_long", "rights"):
+            assert t(f"privacy.h.{part}", lang) in shown
+        assert "5.000" in shown or "5,000" in shown  # the history kept: the limit the database enforces

@@ -10,6 +10,7 @@ from urllib.parse import unquote
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from partnership.i18n import t
 from partnership.model import CandidateStatus, Role, TaskKind, TaskStatus
 from partnership.steps import MAX_TEXT
 from partnership.store.postgres import PostgresStore
@@ -190,7 +191,7 @@ def test_a_stale_save_shows_both_texts_and_keeps_mine_on_request(app: MakeApp, s
     store.set_field(owner, "s1_idea", "Bos idé", 0, "Bo")  # someone else saves first
     at.button(key="fe_s1_idea_save").click().run()
     no_errors(at)
-    shown = [t.value for t in at.text_area]
+    shown = [t.value for t in at.text]  # read-only cards in full contrast (ui/conflict.py)
     assert "Min idé" in shown and "Bos idé" in shown
     assert "Bo gemte en anden udgave" in texts(at)
     at.button(key="fe_s1_idea_keep").click().run()
@@ -343,6 +344,27 @@ def test_step3_people_for_the_first_meeting(app: MakeApp, store: PostgresStore) 
         no_errors(at)
     people = store.snapshot(store.open(tokens["owner"])).people
     assert sorted(p.name for p in people if p.first_meeting) == ["Eva", "Karim"]
+
+
+def test_step3_a_contact_is_kept_only_with_consent_and_the_person_stays_inside(app: MakeApp,
+                                                                               store: PostgresStore) -> None:
+    tokens, _ = prepared(store)
+    at = app(token=tokens["owner"], page="step3")
+    at.text_input(key="s3_p_name").input("Eva")
+    at.text_input(key="s3_p_contact").input("eva@example.org")
+    add = [b.label for b in at.button].index("Tilføj person")
+    at.button[add].click().run()
+    assert t("err.consent_required", "da") in [e.value for e in at.error]
+    assert at.text_input(key="s3_p_contact").value == "eva@example.org"  # kept for the next try
+    assert store.snapshot(store.open(tokens["owner"])).people == []
+    at.checkbox(key="s3_p_consent").check()
+    at.button[add].click().run()
+    no_errors(at)
+    [eva] = store.snapshot(store.open(tokens["owner"])).people
+    assert (eva.contact, eva.shared) == ("eva@example.org", False)
+    assert store.snapshot(store.open(tokens["partner"])).people == []  # step 3's people stay inside
+    partner = app(token=tokens["partner"], name="Ole", page="step4")
+    assert "Eva" not in texts(partner) and "eva@example.org" not in texts(partner)
 
 
 def test_step3_follow_up_date_becomes_an_internal_task_and_the_past_is_refused(

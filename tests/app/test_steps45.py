@@ -49,9 +49,9 @@ def ready(store: PostgresStore, *, term: bool = True) -> dict[str, str]:
     if term:
         store.set_field(owner, "s5_term", "Et år.", 0, "Anna")
     anna = store.add_person(owner, {"name": "Anna Holm", "side": "association", "contact": "anna@example.dk",
-                                    "working_group": True}, "Anna")
+                                    "contact_consent": True, "working_group": True}, "Anna")
     ole = store.add_person(partner, {"name": "Ole Berg", "side": "partner", "contact": "ole@example.dk",
-                                     "working_group": True}, "Ole")
+                                     "contact_consent": True, "working_group": True}, "Ole")
     store.add_task(owner, {"title": "Lektiecafé hver tirsdag", "kind": "activity", "responsible": ole.id,
                            "side": "partner", "start": TODAY, "due": TODAY + timedelta(days=90)}, "Anna")
     store.add_task(owner, {"title": "Opfølgningsmøde 1", "kind": "follow_up", "responsible": anna.id,

@@ -51,19 +51,19 @@ def make_hostile(server: StreamlitServer) -> dict[str, str]:
     cand = store.add_candidate(owner, NAME, NAME)
     store.update_candidate(owner, cand.id, {"note": LONG, "priority": 1}, cand.version, NAME)
     ours = store.add_person(owner, {"name": NAME, "side": "association", "title": LINK, "contact": IMG,
-                                    "working_group": True, "first_meeting": True}, NAME)
+                                    "contact_consent": True, "working_group": True, "first_meeting": True}, NAME)
     theirs = store.add_person(partner, {"name": f"Ole {LINK}", "side": "partner", "title": HTML,
-                                        "contact": KATEX[:200], "working_group": True}, NAME)
+                                        "contact": KATEX[:200], "contact_consent": True, "working_group": True}, NAME)
     store.add_task(owner, {"title": NAME, "kind": "activity", "responsible": theirs.id, "side": "partner",
                            "start": TODAY, "due": TODAY + timedelta(days=60), "note": LONG}, NAME)
     store.add_task(owner, {"title": f"Møde {LINK}"[:200], "kind": "follow_up", "responsible": ours.id,
                            "due": TODAY + timedelta(days=20)}, NAME)
     far = store.add_task(owner, {"title": "Langt ude", "kind": "milestone", "due": TODAY}, NAME)
     # a date stored before dates were bounded (the bound is NOT VALID: old rows stay)
-    server.sql("alter table partnership_private.tasks drop constraint tasks_due_years;"
-               "update partnership_private.tasks set due = '9999-12-31' where id = %s;"
-               "alter table partnership_private.tasks add constraint tasks_due_years"
-               " check (due between date '1900-01-01' and date '2200-12-31') not valid", (far.id,))
+    server.sql("alter table partnership_private.tasks drop constraint tasks_due_years")
+    server.sql("update partnership_private.tasks set due = '9999-12-31' where id = %s", (far.id,))
+    server.sql("alter table partnership_private.tasks add constraint tasks_due_years"
+               " check (due between date '1900-01-01' and date '2200-12-31') not valid")
     store.add_health_check(partner, NAME, {"communication": ("green", LONG[:500])}, NAME)
     snap = store.snapshot(owner)
     text = agreement.render_markdown(snap, "da")

@@ -8,13 +8,16 @@ import base64
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import psutil
 import psycopg
 import pytest
 
@@ -23,7 +26,7 @@ from partnership.errors import StorageError
 from partnership.model import Role, TaskKind
 from partnership.store import engine, legacy, open_store
 from partnership.store.postgres import PostgresStore
-from tests.store.contract import ME, ProjectsTitled, StoreContract, make
+from tests.store.contract import ME, ProjectsTitled, Rows, StoreContract, make
 from tests.support.engine import Engine, engine_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,6 +59,14 @@ def projects_titled(database: str) -> ProjectsTitled:
             row = conn.execute("select count(*) from partnership_private.projects where title = %s", (title,))
             return int(row.fetchone()[0])  # type: ignore[index]
     return count
+
+
+@pytest.fixture
+def database_rows(database: str) -> Rows:
+    def rows(query: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        with psycopg.connect(database) as conn:
+            return [tuple(r) for r in conn.execute(query, params).fetchall()]  # type: ignore[call-overload]
+    return rows
 
 
 class TestPostgresStore(StoreContract):
@@ -239,3 +250,55 @@ def test_the_move_command_refuses_an_engine_that_holds_the_same_projects(folder:
     assert json.loads(done.stdout)["rows"]["projects"] == 2
     twice = _cli("move-sqlite", str(old), env=env)
     assert twice.returncode == 2 and "error:" in twice.stderr
+
+
+def test_a_kill_9_of_the_engine_loses_no_acknowledged_write_and_the_store_starts_it_again(folder: Path) -> None:
+    """Writes go on while the embedded server is killed (SIGKILL to all its processes):
+    every save that returned is there after the restart, a save that failed said so, and
+    the store brings the server back by itself."""
+    data = folder / "pg"
+    url = engine.start_embedded(data)
+    engine.prepare(url)
+    store = PostgresStore(url, embedded=True, revive=lambda: engine.start_embedded(data), connect_timeout=1.0)
+    try:
+        owner, _ = make(store)
+        acked: list[int] = []
+        failed: list[str] = []
+        stop = threading.Event()
+
+        def write() -> None:
+            version = 0
+            while not stop.is_set():
+                try:
+                    version = store.set_field(owner, "s4_vision", f"tekst {version + 1}", version, ME)
+                    acked.append(version)
+                except StorageError as exc:
+                    failed.append(exc.code)
+                    time.sleep(0.05)
+                except Exception as exc:  # noqa: BLE001 - e.g. a Conflict after an unsure save: re-read
+                    failed.append(type(exc).__name__)
+                    version = store.snapshot(owner).field("s4_vision").version if not stop.is_set() else version
+
+        writer = threading.Thread(target=write, daemon=True)
+        writer.start()
+        deadline = time.monotonic() + 30
+        while len(acked) < 20 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        pid = int((data / "postmaster.pid").read_text().split("\n", 1)[0])
+        server = psutil.Process(pid)
+        for process in [server, *server.children()]:  # the whole server at once, as a container kill
+            process.send_signal(signal.SIGKILL)
+        before_kill = len(acked)
+        while len(acked) < before_kill + 20 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        stop.set()
+        writer.join(timeout=30)
+        assert len(acked) >= before_kill + 20, "the store started the server again and saving went on"
+        assert failed, "the saves during the outage were refused, in words"
+        assert set(failed) <= {"storage", "storage_unsure", "Conflict"}
+        stored = store.snapshot(owner).field("s4_vision")
+        assert stored.version >= acked[-1] and stored.value == f"tekst {stored.version}"
+        kept = {e.new for e in store.history(owner, limit=10_000) if e.target == "s4_vision"}
+        assert {f"tekst {v}" for v in acked} <= kept, "every acknowledged save survived the kill"
+    finally:
+        store.close()

@@ -32,7 +32,7 @@ from partnership.store.base import PRESENCE_TTL_S, new_token
 from partnership.store.postgres import PostgresStore
 from partnership.store.supabase import BACKOFF_S, SupabaseStore
 from partnership.ui.messages import describe
-from tests.store.contract import ME, ProjectsTitled, StoreContract, make
+from tests.store.contract import ME, ProjectsTitled, Rows, StoreContract, make
 from tests.support.engine import engine_for
 from tests.support.postgres import postgres_for
 from tests.support.rpc_server import TEST_ANON_KEY, RpcServer, rpc_server_for
@@ -77,6 +77,19 @@ def projects_titled(request: pytest.FixtureRequest, store: SupabaseStore) -> Pro
             row = conn.execute("select count(*) from partnership_private.projects where title = %s", (title,))
             return int(row.fetchone()[0])  # type: ignore[index]
     return count
+
+
+@pytest.fixture
+def database_rows(request: pytest.FixtureRequest, store: SupabaseStore) -> Rows:
+    """Rows of the local database (a remote Supabase project cannot be looked into)."""
+    if store.url != rpc_server_for(request.config).url:
+        pytest.skip("the remote project's tables are not reachable")
+    cluster = postgres_for(request.config)
+
+    def rows(query: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        with cluster.connect() as conn:
+            return [tuple(r) for r in conn.execute(query, params).fetchall()]  # type: ignore[call-overload]
+    return rows
 
 
 class TestSupabaseStore(StoreContract):
@@ -619,8 +632,9 @@ def _scenario(s: Any) -> list[Any]:
     do("person partner assoc", lambda: s.add_person(partner, {"name": "X", "side": "association"}, "Ole"))
     do("person partner edits eva", lambda: s.update_person(partner, eva.id, {"title": "x"}, 1, "Ole"))
     do("person partner moves ole", lambda: s.update_person(partner, ole.id, {"side": "association"}, 1, "Ole"))
-    do("person ok", lambda: s.update_person(partner, ole.id, {"title": " Leder ", "contact": "o@x.dk"}, 1, "Ole"))
-    do("person long", lambda: s.update_person(owner, eva.id, {"contact": "x" * 201}, 1, ME))
+    do("person ok", lambda: s.update_person(partner, ole.id, {"title": " Leder ", "contact": "o@x.dk",
+                                                               "contact_consent": True}, 1, "Ole"))
+    do("person long", lambda: s.update_person(owner, eva.id, {"contact": "x" * 201, "contact_consent": True}, 1, ME))
     do("person stale", lambda: s.update_person(owner, eva.id, {"name": "Eva B"}, 5, ME))
     t1 = do("task", lambda: s.add_task(owner, {"title": "Første møde", "kind": "activity", "responsible": ole.id,
                                                "side": "partner", "start": date(2027, 1, 5), "due": "2027-02-01"}, ME))

@@ -64,8 +64,9 @@ class StreamlitServer:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}" + (f"/{self.base_path}" if self.base_path else "")
 
-    def start(self) -> StreamlitServer:
-        self.port = free_port()
+    def start(self, port: int | None = None) -> StreamlitServer:
+        """Start the server on ``port`` (a free one when None) and wait until it is healthy."""
+        self.port = port or free_port()
         env = {
             **os.environ,
             "PARTNERSHIP_DATABASE_URL": self.database,
@@ -128,15 +129,27 @@ class StreamlitServer:
         with psycopg.connect(self.database, autocommit=True) as conn:
             conn.execute(statement, params)  # type: ignore[call-overload]
 
+    def kill(self) -> None:
+        """Kill the process this object started with SIGKILL (a crash: no shutdown of any
+        kind) and wait until it has gone."""
+        proc, self.proc = self.proc, None
+        if proc is None or proc.poll() is not None:
+            return
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+
     def cpu_seconds(self) -> float:
         """CPU time (user + system) the server process has used so far."""
         assert self.proc is not None
         fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
-    def restart(self) -> StreamlitServer:
+    def restart(self, same_port: bool = False) -> StreamlitServer:
+        """Stop and start again (on the same port when ``same_port``: the open pages
+        reconnect by themselves, as after a redeploy)."""
+        port = self.port
         self.stop()
-        return self.start()
+        return self.start(port if same_port else None)
 
     def log(self) -> str:
         try:

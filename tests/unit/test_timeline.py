@@ -356,7 +356,7 @@ def test_period_band() -> None:
 def test_undated_tasks_are_counted_in_a_note() -> None:
     fig = timeline_figure([task(due=date(2026, 12, 1)), task("t2"), task("t3")], PEOPLE, today=TODAY)
     notes = [a.text for a in fig.layout.annotations if a.name == "undated"]
-    assert notes == ["2 opgave(r) uden dato vises ikke på tidslinjen"]
+    assert notes == ["2 opgaver uden dato vises ikke på tidslinjen"]
 
 
 def test_start_after_due_is_drawn_forwards() -> None:

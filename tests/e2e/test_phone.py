@@ -1,0 +1,235 @@
+"""The app on a 390 px phone, in a real Chromium: the page menu is a labelled Danish
+button on the first screen; the timeline fits the screen (no sideways scrolling) with
+its legend whole and a window that moves; Streamlit's own English (the uploader, the
+dropdowns' "No results") is not shown; add forms stay open for the next item."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+
+from partnership.demo import create_demo
+from partnership.timeline_window import add_months, first_of_month, window
+from partnership.ui.time_window import label
+from tests.support import browser
+from tests.support.streamlit_server import StreamlitServer
+
+pytestmark = pytest.mark.e2e
+
+PHONE = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+         "Version/17.5 Mobile/15E148 Safari/604.1")
+"""What a phone's browser says it is ("Mobi" in it)."""
+WIDTH, HEIGHT = 390, 844
+HOLD_BACK = "window.requestIdleCallback = () => 0;"
+"""Keeps the tab from starting Plotly: the picture stays (partnership/ui/charts.py)."""
+ENGLISH = re.compile(r"\b(?:Upload|per file|Select|Browse files|Drag and drop|No results)\b")
+
+PSEUDO = """(sel) => [...document.querySelectorAll(sel)].flatMap(e => [getComputedStyle(e, '::before').content,
+    getComputedStyle(e, '::after').content]).filter(c => c && c !== 'none' && c !== 'normal').join('\\n')"""
+"""The words CSS draws (``content:``) on the elements ``sel`` finds."""
+
+
+@pytest.fixture(scope="module")
+def tokens(server: StreamlitServer) -> dict[str, str]:
+    return create_demo(server.store, "Anna Holm")[1]
+
+
+@pytest.fixture
+def phone(chromium: Any, server: StreamlitServer) -> Iterator[Any]:
+    """``phone(path, token)``: the page in a fresh 390 px phone browser, drawn."""
+    contexts: list[Any] = []
+
+    def make(path: str, token: str | None, width: int = WIDTH, agent: str = PHONE) -> Any:
+        context = chromium.new_context(viewport={"width": width, "height": HEIGHT}, user_agent=agent)
+        context.set_default_timeout(browser.TIMEOUT_MS)
+        contexts.append(context)
+        context.add_cookies([{"name": "ps_name", "value": quote("Anna Holm"), "url": server.url}])
+        page = context.new_page()
+        page.add_init_script(HOLD_BACK)
+        browser.open_page(page, f"{server.url}/{path}" + (f"?k={quote(token)}" if token else ""))
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def settle(page: Any, ms: int = 400) -> None:
+    page.wait_for_timeout(ms)
+    browser.wait_idle(page)
+
+
+# -- the menu -----------------------------------------------------------------------------
+
+
+def test_the_menu_is_a_labelled_button_on_the_first_screen_and_leads_to_every_page(
+        phone: Any, tokens: dict[str, str]) -> None:
+    page = phone("overview", tokens["owner"])
+    button = page.locator(".st-key-ps_menu button").first
+    assert button.is_visible()
+    assert button.inner_text().replace("menu", "", 1).strip().startswith("Menu · Oversigt")
+    box = button.bounding_box()
+    assert box and box["y"] >= 0 and box["y"] + box["height"] <= HEIGHT and box["width"] >= 200
+    on_top = page.evaluate("([x, y]) => !!document.elementFromPoint(x, y).closest('.st-key-ps_menu')",
+                           [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
+    assert on_top, "nothing covers the button"
+    button.click()
+    menu = page.locator('[data-testid="stPopoverBody"]')
+    links = [x.strip() for x in menu.get_by_role("link").all_inner_texts()]
+    assert [re.sub(r"^\w+\s*", "", x) for x in links][:2] == ["Oversigt", "Trin 1 · Idé"]
+    assert len(links) == 9  # every page the association may open, the start page not
+    menu.get_by_role("link", name="Tidslinje").click()
+    page.wait_for_url(re.compile(r"/timeline\?k="))
+    browser.wait_text(page, "Tidslinje og opfølgning", "h1")
+
+
+def test_the_menu_switches_the_language(phone: Any, tokens: dict[str, str]) -> None:
+    page = phone("step4", tokens["partner"])
+    page.locator(".st-key-ps_menu button").first.click()
+    page.locator(".st-key-ps_menu_lang button", has_text="English").click()
+    browser.wait_text(page, "Step 4", "h1")
+    assert "Menu · Step 4 · Shared idea" in page.locator(".st-key-ps_menu button").first.inner_text()
+    assert "lang=en" in page.url
+
+
+def test_a_wide_screen_has_streamlits_menu_at_the_top_and_no_button(phone: Any, tokens: dict[str, str]) -> None:
+    page = phone("overview", tokens["owner"], width=1300, agent="Mozilla/5.0 (X11; Linux x86_64)")
+    assert page.locator('[data-testid="stTopNav"]').is_visible()
+    assert not page.locator(".st-key-ps_menu").is_visible()
+
+
+# -- the timeline -------------------------------------------------------------------------
+
+FITS = """() => {
+  const svg = document.querySelector('.st-key-tl_picture .tl-narrow svg');
+  const box = document.querySelector('.st-key-tl_chart_box');
+  const r = svg.getBoundingClientRect();
+  const inside = (sel) => [...svg.querySelectorAll(sel)].map(t => { const b = t.getBoundingClientRect();
+      return {text: t.textContent, left: b.left - r.left, right: r.right - b.right}; });
+  return {page: document.documentElement.scrollWidth, body: document.body.scrollWidth,
+          box: [box.scrollWidth, box.clientWidth], svg: r.width, view: svg.viewBox.baseVal.width,
+          wide: getComputedStyle(document.querySelector('.st-key-tl_picture .tl-wide')).display,
+          legend: inside('.tl-legend text'), texts: inside('text')};
+}"""
+
+
+def test_the_timeline_fits_a_phone_with_its_legend_whole(phone: Any, tokens: dict[str, str]) -> None:
+    page = phone("timeline", tokens["owner"])
+    page.wait_for_selector(".st-key-tl_picture .tl-narrow svg", state="visible")
+    found = page.evaluate(FITS)
+    assert found["page"] <= WIDTH and found["body"] <= WIDTH, "nothing scrolls sideways"
+    assert found["box"][0] <= found["box"][1], "the chart's box does not scroll sideways either"
+    assert found["wide"] == "none"
+    assert WIDTH * 0.85 <= found["svg"] <= WIDTH, "as wide as the page, no wider"
+    assert found["svg"] / found["view"] >= 0.95, "drawn at its size: its 12-13 px text stays readable"
+    names = {x["text"] for x in found["legend"]}
+    assert {"Planlagt", "I gang", "Forsinket"} <= names and not any("…" in n for n in names)
+    cut = [x for x in found["texts"] if x["left"] < -0.5 or x["right"] < -0.5]
+    assert cut == [], "every text of the picture (legend, dates, lanes, labels) inside it"
+
+
+def test_the_timeline_shows_three_months_on_a_phone_and_moves_by_them(phone: Any, tokens: dict[str, str]) -> None:
+    page = phone("timeline", tokens["owner"])
+    nav = page.locator(".st-key-tl_window_nav")
+    start = first_of_month(date.today())
+    shown = window("quarter", start)
+    assert shown is not None and label(shown, "da") in nav.inner_text()
+    assert page.locator('.st-key-tl_window button[aria-checked="true"], .st-key-tl_window button[kind*="Active"]'
+                        ).first.inner_text().strip() == "Tre måneder"
+    page.locator(".st-key-tl_next button").click()
+    later = window("quarter", add_months(start, 3))
+    assert later is not None
+    browser.wait_text(page, label(later, "da"), ".st-key-tl_window_nav")
+    page.locator(".st-key-tl_window button", has_text="Hele forløbet").click()
+    settle(page)
+    assert not page.locator(".st-key-tl_window_nav").count()
+    assert page.evaluate(FITS)["page"] <= WIDTH
+
+
+# -- no English -----------------------------------------------------------------------------
+
+
+def test_the_uploader_speaks_danish(phone: Any) -> None:
+    page = phone("", None)
+    page.get_by_role("tab", name="Indlæs en gemt fil").click()
+    settle(page)
+    uploader = page.locator('[data-testid="stFileUploader"]')
+    assert uploader.is_visible()
+    drawn = page.evaluate(PSEUDO, '[data-testid="stFileUploader"] *')
+    seen = uploader.inner_text() + "\n" + drawn
+    assert ENGLISH.findall(seen) == []
+    assert "Vælg fil" in drawn and "Højst 5 MB" in drawn
+
+
+@pytest.mark.parametrize("width", [WIDTH, 1300])
+def test_dropdowns_speak_danish_even_when_nothing_matches(phone: Any, tokens: dict[str, str], width: int) -> None:
+    # A phone's browser opens a dropdown as a list to tap (Streamlit makes its field
+    # read-only there); a desktop browser lets one type a filter that may match nothing.
+    agent = PHONE if width == WIDTH else "Mozilla/5.0 (X11; Linux x86_64)"
+    page = phone("timeline", tokens["owner"], width=width, agent=agent)
+    page.locator('[data-testid="stPopover"] button', has_text="Filtrér").click()
+    settle(page, 200)
+    seen = []
+    for target in (".st-key-tl_f_person input", '[class*="st-key-tl_qs_"] input'):
+        field = page.locator(target).first
+        opened(page, field)
+        seen.append(page.evaluate("() => document.body.innerText"))
+        if field.get_attribute("readonly") is None:
+            page.keyboard.type("zzzz")
+            page.wait_for_selector('[role="listbox"][data-empty="true"]', state="attached")
+            seen.append(page.evaluate("() => document.body.innerText"))
+            seen.append(page.evaluate(PSEUDO, '[role="listbox"]'))
+        for _ in range(2):  # the dropdown, then the filters' popover
+            page.keyboard.press("Escape")
+            page.wait_for_timeout(200)
+    text = "\n".join(seen)
+    assert ENGLISH.findall(text) == []
+    assert ("Ingen passer" in text) is (width != WIDTH)
+
+
+def opened(page: Any, field: Any) -> None:
+    """Open a dropdown by clicking its field (again, if a rerun of the page swallowed
+    the click)."""
+    for attempt in range(4):
+        field.click()
+        try:
+            page.wait_for_selector('[role="listbox"]', state="attached", timeout=2000)
+            return
+        except Exception:
+            if attempt == 3:
+                raise
+            page.keyboard.press("Escape")
+
+
+def test_the_english_list_would_catch_streamlits_words() -> None:
+    assert ENGLISH.search("uploadUpload5MB per file • JSON") and ENGLISH.search("No results")
+    assert not ENGLISH.search("Vælg fil\nHøjst 5 MB · JSON\nIngen passer")
+
+
+# -- add forms ------------------------------------------------------------------------------
+
+OPEN = "(key) => { const d = document.querySelector('.st-key-' + key + ' details'); return !!d && d.open; }"
+
+
+def test_add_forms_stay_open_for_the_next_item(phone: Any, server: StreamlitServer) -> None:
+    _, new = server.store.create_project("Lektiecafé", "Boldklubben", "Anna Holm")
+    page = phone("step4", new["owner"])
+    for form, field, names in (("s4_new", "title", ["Aktivitet A", "Aktivitet B"]),
+                               ("people_new_association", "name", ["Per", "Pia"])):
+        if not page.evaluate(OPEN, f"{form}_open"):
+            page.locator(f".st-key-{form}_open summary").click()
+        for name in names:
+            page.locator(f".st-key-{form}_{field} input").fill(name)
+            page.locator(f".st-key-{form}_submit button").click()
+            browser.wait_text(page, name)  # in the new item's card and in the message
+            settle(page)
+            assert page.evaluate(OPEN, f"{form}_open"), f"{form} closed after adding {name}"
+            assert page.locator(f".st-key-{form}_{field} input").input_value() == ""
+    snap = server.store.snapshot(server.store.open(new["owner"]))
+    assert {x.title for x in snap.tasks} == {"Aktivitet A", "Aktivitet B"}
+    assert {x.name for x in snap.people} >= {"Per", "Pia"}
