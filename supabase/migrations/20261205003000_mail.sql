@@ -7,6 +7,7 @@
 -- Public (granted to anon, the app's role):
 --   ps_mail_subscribe, ps_mail_stop, ps_mail_subscriptions   (a link's own people, role rules)
 --   ps_mail_unsubscribe                                       (by a mail's token, no link)
+--   ps_erase_person   (REDEFINED from 20261205000300_personal_data.sql: + mail subscriptions)
 -- Private (NOT granted to any API role; `python -m partnership remind` calls them over a
 -- direct PostgreSQL connection as the database's owner):
 --   mail_due, mail_ticket, mail_sent
@@ -194,6 +195,47 @@ begin
 end
 $$;
 
+-- Erasing a person (REDEFINED from 20261205000300_personal_data.sql) erases their mail
+-- subscriptions as well.
+create or replace function public.ps_erase_person(p_token text, p_project text, p_id text, p_expected_version integer,
+                                       p_actor text)
+returns integer language plpgsql security definer set search_path = '' as $$
+declare
+    v_link record;
+    v_cur partnership_private.people%rowtype;
+    v_new partnership_private.people%rowtype;
+    v_at timestamptz := pg_catalog.clock_timestamp();
+    v_erased text;
+begin
+    p_actor := partnership_private.actor(p_actor);
+    select * into v_link from partnership_private.link(p_token, p_project, true);
+    perform partnership_private.allow(v_link.role, array['owner']);
+    v_cur := partnership_private.get_person(v_link.project_id, p_id);
+    if v_cur.version is distinct from p_expected_version then
+        perform partnership_private.conflict(partnership_private.person_content(v_cur), v_cur.version,
+                                             v_cur.updated_by, v_cur.updated_at);
+    end if;
+    update partnership_private.people p set name = '', title = '', contact = '', first_meeting = false,
+        working_group = false, version = p.version + 1, updated_by = p_actor, updated_at = v_at
+    where p.project_id = v_link.project_id and p.id = p_id
+    returning * into v_new;
+    v_erased := partnership_private.json_text(partnership_private.person_content(v_new));
+    update partnership_private.history h set
+        old = case when h.old = '' then '' else v_erased end,
+        new = case when h.new = '' then '' else v_erased end
+    where h.project_id = v_link.project_id and h.entity = 'person' and h.target = p_id;
+    delete from partnership_private.consents c where c.project_id = v_link.project_id and c.person_id = p_id;
+    -- their mail subscriptions too: the address, the consent, the tickets and what was sent
+    delete from partnership_private.mail_subscriptions m where m.project_id = v_link.project_id and m.person_id = p_id;
+    update partnership_private.tasks t set responsible = '', version = t.version + 1, updated_by = p_actor,
+        updated_at = v_at
+    where t.project_id = v_link.project_id and t.responsible = p_id;
+    perform partnership_private.log(v_link.project_id, v_link.role, p_actor, 'person', p_id, v_erased, v_erased,
+                                    v_new.version, true, v_at);
+    return v_new.version;
+end
+$$;
+
 -- -------------------------------------------------------------------------------------
 -- Private: what `remind` sends (across every project; never granted to an API role)
 -- -------------------------------------------------------------------------------------
@@ -272,6 +314,9 @@ $$;
 revoke all on table partnership_private.mail_subscriptions, partnership_private.mail_tickets,
     partnership_private.mail_sent from public, anon, authenticated, service_role;
 revoke all on sequence partnership_private.mail_subscriptions_seq_seq from public, anon, authenticated, service_role;
+-- (20261205000300_personal_data left its sequence's privileges implicit; the init file's
+-- "revoke ... on all sequences", run again, would make them explicit: make them so now.)
+revoke all on sequence partnership_private.consents_id_seq from public, anon, authenticated, service_role;
 revoke all on function partnership_private.mail_address(text) from public, anon, authenticated, service_role;
 revoke all on function partnership_private.mail_json(partnership_private.mail_subscriptions) from public, anon, authenticated, service_role;
 revoke all on function partnership_private.mail_person(text, text, text) from public, anon, authenticated, service_role;
@@ -283,6 +328,9 @@ revoke all on function public.ps_mail_subscribe(text, text, text, text, text, te
 revoke all on function public.ps_mail_stop(text, text, text, text) from public, anon, authenticated, service_role;
 revoke all on function public.ps_mail_subscriptions(text, text) from public, anon, authenticated, service_role;
 revoke all on function public.ps_mail_unsubscribe(text) from public, anon, authenticated, service_role;
+revoke all on function public.ps_erase_person(text, text, text, integer, text)
+    from public, anon, authenticated, service_role;
+grant execute on function public.ps_erase_person(text, text, text, integer, text) to anon;
 grant execute on function public.ps_mail_subscribe(text, text, text, text, text, text) to anon;
 grant execute on function public.ps_mail_stop(text, text, text, text) to anon;
 grant execute on function public.ps_mail_subscriptions(text, text) to anon;

@@ -1055,3 +1055,10 @@ class StoreContract:
         assert store.mail_unsubscribe(new_token()) is None
         assert store.mail_unsubscribe("not a token") is None
         assert store.mail_unsubscribe("") is None
+
+    def test_erasing_a_person_erases_their_mail_subscription(self, store: Store) -> None:
+        owner, _ = make(store)
+        eva = store.add_person(owner, {"name": "Eva", "side": "association"}, ME)
+        store.mail_subscribe(owner, eva.id, "eva@example.org", "da", ME)
+        store.erase_person(owner, eva.id, eva.version, ME)
+        assert store.mail_subscriptions(owner) == []
