@@ -783,8 +783,8 @@ class StoreContract:
         assert "Hemmelig" not in everything and "eva@example.org" not in everything
         assert database_rows("select count(*) from partnership_private.consents where person_id = %s",
                              (eva.id,)) == [(0,)]
-        assert database_rows("select count(*) from partnership_private.history where old || new like %s",
-                             ("%Hemmelig%",)) == [(0,)]
+        assert database_rows("select count(*) from partnership_private.history where project_id = %s"
+                             " and old || new like %s", (owner.project_id, "%Hemmelig%")) == [(0,)]
 
     def test_a_follow_up_needs_someone_responsible(self, store: Store) -> None:
         owner, _ = make(store)
