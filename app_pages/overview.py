@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from partnership.ui import dashboard, links, overview, page
+from partnership.ui import dashboard, links, overview, page, reminders
 
 ctx = page.enter("overview")
 overview.header(ctx, ctx.snap)
@@ -12,3 +12,4 @@ if ctx.snap.project.signed_at:
 overview.next_actions(ctx, ctx.snap, date.today())
 overview.steps(ctx, ctx.snap)
 overview.meetings(ctx, ctx.snap)
+reminders.section(ctx)

@@ -1,10 +1,11 @@
 """Command line: ``python -m partnership new | demo | export | import | agreement | calendar |
-move-sqlite``.
+move-sqlite | remind``.
 
 The store comes from the environment (``open_store``: SUPABASE_URL/SUPABASE_KEY,
 PARTNERSHIP_DATABASE_URL, else the embedded PostgreSQL in PARTNERSHIP_DATA_DIR); links use
 PARTNERSHIP_BASE_URL (default http://localhost:8501). ``agreement`` and ``calendar`` write
 the very files the pages offer (``partnership.render.files``), with the link's rights.
+``remind`` sends the reminders and notices that are due (``partnership.mail.remind``).
 """
 
 from __future__ import annotations
@@ -22,10 +23,13 @@ from urllib.parse import parse_qs, urlparse
 from partnership import downloads, import_rules
 from partnership.demo import create_demo
 from partnership.errors import PartnershipError
-from partnership.i18n import DEFAULT_LANG, LANGS
+from partnership.i18n import DEFAULT_LANG, LANGS, TIMEZONE
+from partnership.mail import remind
+from partnership.mail.settings import SettingsError, from_config, secrets_file
 from partnership.model import Access
+from partnership.reminders import DEFAULT_DAYS
 from partnership.render import files
-from partnership.store import Store, legacy, open_store
+from partnership.store import Store, legacy, open_store, outbox
 from partnership.store.postgres import PostgresStore
 
 
@@ -81,8 +85,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     cal.add_argument("--link", required=True, help="the link (or bare token)")
     cal.add_argument("--out", required=True, type=Path, help="the .ics file to write")
     cal.add_argument("--lang", default=DEFAULT_LANG, choices=LANGS, help="the events' language")
+    rem = sub.add_parser("remind", help="send the reminders and notices that are due by e-mail (SMTP from "
+                                        "PARTNERSHIP_SMTP_URL or [smtp] in .streamlit/secrets.toml); safe to repeat")
+    rem.add_argument("--days", type=int, default=DEFAULT_DAYS, help="remind this many days before (default 3)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    if args.command == "remind":
+        return _remind(args.days)
 
     try:
         store = open_store()
@@ -113,6 +122,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         store.close()
     json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
     print()
+    return 0
+
+
+def _remind(days: int) -> int:
+    """Exit 0 when everything due went out (or nothing was due); 1 when SMTP is not set up
+    or a mail could not go out (then it is not recorded: the next run tries again); 2 when
+    the database cannot be reached."""
+    from datetime import datetime
+
+    if not 0 <= days <= 60:
+        print("error: --days must be between 0 and 60", file=sys.stderr)
+        return 2
+    try:
+        settings = from_config(secrets_file())
+    except SettingsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if settings is None:
+        print("error: SMTP is not configured (PARTNERSHIP_SMTP_URL and PARTNERSHIP_MAIL_FROM, or [smtp] url and "
+              "from in .streamlit/secrets.toml); nothing was sent or recorded", file=sys.stderr)
+        return 1
+    today = datetime.now(TIMEZONE).date()
+    try:
+        with outbox.open_outbox(outbox.database_url()) as box:
+            result = remind.run(box, settings, base_url(), today, days)
+    except outbox.Busy as exc:
+        print(f"{exc}; this run sent nothing")
+        return 0
+    except PartnershipError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"sent {result.sent} of {result.due} mails due")
+    if result.error:
+        print(f"error: {result.error}; the mails not sent are not recorded and go out on the next run",
+              file=sys.stderr)
+        return 1
     return 0
 
 

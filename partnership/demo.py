@@ -66,12 +66,14 @@ def create_demo(store: Store, creator: str = "Eksempel", today: date | None = No
                 lang: str = "da") -> tuple[Access, dict[str, str]]:
     """Create the example project and return the owner's Access and the three links.
 
-    One atomic creation, then one approval per side (approvals are never imported). If an
-    approval fails, the project is deleted again and the error raised: the caller never
-    gets a half example. Only if the deletion fails too does an unsigned example remain,
-    whose links nobody has received."""
+    One atomic creation, then two people opt in to mail (``MAIL``), then one approval per
+    side (approvals are never imported). If a step after the creation fails, the project
+    is deleted again and the error raised: the caller never gets a half example. Only if
+    the deletion fails too does an unsigned example remain, whose links nobody has
+    received."""
     access, tokens = store.create_example(example_data(creator, today, lang), creator)
     try:
+        _opt_in(store, access, store.open(tokens["partner"]))
         text = agreement.render_markdown(store.snapshot(access), lang)
         digest = agreement.content_hash(text)
         store.approve(access, OWNER_SIGNER, digest, text, creator)
@@ -83,6 +85,19 @@ def create_demo(store: Store, creator: str = "Eksempel", today: date | None = No
             pass
         raise
     return access, tokens
+
+
+MAIL = (("Anna Holm", "anna.holm@example.org", "da"), ("Ole Berg", "ole.berg@example.org", "en"))
+"""Who opted in to mail in the example, each through their own side's link, before the
+signing: so ``python -m partnership remind`` right after ``demo`` sends each of them the
+notice that the other side approved (example.org addresses reach nobody)."""
+
+
+def _opt_in(store: Store, owner: Access, partner: Access) -> None:
+    people = {p.name: p for p in store.snapshot(owner).people}
+    for name, email, lang in MAIL:
+        person = people[name]
+        store.mail_subscribe(partner if person.side is Side.PARTNER else owner, person.id, email, lang, name)
 
 
 def example_data(creator: str = "Eksempel", today: date | None = None, lang: str = "da") -> dict[str, Any]:

@@ -38,6 +38,7 @@ from partnership.model import (
     Snapshot,
     Task,
 )
+from partnership.reminders import Subscription
 
 TOKEN_BYTES = 32
 """256-bit link tokens."""
@@ -263,6 +264,31 @@ class Store(ABC):
         self, access: Access, name: str, answers: Mapping[str, tuple[str, str]], actor: str
     ) -> HealthCheck:
         """Owner or partner: one side's health-check answers at a follow-up."""
+
+    # -- mail ---------------------------------------------------------------------------
+
+    @abstractmethod
+    def mail_subscribe(self, access: Access, person_id: str, email: str, lang: str, actor: str) -> Subscription:
+        """Record that ``person_id`` opted in to reminders and notices at ``email`` in
+        ``lang`` ("da"/"en"), said by ``actor`` through this link: who, when, which
+        address, which language are kept (a new consent ends the person's earlier one).
+        Owner any person, partner only partner-side people, viewer Forbidden. A bad
+        address is a ValidationError (code "bad_email")."""
+
+    @abstractmethod
+    def mail_stop(self, access: Access, person_id: str, actor: str) -> bool:
+        """End the person's subscription (the same role rules); False if there was none."""
+
+    @abstractmethod
+    def mail_subscriptions(self, access: Access) -> list[Subscription]:
+        """The active subscriptions this link may see: the owner's all, the partner's
+        those of partner-side people; the viewer Forbidden."""
+
+    @abstractmethod
+    def mail_unsubscribe(self, mail_token: str) -> tuple[str, bool] | None:
+        """The unsubscribe link of a mail (no project link needed): end the subscription
+        the token was sent for. Returns (its language, whether this call ended it), or
+        None for an unknown or malformed token."""
 
     # -- presence -----------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from partnership import exchange
-from partnership.errors import StorageError, ValidationError
+from partnership.errors import InvalidLink, StorageError, ValidationError
 from partnership.model import (
     Access,
     Approval,
@@ -36,6 +36,7 @@ from partnership.model import (
     Snapshot,
     Task,
 )
+from partnership.reminders import Subscription
 from partnership.store import seal
 from partnership.store.base import LIVE_BATCH, Beat, Store, hash_token, live_digests, new_token
 from partnership.store.rpc_wire import changes as _changes
@@ -45,6 +46,12 @@ from partnership.store.rpc_wire import text as _text
 from partnership.store.rpc_wire import wire as _wire
 
 _T = TypeVar("_T")
+
+
+def _subscription(data: Mapping[str, Any]) -> Subscription:
+    return Subscription(str(data["id"]), str(data["person_id"]), str(data["email"]), str(data["lang"]),
+                        datetime.fromisoformat(str(data["consented_at"])), str(data["consented_by"]),
+                        str(data["consented_role"]))
 
 
 class RpcStore(Store):
@@ -257,6 +264,31 @@ class RpcStore(Store):
         data = self._at(access, "ps_add_health_check", {
             "p_name": _text(name), "p_answers": payload, "p_actor": _text(actor)})
         return self._records(lambda: _health(data))
+
+    # -- mail ---------------------------------------------------------------------------
+
+    def mail_subscribe(self, access: Access, person_id: str, email: str, lang: str, actor: str) -> Subscription:
+        data = self._expect(self._at(access, "ps_mail_subscribe", {
+            "p_person": _text(person_id), "p_email": _text(email), "p_lang": _text(lang),
+            "p_actor": _text(actor)}), Mapping)
+        return self._records(lambda: _subscription(data))
+
+    def mail_stop(self, access: Access, person_id: str, actor: str) -> bool:
+        return bool(self._at(access, "ps_mail_stop", {"p_person": _text(person_id), "p_actor": _text(actor)}))
+
+    def mail_subscriptions(self, access: Access) -> list[Subscription]:
+        data = self._expect(self._at(access, "ps_mail_subscriptions", read=True), list)
+        return self._records(lambda: [_subscription(row) for row in data])
+
+    def mail_unsubscribe(self, mail_token: str) -> tuple[str, bool] | None:
+        try:
+            hash_token(mail_token)
+        except InvalidLink:
+            return None
+        data = self._call("ps_mail_unsubscribe", {"p_mail_token": mail_token}, read=False)
+        if data is None:
+            return None
+        return self._records(lambda: (str(data["lang"]), bool(data["ended"])))
 
     # -- presence -----------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ FORBIDDEN: dict[str, set[str]] = {
     "ui": DATABASE | (OUTPUT - {"plotly"}),
     "web": DATABASE | OUTPUT,
     "cli": {"streamlit"} | DATABASE | OUTPUT | OUTER,
+    "mail": {"streamlit"} | DATABASE | OUTPUT | OUTER | {"partnership.render", "partnership.store"},
 }
 """Layer -> the modules (with their submodules) it may not import."""
 
@@ -101,6 +102,8 @@ def test_every_module_of_the_package_keeps_to_its_layer() -> None:
         ("partnership/__main__.py", "from fpdf import FPDF"),
         ("partnership/__main__.py", "import streamlit"),
         ("partnership/__main__.py", "from partnership.ui import shell"),
+        ("partnership/mail/smtp.py", "import psycopg"),
+        ("partnership/mail/remind.py", "from partnership.store import outbox"),
     ],
 )
 def test_an_import_across_the_layers_is_a_violation(path: str, source: str) -> None:

@@ -1,0 +1,72 @@
+"""The unsubscribe link of every reminder mail: ``<base>/ps/unsubscribe?t=<token>&l=<lang>``.
+
+It works without the project's link: the token (256 bits, one per mail, stored as its
+SHA-256) names one subscription. A GET only asks (mail scanners open links they find, and
+must not unsubscribe anyone); the button POSTs to the same address, and so does a mail
+client's one-click unsubscribe (RFC 8058, ``List-Unsubscribe-Post``). The answer is a
+small page in Danish or English, escaped, with no script and no style.
+"""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import parse_qs
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from partnership.errors import PartnershipError
+from partnership.i18n import DEFAULT_LANG, LANGS, t
+from partnership.web.events import Limits
+
+IN_FLIGHT = Limits(per_client=8, total=64)
+MAX_BODY = 4096
+
+
+def page(lang: str, message: str, form_action: str = "", status: int = 200) -> HTMLResponse:
+    """The page: a title, one sentence, and the button when ``form_action`` is given."""
+    title = html.escape(t("remind.page.title", lang))
+    body = f"<h1>{title}</h1>\n<p>{html.escape(message)}</p>\n"
+    if form_action:
+        body += (f'<form method="post" action="{html.escape(form_action, quote=True)}">'
+                 f'<button type="submit">{html.escape(t("remind.page.button", lang))}</button></form>\n')
+    document = (f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+                f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+                f'<meta name="robots" content="noindex"><title>{title}</title></head>\n<body>\n{body}</body></html>\n')
+    return HTMLResponse(document, status_code=status, headers={"Cache-Control": "no-store"})
+
+
+def _lang(value: str) -> str:
+    return value if value in LANGS else DEFAULT_LANG
+
+
+def _end(token: str) -> tuple[str, bool] | None:
+    from partnership.ui import shell  # the composition root's store (a cycle otherwise)
+
+    return shell.get_store().mail_unsubscribe(token)
+
+
+async def unsubscribe(request: Request) -> HTMLResponse:
+    """GET asks, POST unsubscribes (see the module docstring)."""
+    lang = _lang(request.query_params.get("l", DEFAULT_LANG))
+    token = request.query_params.get("t", "")
+    if request.method == "GET":
+        if not token:
+            return page(lang, t("remind.page.unknown", lang), status=404)
+        return page(lang, t("remind.page.ask", lang), form_action=str(request.url.path) + "?" + request.url.query)
+    body = (await request.body())[:MAX_BODY]
+    token = token or (parse_qs(body.decode("ascii", "replace")).get("t") or [""])[0]
+    client = request.client.host if request.client else "?"
+    if not IN_FLIGHT.take(client):
+        return page(lang, t("remind.page.busy", lang), status=429)
+    try:
+        found = await run_in_threadpool(_end, token)
+    except PartnershipError:
+        return page(lang, t("remind.page.busy", lang), status=503)
+    finally:
+        IN_FLIGHT.give_back(client)
+    if found is None:
+        return page(lang, t("remind.page.unknown", lang), status=404)
+    lang, ended = _lang(found[0]), found[1]
+    return page(lang, t("remind.page.done" if ended else "remind.page.already", lang))
