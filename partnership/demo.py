@@ -63,14 +63,14 @@ FIELDS_DA = {
 
 
 def create_demo(store: Store, creator: str = "Eksempel", today: date | None = None,
-                lang: str = "da") -> tuple[Access, dict[str, str]]:
+                lang: str = "da", caller: str | None = None) -> tuple[Access, dict[str, str]]:
     """Create the example project and return the owner's Access and the three links.
 
     One atomic creation, then one approval per side (approvals are never imported). If an
     approval fails, the project is deleted again and the error raised: the caller never
     gets a half example. Only if the deletion fails too does an unsigned example remain,
     whose links nobody has received."""
-    access, tokens = store.create_example(example_data(creator, today, lang), creator)
+    access, tokens = store.create_example(example_data(creator, today, lang), creator, caller=caller)
     try:
         text = agreement.render_markdown(store.snapshot(access), lang)
         digest = agreement.content_hash(text)
