@@ -85,6 +85,13 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("ascii")).hexdigest()
 
 
+def presence_id(token: str, session_id: str) -> str:
+    """The id a session has in presence lists: a digest of its link and its session id
+    (``partnership_private.presence_key`` in SQL). Readers see only this, never the session
+    id a page holds; the same session id sent with another link is another person."""
+    return hashlib.sha256(f"{hash_token(token)}:{session_id}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def live_digests(tokens: Collection[str]) -> dict[str, str]:
     """Token hash -> token for the well-formed tokens among the first ``LIVE_BATCH`` (the
     batched live calls skip the others: they name no project)."""

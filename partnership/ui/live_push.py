@@ -26,7 +26,7 @@ import streamlit as st
 
 from partnership.live.hub import Hub, install
 from partnership.model import Access, Snapshot
-from partnership.store.base import Store
+from partnership.store.base import Store, presence_id
 from partnership.ui import shell
 from partnership.web import asgi
 
@@ -234,7 +234,7 @@ def mount(c: shell.Page, revision: int, shown: list[str], seen: list[str], dialo
     _subscriber(
         key="live_sub",
         data={
-            "url": events_url(c), "rev": revision, "me": c.session_id, "name": c.name,
+            "url": events_url(c), "rev": revision, "me": presence_id(c.access.token, c.session_id), "name": c.name,
             "role": c.access.role.value, "shown": shown, "seen": seen, "dialog": dialog,
             "here": c.t("live.here", names="{names}"), "roles": roles,
             "someone": {r: c.t("live.someone", role=label) for r, label in roles.items()},

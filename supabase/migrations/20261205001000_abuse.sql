@@ -49,6 +49,7 @@ create index creations_source on partnership_private.creations (source, at);
 create index creations_at on partnership_private.creations (at);
 alter table partnership_private.creations enable row level security;
 revoke all on partnership_private.creations from public, anon, authenticated, service_role;
+revoke all on sequence partnership_private.creations_id_seq from public, anon, authenticated, service_role;
 
 insert into partnership_private.limit_settings (name, value) values
     ('create_per_caller', 10), ('create_caller_window_s', 600), ('create_per_source', 60)
@@ -135,3 +136,146 @@ revoke all on function partnership_private.request_header(text) from public, ano
 revoke all on function partnership_private.request_source() from public, anon, authenticated, service_role;
 revoke all on function partnership_private.request_caller() from public, anon, authenticated, service_role;
 revoke all on function partnership_private.on_new_project() from public, anon, authenticated, service_role;
+
+-- -------------------------------------------------------------------------------------
+-- Presence (issue 23): nobody learns another session's id, nobody speaks for a session of
+-- another link, the batched call masks internal keys, and one call cannot invent crowds.
+--
+--   presence_key  (NEW, private) sha256(token hash || ':' || session id): the id a session
+--                 has in presence (and base.presence_id in Python). A session is stored and
+--                 shown under it, never under the id the page holds; the same session id
+--                 sent with another link is another person, so a viewer cannot turn the
+--                 owner into a viewer, and the id one reader sees cannot be sent back.
+--   ps_heartbeat  (REDEFINED from 20261130000200_safety.sql)
+--   ps_heartbeats (REDEFINED from 20261130000300_live_push.sql): editing masked per
+--                 reader's role (partnership_private.editing_visible_to), as ps_heartbeat.
+--
+-- Limits: presence_per_call (64) beats per project in one ps_heartbeats call (the rest are
+-- ignored), presence_per_project (100) sessions seen in the last minute per project and
+-- role (a new session beyond is not recorded, those already there go on; a flood sent with
+-- the viewer's link fills only the viewers' share).
+-- -------------------------------------------------------------------------------------
+
+insert into partnership_private.limit_settings (name, value) values
+    ('presence_per_call', 64), ('presence_per_project', 100)
+on conflict (name) do nothing;
+
+create function partnership_private.presence_key(p_token text, p_session_id text)
+returns text language sql immutable set search_path = '' as $$
+    select pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(
+        partnership_private.token_hash(p_token) || ':' || p_session_id, 'UTF8')), 'hex')
+$$;
+
+-- Record one session's beat unless the project is full of other sessions of its role already.
+create function partnership_private.presence_beat(p_project text, p_key text, p_name text, p_role text,
+                                                  p_editing text, p_now double precision)
+returns void language plpgsql set search_path = '' as $$
+begin
+    if not exists (select 1 from partnership_private.presence x where x.project_id = p_project and x.session_id = p_key)
+       and (select pg_catalog.count(*) from partnership_private.presence x
+            where x.project_id = p_project and x.role = p_role and x.seen >= p_now - 60)
+           >= partnership_private.limit_of('presence_per_project') then
+        return;
+    end if;
+    insert into partnership_private.presence as x (project_id, session_id, name, role, editing, seen)
+    values (p_project, p_key, p_name, p_role, p_editing, p_now)
+    on conflict (project_id, session_id) do update
+        set name = excluded.name, role = excluded.role, editing = excluded.editing, seen = excluded.seen;
+end
+$$;
+
+create or replace function public.ps_heartbeat(p_token text, p_project text, p_session_id text, p_name text,
+                                               p_editing text)
+returns jsonb language plpgsql security definer set search_path = '' as $$
+declare
+    v_link record;
+    v_now double precision := extract(epoch from pg_catalog.clock_timestamp());
+    v_key text;
+begin
+    perform partnership_private.check_text(p_session_id, 'session', 64, true);
+    perform partnership_private.check_text(p_name, 'name', 200, false);
+    perform partnership_private.check_text(p_editing, 'editing', 64, false);
+    select * into v_link from partnership_private.link(p_token, p_project, false);
+    v_key := partnership_private.presence_key(p_token, p_session_id);
+    perform partnership_private.presence_beat(v_link.project_id, v_key, p_name, v_link.role, p_editing, v_now);
+    -- Forget sessions gone for a minute (any project); rows another heartbeat holds are left for later.
+    delete from partnership_private.presence x
+    where x.ctid in (select y.ctid from partnership_private.presence y where y.seen < v_now - 60 for update skip locked);
+    return pg_catalog.jsonb_build_object(
+        'revision', (select p.revision from partnership_private.projects p where p.id = v_link.project_id),
+        'others', coalesce((
+            select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                'session_id', x.session_id, 'name', x.name, 'role', x.role,
+                'editing', partnership_private.editing_visible_to(v_link.role, x.editing))
+                order by x.name collate "C", x.session_id collate "C")
+            from partnership_private.presence x
+            where x.project_id = v_link.project_id and x.session_id <> v_key and x.seen >= v_now - 15),
+            '[]'::jsonb));
+end
+$$;
+
+-- p_beats: [{"token", "session_id", "name", "editing"}, ...]. Writes only presence (no
+-- revision bump, no history), as ps_heartbeat does.
+create or replace function public.ps_heartbeats(p_beats jsonb)
+returns jsonb language plpgsql security definer set search_path = '' as $$
+declare
+    v_now double precision := extract(epoch from pg_catalog.clock_timestamp());
+    v_per_call bigint := partnership_private.limit_of('presence_per_call');
+    v_beat jsonb;
+    v_token text;
+    v_session text;
+    v_name text;
+    v_editing text;
+    v_link record;
+    v_readers jsonb := '{}'::jsonb;   -- token -> {"p": project, "r": role}
+    v_counts jsonb := '{}'::jsonb;    -- project -> beats taken in this call
+begin
+    if p_beats is null or pg_catalog.jsonb_typeof(p_beats) <> 'array' then
+        return '{}'::jsonb;
+    end if;
+    for v_beat in select b.value from pg_catalog.jsonb_array_elements(p_beats) with ordinality as b(value, n)
+                  where b.n <= 1000 order by b.n loop
+        continue when pg_catalog.jsonb_typeof(v_beat) <> 'object';
+        v_token := v_beat ->> 'token';
+        v_session := v_beat ->> 'session_id';
+        v_name := coalesce(v_beat ->> 'name', '');
+        v_editing := coalesce(v_beat ->> 'editing', '');
+        continue when v_token is null or v_token !~ '^[A-Za-z0-9_-]{43}$'
+            or v_session is null or pg_catalog.length(pg_catalog.btrim(v_session)) = 0
+            or pg_catalog.length(v_session) > 64 or pg_catalog.length(v_name) > 200
+            or pg_catalog.length(v_editing) > 64;
+        select l.project_id, l.role into v_link
+        from partnership_private.links l
+        where l.token_hash = partnership_private.token_hash(v_token) and l.revoked_at is null;
+        continue when not found;
+        v_readers := v_readers || pg_catalog.jsonb_build_object(
+            v_token, pg_catalog.jsonb_build_object('p', v_link.project_id, 'r', v_link.role));
+        continue when coalesce((v_counts ->> v_link.project_id)::bigint, 0) >= v_per_call;
+        v_counts := v_counts || pg_catalog.jsonb_build_object(
+            v_link.project_id, coalesce((v_counts ->> v_link.project_id)::bigint, 0) + 1);
+        perform partnership_private.presence_beat(v_link.project_id, partnership_private.presence_key(v_token, v_session),
+                                                  v_name, v_link.role, v_editing, v_now);
+    end loop;
+    -- Forget sessions gone for a minute (any project); rows another heartbeat holds are left for later.
+    delete from partnership_private.presence x
+    where x.ctid in (select y.ctid from partnership_private.presence y where y.seen < v_now - 60 for update skip locked);
+    return coalesce((
+        select pg_catalog.jsonb_object_agg(t.key, coalesce((
+            select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                'session_id', x.session_id, 'name', x.name, 'role', x.role,
+                -- issue 23: which internal field the owner edits is not the partner's business here either
+                'editing', partnership_private.editing_visible_to(t.value ->> 'r', x.editing))
+                order by x.name collate "C", x.session_id collate "C")
+            from partnership_private.presence x
+            where x.project_id = t.value ->> 'p' and x.seen >= v_now - 15), '[]'::jsonb))
+        from pg_catalog.jsonb_each(v_readers) t), '{}'::jsonb);
+end
+$$;
+
+revoke all on function partnership_private.presence_key(text, text) from public, anon, authenticated, service_role;
+revoke all on function partnership_private.presence_beat(text, text, text, text, text, double precision)
+    from public, anon, authenticated, service_role;
+revoke all on function public.ps_heartbeat(text, text, text, text, text) from public, anon, authenticated, service_role;
+revoke all on function public.ps_heartbeats(jsonb) from public, anon, authenticated, service_role;
+grant execute on function public.ps_heartbeat(text, text, text, text, text) to anon;
+grant execute on function public.ps_heartbeats(jsonb) to anon;
