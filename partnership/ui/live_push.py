@@ -203,17 +203,21 @@ def events_url(c: shell.Page) -> str:
     return f"{asgi.path('/events')}?k={quote(c.access.token)}&s={quote(c.session_id)}&l={c.lang}"
 
 
-def snapshot_now(store: Store, access: Access) -> Snapshot:
+def snapshot_now(store: Store, access: Access, hub: Hub | None = None) -> Snapshot:
     """The project as ``access`` sees it now. Fifty tabs on one link fetch a field view
-    for the same change: the snapshot is read once and kept, per link, until the hub
-    knows a newer revision."""
+    for the same change: the snapshot is read once and kept, per link, until a newer
+    revision exists - as the hub knows it, or, for a project nobody here streams (the hub
+    does not follow it), as one small ``revision`` read says. So a link costs at most one
+    snapshot per revision, whoever asks."""
     token = access.token
-    wanted = get_hub().revision(access.project_id)
+    wanted = (hub or get_hub()).revision(access.project_id)
     with _fresh_lock:
         reading = _reading.setdefault(token, threading.Lock())
     with reading:  # one read per link at a time: the others take what it read
         with _fresh_lock:
             kept = _fresh.get(token)
+        if kept is not None and wanted is None:
+            wanted = store.revision(access)
         if kept is not None and wanted is not None and kept.revision >= wanted:
             return kept
         snap = store.snapshot(access)

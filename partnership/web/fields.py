@@ -65,7 +65,7 @@ def _answer(token: str, key: str, lang: str) -> dict[str, object] | None:
         return field_view.line_content(live_push.snapshot_now(hub.store, access), key, lang)
     if key not in JOINT_KEYS and not (key in INTERNAL_KEYS and access.role.sees_internal):
         return None
-    return field_view.content(live_push.snapshot_now(hub.store, access), key, lang)
+    return field_view.content(live_push.snapshot_now(hub.store, access, hub), key, lang)
 
 
 async def field(request: Request) -> Response:

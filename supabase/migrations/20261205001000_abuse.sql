@@ -279,3 +279,49 @@ revoke all on function public.ps_heartbeat(text, text, text, text, text) from pu
 revoke all on function public.ps_heartbeats(jsonb) from public, anon, authenticated, service_role;
 grant execute on function public.ps_heartbeat(text, text, text, text, text) to anon;
 grant execute on function public.ps_heartbeats(jsonb) to anon;
+
+-- -------------------------------------------------------------------------------------
+-- Imports obey the history cap (issue 23): an import kept every entry of the file (40,000
+-- where 5,000 are kept) until the next prune, and the per-row prune made a big import run
+-- into the statement timeout. Now only the newest history_keep entries within
+-- history_keep_chars characters of the file are written (the file lists them oldest
+-- first, so the newest are its last; the app's "import" entry is the very last).
+--
+--   ps_import_project (REDEFINED from 20261130000200_safety.sql)
+-- -------------------------------------------------------------------------------------
+
+create function partnership_private.newest_history(p_history jsonb)
+returns jsonb language sql stable set search_path = '' as $$
+    select coalesce(pg_catalog.jsonb_agg(h.j order by h.n), '[]'::jsonb)
+    from (select e.j, e.n,
+                 pg_catalog.row_number() over w as k,
+                 pg_catalog.sum(pg_catalog.length(coalesce(e.j ->> 'old', '')) + pg_catalog.length(coalesce(e.j ->> 'new', '')))
+                     over w as size
+          from pg_catalog.jsonb_array_elements(p_history) with ordinality as e (j, n)
+          window w as (order by e.n desc)) h
+    where h.k <= partnership_private.limit_of('history_keep')
+      and h.size <= partnership_private.limit_of('history_keep_chars')
+$$;
+
+create or replace function public.ps_import_project(p_data jsonb, p_creator text, p_owner_token text, p_partner_token text,
+                                                    p_viewer_token text)
+returns jsonb language plpgsql security definer set search_path = '' as $$
+begin
+    if p_data is not null and pg_catalog.jsonb_typeof(p_data) = 'object' then
+        p_data := p_data - 'approvals' - 'signed_versions';
+        if pg_catalog.jsonb_typeof(p_data -> 'project') = 'object' then
+            p_data := pg_catalog.jsonb_set(p_data, '{project}', (p_data -> 'project') - 'signed_at' - 'signed_hash');
+        end if;
+        if pg_catalog.jsonb_typeof(p_data -> 'history') = 'array' then
+            p_data := pg_catalog.jsonb_set(p_data, '{history}', partnership_private.newest_history(p_data -> 'history'));
+        end if;
+    end if;
+    return partnership_private.import_project_as_sent(p_data, p_creator, p_owner_token, p_partner_token,
+                                                      p_viewer_token);
+end
+$$;
+
+revoke all on function partnership_private.newest_history(jsonb) from public, anon, authenticated, service_role;
+revoke all on function public.ps_import_project(jsonb, text, text, text, text)
+    from public, anon, authenticated, service_role;
+grant execute on function public.ps_import_project(jsonb, text, text, text, text) to anon;

@@ -373,3 +373,24 @@ def test_inventing_caller_keys_from_one_address_meets_that_address_bucket(reques
         create("203.0.113.9", "invented-99")
     assert refused.value.sqlstate == "PT422" and "rate_limited" in str(refused.value.diag.message_detail)
     assert create("192.0.2.1", "ip:198.51.100.7")
+
+
+def test_an_import_keeps_no_more_history_than_the_cap(limited: Limited) -> None:
+    """Without waiting for a prune: the import writes only the newest entries."""
+    _allow_creations(limited, 3)
+    owner, _ = make(limited.store)
+    version = 0
+    for i in range(40):
+        version = limited.store.set_field(owner, "s4_vision", f"Udgave {i}", version, ME)
+    export = limited.store.export_project(owner)
+    assert len(export["history"]) >= 40, "the export brings more than the cap below"
+    limited.set_limit("history_keep", 10)
+    pad, _ = make(limited.store)  # the prune trigger runs at every 50th id: start the import just past one
+    pad_version = 0
+    while (int(limited.sql("select last_value from history_id_seq", ())[0][0]) + 1) % PRUNE_EVERY != 1:
+        pad_version = limited.store.set_field(pad, "s4_how", f"x{pad_version}", pad_version, ME)
+    copy, _ = limited.store.import_project(export, ME)
+    kept = limited.store.history(copy, limit=10_000)
+    assert len(kept) <= 10
+    assert kept[0].entity == "import", "the newest entries are the ones kept"
+    assert any(e.new == "Udgave 39" for e in kept)
