@@ -77,6 +77,16 @@ DA: dict[str, str] = {
         "Disse ændringer kommer fra den importerede fil. De kan ikke gendannes, og godkendelser "
         "fra filen gælder ikke: projektet skal godkendes igen."
     ),
+    "history.kind.signed_version": "Underskrevet aftale fra filen",
+    "history.signed_imported": (
+        "Aftalen, som den stod underskrevet ifølge den importerede fil (fingeraftryk {fingerprint}…). Det er en "
+        "kopi til læsning – ikke en underskrift i dette partnerskab."
+    ),
+    "history.import_summary": (
+        "Med fra filen: {fields} felter, {tasks} opgaver og {entries} historikposter. Underskrevne udgaver af "
+        "aftalen: {signed} – de står i historikken til læsning. Godkendelser: {approvals} – de kom ikke med, så "
+        "aftalen skal godkendes igen af begge parter."
+    ),
 }
 
 
@@ -153,5 +163,15 @@ EN: dict[str, str] = {
     "history.imported_lead": (
         "These changes come from the imported file. They cannot be restored, and approvals from the "
         "file do not count: the project must be approved again."
+    ),
+    "history.kind.signed_version": "Signed agreement from the file",
+    "history.signed_imported": (
+        "The agreement as it stood signed according to the imported file (fingerprint {fingerprint}…). This is "
+        "a copy to read – not a signature in this partnership."
+    ),
+    "history.import_summary": (
+        "From the file: {fields} fields, {tasks} tasks and {entries} history entries. Signed versions of the "
+        "agreement: {signed} – they are in the history, to read. Approvals: {approvals} – they did not come "
+        "along, so the agreement must be approved again by both sides."
     ),
 }

@@ -20,6 +20,7 @@ from partnership import agreement, demo, exchange
 from partnership.demo import create_demo
 from partnership.errors import Conflict, Forbidden, InvalidLink, PartnershipError, ValidationError
 from partnership.model import Access, CandidateStatus, Role, Side, Snapshot, TaskKind, TaskStatus
+from partnership.signature import approvals_from_history
 from partnership.steps import INTERNAL_KEYS, MAX_TEXT
 from partnership.store.base import Store, new_token, presence_id
 
@@ -865,6 +866,27 @@ class StoreContract:
         assert snap.approvals == [] and snap.signed_versions == []
         newest = store.history(copy, limit=1)[0]
         assert (newest.entity, newest.actor) == ("import", "Bo")
+
+    def test_signed_versions_come_back_as_imported_history_never_as_signatures(self, store: Store) -> None:
+        owner, _ = create_demo(store)  # signed by both sides
+        signed = store.snapshot(owner)
+        assert signed.project.signed_at is not None and len(signed.signed_versions) == 1
+        copy, _ = store.import_project(store.export_project(owner), "Bo")
+        snap = store.snapshot(copy)
+        assert snap.project.signed_at is None and snap.approvals == [] and snap.signed_versions == []
+        history = store.history(copy, limit=10_000)
+        marker = history[0]
+        assert marker.entity == "import"
+        assert json.loads(marker.new)["signed_versions"] == 1 and json.loads(marker.new)["approvals"] == 2
+        kept = [e for e in history if e.entity == "signed_version"]
+        assert len(kept) == 1 and kept[0].target == signed.signed_versions[0].id
+        body = json.loads(kept[0].new)
+        assert body["markdown"] == signed.signed_versions[0].markdown
+        assert body["content_hash"] == signed.signed_versions[0].content_hash
+        assert approvals_from_history(history) == [], "an approval from the file is never read as one"
+        text = agreement.render_markdown(snap, "da")  # signing again is the sides' own act
+        store.approve(copy, "Anna", agreement.content_hash(text), text, ME)
+        assert [a.name for a in approvals_from_history(store.history(copy))] == ["Anna"]
 
     @pytest.mark.parametrize(("section", "change", "where"), [
         ("project", {"title": "x" * 1_000_000}, "project"),
