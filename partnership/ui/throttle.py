@@ -1,7 +1,8 @@
 """Per-client throttling of what creates projects (create, example, import): one browser
 may create ``limits.CLIENT_CREATE_LIMIT`` projects per ``limits.CLIENT_CREATE_WINDOW_S``
-seconds in this server process. The database refuses beyond a global rate as well
-(``ValidationError`` code ``rate_limited``), which also covers other processes and the API.
+seconds in this server process. The database keeps its own buckets as well - per caller
+(this client, sent as ``caller=``), per source address and for everybody - which also
+cover other processes and the API (``ValidationError`` code ``rate_limited``).
 
 The client is the address the request came from (``st.context.ip_address``, through
 ``web.clients.address``: a forwarded address counts only from a trusted proxy); without
