@@ -16,6 +16,7 @@ import csv
 import hashlib
 import io
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Literal
@@ -299,8 +300,13 @@ def balance_verdict(open_per_side: Mapping[Side, int]) -> tuple[Literal["few", "
 
 def neutralise_formula(text: str) -> str:
     """``text`` with an apostrophe in front if a spreadsheet could read it as a formula
-    (it starts with = + - @ tab or CR, possibly after leading white space)."""
-    if text.startswith(_FORMULA_START) or (text[:1].isspace() and text.lstrip().startswith(_FORMULA_START)):
+    (it starts with = + - @ tab or CR, possibly after leading white space). Their
+    full-width and small forms ("＝", "＋", "－", "＠", "﹦" ...; an East Asian spreadsheet
+    reads them as the ASCII ones: NFKC) and the minus sign count too."""
+    if text.startswith(_FORMULA_START):
+        return "'" + text
+    first = unicodedata.normalize("NFKC", text.lstrip()[:1])
+    if first.startswith(_FORMULA_START) or first == "\u2212":
         return "'" + text
     return text
 

@@ -63,7 +63,7 @@ FIELDS_DA = {
 
 
 def create_demo(store: Store, creator: str = "Eksempel", today: date | None = None,
-                lang: str = "da") -> tuple[Access, dict[str, str]]:
+                lang: str = "da", caller: str | None = None) -> tuple[Access, dict[str, str]]:
     """Create the example project and return the owner's Access and the three links.
 
     One atomic creation, then two people opt in to mail (``MAIL``), then one approval per
@@ -71,7 +71,7 @@ def create_demo(store: Store, creator: str = "Eksempel", today: date | None = No
     is deleted again and the error raised: the caller never gets a half example. Only if
     the deletion fails too does an unsigned example remain, whose links nobody has
     received."""
-    access, tokens = store.create_example(example_data(creator, today, lang), creator)
+    access, tokens = store.create_example(example_data(creator, today, lang), creator, caller=caller)
     try:
         _opt_in(store, access, store.open(tokens["partner"]))
         text = agreement.render_markdown(store.snapshot(access), lang)

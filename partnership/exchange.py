@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from enum import Enum
 from typing import Any, TypeVar
@@ -130,6 +130,9 @@ class ProjectData:
 
     snapshot: Snapshot
     history: list[HistoryEntry]
+    left_out: Mapping[str, int] = field(default_factory=dict)
+    """What the file held that is not imported as such: ``approvals`` (dropped) and
+    ``signed_versions`` (kept as history entries only), by count."""
 
 
 def to_dict(snap: Snapshot, history: list[HistoryEntry]) -> dict[str, Any]:
@@ -154,24 +157,28 @@ def to_dict(snap: Snapshot, history: list[HistoryEntry]) -> dict[str, Any]:
 
 def from_dict(data: Mapping[str, Any]) -> ProjectData:
     """Parse and check an export document (``partnership.import_rules``): every record
-    obeys the forms' rules, approvals and the signed state are dropped. ValidationError
+    obeys the forms' rules, approvals and the signed state are dropped, signed versions
+    become read-only history entries (``import_rules.signed_history``). ValidationError
     names the first problem."""
     try:
         parsed = _from_dict(data)
+        signed = import_rules.signed_history(parsed.snapshot.signed_versions)
+        left_out = {"approvals": len(parsed.snapshot.approvals), "signed_versions": len(signed)}
         snap = import_rules.check_snapshot(parsed.snapshot)
         import_rules.check_history(parsed.history)
+        history = import_rules.merge_newest_first(parsed.history, signed)
     except RecursionError:
         raise ValidationError("the file is nested too deeply", code="too_deep", what="format") from None
     except UnicodeError as exc:  # a lone surrogate somewhere validation does not look
         raise ValidationError(f"not valid Unicode: {exc}", code="bad_import", what="format") from None
-    return ProjectData(snap, parsed.history)
+    return ProjectData(snap, history, left_out)
 
 
 def with_import_marker(parsed: ProjectData, creator: str, at: datetime) -> ProjectData:
     """``parsed`` with the "import" entry as its newest history entry (see import_rules)."""
-    counts = {"fields": len(parsed.snapshot.fields), "tasks": len(parsed.snapshot.tasks)}
+    counts = {"fields": len(parsed.snapshot.fields), "tasks": len(parsed.snapshot.tasks), **parsed.left_out}
     marker = import_rules.import_marker(parsed.history, creator, at, counts)
-    return ProjectData(parsed.snapshot, [marker, *parsed.history])
+    return ProjectData(parsed.snapshot, [marker, *parsed.history], parsed.left_out)
 
 
 def _records(cls: type[R], items: Any, section: str) -> list[R]:

@@ -3,9 +3,12 @@
 An export file is untrusted input (anyone can write one), so every record goes through
 ``partnership.validation`` exactly as if it had been typed, and the first problem is
 reported with where it is (``err.bad_import_at``: "tasks #3: the title is too long").
-Approvals, signed agreement versions and the signed state are never imported: a new
-project starts unsigned, and must be approved again by both sides. The file's history is
-kept, behind an "import" entry that marks everything before it as imported (read only).
+Approvals and the signed state are never imported: a new project starts unsigned, and
+must be approved again by both sides (an import cannot prove who signed). The file's
+signed agreement versions come back as history entries ``signed_version`` (their text,
+fingerprint and time: ``signed_history``), never as signed versions or approvals. The
+file's history is kept, behind an "import" entry that marks everything before it as
+imported (read only) and says what came along and what was left out.
 Pure functions, no I/O.
 """
 
@@ -17,10 +20,9 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from partnership import health, validation
+from partnership import health, usertext, validation
 from partnership.errors import ValidationError
-from partnership.i18n import count_of, t
-from partnership.model import HistoryEntry, Role, Snapshot
+from partnership.model import AgreementVersion, HistoryEntry, Role, Snapshot
 from partnership.steps import MAX_NAME, MAX_TEXT
 
 MAX_ID = 64
@@ -28,9 +30,11 @@ MAX_VERSION = 2**31 - 1  # PostgreSQL's integer
 MAX_POSITION = 1_000_000
 MAX_HISTORY_TEXT = 100_000  # the SQL table's check
 HISTORY_ENTITIES = frozenset({"field", "candidate", "person", "task", "project", "approval", "agreement", "health",
-                              "import"})
+                              "import", "signed_version"})
 IMPORT_ENTITY = "import"
 """The history entry an import adds last: everything before it came from the file."""
+SIGNED_ENTITY = "signed_version"
+"""A history entry holding an imported signed version's text (read only, not a signature)."""
 
 
 def parse_json(raw: bytes | str) -> Any:
@@ -158,14 +162,35 @@ def import_marker(history: list[HistoryEntry], creator: str, at_: datetime, coun
     return HistoryEntry(0, IMPORT_ENTITY, "", creator, Role.OWNER, at_, "", new, 1)
 
 
-def import_summary(new: str, lang: str) -> str:
-    """The "import" entry (``import_marker``) in words in ``lang``: how many history
-    entries, text fields and tasks the file held. "" if the entry holds no counts."""
-    try:
-        data = json.loads(new)
-    except ValueError:
-        return ""
-    if not isinstance(data, dict):
-        return ""
-    counts = {name: max(0, count_of(data.get(name, 0)) or 0) for name in ("entries", "fields", "tasks")}
-    return t("history.import_summary", lang, **counts)
+def signed_history(versions: list[AgreementVersion]) -> list[HistoryEntry]:
+    """The file's signed versions as read-only history entries (newest first): the text as
+    it was signed (cut to what a history entry holds, said by ``cut``), its fingerprint and
+    when. ValidationError names a bad one."""
+    out = []
+    for n, v in enumerate(versions, 1):
+        at(f"signed_versions #{n}",
+           lambda: record_id(v.id, what="signed_version.id"),  # noqa: B023 - run at once
+           lambda: validation.text(v.content_hash, what="signed_version.content_hash", limit=64),  # noqa: B023
+           lambda: timestamp(v.signed_at, what="signed_version.signed_at"))  # noqa: B023
+        text = usertext.clean(str(v.markdown))
+        body: dict[str, object] = {"content_hash": v.content_hash, "signed_at": v.signed_at.isoformat(),
+                                   "markdown": text}
+        new = json.dumps(body, ensure_ascii=False, sort_keys=True)
+        if len(new) > MAX_HISTORY_TEXT:
+            room = MAX_HISTORY_TEXT - (len(new) - len(text)) - 40
+            body = {**body, "markdown": text[:max(room, 0)], "cut": True}
+            new = json.dumps(body, ensure_ascii=False, sort_keys=True)
+        out.append(HistoryEntry(0, SIGNED_ENTITY, v.id, "", Role.OWNER, v.signed_at, "", new, 1))
+    return sorted(out, key=lambda e: e.at, reverse=True)
+
+
+def merge_newest_first(history: list[HistoryEntry], more: list[HistoryEntry]) -> list[HistoryEntry]:
+    """``more`` placed by time into ``history`` (both newest first), the order of
+    ``history`` itself unchanged."""
+    out: list[HistoryEntry] = []
+    rest = list(more)
+    for entry in history:
+        while rest and rest[0].at >= entry.at:
+            out.append(rest.pop(0))
+        out.append(entry)
+    return out + rest

@@ -243,7 +243,8 @@ class HealthCheck:
 
 @dataclass(frozen=True)
 class Presence:
-    """Someone who has the project open now, and the field they are editing ("" if none)."""
+    """Someone who has the project open now, and the field they are editing ("" if none).
+    ``session_id`` is the presence id (``store.base.presence_id``), not the page's session id."""
 
     session_id: str
     name: str

@@ -78,12 +78,16 @@ def with_signatures(agreement_md: str, snap: Snapshot, content_hash: str, lang: 
 
 
 def approvals_from_history(entries: Iterable[HistoryEntry]) -> list[Approval]:
-    """Every approval ever given, read back from the history (a reopen clears the live
-    approvals, but a signed version should still say who signed it)."""
+    """Every approval ever given here, read back from the history (a reopen clears the
+    live approvals, but a signed version should still say who signed it). ``entries`` are
+    newest first; an approval from before an "import" entry came from a file, which
+    proves nothing, so reading stops there."""
     from partnership import exchange
 
     found: list[Approval] = []
     for e in entries:
+        if e.entity == "import":
+            break
         if e.entity != "approval" or not e.new:
             continue
         try:

@@ -73,11 +73,20 @@ DA: dict[str, str] = {
     "history.attr.created_by": "Oprettet af",
     "history.imported": "Importeret historik – kun til læsning",
     "history.kind.import": "Projektet blev importeret fra en fil",
-    "history.import_summary": "Filen indeholdt {entries} {entries:ændring|ændringer} i historikken, "
-    "{fields} {fields:tekstfelt|tekstfelter} og {tasks} {tasks:opgave|opgaver}.",
     "history.imported_lead": (
         "Disse ændringer kommer fra den importerede fil. De kan ikke gendannes, og godkendelser "
         "fra filen gælder ikke: projektet skal godkendes igen."
+    ),
+    "history.kind.signed_version": "Underskrevet aftale fra filen",
+    "history.signed_imported": (
+        "Aftalen, som den stod underskrevet ifølge den importerede fil (fingeraftryk {fingerprint}…). Det er en "
+        "kopi til læsning – ikke en underskrift i dette partnerskab."
+    ),
+    "history.import_summary": (
+        "Med fra filen: {fields} {fields:tekstfelt|tekstfelter}, {tasks} {tasks:opgave|opgaver} og {entries} "
+        "{entries:ændring|ændringer} i historikken. Underskrevne udgaver af aftalen: {signed} – de står i "
+        "historikken til læsning. Godkendelser: {approvals} – de kom ikke med, så aftalen skal godkendes igen af "
+        "begge parter."
     ),
 }
 
@@ -152,10 +161,18 @@ EN: dict[str, str] = {
     "history.attr.created_by": "Created by",
     "history.imported": "Imported history – read only",
     "history.kind.import": "The project was imported from a file",
-    "history.import_summary": "The file held {entries} history {entries:entry|entries}, "
-    "{fields} text {fields:field|fields} and {tasks} {tasks:task|tasks}.",
     "history.imported_lead": (
         "These changes come from the imported file. They cannot be restored, and approvals from the "
         "file do not count: the project must be approved again."
+    ),
+    "history.kind.signed_version": "Signed agreement from the file",
+    "history.signed_imported": (
+        "The agreement as it stood signed according to the imported file (fingerprint {fingerprint}…). This is "
+        "a copy to read – not a signature in this partnership."
+    ),
+    "history.import_summary": (
+        "From the file: {fields} text {fields:field|fields}, {tasks} {tasks:task|tasks} and {entries} history "
+        "{entries:entry|entries}. Signed versions of the agreement: {signed} – they are in the history, to read. "
+        "Approvals: {approvals} – they did not come along, so the agreement must be approved again by both sides."
     ),
 }

@@ -39,7 +39,8 @@ DA: dict[str, str] = {
     "settings.export": "Eksport",
     "settings.export_lead": "Hent alt i partnerskabet som én JSON-fil – alle trin, personer, opgaver og hele "
     "historikken. Filen kan lægges ind igen som et nyt partnerskab, fx hvis demo-serveren har mistet "
-    "sine data.",
+    "sine data. Godkendelser og underskrifter følger ikke med: aftalen skal da godkendes igen af begge "
+    "parter, og de underskrevne udgaver står i historikken, kun til læsning.",
     "settings.export_button": "Hent som JSON",
     "settings.delete": "Slet partnerskabet",
     "settings.delete_lead": "Sletter alt: trin, personer, opgaver, aftalen og historikken. Alle tre links "
@@ -88,7 +89,8 @@ EN: dict[str, str] = {
     "settings.export": "Export",
     "settings.export_lead": "Download everything in the partnership as one JSON file – all steps, people, "
     "tasks and the whole history. The file can be imported again as a new partnership, for example if the "
-    "demo server has lost its data.",
+    "demo server has lost its data. Approvals and signatures do not come along: the agreement must then be "
+    "approved again by both sides, and the signed versions are in the history, read only.",
     "settings.export_button": "Download as JSON",
     "settings.delete": "Delete the partnership",
     "settings.delete_lead": "Deletes everything: steps, people, tasks, the agreement and the history. All "

@@ -15,7 +15,10 @@ DA: dict[str, str] = {
     "start.example": "Se et eksempel",
     "start.import": "Indlæs en gemt fil",
     "start.import_lead": "Har I en JSON-fil fra »Links og indstillinger« (eller kommandolinjen)? Hent den ind som "
-    "et nyt partnerskab med nye links. Alt kommer med: felter, forslag, personer, opgaver og historik.",
+    "et nyt partnerskab med nye links. Med kommer: felter, forslag, personer, opgaver, sundhedstjek og "
+    "historik. Godkendelser og underskrifter kommer ikke med – en fil kan ikke bevise, hvem der har "
+    "underskrevet – så aftalen skal godkendes igen af begge parter. Tidligere underskrevne udgaver af aftalen "
+    "står i historikken som importerede, kun til læsning.",
     "start.import_file": "JSON-fil",
     "start.import_button": "Hent ind",
     "start.our_org": "Jeres forenings navn",
@@ -45,7 +48,9 @@ EN: dict[str, str] = {
     "start.example": "See an example",
     "start.import": "Load a saved file",
     "start.import_lead": "Do you have a JSON file from “Links and settings” (or the command line)? Import it as a new "
-    "partnership with new links. Everything comes along: fields, suggestions, people, tasks and history.",
+    "partnership with new links. Coming along: fields, suggestions, people, tasks, health checks and history. "
+    "Approvals and signatures do not – a file cannot prove who signed – so the agreement must be approved "
+    "again by both sides. Earlier signed versions of the agreement are in the history as imported, read only.",
     "start.import_file": "JSON file",
     "start.import_button": "Import",
     "start.our_org": "Your association's name",

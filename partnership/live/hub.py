@@ -17,7 +17,10 @@
 
 Subscribers get plain dicts (JSON-ready): ``{"type": "state", "rev": n, "here": [...],
 "changes": [[rev, scope], ...]}`` or ``{"type": "gone"}``. ``here`` lists everyone present
-as ``{"s", "n", "r", "e"}`` (session, name, role, editing); a partner or viewer is never
+as ``{"s", "n", "r", "e"}`` (presence id - ``store.base.presence_id``, a digest of the link
+and the session, never a session id another page could send -, name, role, editing); a
+session is keyed by its link and id, so a stream speaks only for a session of its own
+link; a partner or viewer is never
 told which internal field someone edits (``steps.editing_visible_to``). ``changes`` are
 the newest revisions this hub saw one by one with what each changed (the store's
 ``field_scope``, or None when it does not know): a page whose every change since it
@@ -42,7 +45,7 @@ from typing import Any
 from partnership.errors import PartnershipError
 from partnership.model import Access, Presence, Role
 from partnership.steps import editing_visible_to
-from partnership.store.base import Beat, Store
+from partnership.store.base import Beat, Store, presence_id
 from partnership.usertext import clean
 
 log = logging.getLogger(__name__)
@@ -73,6 +76,9 @@ class _Session:
     token: str
     project_id: str
     role: Role
+    sid: str
+    """The page's own session id (sent to the store with its token); the hub keys and shows
+    the session by its presence id (``presence_id``) only."""
     name: str = ""
     editing: str = ""
     streams: int = 0
@@ -137,8 +143,9 @@ class Hub:
     # -- streams ---------------------------------------------------------------------------
 
     def subscribe(self, access: Access, session_id: str, deliver: Deliver, revision: int | None = None) -> Subscriber:
-        """Register an open stream; it gets the current state at once."""
-        sub = Subscriber(access.token, access.project_id, access.role, session_id, deliver)
+        """Register an open stream; it gets the current state at once. The stream speaks
+        for the session ``session_id`` of its own link only (keyed by ``presence_id``)."""
+        sub = Subscriber(access.token, access.project_id, access.role, presence_id(access.token, session_id), deliver)
         with self._lock:
             project = self._projects.setdefault(access.project_id, _Project())
             if revision is not None and (project.revision is None or revision > project.revision):
@@ -184,11 +191,10 @@ class Hub:
     # -- presence --------------------------------------------------------------------------
 
     def _session(self, access: Access, session_id: str) -> _Session:
-        session = self._sessions.get(session_id)
-        if session is None or session.token != access.token:
-            session = _Session(access.token, access.project_id, access.role,
-                               streams=session.streams if session else 0)
-            self._sessions[session_id] = session
+        key = presence_id(access.token, session_id)
+        session = self._sessions.get(key)
+        if session is None:
+            session = self._sessions[key] = _Session(access.token, access.project_id, access.role, session_id)
         return session
 
     def here(self, access: Access, session_id: str, name: str, editing: str) -> None:
@@ -283,7 +289,7 @@ class Hub:
             watched = set(self._projects)
             now = self._clock()
             beats: list[Beat] = [
-                (s.token, sid, s.name, s.editing) for sid, s in self._sessions.items()
+                (s.token, s.sid, s.name, s.editing) for s in self._sessions.values()
                 if s.project_id in watched and (s.streams > 0 or now - s.touched < GRACE_S)]
         if not beats:
             return

@@ -51,6 +51,10 @@ PRESENCE_TTL_S = 15
 LIVE_BATCH = 1000
 """Most tokens (or beats) one ``revisions``/``heartbeats`` call takes; more are ignored."""
 
+CALLER_HEADER = "x-ps-caller"
+"""The request header that names who asks for a new project (a digest of the caller the
+pages pass), read by the database's creation buckets (the abuse migration)."""
+
 CommitListener = Callable[[str, "int | None", "str | None"], None]
 """``listener(project_id, revision, scope)``, called after a write committed; ``revision`` is
 None when the store does not know it (or the project was deleted): ask ``revisions``.
@@ -82,6 +86,13 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("ascii")).hexdigest()
 
 
+def presence_id(token: str, session_id: str) -> str:
+    """The id a session has in presence lists: a digest of its link and its session id
+    (``partnership_private.presence_key`` in SQL). Readers see only this, never the session
+    id a page holds; the same session id sent with another link is another person."""
+    return hashlib.sha256(f"{hash_token(token)}:{session_id}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def live_digests(tokens: Collection[str]) -> dict[str, str]:
     """Token hash -> token for the well-formed tokens among the first ``LIVE_BATCH`` (the
     batched live calls skip the others: they name no project)."""
@@ -106,9 +117,15 @@ class Store(ABC):
     # -- projects and links -------------------------------------------------------------
 
     @abstractmethod
-    def create_project(self, title: str, our_org: str, creator: str) -> tuple[Access, dict[str, str]]:
+    def create_project(self, title: str, our_org: str, creator: str, *,
+                       caller: str | None = None) -> tuple[Access, dict[str, str]]:
         """Create a project; return the owner's Access and a token per role
-        (``{"owner": ..., "partner": ..., "viewer": ...}``)."""
+        (``{"owner": ..., "partner": ..., "viewer": ...}``).
+
+        ``caller`` names who asks (the pages: the client address, ``ui.throttle.client``):
+        the database allows each caller a few new projects per window, so that one
+        caller cannot use up the rate for everybody (ValidationError ``rate_limited``).
+        The same holds for ``import_project`` and ``create_example``."""
 
     @abstractmethod
     def open(self, token: str) -> Access:
@@ -343,13 +360,15 @@ class Store(ABC):
         (format in ``partnership.exchange``)."""
 
     @abstractmethod
-    def import_project(self, data: Mapping[str, Any], creator: str) -> tuple[Access, dict[str, str]]:
+    def import_project(self, data: Mapping[str, Any], creator: str, *,
+                       caller: str | None = None) -> tuple[Access, dict[str, str]]:
         """Recreate an export as a new project with new links; records keep their ids,
         versions and history. One transaction: a refused record leaves no project.
         Approvals, signed versions and the signed state are never imported."""
 
     @abstractmethod
-    def create_example(self, data: Mapping[str, Any], creator: str) -> tuple[Access, dict[str, str]]:
+    def create_example(self, data: Mapping[str, Any], creator: str, *,
+                       caller: str | None = None) -> tuple[Access, dict[str, str]]:
         """The app's example project (``partnership.demo``) as one new project, in one
         transaction: ``data`` is an export document, checked and stored exactly as
         ``import_project`` does (never approvals or the signed state), except that its

@@ -91,12 +91,17 @@ def query(fn: Function, params: dict[str, Any]) -> tuple[sql.Composed, tuple[str
 
 
 def run(conn: psycopg.Connection[Any], fn: Function, params: dict[str, Any], *, role: str,
-        statement_timeout: str, lock_timeout: str | None = None, schema: str = "public") -> str | None:
+        statement_timeout: str, lock_timeout: str | None = None, schema: str = "public",
+        headers: dict[str, str] | None = None) -> str | None:
     """Call ``fn`` in one transaction as ``role`` (as PostgREST impersonates the key's
     role) with ``statement_timeout`` (and ``lock_timeout``: how long to wait for another
-    writer); the answer as JSON text (None for void)."""
+    writer); the answer as JSON text (None for void). ``headers`` (lower-case names) are
+    what the function reads as ``request.headers``, as PostgREST passes a request's."""
     statement, args = query(fn, params)
     with conn.transaction():
+        if headers:
+            conn.execute("select set_config('request.headers', %s, true)",
+                         (json.dumps({k.lower(): v for k, v in headers.items()}),))
         conn.execute(sql.SQL("set local role {}").format(sql.Identifier(role)))
         conn.execute(sql.SQL("set local statement_timeout = {}").format(sql.Literal(statement_timeout)))
         if lock_timeout is not None:

@@ -113,7 +113,7 @@ class PostgresStore(RpcStore):
             self._revive_server()
             raise StorageError(UNREACHABLE) from exc
 
-    def _call(self, fn: str, params: dict[str, Any], *, read: bool) -> Any:
+    def _call(self, fn: str, params: dict[str, Any], *, read: bool, headers: dict[str, str] | None = None) -> Any:
         for attempt in (1, 2):
             sent = False
             try:
@@ -124,7 +124,8 @@ class PostgresStore(RpcStore):
                         raise translate("PGRST202", f"no function public.{fn} for {sorted(params)}", None)
                     sent = True
                     answer = pg_call.run(conn, function, params, role="anon",
-                                         statement_timeout=self.statement_timeout, lock_timeout=LOCK_TIMEOUT)
+                                         statement_timeout=self.statement_timeout, lock_timeout=LOCK_TIMEOUT,
+                                         headers=headers)
                 return None if answer is None else json.loads(answer)
             except psycopg.OperationalError as exc:
                 code = exc.sqlstate or ""

@@ -17,6 +17,7 @@ Tokens are made here (``base.new_token``) and sent; the database keeps only thei
 
 from __future__ import annotations
 
+import hashlib
 from abc import abstractmethod
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import UTC, datetime
@@ -38,7 +39,7 @@ from partnership.model import (
 )
 from partnership.reminders import Subscription
 from partnership.store import seal
-from partnership.store.base import LIVE_BATCH, Beat, Store, hash_token, live_digests, new_token
+from partnership.store.base import CALLER_HEADER, LIVE_BATCH, Beat, Store, hash_token, live_digests, new_token
 from partnership.store.rpc_wire import changes as _changes
 from partnership.store.rpc_wire import health as _health
 from partnership.store.rpc_wire import snapshot as _snapshot
@@ -58,9 +59,18 @@ class RpcStore(Store):
     """The Store contract as calls of the ``ps_*`` functions; ``_call`` is the transport."""
 
     @abstractmethod
-    def _call(self, fn: str, params: dict[str, Any], *, read: bool) -> Any:
+    def _call(self, fn: str, params: dict[str, Any], *, read: bool, headers: dict[str, str] | None = None) -> Any:
         """Call ``public.<fn>`` with named ``params``; return its JSON answer as Python
-        data. ``read``: safe to repeat. Errors surface as PartnershipErrors."""
+        data. ``read``: safe to repeat. ``headers``: request headers the function reads
+        (``request.headers``). Errors surface as PartnershipErrors."""
+
+    @staticmethod
+    def _caller(caller: str | None) -> dict[str, str] | None:
+        """The header that names who asks for a new project (its creation bucket in the
+        database, the abuse migration): a digest, so no client address is stored."""
+        if not caller:
+            return None
+        return {CALLER_HEADER: hashlib.sha256(caller.encode("utf-8", "surrogatepass")).hexdigest()}
 
     def _at(self, access: Access, fn: str, params: Mapping[str, Any] | None = None, *, read: bool = False) -> Any:
         """An RPC on the project ``access`` names, with its token (a write also tells the
@@ -98,12 +108,14 @@ class RpcStore(Store):
 
     # -- projects and links -------------------------------------------------------------
 
-    def create_project(self, title: str, our_org: str, creator: str) -> tuple[Access, dict[str, str]]:
+    def create_project(self, title: str, our_org: str, creator: str, *,
+                       caller: str | None = None) -> tuple[Access, dict[str, str]]:
         tokens = {role.value: new_token() for role in Role}
         data = self._expect(self._call("ps_create_project", {
             "p_title": _text(title), "p_our_org": _text(our_org),
             "p_creator": _text(creator), "p_owner_token": tokens["owner"],
-            "p_partner_token": tokens["partner"], "p_viewer_token": tokens["viewer"]}, read=False), Mapping)
+            "p_partner_token": tokens["partner"], "p_viewer_token": tokens["viewer"]}, read=False,
+            headers=self._caller(caller)), Mapping)
         access = Access(str(data["project_id"]), Role.OWNER, tokens["owner"])
         self._seal_new(access, tokens)
         return access, tokens
@@ -331,21 +343,25 @@ class RpcStore(Store):
             _snapshot(data["snapshot"]), [exchange.record(HistoryEntry, e) for e in data["history"]]))
         return exchange.to_dict(snap, history)
 
-    def import_project(self, data: Mapping[str, Any], creator: str) -> tuple[Access, dict[str, str]]:
+    def import_project(self, data: Mapping[str, Any], creator: str, *,
+                       caller: str | None = None) -> tuple[Access, dict[str, str]]:
         parsed = exchange.from_dict(data)  # the same checks, and errors, as the SQLite store
-        return self._import(exchange.with_import_marker(parsed, str(creator).strip(), datetime.now(UTC)), creator)
+        return self._import(exchange.with_import_marker(parsed, str(creator).strip(), datetime.now(UTC)), creator,
+                            caller)
 
-    def create_example(self, data: Mapping[str, Any], creator: str) -> tuple[Access, dict[str, str]]:
-        return self._import(exchange.from_dict(data), creator)
+    def create_example(self, data: Mapping[str, Any], creator: str, *,
+                       caller: str | None = None) -> tuple[Access, dict[str, str]]:
+        return self._import(exchange.from_dict(data), creator, caller)
 
-    def _import(self, parsed: exchange.ProjectData, creator: str) -> tuple[Access, dict[str, str]]:
+    def _import(self, parsed: exchange.ProjectData, creator: str,
+                caller: str | None) -> tuple[Access, dict[str, str]]:
         """One ps_import_project call (one transaction; the database drops approvals and
         the signed state whatever is sent), then the links are sealed."""
         tokens = {role.value: new_token() for role in Role}
         answer = self._expect(self._call("ps_import_project", {
             "p_data": exchange.to_dict(parsed.snapshot, parsed.history), "p_creator": _text(creator),
             "p_owner_token": tokens["owner"], "p_partner_token": tokens["partner"],
-            "p_viewer_token": tokens["viewer"]}, read=False), Mapping)
+            "p_viewer_token": tokens["viewer"]}, read=False, headers=self._caller(caller)), Mapping)
         access = Access(str(answer["project_id"]), Role.OWNER, tokens["owner"])
         self._seal_new(access, tokens)
         return access, tokens

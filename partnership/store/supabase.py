@@ -52,10 +52,13 @@ class SupabaseStore(RpcStore):
         self._closed.set()
         self._http.close()
 
-    def _call(self, fn: str, params: dict[str, Any], *, read: bool) -> Any:
+    def _call(self, fn: str, params: dict[str, Any], *, read: bool, headers: dict[str, str] | None = None) -> Any:
         for attempt in range(1, TRIES + 1):
             try:
-                return self._client.rpc(fn, params).execute().data
+                call = self._client.rpc(fn, params)
+                for name, value in (headers or {}).items():
+                    call.request.headers[name] = value
+                return call.execute().data
             except APIError as exc:
                 code = exc.code or ""
                 again = transient(code) if read else code in NOT_RUN

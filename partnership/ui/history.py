@@ -18,10 +18,10 @@ import streamlit as st
 from partnership import exchange
 from partnership.errors import Conflict
 from partnership.i18n import fmt_date, fmt_datetime, has
-from partnership.import_rules import IMPORT_ENTITY, import_summary
+from partnership.import_rules import IMPORT_ENTITY, SIGNED_ENTITY
 from partnership.model import HistoryEntry, Role, Side, Snapshot
 from partnership.steps import FIELD_BY_KEY
-from partnership.ui import editor, labels, lazy, shell
+from partnership.ui import editor, history_import, labels, lazy, shell
 from partnership.usertext import plain, preview
 
 ss = st.session_state
@@ -149,7 +149,7 @@ def what(c: shell.Ctx, entry: HistoryEntry) -> str:
         task_kind = _json(entry.new).get("kind") or _json(entry.old).get("kind")
         if task_kind and has(f"timeline.kind.{task_kind}"):
             kind = c.t(f"timeline.kind.{task_kind}")
-    if entry.entity in ("project", "approval", "health", IMPORT_ENTITY):
+    if entry.entity in ("project", "approval", "health", IMPORT_ENTITY, SIGNED_ENTITY):
         return kind
     return f"{kind}: {name}" if name else kind
 
@@ -307,8 +307,8 @@ def _changes(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> None:
     if entry.entity == "health":
         st.markdown(c.t("history.health", name=plain(str(_json(entry.new).get("name", "")))))
         return
-    if entry.entity == IMPORT_ENTITY:  # the counts in words, not "entries: 72 · fields: 12"
-        st.markdown(import_summary(entry.new, c.lang))
+    if entry.entity in (IMPORT_ENTITY, SIGNED_ENTITY):
+        history_import.entry(c, entry, lambda: full_text_box(c, entry))
         return
     found = changes(c, snap, entry)
     if not found:

@@ -44,6 +44,7 @@ import streamlit as st
 from partnership.errors import InvalidLink, PartnershipError
 from partnership.model import Presence
 from partnership.steps import editing_visible_to
+from partnership.store.base import presence_id
 from partnership.ui import live_push, shell
 
 ss = st.session_state
@@ -228,7 +229,12 @@ def visible_others(c: shell.Ctx, present: Iterable[Presence]) -> list[Presence]:
     """Everyone else present, as this role may see them (no internal field names)."""
     role = c.access.role.value if c.access else "viewer"
     return [Presence(p.session_id, p.name, p.role, editing_visible_to(role, p.editing))
-            for p in present if p.session_id != c.session_id and not _is_me(c, p)]
+            for p in present if p.session_id != me(c) and not _is_me(c, p)]
+
+
+def me(c: shell.Ctx) -> str:
+    """This session's id in presence lists (``store.base.presence_id``)."""
+    return presence_id(c.access.token, c.session_id) if c.access else ""
 
 
 def _fall_back() -> None:

@@ -27,7 +27,7 @@ import streamlit as st
 
 from partnership.live.hub import Hub, install
 from partnership.model import Access, Snapshot
-from partnership.store.base import Store
+from partnership.store.base import Store, presence_id
 from partnership.ui import shell
 from partnership.web import asgi
 
@@ -74,17 +74,21 @@ def events_url(c: shell.Page) -> str:
     return f"{asgi.path('/events')}?k={quote(c.access.token)}&s={quote(c.session_id)}&l={c.lang}"
 
 
-def snapshot_now(store: Store, access: Access) -> Snapshot:
+def snapshot_now(store: Store, access: Access, hub: Hub | None = None) -> Snapshot:
     """The project as ``access`` sees it now. Fifty tabs on one link fetch a field view
-    for the same change: the snapshot is read once and kept, per link, until the hub
-    knows a newer revision."""
+    for the same change: the snapshot is read once and kept, per link, until a newer
+    revision exists - as the hub knows it, or, for a project nobody here streams (the hub
+    does not follow it), as one small ``revision`` read says. So a link costs at most one
+    snapshot per revision, whoever asks."""
     token = access.token
-    wanted = get_hub().revision(access.project_id)
+    wanted = (hub or get_hub()).revision(access.project_id)
     with _fresh_lock:
         reading = _reading.setdefault(token, threading.Lock())
     with reading:  # one read per link at a time: the others take what it read
         with _fresh_lock:
             kept = _fresh.get(token)
+        if kept is not None and wanted is None:
+            wanted = store.revision(access)
         if kept is not None and wanted is not None and kept.revision >= wanted:
             return kept
         snap = store.snapshot(access)
@@ -105,7 +109,7 @@ def mount(c: shell.Page, revision: int, shown: list[str], seen: list[str], dialo
     _subscriber(
         key="live_sub",
         data={
-            "url": events_url(c), "rev": revision, "me": c.session_id, "name": c.name,
+            "url": events_url(c), "rev": revision, "me": presence_id(c.access.token, c.session_id), "name": c.name,
             "role": c.access.role.value, "shown": shown, "seen": seen, "dialog": dialog,
             "here": c.t("live.here", names="{names}"), "roles": roles,
             "someone": {r: c.t("live.someone", role=label) for r, label in roles.items()},

@@ -274,10 +274,8 @@ def sidebar(c: Ctx, snap: Snapshot | None) -> None:
             st.session_state["lang"] = choice
             keep_in_url(replace(c, lang=choice))
             st.rerun()
-        if getattr(c.store, "embedded", False):
-            st.caption(c.t("app.store_embedded"))
-        else:
-            st.caption(c.t("app.store_supabase"))
+        kind = "embedded" if getattr(c.store, "embedded", False) else c.store.backend
+        st.caption(c.t(f"app.store_{kind}"))
         browser.helpers(c.name)
 
 

@@ -73,7 +73,8 @@ def create_form(c: shell.Ctx) -> None:
         return
     if not throttle.allow_creation(c):
         return
-    created = editor.act(c, None, lambda: c.store.create_project(title, org, name), named=False)
+    caller = throttle.client()
+    created = editor.act(c, None, lambda: c.store.create_project(title, org, name, caller=caller), named=False)
     if created:
         _remember_created(created.value[1], name)
 
@@ -109,7 +110,7 @@ def example(c: shell.Ctx) -> None:
 
         def demo() -> tuple[Access, dict[str, str]]:
             validation.name(name, what="actor")
-            return create_demo(c.store, name, lang=c.lang)
+            return create_demo(c.store, name, lang=c.lang, caller=throttle.client())
 
         created = editor.act(c, None, demo, named=False)
         if created:
@@ -133,6 +134,8 @@ def import_form(c: shell.Ctx) -> None:
     if throttle.import_too_large(c, upload.size) or not throttle.allow_creation(c):
         return
     data = upload.getvalue()
-    created = editor.act(c, None, lambda: c.store.import_project(import_rules.parse_json(data), name), named=False)
+    caller = throttle.client()
+    created = editor.act(c, None, lambda: c.store.import_project(import_rules.parse_json(data), name, caller=caller),
+                         named=False)
     if created:
         _remember_created(created.value[1], name)

@@ -1,9 +1,11 @@
 """Per-client throttling of what creates projects (create, example, import): one browser
 may create ``limits.CLIENT_CREATE_LIMIT`` projects per ``limits.CLIENT_CREATE_WINDOW_S``
-seconds in this server process. The database refuses beyond a global rate as well
-(``ValidationError`` code ``rate_limited``), which also covers other processes and the API.
+seconds in this server process. The database keeps its own buckets as well - per caller
+(this client, sent as ``caller=``), per source address and for everybody - which also
+cover other processes and the API (``ValidationError`` code ``rate_limited``).
 
-The client is the address the request came from (``st.context.ip_address``); without
+The client is the address the request came from (``st.context.ip_address``, through
+``web.clients.address``: a forwarded address counts only from a trusted proxy); without
 one (Streamlit gives none on localhost, and AppTest has none) the browser session."""
 
 from __future__ import annotations
@@ -14,14 +16,18 @@ import streamlit as st
 
 from partnership import limits
 from partnership.ui import shell
+from partnership.web import clients
 
 CREATIONS = limits.RateLimiter(limits.CLIENT_CREATE_LIMIT, limits.CLIENT_CREATE_WINDOW_S)
 
 
 def client() -> str:
     """Who is asking: the client address, else this browser session."""
-    address = getattr(st.context, "ip_address", None)
-    if isinstance(address, str) and address:
+    peer = getattr(st.context, "ip_address", None)
+    headers = getattr(st.context, "headers", None)
+    forwarded = headers.get("X-Forwarded-For") if headers is not None else None
+    address = clients.address(peer if isinstance(peer, str) else None, forwarded)
+    if address:
         return f"ip:{address}"
     return f"session:{st.session_state.setdefault('throttle_session', uuid.uuid4().hex)}"
 

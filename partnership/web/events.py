@@ -41,6 +41,7 @@ from partnership.i18n import DEFAULT_LANG, LANGS
 from partnership.live.hub import Hub, shared
 from partnership.model import Access
 from partnership.store.base import hash_token
+from partnership.web import clients
 
 KEEPALIVE_S = 15.0
 _SESSION_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -157,7 +158,7 @@ async def events(request: Request) -> Response:
         return _refuse(404)
     found = shared()
     hub: Hub = found if found is not None else await run_in_threadpool(_make_hub)
-    client = request.client.host if request.client else "?"
+    client = clients.of_request(request)
     if not LIMITS.take(client):
         return _refuse(429)
     released = False

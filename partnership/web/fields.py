@@ -30,6 +30,7 @@ from partnership.errors import InvalidLink, PartnershipError
 from partnership.i18n import LANGS
 from partnership.steps import INTERNAL_KEYS, JOINT_KEYS
 from partnership.store.base import hash_token
+from partnership.web import clients
 from partnership.web.events import Limits
 
 _KEY_RE = re.compile(r"^[a-z0-9_]{1,40}$")
@@ -64,7 +65,7 @@ def _answer(token: str, key: str, lang: str) -> dict[str, object] | None:
         return field_view.line_content(live_push.snapshot_now(hub.store, access), key, lang)
     if key not in JOINT_KEYS and not (key in INTERNAL_KEYS and access.role.sees_internal):
         return None
-    return field_view.content(live_push.snapshot_now(hub.store, access), key, lang)
+    return field_view.content(live_push.snapshot_now(hub.store, access, hub), key, lang)
 
 
 async def field(request: Request) -> Response:
@@ -78,7 +79,7 @@ async def field(request: Request) -> Response:
         return _refuse(404)
     if not _KEY_RE.match(key) or lang not in LANGS:
         return _refuse(404)
-    client = request.client.host if request.client else "?"
+    client = clients.of_request(request)
     if not IN_FLIGHT.take(client):
         return _refuse(429)
     try:

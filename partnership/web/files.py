@@ -38,6 +38,7 @@ from partnership.errors import Forbidden, InvalidLink, PartnershipError
 from partnership.i18n import DEFAULT_LANG, LANGS
 from partnership.signature import approvals_from_history
 from partnership.store.base import hash_token
+from partnership.web import clients
 from partnership.web.events import Limits
 
 if TYPE_CHECKING:
@@ -130,7 +131,7 @@ async def file(request: Request) -> Response:
         return _refuse(404)
     if (version_id and not what.startswith("agreement.")) or (person_id and what != "calendar.ics"):
         return _refuse(404)
-    client = request.client.host if request.client else "?"
+    client = clients.of_request(request)
     if not IN_FLIGHT.take(client):
         return _refuse(429)
     try:

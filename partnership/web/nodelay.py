@@ -23,6 +23,8 @@ import socket
 from collections.abc import AsyncIterator
 from typing import Any
 
+from partnership.web import clients
+
 log = logging.getLogger(__name__)
 
 WAIT_S = 30.0
@@ -64,7 +66,13 @@ async def _when_listening() -> None:
 
 @contextlib.asynccontextmanager
 async def lifespan(_app: Any) -> AsyncIterator[None]:
-    """st.App's lifespan hook: starts the wait, never holds up the start."""
+    """st.App's lifespan hook: starts the wait, never holds up the start. It also has
+    uvicorn trust proxy headers only from ``PARTNERSHIP_TRUSTED_PROXIES`` (``web.clients``),
+    before the first connection is accepted."""
+    server = _uvicorn_server()
+    if server is None or not clients.take_over_proxy_headers(server):
+        log.warning("could not restrict the server's proxy headers to %s; X-Forwarded-For may be honoured "
+                    "from loopback (start uvicorn with --forwarded-allow-ips)", clients.ENV)
     task = asyncio.get_running_loop().create_task(_when_listening())
     try:
         yield None

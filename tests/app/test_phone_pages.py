@@ -121,16 +121,17 @@ def test_the_picture_holds_a_wide_and_a_narrow_drawing(app: MakeApp, demo: dict[
 def test_an_imported_projects_first_entry_says_in_words_what_the_file_held(app: MakeApp, store: Store,
                                                                            demo: dict[str, str]) -> None:
     data: dict[str, Any] = store.export_project(store.open(demo["owner"]))
-    counts = (len(data.get("history", [])), len(data["fields"]), len(data["tasks"]))
+    # the file's history, and its signed version kept as a history entry to read
+    counts = (len(data.get("history", [])) + len(data["signed_versions"]), len(data["fields"]), len(data["tasks"]))
     _, tokens = store.import_project(data, "Anna")
     at = app(token=tokens["owner"], page="history")
     no_errors(at)
     words = texts(at)
-    assert f"Filen indeholdt {counts[0]} ændringer i historikken, {counts[1]} tekstfelter og {counts[2]} opgaver." \
+    assert f"Med fra filen: {counts[1]} tekstfelter, {counts[2]} opgaver og {counts[0]} ændringer i historikken." \
         in words
     assert "entries:" not in words and "fields:" not in words
     at = app(token=tokens["owner"], page="history", lang="en")
-    assert f"The file held {counts[0]} history entries, {counts[1]} text fields and {counts[2]} tasks." in texts(at)
+    assert f"From the file: {counts[1]} text fields, {counts[2]} tasks and {counts[0]} history entries." in texts(at)
 
 
 def test_a_yes_in_step3_says_so_once(app: MakeApp, store: Store) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from partnership.demo import create_demo
 from partnership.errors import InvalidLink
 from partnership.model import Role
 from partnership.store.postgres import PostgresStore
@@ -270,3 +271,21 @@ def test_a_long_history_shows_a_page_of_entries_and_more_on_request(app: MakeApp
     assert len([e for e in at.get("container") if (e.key or "").startswith("hist_entry_")]) == history.PAGE
     at.button(key="hist_more").click().run()
     assert f"Viser {min(total, 2 * history.PAGE)} af {total}" in texts(at)
+
+
+def test_an_imported_signed_project_says_what_came_along_and_shows_its_signed_text_to_read(
+    app: MakeApp, store: PostgresStore
+) -> None:
+    owner, _ = create_demo(store)
+    signed = store.snapshot(owner).signed_versions[0]
+    copy, copy_tokens = store.import_project(store.export_project(owner), "Bo")
+    at = app(copy_tokens["owner"], page="history")
+    no_errors(at)
+    words = texts(at)
+    assert "Godkendelser: 2 – de kom ikke med, så aftalen skal godkendes igen af begge parter" in words
+    assert "Underskrevne udgaver af aftalen: 1" in words
+    assert "Underskrevet aftale fra filen" in words and "ikke en underskrift i dette partnerskab" in words
+    entry = next(e for e in store.history(copy, limit=10_000) if e.entity == "signed_version")
+    opened(at, f"hist_full_{entry.id}")
+    assert signed.markdown.strip() in [e.value.strip() for e in at.text]
+    assert f"hist_restore_{entry.id}" not in [b.key for b in at.button], "read only"

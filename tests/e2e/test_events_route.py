@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from partnership.model import Role
+from partnership.store.base import presence_id
 from tests.support import browser
 from tests.support.streamlit_server import StreamlitServer
 
@@ -77,7 +78,7 @@ def test_a_valid_link_streams_the_current_revision_and_who_is_here(
         assert answer.headers["content-type"].startswith("text/event-stream")
         event = first_event(answer)
     assert event["type"] == "state" and event["rev"] == server.store.revision(owner)
-    assert [p["s"] for p in event["here"]] == ["viewer-1"]
+    assert [p["s"] for p in event["here"]] == [presence_id(tokens["viewer"], "viewer-1")], "never the session id"
 
 
 def test_a_write_from_another_process_and_a_revoked_link_reach_the_open_stream(

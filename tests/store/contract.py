@@ -20,8 +20,9 @@ from partnership import agreement, demo, exchange
 from partnership.demo import create_demo
 from partnership.errors import Conflict, Forbidden, InvalidLink, PartnershipError, ValidationError
 from partnership.model import Access, CandidateStatus, Role, Side, Snapshot, TaskKind, TaskStatus
+from partnership.signature import approvals_from_history
 from partnership.steps import INTERNAL_KEYS, MAX_TEXT
-from partnership.store.base import Store, new_token
+from partnership.store.base import Store, new_token, presence_id
 
 ME = "Anna"
 
@@ -814,15 +815,61 @@ class StoreContract:
             (tokens["owner"], "", "Blank session", ""),
         ])
         assert set(answer) == {tokens["owner"], tokens["partner"], other_tokens["owner"]}
-        here = {(p.session_id, p.name, p.role, p.editing) for p in answer[tokens["partner"]]}
-        assert here == {("s-anna", "Anna", Role.OWNER, "s1_idea"), ("s-ole", "Ole", Role.PARTNER, "s4_vision"),
-                        ("s-viewer", "", Role.VIEWER, "")}
-        assert answer[tokens["owner"]] == answer[tokens["partner"]]
+        here = {(p.session_id, p.name, p.role, p.editing) for p in answer[tokens["owner"]]}
+        anna, ole = presence_id(tokens["owner"], "s-anna"), presence_id(tokens["partner"], "s-ole")
+        viewer = presence_id(tokens["viewer"], "s-viewer")
+        assert here == {(anna, "Anna", Role.OWNER, "s1_idea"), (ole, "Ole", Role.PARTNER, "s4_vision"),
+                        (viewer, "", Role.VIEWER, "")}
+        assert {(p.session_id, p.editing) for p in answer[tokens["partner"]]} == {
+            (anna, "internal"), (ole, "s4_vision"), (viewer, "")}, "the partner never learns an internal key"
         assert [p.name for p in answer[other_tokens["owner"]]] == ["Bo"]
         _, others = store.heartbeat(store.open(tokens["viewer"]), "s-viewer", "", "")
         assert {p.name for p in others} == {"Anna", "Ole"}, "the single heartbeat sees the batched ones"
         store.rotate_link(owner, Role.PARTNER)
         assert store.heartbeats([(tokens["partner"], "s-ole", "Ole", "")]) == {}
+
+    def test_batched_heartbeats_mask_internal_keys_for_partner_and_viewer(self, store: Store) -> None:
+        owner, tokens = make(store)
+        cand = store.add_candidate(owner, "Biblioteket", ME)
+        partner = partner_of(store, tokens)
+        for key in ("s3_email", f"re_cand_{cand.id}", "s1_idea"):
+            answer = store.heartbeats([(tokens["owner"], "owner-tab", ME, key),
+                                       (tokens["partner"], "partner-tab", "Ole", ""),
+                                       (tokens["viewer"], "viewer-tab", "Vera", "")])
+            for reader in (tokens["partner"], tokens["viewer"]):
+                told = [p.editing for p in answer[reader] if p.role is Role.OWNER]
+                assert told == ["internal"], (key, told)
+            assert [p.editing for p in answer[tokens["owner"]] if p.role is Role.OWNER] == [key]
+        store.heartbeats([(tokens["owner"], "owner-tab", ME, "s4_vision")])
+        assert [p.editing for p in store.heartbeat(partner, "partner-tab", "Ole", "")[1]
+                if p.role is Role.OWNER] == ["s4_vision"], "a joint field is named"
+
+    def test_presence_hands_no_session_id_to_anyone_and_one_link_cannot_speak_for_another(
+            self, store: Store) -> None:
+        owner, tokens = make(store)
+        viewer = store.open(tokens["viewer"])
+        store.heartbeat(owner, "owner-session", "Anna", "s4_vision")
+        _, seen = store.heartbeat(viewer, "viewer-session", "Vera", "")
+        assert all("owner-session" not in p.session_id for p in seen)
+        # a viewer who got hold of the owner's session id sends it, and the id it was shown
+        store.heartbeat(viewer, "owner-session", "Mallory", "")
+        store.heartbeats([(tokens["viewer"], seen[0].session_id, "Mallory", ""),
+                          (tokens["viewer"], "owner-session", "Mallory", "")])
+        _, others = store.heartbeat(store.open(tokens["partner"]), "partner-session", "Ole", "")
+        assert ("Anna", Role.OWNER, "s4_vision") in [(p.name, p.role, p.editing) for p in others], "the owner stays"
+        assert {p.role for p in others if p.name == "Mallory"} == {Role.VIEWER}
+
+    def test_one_batched_heartbeat_cannot_invent_a_crowd(self, store: Store) -> None:
+        owner, tokens = make(store)
+        answer = store.heartbeats([(tokens["viewer"], f"invented-{i}", f"Person {i}", "") for i in range(1000)])
+        crowd = len(answer[tokens["viewer"]])
+        assert 0 < crowd <= 64
+        for round_ in range(3):  # call after call, the project does not fill up past its cap
+            store.heartbeats([(tokens["viewer"], f"more-{round_}-{i}", "X", "") for i in range(64)])
+        _, others = store.heartbeat(owner, "owner-session", "Anna", "")
+        assert len(others) <= 100
+        seen_by_partner = store.heartbeat(partner_of(store, tokens), "partner-session", "Ole", "")[1]
+        assert ("Anna", Role.OWNER) in [(p.name, p.role) for p in seen_by_partner], "the owner is still let in"
 
     def test_presence_hides_which_internal_field_the_owner_edits(self, store: Store) -> None:
         owner, tokens = make(store)
@@ -887,6 +934,27 @@ class StoreContract:
         assert snap.approvals == [] and snap.signed_versions == []
         newest = store.history(copy, limit=1)[0]
         assert (newest.entity, newest.actor) == ("import", "Bo")
+
+    def test_signed_versions_come_back_as_imported_history_never_as_signatures(self, store: Store) -> None:
+        owner, _ = create_demo(store)  # signed by both sides
+        signed = store.snapshot(owner)
+        assert signed.project.signed_at is not None and len(signed.signed_versions) == 1
+        copy, _ = store.import_project(store.export_project(owner), "Bo")
+        snap = store.snapshot(copy)
+        assert snap.project.signed_at is None and snap.approvals == [] and snap.signed_versions == []
+        history = store.history(copy, limit=10_000)
+        marker = history[0]
+        assert marker.entity == "import"
+        assert json.loads(marker.new)["signed_versions"] == 1 and json.loads(marker.new)["approvals"] == 2
+        kept = [e for e in history if e.entity == "signed_version"]
+        assert len(kept) == 1 and kept[0].target == signed.signed_versions[0].id
+        body = json.loads(kept[0].new)
+        assert body["markdown"] == signed.signed_versions[0].markdown
+        assert body["content_hash"] == signed.signed_versions[0].content_hash
+        assert approvals_from_history(history) == [], "an approval from the file is never read as one"
+        text = agreement.render_markdown(snap, "da")  # signing again is the sides' own act
+        store.approve(copy, "Anna", agreement.content_hash(text), text, ME)
+        assert [a.name for a in approvals_from_history(store.history(copy))] == ["Anna"]
 
     @pytest.mark.parametrize(("section", "change", "where"), [
         ("project", {"title": "x" * 1_000_000}, "project"),

@@ -8,6 +8,7 @@ test server on Debian's PostgreSQL."""
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ import pytest
 from partnership import exchange
 from partnership.demo import create_demo
 from partnership.errors import StorageError, ValidationError
-from partnership.store.base import Store
+from partnership.store.base import Store, new_token
 from partnership.store.postgres import PostgresStore
 from partnership.store.supabase import SupabaseStore
 from partnership.ui.messages import describe
@@ -34,7 +35,8 @@ PRUNE_EVERY = 50
 _PG_DEFAULTS_DAYS = 30
 """abandoned_after_days in limit_settings."""
 
-_PG_DEFAULTS = {"tasks": 5000, "people": 500, "candidates": 200, "health_checks": 500, "create_per_minute": 30,
+_PG_DEFAULTS = {"tasks": 5000, "people": 500, "candidates": 200, "health_checks": 500, "create_per_minute": 600,
+                "create_per_caller": 10, "create_caller_window_s": 600, "create_per_source": 60,
                 "history_keep": 5000, "history_keep_chars": 25_000_000}
 
 
@@ -106,6 +108,9 @@ def _recent_creations(lim: Limited) -> int:
 
 
 def _allow_creations(lim: Limited, more: int) -> None:
+    """The global rate allows ``more`` new projects; the buckets per caller stay out of the way."""
+    lim.set_limit("create_per_caller", 1_000_000)
+    lim.set_limit("create_per_source", 1_000_000)
     lim.set_limit("create_per_minute", _recent_creations(lim) + more)
 
 
@@ -213,6 +218,44 @@ def test_creating_projects_beyond_the_rate_is_refused_and_saves_nothing(limited:
     assert "Vent et øjeblik" in describe(created.value, "da")
 
 
+def test_one_caller_using_up_its_creations_leaves_creation_open_for_others(limited: Limited) -> None:
+    """A leaked anon key: one caller asks again and again; the others still create."""
+    lim = limited
+    lim.set_limit("create_per_minute", 1_000_000)
+    lim.set_limit("create_per_caller", 3)
+    lim.set_limit("create_per_source", 1_000_000)
+    first, _ = lim.store.create_project("Projekt", "Foreningen", ME, caller="ip:203.0.113.9")
+    for _ in range(2):
+        lim.store.create_project("Projekt", "Foreningen", ME, caller="ip:203.0.113.9")
+    projects = lim.sql("select count(*) from projects", ())[0][0]
+    with pytest.raises(ValidationError) as refused:
+        lim.store.create_project("Projekt", "Foreningen", ME, caller="ip:203.0.113.9")
+    with pytest.raises(ValidationError) as imported:
+        lim.store.import_project(lim.store.export_project(first), ME, caller="ip:203.0.113.9")
+    assert refused.value.code == "rate_limited"
+    assert imported.value.code == "rate_limited"
+    assert lim.sql("select count(*) from projects", ())[0][0] == projects
+    other, _ = lim.store.create_project("Projekt", "Anden forening", ME, caller="ip:198.51.100.7")
+    assert lim.store.snapshot(other).project.our_org == "Anden forening"
+    example, _ = create_demo(lim.store, caller="ip:198.51.100.8")
+    assert lim.store.snapshot(example).project.signed_at is not None
+    # the database keeps who asked only as digests, never the address itself
+    stored = " ".join(str(row) for row in lim.sql("select caller, source from creations", ()))
+    assert "203.0.113.9" not in stored and "198.51.100.7" not in stored
+
+
+def test_the_global_ceiling_still_holds_for_callers_that_each_stay_under_their_own(limited: Limited) -> None:
+    lim = limited
+    lim.set_limit("create_per_caller", 1_000_000)
+    lim.set_limit("create_per_source", 1_000_000)
+    lim.set_limit("create_per_minute", _recent_creations(lim) + 2)
+    lim.store.create_project("Projekt", "Foreningen", ME, caller="a")
+    lim.store.create_project("Projekt", "Foreningen", ME, caller="b")
+    with pytest.raises(ValidationError) as refused:
+        lim.store.create_project("Projekt", "Foreningen", ME, caller="c")
+    assert refused.value.code == "rate_limited"
+
+
 def test_an_abandoned_empty_project_is_removed_when_a_project_is_created(limited: Limited) -> None:
     _allow_creations(limited, 4)
     empty, _ = make(limited.store)
@@ -303,3 +346,51 @@ def test_exported_history_is_the_bounded_history(limited: Limited) -> None:
         version = limited.store.set_field(owner, "s4_vision", f"U {i}", version, ME)
     data = limited.store.export_project(owner)
     assert len(exchange.from_dict(data).history) < 10 + PRUNE_EVERY
+
+
+def test_inventing_caller_keys_from_one_address_meets_that_address_bucket(request: pytest.FixtureRequest) -> None:
+    """On Supabase anyone with the anon key can send any x-ps-caller, but not the address
+    the API saw (cf-connecting-ip): that address has a bucket of its own, and another
+    address (the app server's) is not affected."""
+    url = engine_for(request.config).fresh_database("sources")
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("update partnership_private.limit_settings set value = 3 where name = 'create_per_source'")
+        conn.execute("update partnership_private.limit_settings set value = 1000000"
+                     " where name in ('create_per_minute', 'create_per_caller')")
+
+    def create(address: str, caller: str) -> str:
+        with psycopg.connect(url) as conn, conn.transaction():
+            conn.execute("set local role anon")
+            conn.execute("select set_config('request.headers', %s, true)",
+                         (json.dumps({"cf-connecting-ip": address, "x-ps-caller": caller}),))
+            tokens = [new_token() for _ in range(3)]
+            row = conn.execute("select public.ps_create_project('P', 'F', 'Anna', %s, %s, %s)", tokens).fetchone()
+            return str(row[0]["project_id"])
+
+    for i in range(3):
+        create("203.0.113.9", f"invented-{i}")
+    with pytest.raises(psycopg.Error) as refused:
+        create("203.0.113.9", "invented-99")
+    assert refused.value.sqlstate == "PT422" and "rate_limited" in str(refused.value.diag.message_detail)
+    assert create("192.0.2.1", "ip:198.51.100.7")
+
+
+def test_an_import_keeps_no_more_history_than_the_cap(limited: Limited) -> None:
+    """Without waiting for a prune: the import writes only the newest entries."""
+    _allow_creations(limited, 3)
+    owner, _ = make(limited.store)
+    version = 0
+    for i in range(40):
+        version = limited.store.set_field(owner, "s4_vision", f"Udgave {i}", version, ME)
+    export = limited.store.export_project(owner)
+    assert len(export["history"]) >= 40, "the export brings more than the cap below"
+    limited.set_limit("history_keep", 10)
+    pad, _ = make(limited.store)  # the prune trigger runs at every 50th id: start the import just past one
+    pad_version = 0
+    while (int(limited.sql("select last_value from history_id_seq", ())[0][0]) + 1) % PRUNE_EVERY != 1:
+        pad_version = limited.store.set_field(pad, "s4_how", f"x{pad_version}", pad_version, ME)
+    copy, _ = limited.store.import_project(export, ME)
+    kept = limited.store.history(copy, limit=10_000)
+    assert len(kept) <= 10
+    assert kept[0].entity == "import", "the newest entries are the ones kept"
+    assert any(e.new == "Udgave 39" for e in kept)

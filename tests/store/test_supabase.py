@@ -536,7 +536,7 @@ def make_access() -> Any:
 
 # -- the same answers on both transports, step by step ------------------------------------------------
 
-_ID = re.compile(r"\b[0-9a-f]{32}\b")
+_ID = re.compile(r"\b(?:[0-9a-f]{64}|[0-9a-f]{32})\b")  # record ids, presence ids (base.presence_id)
 _STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:\+00:00)?")
 
 

@@ -155,8 +155,10 @@ class RpcServer:
 
     # -- calling ------------------------------------------------------------------------
 
-    def call(self, schema: str, name: str, body: bytes) -> tuple[int, bytes]:
-        """Run one RPC; returns the HTTP status and the JSON body."""
+    def call(self, schema: str, name: str, body: bytes,
+             headers: dict[str, str] | None = None) -> tuple[int, bytes]:
+        """Run one RPC; returns the HTTP status and the JSON body. ``headers`` are the
+        request's, which the function reads as ``request.headers`` (as PostgREST does)."""
         try:
             params = json.loads(body.decode("utf-8")) if body.strip() else {}
         except (UnicodeDecodeError, ValueError) as exc:
@@ -176,7 +178,7 @@ class RpcServer:
                     "try reloading the schema cache.")
             if len(candidates) > 1:
                 return 300, _error("PGRST203", f"Could not choose the best candidate function {schema}.{name}", None)
-            return self._run(conn, candidates[0], params, body)
+            return self._run(conn, candidates[0], params, body, headers)
         except psycopg.Error as exc:
             diag = exc.diag
             code = diag.sqlstate or "PGRST000"
@@ -186,9 +188,9 @@ class RpcServer:
             self._pool.release(conn)
 
     def _run(self, conn: psycopg.Connection, fn: pg_call.Function, params: dict[str, Any],
-             body: bytes) -> tuple[int, bytes]:
+             body: bytes, headers: dict[str, str] | None = None) -> tuple[int, bytes]:
         answer = pg_call.run(conn, fn, params, role=self.role, statement_timeout=self.statement_timeout,
-                             schema=self.schemas[0])
+                             schema=self.schemas[0], headers=headers)
         if answer is None:
             return 204, b""
         return 200, answer.encode("utf-8")
@@ -247,7 +249,8 @@ def _handler_for(server: RpcServer) -> type[BaseHTTPRequestHandler]:
                 self._send(406, _error("PGRST106", f"The schema must be one of the following: "
                                                    f"{', '.join(server.schemas)}", None))
                 return
-            status, payload = server.call(schema, path.removeprefix(prefix), body)
+            status, payload = server.call(schema, path.removeprefix(prefix), body,
+                                          {k.lower(): v for k, v in self.headers.items()})
             self._send(status, payload)
 
         def _not_allowed(self) -> None:

@@ -46,11 +46,15 @@ def test_demo_export_import_round_trip(tmp_path: Path) -> None:
     (tmp_path / "export.json").write_text(exported.stdout, encoding="utf-8")
     imported = json.loads(cli(tmp_path, "import", str(tmp_path / "export.json")).stdout)
     again = json.loads(cli(tmp_path, "export", "--link", imported["links"]["owner"]).stdout)
-    # Everything comes back but the signature: an imported project starts unsigned, and the
-    # file's history is closed by the import entry.
+    # Everything comes back but the signature: an imported project starts unsigned, its
+    # signed versions are history entries to read, and the file's history is closed by the
+    # import entry.
     assert data["project"]["signed_at"] and data["approvals"] and data["signed_versions"]
     assert again["project"]["signed_at"] is None and again["approvals"] == again["signed_versions"] == []
     assert again["history"].pop()["entity"] == "import"
+    kept = [e for e in again["history"] if e["entity"] == "signed_version"]  # the signed text, to read
+    assert [json.loads(e["new"])["content_hash"] for e in kept] == [v["content_hash"] for v in data["signed_versions"]]
+    again["history"] = [e for e in again["history"] if e["entity"] != "signed_version"]
     for key in ("project", "approvals", "signed_versions"):
         del again[key], data[key]
     assert again == data

@@ -17,6 +17,7 @@ import pytest
 from partnership.live.hub import GRACE_S, Hub
 from partnership.model import Access
 from partnership.steps import editing_visible_to
+from partnership.store.base import presence_id
 from partnership.store.postgres import PostgresStore
 from tests.support.engine import engine_for
 from tests.unit.test_live import CountingStore
@@ -255,6 +256,7 @@ def test_presence_comes_from_the_streams_and_hides_internal_fields_from_the_part
 ) -> None:
     owner, tokens = project(store)
     partner_access = store.open(tokens["partner"])
+    anna, ole = presence_id(owner.token, "anna"), presence_id(partner_access.token, "ole")
     theirs = Inbox()
     sub = hub.subscribe(partner_access, "ole", theirs, revision=1)
     hub.here(partner_access, "ole", "Ole", "")
@@ -263,16 +265,34 @@ def test_presence_comes_from_the_streams_and_hides_internal_fields_from_the_part
     store.calls.clear()
     hub.here(owner, "anna", "Anna", "s1_our_offer")
     assert store.calls == [], "presence in one process needs no store"
-    assert {"s": "anna", "n": "Anna", "r": "owner", "e": "internal"} in theirs.last["here"]
-    assert {"s": "anna", "n": "Anna", "r": "owner", "e": "s1_our_offer"} in ours.last["here"]
+    assert {"s": anna, "n": "Anna", "r": "owner", "e": "internal"} in theirs.last["here"]
+    assert {"s": anna, "n": "Anna", "r": "owner", "e": "s1_our_offer"} in ours.last["here"]
     hub.here(owner, "anna", "Anna", "s4_vision")
-    assert {"s": "anna", "n": "Anna", "r": "owner", "e": "s4_vision"} in theirs.last["here"]
+    assert {"s": anna, "n": "Anna", "r": "owner", "e": "s4_vision"} in theirs.last["here"]
     hub.unsubscribe(sub)
-    assert "ole" in {p.session_id for p in hub.present(owner.project_id)}, "a page switch does not flicker"
+    assert ole in {p.session_id for p in hub.present(owner.project_id)}, "a page switch does not flicker"
     clock.now += GRACE_S + 1
     hub.sync_presence()
-    assert [p.session_id for p in hub.present(owner.project_id)] == ["anna"]
-    assert [p["s"] for p in ours.last["here"]] == ["anna"]
+    assert [p.session_id for p in hub.present(owner.project_id)] == [anna]
+    assert [p["s"] for p in ours.last["here"]] == [anna]
+
+
+def test_no_reader_is_handed_a_session_id_and_a_stream_speaks_only_for_its_own_link(
+    hub: Hub, store: CountingStore
+) -> None:
+    owner, tokens = project(store)
+    viewer = store.open(tokens["viewer"])
+    ours, theirs = Inbox(), Inbox()
+    hub.subscribe(owner, "owner-session", ours, revision=1)
+    hub.here(owner, "owner-session", "Anna", "")
+    hub.subscribe(viewer, "viewer-session", theirs, revision=1)
+    assert "owner-session" not in str(theirs.last) and "owner-session" not in str(ours.last)
+    # the viewer learns the owner's session id some other way and opens a stream with it
+    hub.subscribe(viewer, "owner-session", Inbox(), revision=1)
+    hub.here(viewer, "owner-session", "Mallory", "")
+    people = {(p["n"], p["r"]) for p in ours.last["here"]}
+    assert ("Anna", "owner") in people, "the owner stays the owner"
+    assert ("Mallory", "viewer") in people
 
 
 def test_presence_travels_between_processes_through_one_batched_store_call(
@@ -283,6 +303,7 @@ def test_presence_travels_between_processes_through_one_batched_store_call(
     here, there = Hub(store), Hub(other_store)
     try:
         partner = other_store.open(tokens["partner"])
+        anna, ole = presence_id(owner.token, "anna"), presence_id(partner.token, "ole")
         here.subscribe(owner, "anna", Inbox(), revision=1)
         here.here(owner, "anna", "Anna", "s4_how")
         inbox = Inbox()
@@ -292,8 +313,8 @@ def test_presence_travels_between_processes_through_one_batched_store_call(
         here.sync_presence()
         there.sync_presence()
         assert store.calls == ["heartbeats"]
-        assert {(p.session_id, p.editing) for p in there.present(owner.project_id)} == {("anna", "s4_how"), ("ole", "")}
-        assert {"s": "anna", "n": "Anna", "r": "owner", "e": "s4_how"} in inbox.last["here"]
+        assert {(p.session_id, p.editing) for p in there.present(owner.project_id)} == {(anna, "s4_how"), (ole, "")}
+        assert {"s": anna, "n": "Anna", "r": "owner", "e": "s4_how"} in inbox.last["here"]
     finally:
         here.close()
         there.close()
