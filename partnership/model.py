@@ -13,15 +13,22 @@ class Role(StrEnum):
     OWNER = "owner"
     PARTNER = "partner"
     VIEWER = "viewer"
+    MEMBER = "member"  # the association's own people: the owner's reach without its powers
 
     @property
     def sees_internal(self) -> bool:
-        return self is Role.OWNER
+        """Steps 1-3 and the association's own records: the owner and members."""
+        return self in (Role.OWNER, Role.MEMBER)
+
+    @property
+    def is_association(self) -> bool:
+        """Reads and writes as the association (the owner and members)."""
+        return self in (Role.OWNER, Role.MEMBER)
 
     @property
     def side(self) -> Side | None:
         """The organisation a role speaks for; viewers speak for none."""
-        return {Role.OWNER: Side.ASSOCIATION, Role.PARTNER: Side.PARTNER}.get(self)
+        return {Role.OWNER: Side.ASSOCIATION, Role.MEMBER: Side.ASSOCIATION, Role.PARTNER: Side.PARTNER}.get(self)
 
 
 class Side(StrEnum):
@@ -208,6 +215,7 @@ class Snapshot:
     signed_versions: list[AgreementVersion] = field(default_factory=list)
     health_checks: list[HealthCheck] = field(default_factory=list)
     invitation: str = ""
+    members_see_links: bool = False  # the owner shows the partner's and viewer's link to members
 
     def field(self, key: str) -> FieldValue:
         """The field's value, or an empty version-0 value if never written."""

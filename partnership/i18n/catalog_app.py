@@ -18,6 +18,7 @@ DA: dict[str, str] = {
     "role.owner": "foreningen",
     "role.partner": "partneren",
     "role.viewer": "læser",
+    "role.member": "medlem",
 
     # -- sides -------------------------------------------------------------------------
     "side.association": "Foreningen",
@@ -58,6 +59,7 @@ EN: dict[str, str] = {
     "role.owner": "the association",
     "role.partner": "the partner",
     "role.viewer": "reader",
+    "role.member": "member",
 
     # -- sides -------------------------------------------------------------------------
     "side.association": "The association",

@@ -173,6 +173,7 @@ def snapshot(data: Mapping[str, Any]) -> Snapshot:
         signed_versions=[exchange.record(AgreementVersion, v) for v in data["signed_versions"]],
         health_checks=[health(h) for h in data["health_checks"]],
         invitation=str(data["invitation"]),
+        members_see_links=bool(data.get("members_see_links", False)),
     )
 
 

@@ -29,7 +29,7 @@ from partnership.ui.messages import describe
 
 log = logging.getLogger(__name__)
 
-ALL = (Role.OWNER, Role.PARTNER, Role.VIEWER)
+ASSOCIATION, ALL = (Role.OWNER, Role.MEMBER), tuple(Role)
 
 
 @dataclass(frozen=True)
@@ -44,14 +44,14 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("", "app_pages/start.py", "nav.start", ":material/home:", ALL),
     PageSpec("overview", "app_pages/overview.py", "nav.overview", ":material/dashboard:", ALL),
-    PageSpec("step1", "app_pages/step1.py", "step.1.short", ":material/lightbulb:", (Role.OWNER,)),
-    PageSpec("step2", "app_pages/step2.py", "step.2.short", ":material/group_add:", (Role.OWNER,)),
-    PageSpec("step3", "app_pages/step3.py", "step.3.short", ":material/mail:", (Role.OWNER,)),
+    PageSpec("step1", "app_pages/step1.py", "step.1.short", ":material/lightbulb:", ASSOCIATION),
+    PageSpec("step2", "app_pages/step2.py", "step.2.short", ":material/group_add:", ASSOCIATION),
+    PageSpec("step3", "app_pages/step3.py", "step.3.short", ":material/mail:", ASSOCIATION),
     PageSpec("step4", "app_pages/step4.py", "step.4.short", ":material/handshake:", ALL),
     PageSpec("step5", "app_pages/step5.py", "step.5.short", ":material/contract:", ALL),
     PageSpec("timeline", "app_pages/timeline.py", "nav.timeline", ":material/timeline:", ALL),
     PageSpec("history", "app_pages/history.py", "nav.history", ":material/history:", ALL),
-    PageSpec("settings", "app_pages/settings.py", "nav.settings", ":material/settings:", (Role.OWNER,)),
+    PageSpec("settings", "app_pages/settings.py", "nav.settings", ":material/settings:", ASSOCIATION),
 )
 
 

@@ -33,6 +33,7 @@ from partnership.store.postgres import PostgresStore
 from partnership.store.supabase import BACKOFF_S, SupabaseStore
 from partnership.ui.messages import describe
 from tests.store.contract import ME, ProjectsTitled, StoreContract, make
+from tests.store.contract_members import MemberContract
 from tests.support.engine import engine_for
 from tests.support.postgres import postgres_for
 from tests.support.rpc_server import TEST_ANON_KEY, RpcServer, rpc_server_for
@@ -79,7 +80,7 @@ def projects_titled(request: pytest.FixtureRequest, store: SupabaseStore) -> Pro
     return count
 
 
-class TestSupabaseStore(StoreContract):
+class TestSupabaseStore(StoreContract, MemberContract):
     pass
 
 
