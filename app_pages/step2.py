@@ -7,7 +7,7 @@ from partnership.ui import page, step2
 ctx = page.enter("step2")
 st.title(ctx.t("step.2.title"))
 st.markdown(ctx.t("step.2.lead"))
-step2.timer(ctx)
+step2.timer(ctx, ctx.snap)
 step2.add_form(ctx)
 step2.top_three(ctx, ctx.snap)
 step2.candidates(ctx, ctx.snap)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 DA: dict[str, str] = {
     "s2.timer": "Tænk selv først",
-    "s2.timer_lead": "Brug 3 minutter hver for sig på at tænke over mulige partnere – før I deler.",
+    "s2.timer_lead": "Brug 3 minutter hver for sig på at tænke over mulige partnere – før I deler. "
+    "Uret er fælles: alle skærme viser den samme tid.",
     "s2.timer_start": "Start 3 minutter",
     "s2.timer_stop": "Stop",
     "s2.timer_left": "{left} tilbage",
@@ -35,6 +36,12 @@ DA: dict[str, str] = {
     "s2.kept": "Hele listen gemmes – I kan få brug for den, hvis I får et nej.",
     "s2.name": "Navn",
     "s2.timer_again": "Start forfra",
+    "s2.timer_go_on": "Fortsæt",
+    "s2.timer_state.running": "går",
+    "s2.timer_state.stopped": "stoppet",
+    "s2.timer_state.reset": "nulstillet",
+    "s2.timer_reset": "Nulstil",
+    "s2.timer_moved": "Uret blev ændret på en anden skærm lige før – her er det, som det står nu.",
     "s2.displaces": "»{name}« har prioritet {n} nu. Når du gemmer, mister »{name}« sin prioritet og ryger "
     "ud af de tre bedste. Giv den en anden plads bagefter, hvis den skal blive blandt de tre.",
 }
@@ -42,7 +49,8 @@ DA: dict[str, str] = {
 
 EN: dict[str, str] = {
     "s2.timer": "Think on your own first",
-    "s2.timer_lead": "Spend 3 minutes each thinking about possible partners – before you share.",
+    "s2.timer_lead": "Spend 3 minutes each thinking about possible partners – before you share. "
+    "The timer is shared: every screen shows the same time.",
     "s2.timer_start": "Start 3 minutes",
     "s2.timer_stop": "Stop",
     "s2.timer_left": "{left} left",
@@ -72,6 +80,12 @@ EN: dict[str, str] = {
     "s2.kept": "The whole list is kept – you may need it if you get a no.",
     "s2.name": "Name",
     "s2.timer_again": "Start again",
+    "s2.timer_go_on": "Continue",
+    "s2.timer_state.running": "running",
+    "s2.timer_state.stopped": "stopped",
+    "s2.timer_state.reset": "reset",
+    "s2.timer_reset": "Reset",
+    "s2.timer_moved": "The timer was changed on another screen just now – here it is as it stands.",
     "s2.displaces": "“{name}” has priority {n} now. When you save, “{name}” loses its priority and leaves "
     "the top three. Give it another place afterwards if it should stay among the three.",
 }

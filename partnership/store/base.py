@@ -37,6 +37,7 @@ from partnership.model import (
     Role,
     Snapshot,
     Task,
+    Timer,
 )
 
 TOKEN_BYTES = 32
@@ -137,6 +138,12 @@ class Store(ABC):
         ``current.value`` is the stored value, when it differs). Shown links are sealed a
         second time under the member link's key, so that ``links`` with a member's access
         opens them; hiding drops those seals. Returns the project's new revision."""
+
+    @abstractmethod
+    def timer(self, access: Access, action: str, expected_version: int, actor: str) -> Timer:
+        """The owner or a member: ``action`` "start" (from what is left; from the full time
+        once it has run out), "stop" (keeps what is left) or "reset" step 2's shared
+        timer; compare-and-set on its ``version``, with history. Returns the new timer."""
 
     @abstractmethod
     def opened(self, access: Access) -> set[Role]:

@@ -35,6 +35,7 @@ from partnership.model import (
     Role,
     Snapshot,
     Task,
+    Timer,
 )
 from partnership.store import seal
 from partnership.store.base import LIVE_BATCH, Beat, Store, hash_token, live_digests, new_token
@@ -42,6 +43,7 @@ from partnership.store.rpc_wire import changes as _changes
 from partnership.store.rpc_wire import health as _health
 from partnership.store.rpc_wire import snapshot as _snapshot
 from partnership.store.rpc_wire import text as _text
+from partnership.store.rpc_wire import timer as _timer
 from partnership.store.rpc_wire import wire as _wire
 
 _T = TypeVar("_T")
@@ -164,6 +166,10 @@ class RpcStore(Store):
 
     def opened(self, access: Access) -> set[Role]:
         return {Role(row["role"]) for row, _ in self._unsealed(access) if row.get("opened")}
+
+    def timer(self, access: Access, action: str, expected_version: int, actor: str) -> Timer:
+        return _timer(self._expect(self._at(access, "ps_timer", {
+            "p_action": _text(action), "p_expected_version": expected_version, "p_actor": _text(actor)}), Mapping))
 
     def mark_opened(self, access: Access) -> None:
         self._at(access, "ps_mark_opened")

@@ -20,6 +20,8 @@
 --                  ps_rotate_link takes 'member' and makes that link if there is none yet)
 --   ps_create_project, ps_import_project  (new overloads with p_member_token)
 --   ps_show_links_to_members  (new: the owner's setting, compare-and-set on its value)
+--   ps_timer, timer_json, timer_left  (new: step 2's shared timer, stored with the project;
+--                  the snapshot carries it for the association)
 --
 -- Existing projects have no member link; the owner makes one with rotate_link(member).
 -- Applying this file a second time fails at the guard below and changes nothing.
@@ -109,6 +111,81 @@ returns text language sql stable set search_path = '' as $$
         else 'internal' end
 $$;
 
+-- -- the shared timer of step 2 --------------------------------------------------------
+-- The 3-minute reflection is stored with the project, so every screen shows the same
+-- time and a reload changes nothing. While it runs, timer_started_at is set and
+-- timer_left_ms is what was left when it started; paused or reset, timer_left_ms is what
+-- is left. Every start/stop/reset is compare-and-set on timer_version, with history.
+
+alter table partnership_private.projects
+    add column timer_duration_ms integer not null default 180000
+        check (timer_duration_ms between 1000 and 86400000),
+    add column timer_left_ms integer not null default 180000 check (timer_left_ms between 0 and 86400000),
+    add column timer_started_at timestamptz,
+    add column timer_version integer not null default 0,
+    add column timer_by text not null default '' check (pg_catalog.length(timer_by) <= 200),
+    add column timer_at timestamptz;
+
+create function partnership_private.timer_left(p partnership_private.projects, p_now timestamptz)
+returns integer language sql stable set search_path = '' as $$
+    select case when p.timer_started_at is null then p.timer_left_ms
+                else greatest(0, p.timer_left_ms - (extract(epoch from (p_now - p.timer_started_at)) * 1000)::integer) end
+$$;
+
+-- The timer as the pages read it: "ends_at" (while it runs) on the database's clock,
+-- "left_ms" what is left at "now".
+create function partnership_private.timer_json(p partnership_private.projects, p_now timestamptz)
+returns jsonb language sql stable set search_path = '' as $$
+    select pg_catalog.jsonb_build_object(
+        'running', p.timer_started_at is not null,
+        'left_ms', partnership_private.timer_left(p, p_now),
+        'duration_ms', p.timer_duration_ms,
+        'ends_at', case when p.timer_started_at is not null then partnership_private.iso(
+                   p.timer_started_at + pg_catalog.make_interval(secs => p.timer_left_ms / 1000.0)) end,
+        'version', p.timer_version, 'updated_by', p.timer_by, 'updated_at', partnership_private.iso(p.timer_at))
+$$;
+
+-- p_action: 'start' (from what is left; from the full time once it has run out),
+-- 'stop' (keeps what is left) or 'reset' (the full time, not running).
+create function public.ps_timer(p_token text, p_project text, p_action text, p_expected_version integer,
+                                p_actor text)
+returns jsonb language plpgsql security definer set search_path = '' as $$
+declare
+    v_link record;
+    v_cur partnership_private.projects%rowtype;
+    v_new partnership_private.projects%rowtype;
+    v_now timestamptz := pg_catalog.clock_timestamp();
+    v_left integer;
+begin
+    perform partnership_private.choice(pg_catalog.to_jsonb(p_action), array['start', 'stop', 'reset'], 'timer');
+    p_actor := partnership_private.actor(p_actor);
+    select * into v_link from partnership_private.link(p_token, p_project, true);
+    perform partnership_private.allow(v_link.role, array['owner']);
+    select * into v_cur from partnership_private.projects p where p.id = v_link.project_id;
+    if v_cur.timer_version is distinct from p_expected_version then
+        perform partnership_private.conflict(partnership_private.timer_json(v_cur, v_now), v_cur.timer_version,
+                                             v_cur.timer_by, v_cur.timer_at);
+    end if;
+    v_left := partnership_private.timer_left(v_cur, v_now);
+    update partnership_private.projects p set
+        timer_left_ms = case p_action when 'reset' then p.timer_duration_ms
+                                      when 'start' then case when v_left = 0 then p.timer_duration_ms else v_left end
+                                      else v_left end,
+        timer_started_at = case when p_action = 'start' then v_now end,
+        timer_version = p.timer_version + 1, timer_by = p_actor, timer_at = v_now
+    where p.id = v_link.project_id
+    returning * into v_new;
+    perform partnership_private.log(v_link.project_id, v_link.role, p_actor, 'timer', 'step2',
+                                    pg_catalog.jsonb_build_object('timer', case when v_cur.timer_started_at is not null
+                                        then 'running' when v_left = v_cur.timer_duration_ms then 'reset'
+                                        else 'stopped' end)::text,
+                                    pg_catalog.jsonb_build_object('timer', case p_action when 'start' then 'running'
+                                        when 'stop' then 'stopped' else 'reset' end)::text,
+                                    v_new.timer_version, false, v_now);
+    return partnership_private.timer_json(v_new, v_now);
+end
+$$;
+
 -- The snapshot and the history a member sees are the owner's.
 alter function partnership_private.snapshot(text, text) rename to snapshot_as_role;
 alter function partnership_private.history(text, text, integer) rename to history_as_role;
@@ -116,8 +193,11 @@ alter function partnership_private.history(text, text, integer) rename to histor
 create function partnership_private.snapshot(p_project text, p_role text)
 returns jsonb language sql stable set search_path = '' as $$
     select partnership_private.snapshot_as_role(p_project, case when p_role = 'member' then 'owner' else p_role end)
-           || pg_catalog.jsonb_build_object('role', p_role, 'members_see_links', (
-                  select p.members_see_links from partnership_private.projects p where p.id = p_project))
+           || (select pg_catalog.jsonb_build_object(
+                   'role', p_role, 'members_see_links', p.members_see_links,
+                   'timer', case when partnership_private.is_association(p_role)
+                                 then partnership_private.timer_json(p, pg_catalog.clock_timestamp()) end)
+               from partnership_private.projects p where p.id = p_project)
 $$;
 
 create function partnership_private.history(p_project text, p_role text, p_limit integer)
@@ -317,7 +397,9 @@ begin
         update partnership_private.links set member_sealed = null where project_id = v_link.project_id;
     end if;
     perform partnership_private.log(v_link.project_id, v_link.role, p_actor, 'links', 'members_see_links',
-                                    v_cur::text, p_show::text, 0, false, pg_catalog.clock_timestamp());
+                                    pg_catalog.jsonb_build_object('members_see_links', v_cur)::text,
+                                    pg_catalog.jsonb_build_object('members_see_links', p_show)::text, 0, false,
+                                    pg_catalog.clock_timestamp());
     select p.revision into v_revision from partnership_private.projects p where p.id = v_link.project_id;
     return v_revision;
 end
@@ -353,6 +435,12 @@ revoke all on function partnership_private.is_association(text) from public, ano
 revoke all on function partnership_private.owner_only(text) from public, anon, authenticated, service_role;
 revoke all on function partnership_private.snapshot(text, text) from public, anon, authenticated, service_role;
 revoke all on function partnership_private.history(text, text, integer) from public, anon, authenticated, service_role;
+revoke all on function partnership_private.timer_left(partnership_private.projects, timestamptz)
+    from public, anon, authenticated, service_role;
+revoke all on function partnership_private.timer_json(partnership_private.projects, timestamptz)
+    from public, anon, authenticated, service_role;
+revoke all on function public.ps_timer(text, text, text, integer, text) from public, anon, authenticated, service_role;
+grant execute on function public.ps_timer(text, text, text, integer, text) to anon;
 revoke all on function public.ps_show_links_to_members(text, text, boolean, boolean, jsonb, text)
     from public, anon, authenticated, service_role;
 revoke all on function public.ps_create_project(text, text, text, text, text, text, text)

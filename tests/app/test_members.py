@@ -86,3 +86,17 @@ def test_the_owner_makes_a_member_link_anew(app: MakeApp, store: PostgresStore, 
     no_errors(at)
     fresh = shown(at)[1]
     assert fresh != tokens["member"] and store.open(fresh).role is Role.MEMBER
+
+
+def test_the_history_names_timer_and_link_settings_in_words(
+    app: MakeApp, store: PostgresStore, tokens: dict[str, str]
+) -> None:
+    owner = store.open(tokens["owner"])
+    store.timer(store.open(tokens["member"]), "start", 0, "Mads")
+    store.show_links_to_members(owner, True, False, "Anna")
+    at = app(tokens["owner"], page="history")
+    no_errors(at)
+    words = texts(at)
+    assert "Uret i trin 2" in words and "- Uret: :gray[nulstillet] → **går**" in words
+    assert "Mads (medlem)" in words
+    assert "- Medlemmerne ser partnerens link og læse-linket: :gray[nej] → **ja**" in words

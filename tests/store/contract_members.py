@@ -7,11 +7,11 @@ are the SQL functions' own (the store passes the token, never a role).
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from partnership.errors import Conflict, Forbidden, InvalidLink
+from partnership.errors import Conflict, Forbidden, InvalidLink, ValidationError
 from partnership.model import Access, Role, Side
 from partnership.steps import INTERNAL_KEYS
 from partnership.store.base import Store
@@ -126,3 +126,48 @@ class MemberContract:
         copy, tokens = store.import_project(store.export_project(owner), ME)
         assert store.open(tokens["member"]).role is Role.MEMBER
         assert store.links(copy)[Role.MEMBER] == tokens["member"]
+
+    # -- step 2's shared timer -------------------------------------------------------------
+
+    def test_the_timer_is_stored_with_the_project_and_every_reader_sees_the_same_end(self, store: Store) -> None:
+        owner, member, _ = project(store)
+        fresh = store.snapshot(member).timer
+        assert (fresh.running, fresh.left_ms, fresh.duration_ms, fresh.version) == (False, 180_000, 180_000, 0)
+        before = datetime.now(UTC)
+        started = store.timer(member, "start", 0, MEMBER)
+        assert started.running and started.version == 1 and started.updated_by == MEMBER
+        assert started.ends_at is not None
+        assert timedelta(seconds=179) < started.ends_at - before < timedelta(seconds=181)
+        assert store.snapshot(owner).timer.ends_at == started.ends_at == store.snapshot(member).timer.ends_at
+        assert [e.role for e in store.history(owner) if e.entity == "timer"] == [Role.MEMBER]
+
+    def test_the_timer_stops_keeps_what_is_left_and_resets(self, store: Store) -> None:
+        owner, member, _ = project(store)
+        store.timer(member, "start", 0, MEMBER)
+        stopped = store.timer(owner, "stop", 1, ME)
+        assert not stopped.running and stopped.ends_at is None and 170_000 < stopped.left_ms <= 180_000
+        assert store.snapshot(member).timer.left_at(datetime.now(UTC)) == stopped.left_ms  # stopped: no ticking
+        again = store.timer(member, "start", 2, MEMBER)
+        assert again.running and again.left_ms <= stopped.left_ms
+        reset = store.timer(member, "reset", 3, MEMBER)
+        assert (reset.running, reset.left_ms, reset.version) == (False, 180_000, 4)
+
+    def test_the_timer_is_compare_and_set(self, store: Store) -> None:
+        owner, member, _ = project(store)
+        store.timer(owner, "start", 0, ME)
+        with pytest.raises(Conflict) as caught:  # a second screen pressed start on what it saw
+            store.timer(member, "start", 0, MEMBER)
+        assert caught.value.current.version == 1 and caught.value.current.updated_by == ME
+        assert caught.value.current.value["running"] is True
+        with pytest.raises(ValidationError):
+            store.timer(owner, "pause", 1, ME)
+
+    def test_the_timer_is_the_associations_only(self, store: Store) -> None:
+        owner, _, tokens = project(store)
+        store.timer(owner, "start", 0, ME)
+        for role in ("partner", "viewer"):
+            other = store.open(tokens[role])
+            assert store.snapshot(other).timer.version == 0  # not shown: the default
+            with pytest.raises(Forbidden):
+                store.timer(other, "stop", 1, "Ole")
+            assert "timer" not in {e.entity for e in store.history(other)}

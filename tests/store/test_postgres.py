@@ -13,6 +13,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import psycopg
@@ -103,6 +104,19 @@ def test_a_project_made_before_members_gets_its_member_link_from_the_owner(store
     member = store.rotate_link(owner, Role.MEMBER)
     assert store.open(member).role is Role.MEMBER
     assert store.links(owner)[Role.MEMBER] == member
+
+
+def test_a_timer_that_has_run_out_starts_from_the_full_time(store: PostgresStore, database: str) -> None:
+    owner, tokens = make(store)
+    store.timer(owner, "start", 0, ME)
+    with psycopg.connect(database) as conn:  # the three minutes pass
+        conn.execute("update partnership_private.projects set timer_started_at = timer_started_at - interval '200 s'"
+                     " where id = %s", (owner.project_id,))
+    ended = store.snapshot(owner).timer
+    assert ended.running and ended.left_ms == 0
+    assert ended.is_up(datetime.now(UTC))
+    again = store.timer(store.open(tokens["member"]), "start", 1, "Mads")
+    assert again.running and 179_000 < again.left_ms <= 180_000
 
 
 @pytest.mark.parametrize("kind", list(TaskKind))
