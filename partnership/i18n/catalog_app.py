@@ -30,6 +30,7 @@ DA: dict[str, str] = {
     "nav.timeline": "Tidslinje",
     "nav.history": "Historik",
     "nav.settings": "Links og indstillinger",
+    "nav.meeting": "Mødevisning",
 
     # -- the reader's name -------------------------------------------------------------
     "who.prompt": "Hvad hedder du?",
@@ -71,6 +72,7 @@ EN: dict[str, str] = {
     "nav.timeline": "Timeline",
     "nav.history": "History",
     "nav.settings": "Links and settings",
+    "nav.meeting": "Meeting view",
 
     # -- the reader's name -------------------------------------------------------------
     "who.prompt": "What is your name?",

@@ -37,6 +37,12 @@ DA: dict[str, str] = {
     "s2.name": "Navn",
     "s2.timer_again": "Start forfra",
     "s2.timer_go_on": "Fortsæt",
+    "meeting.title": "Første møde: {title}",
+    "meeting.running": "Tænk hver for sig – uret går.",
+    "meeting.waiting": "Uret står stille.",
+    "meeting.suggestions": "Forslagene i den rækkefølge, de blev nævnt",
+    "meeting.assessment": "Vurderingen – flest point øverst",
+    "meeting.top3_none": "Ikke valgt endnu.",
     "s2.grid": "Vurdér alle forslag på én gang",
     "s2.grid_lead": "Giv hvert forslag 1 (lidt) til 5 (meget) direkte i tabellen, og gem det hele med ét klik. "
     "Flere kan vurdere samtidig: har en anden lige gemt det samme forslag, bliver intet overskrevet – I "
@@ -98,6 +104,12 @@ EN: dict[str, str] = {
     "s2.name": "Name",
     "s2.timer_again": "Start again",
     "s2.timer_go_on": "Continue",
+    "meeting.title": "First meeting: {title}",
+    "meeting.running": "Think on your own – the timer is running.",
+    "meeting.waiting": "The timer is not running.",
+    "meeting.suggestions": "The suggestions in the order they were named",
+    "meeting.assessment": "The assessment – most points first",
+    "meeting.top3_none": "Not chosen yet.",
     "s2.grid": "Assess every suggestion at once",
     "s2.grid_lead": "Give each suggestion 1 (a little) to 5 (a lot) right in the table, and save it all with "
     "one click. Several people can assess at the same time: if someone else has just saved the same "

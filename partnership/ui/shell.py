@@ -1,9 +1,8 @@
 """The app's frame: store, link, language and name for each run; pages; sidebar; guards.
 
-main.py calls ``start()`` once per run and hands ``pages()`` to st.navigation; each page
-opens with ``page.enter()``, whose ``require()`` turns the run's ``Ctx`` into a ``Page``:
-the same context with the link's access (never None there) and the snapshot its role may
-see.
+main.py calls ``start()`` once per run and hands ``pages()`` to st.navigation; each page opens
+with ``page.enter()``, whose ``require()`` turns the run's ``Ctx`` into a ``Page``: the same
+context with the link's access (never None there) and the snapshot its role may see.
 """
 
 from __future__ import annotations
@@ -52,6 +51,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("timeline", "app_pages/timeline.py", "nav.timeline", ":material/timeline:", ALL),
     PageSpec("history", "app_pages/history.py", "nav.history", ":material/history:", ALL),
     PageSpec("settings", "app_pages/settings.py", "nav.settings", ":material/settings:", ASSOCIATION),
+    PageSpec("meeting", "app_pages/meeting.py", "nav.meeting", ":material/co_present:", ASSOCIATION),
 )
 
 

@@ -100,3 +100,28 @@ def test_the_history_names_timer_and_link_settings_in_words(
     assert "Uret i trin 2" in words and "- Uret: :gray[nulstillet] → **går**" in words
     assert "Mads (medlem)" in words
     assert "- Medlemmerne ser partnerens link og læse-linket: :gray[nej] → **ja**" in words
+
+
+def test_the_meeting_view_shows_timer_suggestions_assessment_and_top_three_without_controls(
+    app: MakeApp, store: PostgresStore, tokens: dict[str, str]
+) -> None:
+    owner = store.open(tokens["owner"])
+    school = store.add_candidate(owner, "Skolen <b>", "Anna")
+    store.update_candidate(owner, school.id, {"resources": 5, "values": 4, "priority": 1}, school.version, "Anna")
+    store.timer(owner, "start", 0, "Anna")
+    at = app(tokens["member"], name=None, page="meeting")
+    no_errors(at)
+    words = texts(at)
+    assert "Første møde: Lektiecafé" in words
+    assert "1. Biblioteket\n2. Skolen &lt;b>" in words  # in the order named, user text inert
+    assert "| Skolen &lt;b> | 5 | – | 4 | – | **9** |" in words
+    assert "1. **Skolen &lt;b>**" in words
+    clock = at.get("markdown")
+    assert any(m.value in ("3:00", "2:59") for m in clock)
+    assert not at.button and not at.text_input  # no controls, not even the name prompt
+
+
+def test_the_partner_cannot_open_the_meeting_view(app: MakeApp, tokens: dict[str, str]) -> None:
+    at = app(tokens["partner"], name="Ole", page="meeting")
+    assert "kan ikke åbnes med partnerens link" in texts(at)
+    assert "Biblioteket" not in texts(at)
