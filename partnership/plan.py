@@ -23,6 +23,11 @@ def visible_steps(role: Role) -> list[int]:
     return [s.number for s in STEPS if role.is_association or not s.internal]
 
 
+def stage(snap: Snapshot) -> int | None:
+    """The earliest step the role works on that still has gaps; None once all are filled."""
+    return next((n for n in visible_steps(snap.role) if missing(n, snap)), None)
+
+
 def next_actions(snap: Snapshot, today: date, limit: int = 4) -> list[Action]:
     """The first gaps of the earliest unfinished step, then overdue and soon-due tasks
     (those only until the agreement is signed: then the dashboard lists them, and the

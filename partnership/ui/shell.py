@@ -194,7 +194,7 @@ def note_opened(ctx: Ctx, state: Any) -> None:
     state["opened_noted"] = ctx.access.token
 
 
-KEEP_ON_SWITCH = frozenset({"lang", "session_id", "who", "lang_switch"})
+KEEP_ON_SWITCH = frozenset({"lang", "session_id", "who", "lang_switch", "ps_opened"})
 
 
 def switch_project(state: Any) -> None:
@@ -279,7 +279,7 @@ def sidebar(c: Ctx, snap: Snapshot | None) -> None:
             st.caption(c.t("app.store_embedded"))
         else:
             st.caption(c.t("app.store_supabase"))
-        browser.helpers(c.name)
+        browser.helpers(c.name, c.access.token if c.access else "")
 
 
 def presence_line(c: Ctx, others: list[Presence]) -> None:
