@@ -255,7 +255,7 @@ returns jsonb language sql stable set search_path = '' as $$
         'task_kind', pg_catalog.jsonb_build_array('activity', 'task', 'follow_up', 'milestone'),
         'task_status', pg_catalog.jsonb_build_array('planned', 'in_progress', 'done', 'blocked'),
         'side', pg_catalog.jsonb_build_array('association', 'partner'),
-        'role', pg_catalog.jsonb_build_array('owner', 'member', 'partner', 'viewer'),
+        'role', pg_catalog.jsonb_build_array('owner', 'partner', 'viewer', 'member'),
         'candidate_fields', pg_catalog.jsonb_build_array('name', 'status', 'resources', 'competences', 'values', 'fit',
                                                          'note', 'priority'),
         'person_fields', pg_catalog.jsonb_build_array('name', 'side', 'title', 'contact', 'first_meeting', 'working_group'),
