@@ -6,6 +6,7 @@ ctx = shell.ctx()
 start_page.redirect_if_open(ctx)
 shell.sidebar(ctx, None)
 start_page.header(ctx)
+start_page.opened_before(ctx)
 create, open_link, example, restore = start_page.tabs(ctx)
 with create:
     start_page.create_form(ctx)

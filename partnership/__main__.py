@@ -62,7 +62,7 @@ def write_file(store: Store, command: str, link: str, lang: str, out: Path, fmt:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m partnership", description="Partnerskabsværktøjet")
     sub = parser.add_subparsers(dest="command", required=True)
-    new = sub.add_parser("new", help="create a partnership and print its three links as JSON")
+    new = sub.add_parser("new", help="create a partnership and print its four links as JSON")
     new.add_argument("--title", required=True, help="working title")
     new.add_argument("--org", required=True, help="our association's name")
     new.add_argument("--name", required=True, help="your name")

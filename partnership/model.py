@@ -13,15 +13,22 @@ class Role(StrEnum):
     OWNER = "owner"
     PARTNER = "partner"
     VIEWER = "viewer"
+    MEMBER = "member"  # the association's own people: the owner's reach without its powers
 
     @property
     def sees_internal(self) -> bool:
-        return self is Role.OWNER
+        """Steps 1-3 and the association's own records: the owner and members."""
+        return self in (Role.OWNER, Role.MEMBER)
+
+    @property
+    def is_association(self) -> bool:
+        """Reads and writes as the association (the owner and members)."""
+        return self in (Role.OWNER, Role.MEMBER)
 
     @property
     def side(self) -> Side | None:
         """The organisation a role speaks for; viewers speak for none."""
-        return {Role.OWNER: Side.ASSOCIATION, Role.PARTNER: Side.PARTNER}.get(self)
+        return {Role.OWNER: Side.ASSOCIATION, Role.MEMBER: Side.ASSOCIATION, Role.PARTNER: Side.PARTNER}.get(self)
 
 
 class Side(StrEnum):
@@ -189,6 +196,36 @@ class HistoryEntry:
     version: int
 
 
+REFLECTION_MS = 180_000
+"""Step 2's reflection: 3 minutes each on one's own (the store's default timer)."""
+
+
+@dataclass(frozen=True)
+class Timer:
+    """Step 2's shared timer, stored with the project (the association's only).
+
+    While it runs, ``ends_at`` is when it reaches zero (the database's clock); stopped,
+    ``left_ms`` is what is left. ``version`` counts the starts, stops and resets."""
+
+    running: bool = False
+    left_ms: int = REFLECTION_MS
+    duration_ms: int = REFLECTION_MS
+    ends_at: datetime | None = None
+    version: int = 0
+    updated_by: str = ""
+    updated_at: datetime | None = None
+
+    def left_at(self, now: datetime) -> int:
+        """Milliseconds left at ``now`` (never below zero)."""
+        if self.running and self.ends_at is not None:
+            return max(0, int((self.ends_at - now).total_seconds() * 1000))
+        return self.left_ms
+
+    def is_up(self, now: datetime) -> bool:
+        """The time has run out (and nobody has reset it)."""
+        return self.left_at(now) == 0
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """Everything one role may see of a project, read in one round trip.
@@ -208,6 +245,8 @@ class Snapshot:
     signed_versions: list[AgreementVersion] = field(default_factory=list)
     health_checks: list[HealthCheck] = field(default_factory=list)
     invitation: str = ""
+    members_see_links: bool = False  # the owner shows the partner's and viewer's link to members
+    timer: Timer = field(default_factory=Timer)  # the association's only: default for others
 
     def field(self, key: str) -> FieldValue:
         """The field's value, or an empty version-0 value if never written."""

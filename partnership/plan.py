@@ -20,7 +20,12 @@ class Action:
 
 def visible_steps(role: Role) -> list[int]:
     """The steps a role works on: all five for the association, 4-5 for everyone else."""
-    return [s.number for s in STEPS if role is Role.OWNER or not s.internal]
+    return [s.number for s in STEPS if role.is_association or not s.internal]
+
+
+def stage(snap: Snapshot) -> int | None:
+    """The earliest step the role works on that still has gaps; None once all are filled."""
+    return next((n for n in visible_steps(snap.role) if missing(n, snap)), None)
 
 
 def next_actions(snap: Snapshot, today: date, limit: int = 4) -> list[Action]:

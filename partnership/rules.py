@@ -61,7 +61,7 @@ def task_refusal(role: Role, signed: bool, *, internal: bool, kind: TaskKind | s
     both the task as it is and the task as it would become."""
     if role is Role.VIEWER:
         return Forbidden("a viewer only reads", code="forbidden")
-    if internal and role is not Role.OWNER:
+    if internal and not role.is_association:
         return Forbidden("internal tasks are the association's own", code="forbidden")
     if signed and is_agreement_task(kind) and not set(changing) <= TRACKING_TASK_FIELDS:
         return Forbidden("the agreement is signed", code="signed")
@@ -80,7 +80,7 @@ def editable_task_fields(role: Role, signed: bool, *, internal: bool, kind: Task
     """The fields (of ``validation.TASK_FIELDS``) ``role`` may change on such a task now."""
     if task_refusal(role, signed, internal=internal, kind=kind, changing=()) is not None:
         return frozenset()
-    fields = frozenset(TASK_FIELDS) - ({"internal"} if role is not Role.OWNER else set())
+    fields = frozenset(TASK_FIELDS) - ({"internal"} if not role.is_association else set())
     if signed:
         if is_agreement_task(kind):
             return fields & TRACKING_TASK_FIELDS

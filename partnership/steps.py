@@ -59,11 +59,11 @@ _INTERNAL_RECORDS = ("re_cand_", "re_project_")  # candidates and the project's 
 
 
 def editing_visible_to(role: Role | str, editing: str) -> str:
-    """The presence "editing" value as ``role`` may see it: the owner sees every key,
+    """The presence "editing" value as ``role`` may see it: the association (owner, member) sees every key,
     partner and viewer see joint keys as they are and anything internal only as
     ``"internal"`` - that someone is editing, never which internal field. Unknown keys
     count as internal."""
-    if Role(role) is Role.OWNER or not editing or editing in JOINT_KEYS:
+    if Role(role).is_association or not editing or editing in JOINT_KEYS:
         return editing
     if editing in INTERNAL_KEYS or not editing.startswith("re_") or editing.startswith(_INTERNAL_RECORDS):
         return INTERNAL_EDITING

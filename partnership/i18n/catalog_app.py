@@ -19,6 +19,7 @@ DA: dict[str, str] = {
     "role.owner": "foreningen",
     "role.partner": "partneren",
     "role.viewer": "læser",
+    "role.member": "medlem",
 
     # -- sides -------------------------------------------------------------------------
     "side.association": "Foreningen",
@@ -33,6 +34,7 @@ DA: dict[str, str] = {
     "nav.settings": "Links og indstillinger",
     "nav.menu": "Menu",
     "nav.step": "Trin {n} · {title}",
+    "nav.meeting": "Mødevisning",
 
     # -- the reader's name -------------------------------------------------------------
     "who.prompt": "Hvad hedder du?",
@@ -65,6 +67,7 @@ EN: dict[str, str] = {
     "role.owner": "the association",
     "role.partner": "the partner",
     "role.viewer": "reader",
+    "role.member": "member",
 
     # -- sides -------------------------------------------------------------------------
     "side.association": "The association",
@@ -79,6 +82,7 @@ EN: dict[str, str] = {
     "nav.settings": "Links and settings",
     "nav.menu": "Menu",
     "nav.step": "Step {n} · {title}",
+    "nav.meeting": "Meeting view",
 
     # -- the reader's name -------------------------------------------------------------
     "who.prompt": "What is your name?",

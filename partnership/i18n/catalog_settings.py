@@ -4,10 +4,10 @@ from __future__ import annotations
 
 DA: dict[str, str] = {
     "settings.lead": "Her styrer I, hvem der har adgang til partnerskabet, og hvad det hedder. Kun "
-    "foreningens link kan se denne side.",
+    "foreningens link kan skifte links, hente eksporten og slette partnerskabet.",
     "settings.links": "Links",
     "settings.links_lead": "Der er ingen brugernavne eller adgangskoder: den, der har et link, er med. "
-    "Der er tre slags links, og hver giver adgang til noget forskelligt.",
+    "Der er fire slags links, og hver giver adgang til noget forskelligt.",
     "settings.owner.title": "Foreningens link",
     "settings.owner.what": "Til jer i bestyrelsen og dem, der arbejder med idéen. Giver adgang til det hele: "
     "jeres egne trin 1–3, de fælles trin 4–5, tidslinjen, historikken og denne side.",
@@ -20,6 +20,19 @@ DA: dict[str, str] = {
     "partneren aldrig.",
     "settings.partner.rotate_warning": "Har partneren allerede et link, holder det op med at virke med det samme. "
     "Send det nye link til partneren.",
+    "settings.member.title": "Medlemslink",
+    "settings.member.what": "Til foreningens øvrige medlemmer – fx resten af bestyrelsen på den første aften, "
+    "fra deres telefoner. De læser og skriver i alle trin for foreningen, men kan ikke skifte links, hente "
+    "eksporten eller slette partnerskabet.",
+    "settings.member.rotate_warning": "Alle medlemmer, der bruger det nuværende medlemslink, mister adgangen "
+    "med det samme. Send det nye link til dem, der stadig skal være med.",
+    "settings.members_see_links": "Medlemmerne må se partnerens link og læse-linket",
+    "settings.members_see_links_help": "Så kan medlemmerne selv kopiere og sende dem videre. De kan aldrig "
+    "se foreningens link eller skifte et link.",
+    "settings.member_links_hidden": "Foreningens link bestemmer, om medlemmer kan se partnerens link og "
+    "læse-linket. Lige nu er de ikke vist for medlemmer.",
+    "settings.member_links_lead": "Foreningen har valgt at vise jer partnerens link og læse-linket. Kun "
+    "foreningens link kan skifte dem.",
     "settings.viewer.title": "Læse-link",
     "settings.viewer.what": "Til dem, der bare skal kunne følge med – fx bestyrelsen, kommunen eller en fond. "
     "De kan læse de fælles trin, aftalen og tidslinjen, men ikke ændre noget, og de ser ikke jeres egne "
@@ -43,7 +56,7 @@ DA: dict[str, str] = {
     "parter, og de underskrevne udgaver står i historikken, kun til læsning.",
     "settings.export_button": "Hent som JSON",
     "settings.delete": "Slet partnerskabet",
-    "settings.delete_lead": "Sletter alt: trin, personer, opgaver, aftalen og historikken. Alle tre links "
+    "settings.delete_lead": "Sletter alt: trin, personer, opgaver, aftalen og historikken. Alle links "
     "holder op med at virke. Det kan ikke fortrydes, så hent en eksport først, hvis I vil gemme noget.",
     "settings.delete_button": "Slet partnerskabet …",
     "settings.delete_confirm": "Vil du virkelig slette »{title}« for altid – for både jer og partneren?",
@@ -54,9 +67,9 @@ DA: dict[str, str] = {
 
 EN: dict[str, str] = {
     "settings.lead": "Here you decide who has access to the partnership and what it is called. Only the "
-    "association's link can see this page.",
+    "association's link can replace links, download the export and delete the partnership.",
     "settings.links": "Links",
-    "settings.links_lead": "There are no user names or passwords: whoever has a link is in. There are three "
+    "settings.links_lead": "There are no user names or passwords: whoever has a link is in. There are four "
     "kinds of link, and each gives access to something different.",
     "settings.owner.title": "The association's link",
     "settings.owner.what": "For your board and whoever works on the idea. Gives access to everything: your own "
@@ -70,6 +83,19 @@ EN: dict[str, str] = {
     "e-mail are never shown to the partner.",
     "settings.partner.rotate_warning": "If the partner already has a link, it stops working at once. Send the "
     "new link to the partner.",
+    "settings.member.title": "Members' link",
+    "settings.member.what": "For the association's other members – for example the rest of the board on the "
+    "first evening, from their phones. They read and write every step for the association but cannot "
+    "replace links, download the export or delete the partnership.",
+    "settings.member.rotate_warning": "All members using the current members' link lose access at once. Send "
+    "the new link to those who should still take part.",
+    "settings.members_see_links": "Members may see the partner's link and the read-only link",
+    "settings.members_see_links_help": "Then members can copy them and pass them on themselves. They never see "
+    "the association's link and cannot replace a link.",
+    "settings.member_links_hidden": "The association's link decides whether members see the partner's link "
+    "and the read-only link. For now they are not shown to members.",
+    "settings.member_links_lead": "The association has chosen to show you the partner's link and the read-only "
+    "link. Only the association's link can replace them.",
     "settings.viewer.title": "Read-only link",
     "settings.viewer.what": "For people who only need to follow along – the board, the municipality or a "
     "foundation. They can read the joint steps, the agreement and the timeline but change nothing, and they "
@@ -94,7 +120,7 @@ EN: dict[str, str] = {
     "settings.export_button": "Download as JSON",
     "settings.delete": "Delete the partnership",
     "settings.delete_lead": "Deletes everything: steps, people, tasks, the agreement and the history. All "
-    "three links stop working. This cannot be undone, so download an export first if you want to keep "
+    "links stop working. This cannot be undone, so download an export first if you want to keep "
     "anything.",
     "settings.delete_button": "Delete the partnership …",
     "settings.delete_confirm": "Do you really want to delete “{title}” for good – for both you and the partner?",

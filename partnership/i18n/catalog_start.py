@@ -5,6 +5,13 @@ from __future__ import annotations
 
 DA: dict[str, str] = {
     "start.title": "Partnerskabsværktøjet",
+    "start.opened": "Partnerskaber, du har åbnet her",
+    "start.opened_lead": "Listen gemmes kun i denne browser – ingen konto. Fjern et partnerskab fra listen, "
+    "hvis andre bruger computeren; det sletter ikke partnerskabet.",
+    "start.opened_forget": "Fjern",
+    "start.stage_step": "nu ved trin {n}: {step}",
+    "start.stage_ready": "alle trin er udfyldt",
+    "start.stage_signed": "aftalen er underskrevet",
     "start.lead": "Et værktøj til foreninger, der vil skabe et partnerskab med en anden organisation – "
     "og holde det i live. I går gennem fem trin: de tre første i jeres egen forening på ét møde, de to "
     "sidste sammen med partneren.",
@@ -38,6 +45,13 @@ DA: dict[str, str] = {
 
 EN: dict[str, str] = {
     "start.title": "Partnership tool",
+    "start.opened": "Partnerships you have opened here",
+    "start.opened_lead": "The list is kept only in this browser – no account. Remove a partnership from the "
+    "list if others use this computer; that does not delete the partnership.",
+    "start.opened_forget": "Remove",
+    "start.stage_step": "now at step {n}: {step}",
+    "start.stage_ready": "every step is filled in",
+    "start.stage_signed": "the agreement is signed",
     "start.lead": "A tool for associations that want to build a partnership with another organisation – and "
     "keep it alive. You go through five steps: the first three inside your own association in one meeting, "
     "the last two together with the partner.",

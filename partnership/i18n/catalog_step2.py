@@ -5,7 +5,8 @@ from __future__ import annotations
 
 DA: dict[str, str] = {
     "s2.timer": "Tænk selv først",
-    "s2.timer_lead": "Brug 3 minutter hver for sig på at tænke over mulige partnere – før I deler.",
+    "s2.timer_lead": "Brug 3 minutter hver for sig på at tænke over mulige partnere – før I deler. "
+    "Uret er fælles: alle skærme viser den samme tid.",
     "s2.timer_start": "Start 3 minutter",
     "s2.timer_stop": "Stop",
     "s2.timer_left": "{left} tilbage",
@@ -35,6 +36,35 @@ DA: dict[str, str] = {
     "s2.kept": "Hele listen gemmes – I kan få brug for den, hvis I får et nej.",
     "s2.name": "Navn",
     "s2.timer_again": "Start forfra",
+    "s2.timer_go_on": "Fortsæt",
+    "meeting.title": "Første møde: {title}",
+    "meeting.running": "Tænk hver for sig – uret går.",
+    "meeting.waiting": "Uret står stille.",
+    "meeting.suggestions": "Forslagene i den rækkefølge, de blev nævnt",
+    "meeting.assessment": "Vurderingen – flest point øverst",
+    "meeting.top3_none": "Ikke valgt endnu.",
+    "s2.grid": "Vurdér alle forslag på én gang",
+    "s2.grid_lead": "Giv hvert forslag 1 (lidt) til 5 (meget) direkte i tabellen, og gem det hele med ét klik. "
+    "Flere kan vurdere samtidig: har en anden lige gemt det samme forslag, bliver intet overskrevet – I "
+    "vælger selv nedenfor.",
+    "s2.grid_sort": "Sortér efter point",
+    "s2.grid_sort_wait": "Gem eller fortryd først dine ændringer i tabellen.",
+    "s2.grid_position": "Nr.",
+    "s2.grid_points": "Point",
+    "s2.grid_save": "Gem vurderingerne",
+    "s2.grid_bad_score": "En vurdering skal være et helt tal fra 1 til 5. Ret tallet og gem igen.",
+    "s2.grid_conflicts": "Nogen har lige gemt {names} – se begge udgaver under »Alle forslag« og vælg selv. "
+    "Resten er gemt.",
+    "s2.grid_saved": "Vurderingerne er gemt ({n} forslag).",
+    "s2.proposal": "Pointene foreslår **{name}** ({score} point) som nr. {n}.",
+    "s2.proposal_yes": "Ja, gør den til nr. {n}",
+    "s2.proposal_no": "Ikke den – foreslå den næste",
+    "s2.proposal_moved": "Forslaget blev ændret på en anden skærm lige før – se listen, som den står nu.",
+    "s2.timer_state.running": "går",
+    "s2.timer_state.stopped": "stoppet",
+    "s2.timer_state.reset": "nulstillet",
+    "s2.timer_reset": "Nulstil",
+    "s2.timer_moved": "Uret blev ændret på en anden skærm lige før – her er det, som det står nu.",
     "s2.displaces": "»{name}« har prioritet {n} nu. Når du gemmer, mister »{name}« sin prioritet og ryger "
     "ud af de tre bedste. Giv den en anden plads bagefter, hvis den skal blive blandt de tre.",
 }
@@ -42,7 +72,8 @@ DA: dict[str, str] = {
 
 EN: dict[str, str] = {
     "s2.timer": "Think on your own first",
-    "s2.timer_lead": "Spend 3 minutes each thinking about possible partners – before you share.",
+    "s2.timer_lead": "Spend 3 minutes each thinking about possible partners – before you share. "
+    "The timer is shared: every screen shows the same time.",
     "s2.timer_start": "Start 3 minutes",
     "s2.timer_stop": "Stop",
     "s2.timer_left": "{left} left",
@@ -72,6 +103,35 @@ EN: dict[str, str] = {
     "s2.kept": "The whole list is kept – you may need it if you get a no.",
     "s2.name": "Name",
     "s2.timer_again": "Start again",
+    "s2.timer_go_on": "Continue",
+    "meeting.title": "First meeting: {title}",
+    "meeting.running": "Think on your own – the timer is running.",
+    "meeting.waiting": "The timer is not running.",
+    "meeting.suggestions": "The suggestions in the order they were named",
+    "meeting.assessment": "The assessment – most points first",
+    "meeting.top3_none": "Not chosen yet.",
+    "s2.grid": "Assess every suggestion at once",
+    "s2.grid_lead": "Give each suggestion 1 (a little) to 5 (a lot) right in the table, and save it all with "
+    "one click. Several people can assess at the same time: if someone else has just saved the same "
+    "suggestion, nothing is overwritten – you choose below.",
+    "s2.grid_sort": "Sort by points",
+    "s2.grid_sort_wait": "Save or cancel your changes in the table first.",
+    "s2.grid_position": "No.",
+    "s2.grid_points": "Points",
+    "s2.grid_save": "Save the assessment",
+    "s2.grid_bad_score": "An assessment is a whole number from 1 to 5. Correct it and save again.",
+    "s2.grid_conflicts": "Someone has just saved {names} – see both versions under “All suggestions” and "
+    "choose. The rest is saved.",
+    "s2.grid_saved": "The assessment is saved ({n} suggestions).",
+    "s2.proposal": "The points propose **{name}** ({score} points) as no. {n}.",
+    "s2.proposal_yes": "Yes, make it no. {n}",
+    "s2.proposal_no": "Not that one – propose the next",
+    "s2.proposal_moved": "The suggestion was changed on another screen just now – see the list as it stands.",
+    "s2.timer_state.running": "running",
+    "s2.timer_state.stopped": "stopped",
+    "s2.timer_state.reset": "reset",
+    "s2.timer_reset": "Reset",
+    "s2.timer_moved": "The timer was changed on another screen just now – here it is as it stands.",
     "s2.displaces": "“{name}” has priority {n} now. When you save, “{name}” loses its priority and leaves "
     "the top three. Give it another place afterwards if it should stay among the three.",
 }

@@ -37,6 +37,7 @@ from partnership.model import (
     Role,
     Snapshot,
     Task,
+    Timer,
 )
 from partnership.reminders import Subscription
 
@@ -120,7 +121,7 @@ class Store(ABC):
     def create_project(self, title: str, our_org: str, creator: str, *,
                        caller: str | None = None) -> tuple[Access, dict[str, str]]:
         """Create a project; return the owner's Access and a token per role
-        (``{"owner": ..., "partner": ..., "viewer": ...}``).
+        (``{"owner": ..., "partner": ..., "viewer": ..., "member": ...}``).
 
         ``caller`` names who asks (the pages: the client address, ``ui.throttle.client``):
         the database allows each caller a few new projects per window, so that one
@@ -133,17 +134,34 @@ class Store(ABC):
 
     @abstractmethod
     def rotate_link(self, access: Access, role: Role) -> str:
-        """Owner only: a new token for ``role``; the old one stops working at once.
+        """Owner only: a new token for ``role``; the old one stops working at once (a
+        project made before members gets its member link this way).
         A new partner or viewer token is kept sealed for ``links``; a new owner token
         re-seals the others under its own key (same transaction)."""
 
     @abstractmethod
     def links(self, access: Access) -> dict[Role, str | None]:
         """Owner only: the live token of every role, to show again (showing never revokes).
+        A member gets the partner's and the viewer's (and its own) while the owner shows
+        links to members (``show_links_to_members``), else Forbidden.
 
         The owner's is the caller's own. A partner or viewer token is kept sealed under a
         key derived from the owner's token (``partnership.store.seal``); one made before
         links were kept that way is None and must be made anew with ``rotate_link``."""
+
+    @abstractmethod
+    def show_links_to_members(self, access: Access, show: bool, expected: bool, actor: str) -> int:
+        """Owner only: show (or hide) the partner's and the viewer's link to members;
+        compare-and-set on the setting's current value ``expected`` (Conflict, whose
+        ``current.value`` is the stored value, when it differs). Shown links are sealed a
+        second time under the member link's key, so that ``links`` with a member's access
+        opens them; hiding drops those seals. Returns the project's new revision."""
+
+    @abstractmethod
+    def timer(self, access: Access, action: str, expected_version: int, actor: str) -> Timer:
+        """The owner or a member: ``action`` "start" (from what is left; from the full time
+        once it has run out), "stop" (keeps what is left) or "reset" step 2's shared
+        timer; compare-and-set on its ``version``, with history. Returns the new timer."""
 
     @abstractmethod
     def opened(self, access: Access) -> set[Role]:

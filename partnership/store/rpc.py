@@ -36,6 +36,7 @@ from partnership.model import (
     Role,
     Snapshot,
     Task,
+    Timer,
 )
 from partnership.reminders import Subscription
 from partnership.store import seal
@@ -44,6 +45,7 @@ from partnership.store.rpc_wire import changes as _changes
 from partnership.store.rpc_wire import health as _health
 from partnership.store.rpc_wire import snapshot as _snapshot
 from partnership.store.rpc_wire import text as _text
+from partnership.store.rpc_wire import timer as _timer
 from partnership.store.rpc_wire import wire as _wire
 
 _T = TypeVar("_T")
@@ -114,8 +116,8 @@ class RpcStore(Store):
         data = self._expect(self._call("ps_create_project", {
             "p_title": _text(title), "p_our_org": _text(our_org),
             "p_creator": _text(creator), "p_owner_token": tokens["owner"],
-            "p_partner_token": tokens["partner"], "p_viewer_token": tokens["viewer"]}, read=False,
-            headers=self._caller(caller)), Mapping)
+            "p_partner_token": tokens["partner"], "p_viewer_token": tokens["viewer"],
+            "p_member_token": tokens["member"]}, read=False, headers=self._caller(caller)), Mapping)
         access = Access(str(data["project_id"]), Role.OWNER, tokens["owner"])
         self._seal_new(access, tokens)
         return access, tokens
@@ -137,11 +139,18 @@ class RpcStore(Store):
 
     def rotate_link(self, access: Access, role: Role) -> str:
         token = new_token()
+        live = self._unsealed(access)
         if role == Role.OWNER:
             seals = {row["token_hash"]: seal.seal(token, access.project_id, row["role"], plain)
-                     for row, plain in self._unsealed(access) if plain and row["role"] != Role.OWNER.value}
+                     for row, plain in live if plain and row["role"] != Role.OWNER.value}
         else:
             seals = {hash_token(token): seal.seal(access.token, access.project_id, str(role), token)}
+            plain_of = {Role(row["role"]): plain for row, plain in live if plain}
+            if role == Role.MEMBER:
+                shown = {r: plain_of[r] for r in _SHOWN_TO_MEMBERS if r in plain_of}
+                seals.update(_member_seals(access.project_id, token, shown))
+            elif role in _SHOWN_TO_MEMBERS and Role.MEMBER in plain_of:
+                seals.update(_member_seals(access.project_id, plain_of[Role.MEMBER], {role: token}))
         self._at(access, "ps_rotate_link_sealed", {"p_role": role if isinstance(role, str) else str(role),
                                                     "p_new_token": token, "p_seals": seals})
         return token
@@ -160,11 +169,25 @@ class RpcStore(Store):
         found: dict[Role, str | None] = {role: None for role in Role}
         for row, plain in self._unsealed(access):
             found[Role(row["role"])] = plain
-        found[Role.OWNER] = access.token
+        found[access.role] = access.token
         return found
+
+    def show_links_to_members(self, access: Access, show: bool, expected: bool, actor: str) -> int:
+        seals: dict[str, str] = {}
+        if show:
+            plain_of = {Role(row["role"]): plain for row, plain in self._unsealed(access) if plain}
+            if Role.MEMBER in plain_of:
+                shown = {r: plain_of[r] for r in _SHOWN_TO_MEMBERS if r in plain_of}
+                seals = _member_seals(access.project_id, plain_of[Role.MEMBER], shown)
+        return self._int(self._at(access, "ps_show_links_to_members", {
+            "p_show": bool(show), "p_expected": bool(expected), "p_seals": seals, "p_actor": _text(actor)}))
 
     def opened(self, access: Access) -> set[Role]:
         return {Role(row["role"]) for row, _ in self._unsealed(access) if row.get("opened")}
+
+    def timer(self, access: Access, action: str, expected_version: int, actor: str) -> Timer:
+        return _timer(self._expect(self._at(access, "ps_timer", {
+            "p_action": _text(action), "p_expected_version": expected_version, "p_actor": _text(actor)}), Mapping))
 
     def mark_opened(self, access: Access) -> None:
         self._at(access, "ps_mark_opened")
@@ -361,7 +384,17 @@ class RpcStore(Store):
         answer = self._expect(self._call("ps_import_project", {
             "p_data": exchange.to_dict(parsed.snapshot, parsed.history), "p_creator": _text(creator),
             "p_owner_token": tokens["owner"], "p_partner_token": tokens["partner"],
-            "p_viewer_token": tokens["viewer"]}, read=False, headers=self._caller(caller)), Mapping)
+            "p_viewer_token": tokens["viewer"], "p_member_token": tokens["member"]}, read=False,
+            headers=self._caller(caller)), Mapping)
         access = Access(str(answer["project_id"]), Role.OWNER, tokens["owner"])
         self._seal_new(access, tokens)
         return access, tokens
+
+
+_SHOWN_TO_MEMBERS = (Role.PARTNER, Role.VIEWER)
+
+
+def _member_seals(project_id: str, member_token: str, tokens: Mapping[Role, str]) -> dict[str, str]:
+    """``tokens`` sealed under the member's key, keyed "m:<hash>" (ps_show_links_to_members,
+    ps_rotate_link_sealed: the database keeps them only while the owner shows links)."""
+    return {f"m:{hash_token(t)}": seal.seal(member_token, project_id, role.value, t) for role, t in tokens.items()}

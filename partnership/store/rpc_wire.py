@@ -30,6 +30,7 @@ from partnership.model import (
     Role,
     Snapshot,
     Task,
+    Timer,
 )
 from partnership.steps import FIELDS
 
@@ -173,7 +174,18 @@ def snapshot(data: Mapping[str, Any]) -> Snapshot:
         signed_versions=[exchange.record(AgreementVersion, v) for v in data["signed_versions"]],
         health_checks=[health(h) for h in data["health_checks"]],
         invitation=str(data["invitation"]),
+        members_see_links=bool(data.get("members_see_links", False)),
+        timer=timer(data.get("timer")),
     )
+
+
+def timer(data: Any) -> Timer:
+    """A ``timer_json`` answer as a Timer (the default where a role gets none)."""
+    if not isinstance(data, Mapping):
+        return Timer()
+    return Timer(running=bool(data["running"]), left_ms=int(data["left_ms"]), duration_ms=int(data["duration_ms"]),
+                 ends_at=when(data.get("ends_at")), version=int(data["version"]),
+                 updated_by=str(data.get("updated_by") or ""), updated_at=when(data.get("updated_at")))
 
 
 def health(data: Mapping[str, Any]) -> HealthCheck:

@@ -1,4 +1,4 @@
-"""Two small things only the browser can do, in one tiny components-v2 component.
+"""Three small things only the browser can do, in one tiny components-v2 component.
 
 - The person's name, remembered per browser and never in the URL: the component writes
   a cookie (``ps_name``); the server reads it back with st.context.cookies when the
@@ -7,10 +7,15 @@
 - On a narrow screen the page menu lives in the sidebar, drawn over the page; Streamlit
   closes it after a choice only for a phone's user agent. The component closes it after
   a choice on any narrow screen, so that choosing a page shows that page.
+- The partnerships this browser has opened (issue 26), for the start page's list: their
+  links' tokens, newest first, in a cookie (``ps_opened``, at most ``OPENED_MAX``) - no
+  account, and removable there. A token is the link itself, which this browser's history
+  already holds; the cookie goes only to this app (SameSite=Lax).
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -18,6 +23,10 @@ import streamlit as st
 
 NAME_COOKIE = "ps_name"
 NAME_MAX = 200
+OPENED_COOKIE = "ps_opened"
+OPENED_MAX = 20
+OPENED = "ps_opened"  # session state: this browser's list, newest first (kept on a project switch)
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")
 
 _JS = Path(__file__).with_name("browser.js").read_text(encoding="utf-8")
 
@@ -33,10 +42,34 @@ def cookie_name() -> str:
     return unquote(raw).strip()[:NAME_MAX] if isinstance(raw, str) else ""  # AppTest gives no str
 
 
-def helpers(name: str) -> None:
-    """Mount the component: keep ``name`` (if any) in this browser, close the narrow menu
-    after a choice. Mounted on every page, in the sidebar (it draws nothing)."""
-    _BROWSER(data={"name": name if name and cookie_name() != name else "", "cookie": NAME_COOKIE},
-             key="ps_browser")
+def helpers(name: str, token: str = "") -> None:
+    """Mount the component: keep ``name`` (if any) in this browser, and ``token`` (the link
+    open now, if any) first in its list of opened partnerships; close the narrow menu after
+    a choice. Mounted on every page, in the sidebar (it draws nothing)."""
+    if token:
+        remember(token)
+    _BROWSER(data={"name": name if name and cookie_name() != name else "", "cookie": NAME_COOKIE,
+                   "opened": ".".join(opened()), "opened_cookie": OPENED_COOKIE}, key="ps_browser")
+
+
+def opened() -> list[str]:
+    """The tokens of the partnerships this browser has opened, newest first."""
+    if OPENED not in st.session_state:
+        try:
+            raw = st.context.cookies.get(OPENED_COOKIE)
+        except Exception:  # no browser request: no cookies
+            raw = None
+        found = raw.split(".") if isinstance(raw, str) else []
+        st.session_state[OPENED] = [t for t in dict.fromkeys(found) if _TOKEN.match(t)][:OPENED_MAX]
+    return list(st.session_state[OPENED])
+
+
+def remember(token: str) -> None:
+    if _TOKEN.match(token):
+        st.session_state[OPENED] = [token, *(t for t in opened() if t != token)][:OPENED_MAX]
+
+
+def forget(token: str) -> None:
+    st.session_state[OPENED] = [t for t in opened() if t != token]
 
 

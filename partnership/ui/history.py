@@ -176,6 +176,8 @@ def shown_value(c: shell.Ctx, snap: Snapshot, entity: str, name: str, value: Any
     if name == "status":
         key = f"timeline.status.{value}" if entity == "task" else f"s2.status.{value}"
         return c.t(key) if has(key) else str(value)
+    if name == "timer" and has(f"s2.timer_state.{value}"):
+        return c.t(f"s2.timer_state.{value}")
     if name == "kind" and has(f"timeline.kind.{value}"):
         return c.t(f"timeline.kind.{value}")
     if name == "responsible":

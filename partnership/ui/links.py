@@ -112,7 +112,11 @@ def partner_address(snap: Snapshot) -> str:
 
 
 def invite(c: shell.Page, snap: Snapshot) -> None:
-    """Right after "... har sagt ja" (step 3): the partner's link and an invitation draft."""
+    """Right after "... har sagt ja" (step 3): the partner's link and an invitation draft
+    (for a member only while the owner shows links to members)."""
+    if c.role is Role.MEMBER and not snap.members_see_links:
+        st.info(c.t("settings.member_links_hidden"), icon=":material/lock:")
+        return
     token = shown_links(c).get(Role.PARTNER)
     if not card(c, Role.PARTNER, token, title=c.t("links.s3_invite", name=plain(snap.project.partner_org))):
         st.page_link(c.pages["settings"], label=c.t("nav.settings"), icon=":material/settings:",

@@ -105,7 +105,7 @@ def mount(c: shell.Page, revision: int, shown: list[str], seen: list[str], dialo
           on_fallback: Callable[[], None], covered: list[str] | None = None) -> None:
     """Draw the subscriber for the page this run rendered at ``revision``; ``covered``:
     the change scopes the page's field views redraw by themselves."""
-    roles = {r: c.t("role." + r) for r in ("owner", "partner", "viewer")}
+    roles = {r: c.t("role." + r) for r in ("owner", "member", "partner", "viewer")}
     _subscriber(
         key="live_sub",
         data={

@@ -8,7 +8,7 @@ import streamlit as st
 
 from partnership import plan
 from partnership.i18n import fmt_date, fmt_datetime
-from partnership.model import Role, Snapshot
+from partnership.model import Snapshot
 from partnership.steps import STEPS, missing, progress
 from partnership.ui import labels, shell
 from partnership.usertext import plain, rich
@@ -23,7 +23,7 @@ def header(c: shell.Ctx, snap: Snapshot) -> None:
         st.markdown(c.t("overview.no_partner", our=plain(p.our_org)))
     if p.signed_at:
         st.success(c.t("overview.signed", when=fmt_datetime(p.signed_at, c.lang)), icon=":material/verified:")
-    if snap.role is not Role.OWNER and snap.invitation:
+    if not snap.role.is_association and snap.invitation:
         with st.container(border=True):
             st.markdown(f"**{c.t('overview.invitation', org=plain(p.our_org))}**")
             st.markdown(rich(snap.invitation))
@@ -49,7 +49,7 @@ def steps(c: shell.Ctx, snap: Snapshot) -> None:
 
 def meetings(c: shell.Ctx, snap: Snapshot) -> None:
     st.header(c.t("overview.meetings"))
-    numbers = (1, 2) if snap.role is Role.OWNER else (2,)
+    numbers = (1, 2) if snap.role.is_association else (2,)
     for col, n in zip(st.columns(len(numbers)), numbers, strict=True):
         with col.container(border=True):
             st.markdown(f"**{c.t(f'overview.meeting{n}')}**")

@@ -163,12 +163,12 @@ def _editor(c: shell.Ctx, snap: Snapshot, person: Person, key: str, save: editor
     st.caption(c.t("people.contact_why"))
     st.checkbox(c.t("people.consent"), key=f"{k}_consent")
     st.checkbox(c.t("people.wg"), key=f"{k}_working_group")
-    if snap.role == Role.OWNER:
+    if snap.role.is_association:
         st.selectbox(c.t("people.side"), options=[s.value for s in Side], key=f"{k}_side",
                      format_func=lambda v: org_name(c, snap, Side(v)))
 
     def submit() -> None:
-        names = list(FIELDS) if snap.role == Role.OWNER else [n for n in FIELDS if n != "side"]
+        names = list(FIELDS) if snap.role.is_association else [n for n in FIELDS if n != "side"]
         values = editor.record_values(rk, person.id, names)
         for text in ("name", "title", "contact"):
             values[text] = (values.get(text) or "").strip()

@@ -1,5 +1,7 @@
-"""The settings page's parts (owner only): the three links, the partnership's names,
-the JSON export and deleting the project.
+"""The settings page's parts: the four links, the partnership's names, the JSON export
+and deleting the project. The owner has them all; a member (issue 26) has the names and,
+only while the owner shows them, the partner's and the viewer's link to copy - no
+replacing, export or delete (the SQL functions refuse those too).
 
 Every live link is shown again (the store keeps the partner's and viewer's sealed under
 the owner's key); showing never revokes. Replacing a link ("Luk linket og lav et nyt")
@@ -43,13 +45,50 @@ def header(c: shell.Ctx) -> None:
 # -- links ------------------------------------------------------------------------------
 
 
-def links(c: shell.Page) -> None:
+OWNER_ORDER = (Role.OWNER, Role.MEMBER, Role.PARTNER, Role.VIEWER)
+SHOWN_TO_MEMBERS = (Role.PARTNER, Role.VIEWER)
+
+
+def links(c: shell.Page, snap: Snapshot) -> None:
     st.header(c.t("settings.links"))
+    if c.role is not Role.OWNER:
+        _member_links(c, snap)
+        return
     st.markdown(c.t("settings.links_lead"))
     shown = link_cards.shown_links(c)
-    for role in Role:
+    for role in OWNER_ORDER:
         link_cards.card(c, role, shown.get(role))
         _rotate_action(c, role, shown.get(role) is not None)
+    _members_see_links(c, snap)
+
+
+def _member_links(c: shell.Page, snap: Snapshot) -> None:
+    """A member: the partner's and the viewer's link while the owner shows them."""
+    if not snap.members_see_links:
+        st.info(c.t("settings.member_links_hidden"), icon=":material/lock:")
+        return
+    st.markdown(c.t("settings.member_links_lead"))
+    shown = link_cards.shown_links(c)
+    for role in SHOWN_TO_MEMBERS:
+        link_cards.card(c, role, shown.get(role))
+
+
+def _members_see_links(c: shell.Page, snap: Snapshot) -> None:
+    """The owner's choice: may members see (and copy) the partner's and the viewer's link?"""
+    key = "settings_members_see_links"
+    with st.container(border=True, key=key):
+        editor.show_flash(key)
+        st.toggle(c.t("settings.members_see_links"), value=snap.members_see_links, key=f"{key}_toggle",
+                  help=c.t("settings.members_see_links_help"), on_change=_show_to_members,
+                  args=(snap.members_see_links,))
+
+
+def _show_to_members(was: bool) -> None:
+    c = shell.current()
+    key = "settings_members_see_links"
+    show = bool(ss.get(f"{key}_toggle"))
+    editor.act(c, key, lambda: c.store.show_links_to_members(c.access, show, was, c.name))
+    ss.pop(f"{key}_toggle", None)  # the next run draws what the store holds
 
 
 def _rotate_action(c: shell.Ctx, role: Role, kept: bool) -> None:

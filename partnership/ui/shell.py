@@ -1,9 +1,8 @@
 """The app's frame: store, link, language and name for each run; pages; sidebar; guards.
 
-main.py calls ``start()`` once per run and hands ``pages()`` to st.navigation; each page
-opens with ``page.enter()``, whose ``require()`` turns the run's ``Ctx`` into a ``Page``:
-the same context with the link's access (never None there) and the snapshot its role may
-see.
+main.py calls ``start()`` once per run and hands ``pages()`` to st.navigation; each page opens
+with ``page.enter()``, whose ``require()`` turns the run's ``Ctx`` into a ``Page``: the same
+context with the link's access (never None there) and the snapshot its role may see.
 """
 
 from __future__ import annotations
@@ -29,7 +28,7 @@ from partnership.ui.messages import describe
 
 log = logging.getLogger(__name__)
 
-ALL = (Role.OWNER, Role.PARTNER, Role.VIEWER)
+ASSOCIATION, ALL = (Role.OWNER, Role.MEMBER), tuple(Role)
 
 
 @dataclass(frozen=True)
@@ -46,14 +45,15 @@ OPEN = ("", "privacy")  # the pages anyone may open without a link
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("", "app_pages/start.py", "nav.start", ":material/home:", ALL),
     PageSpec("overview", "app_pages/overview.py", "nav.overview", ":material/dashboard:", ALL),
-    PageSpec("step1", "app_pages/step1.py", "step.1.short", ":material/lightbulb:", (Role.OWNER,)),
-    PageSpec("step2", "app_pages/step2.py", "step.2.short", ":material/group_add:", (Role.OWNER,)),
-    PageSpec("step3", "app_pages/step3.py", "step.3.short", ":material/mail:", (Role.OWNER,)),
+    PageSpec("step1", "app_pages/step1.py", "step.1.short", ":material/lightbulb:", ASSOCIATION),
+    PageSpec("step2", "app_pages/step2.py", "step.2.short", ":material/group_add:", ASSOCIATION),
+    PageSpec("step3", "app_pages/step3.py", "step.3.short", ":material/mail:", ASSOCIATION),
     PageSpec("step4", "app_pages/step4.py", "step.4.short", ":material/handshake:", ALL),
     PageSpec("step5", "app_pages/step5.py", "step.5.short", ":material/contract:", ALL),
     PageSpec("timeline", "app_pages/timeline.py", "nav.timeline", ":material/timeline:", ALL),
     PageSpec("history", "app_pages/history.py", "nav.history", ":material/history:", ALL),
-    PageSpec("settings", "app_pages/settings.py", "nav.settings", ":material/settings:", (Role.OWNER,)),
+    PageSpec("settings", "app_pages/settings.py", "nav.settings", ":material/settings:", ASSOCIATION),
+    PageSpec("meeting", "app_pages/meeting.py", "nav.meeting", ":material/co_present:", ASSOCIATION),
     PageSpec("privacy", "app_pages/privacy.py", "nav.privacy", ":material/shield_person:", ALL),
 )
 
@@ -193,7 +193,7 @@ def note_opened(ctx: Ctx, state: Any) -> None:
     state["opened_noted"] = ctx.access.token
 
 
-KEEP_ON_SWITCH = frozenset({"lang", "session_id", "who", "lang_switch"})
+KEEP_ON_SWITCH = frozenset({"lang", "session_id", "who", "lang_switch", "ps_opened"})
 
 
 def switch_project(state: Any) -> None:
@@ -276,7 +276,7 @@ def sidebar(c: Ctx, snap: Snapshot | None) -> None:
             st.rerun()
         kind = "embedded" if getattr(c.store, "embedded", False) else c.store.backend
         st.caption(c.t(f"app.store_{kind}"))
-        browser.helpers(c.name)
+        browser.helpers(c.name, c.access.token if c.access else "")
 
 
 def presence_line(c: Ctx, others: list[Presence]) -> None:

@@ -7,11 +7,13 @@ from urllib.parse import parse_qs, urlparse
 
 import streamlit as st
 
-from partnership import import_rules, validation
+from partnership import import_rules, plan, validation
 from partnership.demo import create_demo
-from partnership.model import Access
+from partnership.errors import InvalidLink, PartnershipError
+from partnership.model import Access, Snapshot
 from partnership.steps import MAX_NAME
-from partnership.ui import editor, links, shell, throttle
+from partnership.ui import browser, editor, links, shell, throttle
+from partnership.usertext import plain
 
 ss = st.session_state
 
@@ -51,6 +53,39 @@ def header(c: shell.Ctx) -> None:
     st.markdown(c.t("start.steps"))
     if c.link_error:
         st.error(c.t("err." + c.link_error))
+
+
+def opened_before(c: shell.Ctx) -> None:
+    """The partnerships this browser has opened (kept in the browser, newest first), each
+    with its stage and a way to remove it from the list; a link that no longer works
+    leaves the list by itself."""
+    shown: list[tuple[str, Snapshot]] = []
+    for token in browser.opened():
+        try:
+            shown.append((token, c.store.snapshot(c.store.open(token))))
+        except InvalidLink:
+            browser.forget(token)
+        except PartnershipError:
+            continue  # the database is busy: try again on the next visit
+    if not shown:
+        return
+    st.header(c.t("start.opened"))
+    st.caption(c.t("start.opened_lead"))
+    for n, (token, snap) in enumerate(shown):
+        with st.container(border=True, key=f"start_opened_{n}"):
+            left, right = st.columns([4, 1], vertical_alignment="center")
+            left.page_link(c.pages["overview"], label=plain(snap.project.title), icon=":material/handshake:",
+                           query_params={"k": token, **({"lang": c.lang} if c.lang != "da" else {})})
+            left.caption(f"{plain(snap.project.our_org)} · {c.t('role.' + snap.role.value)} · {_stage(c, snap)}")
+            right.button(c.t("start.opened_forget"), key=f"start_opened_{n}_forget", on_click=browser.forget,
+                         args=(token,), icon=":material/close:")
+
+
+def _stage(c: shell.Ctx, snap: Snapshot) -> str:
+    if snap.project.signed_at is not None:
+        return c.t("start.stage_signed")
+    step = plan.stage(snap)
+    return c.t("start.stage_step", n=step, step=c.t(f"step.{step}.short")) if step else c.t("start.stage_ready")
 
 
 def tabs(c: shell.Ctx) -> list[Any]:

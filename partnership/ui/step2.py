@@ -2,50 +2,70 @@
 
 from __future__ import annotations
 
-import time
+import math
+from datetime import UTC, datetime
 from typing import Any
 
 import streamlit as st
 
-from partnership.model import Candidate, CandidateStatus, Snapshot
+from partnership.errors import Conflict
+from partnership.model import Candidate, CandidateStatus, Snapshot, Timer
 from partnership.steps import MAX_NAME, MAX_TEXT, TOP_PRIORITIES
 from partnership.ui import editor, shell
 from partnership.usertext import plain, rich
 
 ss = st.session_state
-REFLECTION_S = 180
 SCORES = ("resources", "competences", "values", "fit")
 EDITABLE = ("name", *SCORES, "note", "priority", "status")
 
 
-def timer(c: shell.Ctx) -> None:
-    """A 3-minute individual reflection, counted down in this browser only."""
+def timer(c: shell.Page, snap: Snapshot) -> None:
+    """The 3-minute individual reflection on step 2's shared timer: stored with the
+    project, so every screen counts down to the same end and a reload changes nothing."""
     with st.container(border=True, key="s2_timer"):
         st.markdown(f"**{c.t('s2.timer')}**")
         st.caption(c.t("s2.timer_lead"))
-        end = ss.get("s2_timer_end")
-        if end is None:
-            st.button(c.t("s2.timer_start"), icon=":material/timer:", key="s2_timer_start",
-                      on_click=lambda: ss.__setitem__("s2_timer_end", time.time() + REFLECTION_S))
-            return
-        _countdown(end, c)
+        editor.show_flash("s2_timer")
+        _countdown(c, snap.timer)
 
 
-def _countdown(end: float, c: shell.Ctx) -> None:
-    """The countdown with a "Stop" while it runs; once time is up, the message and a
-    button to start again (stopping something that has ended makes no sense)."""
-    @st.fragment(run_every=1)
+def _countdown(c: shell.Page, t: Timer) -> None:
+    """While it runs, the time left (redrawn each second) and "Stop"; stopped part-way,
+    "Start" (on from what is left) and "Reset"; once time is up, the message and a button
+    to start again (stopping something that has ended makes no sense)."""
+    @st.fragment(run_every=1 if t.running else None)
     def tick() -> None:
-        left = max(0, int(round(end - time.time())))
-        if left == 0:
+        now = datetime.now(UTC)
+        left_s = math.ceil(t.left_at(now) / 1000)
+        if t.is_up(now):
             st.success(c.t("s2.timer_done"), icon=":material/alarm:")
             st.button(c.t("s2.timer_again"), icon=":material/replay:", key="s2_timer_again",
-                      on_click=lambda: ss.__setitem__("s2_timer_end", time.time() + REFLECTION_S))
+                      on_click=_timer_write, args=("start", t.version))
             return
-        st.progress(1 - left / REFLECTION_S, text=c.t("s2.timer_left", left=f"{left // 60}:{left % 60:02d}"))
-        st.button(c.t("s2.timer_stop"), key="s2_timer_stop", on_click=lambda: ss.pop("s2_timer_end", None))
+        st.progress(1 - left_s * 1000 / t.duration_ms,
+                    text=c.t("s2.timer_left", left=f"{left_s // 60}:{left_s % 60:02d}"))
+        if t.running:
+            st.button(c.t("s2.timer_stop"), key="s2_timer_stop", on_click=_timer_write, args=("stop", t.version))
+            return
+        row = editor.button_row()
+        label = c.t("s2.timer_start") if t.left_ms == t.duration_ms else c.t("s2.timer_go_on")
+        row.button(label, icon=":material/timer:", key="s2_timer_start", type="primary",
+                   on_click=_timer_write, args=("start", t.version))
+        if t.left_ms != t.duration_ms:
+            row.button(c.t("s2.timer_reset"), icon=":material/restart_alt:", key="s2_timer_reset",
+                       on_click=_timer_write, args=("reset", t.version))
 
     tick()
+
+
+def _timer_write(action: str, version: int) -> None:
+    """One start/stop/reset; a screen that acted on an old view is told, never overrides."""
+    c = shell.current()
+
+    def moved(_: Conflict) -> None:
+        editor.flash("s2_timer", "info", c.t("s2.timer_moved"))
+
+    editor.act(c, "s2_timer", lambda: c.store.timer(c.access, action, version, c.name), conflict=moved)
 
 
 def add_form(c: shell.Page) -> None:

@@ -48,9 +48,9 @@ def test_settings_shows_every_link_again_and_explains_the_roles(
 ) -> None:
     at = app(tokens["owner"], page="settings")
     no_errors(at)
-    assert shown(at) == [tokens["owner"], tokens["partner"], tokens["viewer"]]
+    assert shown(at) == [tokens["owner"], tokens["member"], tokens["partner"], tokens["viewer"]]
     at.run()  # showing again revokes nothing
-    assert shown(at) == [tokens["owner"], tokens["partner"], tokens["viewer"]]
+    assert shown(at) == [tokens["owner"], tokens["member"], tokens["partner"], tokens["viewer"]]
     assert store.open(tokens["partner"]).role is Role.PARTNER
     words = texts(at)
     assert "Partnerens link" in words and "Læse-link" in words and "invitationen" in words
@@ -68,11 +68,11 @@ def test_closing_the_partner_link_makes_a_new_one_and_the_old_one_stops_working(
     no_errors(at)
     with pytest.raises(InvalidLink):
         store.open(tokens["partner"])
-    fresh = shown(at)[1]
+    fresh = shown(at)[2]
     assert fresh != tokens["partner"] and store.open(fresh).role is Role.PARTNER
     assert "det gamle virker ikke længere" in texts(at)
     at.run()
-    assert shown(at)[1] == fresh  # and it stays on show
+    assert shown(at)[2] == fresh  # and it stays on show
 
 
 def test_a_project_made_before_links_were_kept_says_the_partner_link_must_be_made_anew(

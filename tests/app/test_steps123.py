@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from urllib.parse import unquote
@@ -14,7 +13,7 @@ from partnership.i18n import t
 from partnership.model import CandidateStatus, Role, TaskKind, TaskStatus
 from partnership.steps import MAX_TEXT
 from partnership.store.postgres import PostgresStore
-from tests.app.conftest import copy_buttons, no_errors, texts
+from tests.app.conftest import SQL, copy_buttons, no_errors, texts
 
 MakeApp = Callable[..., AppTest]
 
@@ -247,17 +246,50 @@ def test_step2_records_suggestions_in_order_and_refuses_duplicates(app: MakeApp,
 
 
 def test_step2_timer_starts_and_stops(app: MakeApp, store: PostgresStore) -> None:
-    at = app(token=new_project(store)["owner"], page="step2")
+    tokens = new_project(store)
+    at = app(token=tokens["owner"], page="step2")
+    assert at.button(key="s2_timer_start").label == "Start 3 minutter"
     at.button(key="s2_timer_start").click().run()
     assert "tilbage" in at.get("progress")[0].proto.text
+    owner = store.open(tokens["owner"])
+    assert store.snapshot(owner).timer.running  # stored with the project, not in this tab
     at.button(key="s2_timer_stop").click().run()
-    assert not at.get("progress")
+    stopped = store.snapshot(owner).timer
+    assert not stopped.running and 0 < stopped.left_ms <= 180_000
+    assert at.button(key="s2_timer_start").label == "Fortsæt" and at.button(key="s2_timer_reset")
+    at.button(key="s2_timer_reset").click().run()
+    assert store.snapshot(owner).timer.left_ms == 180_000
+    assert [e.entity for e in store.history(owner)][:3] == ["timer", "timer", "timer"]
 
 
-def test_step2_timer_offers_to_start_again_not_to_stop_once_time_is_up(app: MakeApp, store: PostgresStore) -> None:
-    at = app(token=new_project(store)["owner"], page="step2")
-    at.session_state["s2_timer_end"] = time.time() - 1
-    at.run()
+def test_step2_timer_survives_a_reload_and_shows_on_a_members_screen(app: MakeApp, store: PostgresStore) -> None:
+    tokens = new_project(store)
+    store.timer(store.open(tokens["owner"]), "start", 0, "Anna")
+    for token in (tokens["owner"], tokens["member"]):  # a new session: a reload or another phone
+        at = app(token=token, name="Mads", page="step2")
+        no_errors(at)
+        text = at.get("progress")[0].proto.text
+        assert text in ("3:00 tilbage", "2:59 tilbage", "2:58 tilbage"), text
+        assert at.button(key="s2_timer_stop")
+
+
+def test_step2_timer_pressed_on_an_old_view_is_told_not_applied(app: MakeApp, store: PostgresStore) -> None:
+    tokens = new_project(store)
+    at = app(token=tokens["owner"], page="step2")
+    store.timer(store.open(tokens["member"]), "start", 0, "Mads")  # another screen was quicker
+    at.button(key="s2_timer_start").click().run()
+    assert "ændret på en anden skærm" in texts(at)
+    timer = store.snapshot(store.open(tokens["owner"])).timer
+    assert timer.version == 1 and timer.updated_by == "Mads"
+
+
+def test_step2_timer_offers_to_start_again_not_to_stop_once_time_is_up(
+    app: MakeApp, store: PostgresStore, sql: SQL
+) -> None:
+    tokens = new_project(store)
+    store.timer(store.open(tokens["owner"]), "start", 0, "Anna")
+    sql("update partnership_private.projects set timer_started_at = timer_started_at - interval '181 s'")
+    at = app(token=tokens["owner"], page="step2")
     assert "Tiden er gået" in at.success[0].value
     labels = {b.key: b.label for b in at.button}
     assert "s2_timer_stop" not in labels and labels["s2_timer_again"] == "Start forfra"

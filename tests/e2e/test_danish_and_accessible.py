@@ -27,7 +27,8 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = {
     "owner": ["", "overview", "step1", "step2", "step3", "step4", "step5", "timeline", "timeline:Sundhedstjek",
-              "history", "settings"],
+              "history", "settings", "meeting"],
+    "member": ["step2", "settings", "meeting"],
     "partner": ["overview", "step4", "step5", "timeline", "timeline:Sundhedstjek", "history"],
 }
 """Page paths; "path:Tab" opens the page's tab of that name (only the open tab is drawn)."""

@@ -99,10 +99,10 @@ class StoreContract:
 
     # -- projects and links -------------------------------------------------------------
 
-    def test_create_project_gives_three_distinct_256_bit_links(self, store: Store) -> None:
+    def test_create_project_gives_four_distinct_256_bit_links(self, store: Store) -> None:
         access, tokens = make(store)
-        assert set(tokens) == {"owner", "partner", "viewer"}
-        assert len(set(tokens.values())) == 3
+        assert set(tokens) == {"owner", "member", "partner", "viewer"}
+        assert len(set(tokens.values())) == 4
         assert all(len(t) == 43 for t in tokens.values())
         assert access.role is Role.OWNER
         for role, token in tokens.items():
@@ -157,7 +157,7 @@ class StoreContract:
         with pytest.raises(InvalidLink):
             store.links(owner)
         assert store.links(new_owner) == {Role.OWNER: new_owner.token, Role.PARTNER: tokens["partner"],
-                                          Role.VIEWER: tokens["viewer"]}
+                                          Role.VIEWER: tokens["viewer"], Role.MEMBER: tokens["member"]}
         assert store.open(tokens["partner"]).role is Role.PARTNER
 
     def test_an_imported_project_shows_its_new_links(self, store: Store) -> None:

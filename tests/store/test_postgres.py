@@ -15,6 +15,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import psutil
@@ -25,8 +26,10 @@ from partnership import validation
 from partnership.errors import StorageError
 from partnership.model import Role, TaskKind
 from partnership.store import engine, legacy, open_store
+from partnership.store.base import new_token
 from partnership.store.postgres import PostgresStore
 from tests.store.contract import ME, ProjectsTitled, Rows, StoreContract, make
+from tests.store.contract_members import MemberContract
 from tests.support.engine import Engine, engine_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,7 +72,7 @@ def database_rows(database: str) -> Rows:
     return rows
 
 
-class TestPostgresStore(StoreContract):
+class TestPostgresStore(StoreContract, MemberContract):
     pass
 
 
@@ -82,8 +85,8 @@ def _dump(url: str) -> str:
 
 
 def test_tokens_are_stored_hashed_and_a_copy_of_the_database_opens_no_link(embedded: Engine) -> None:
-    """The sealed partner and viewer tokens open only under the owner's key, which the
-    database never holds; no stored value is a token or decodes to one."""
+    """The sealed partner, viewer and member tokens open only under the owner's key, which
+    the database never holds; no stored value is a token or decodes to one."""
     url = embedded.fresh_database()
     store = PostgresStore(url)
     try:
@@ -93,10 +96,38 @@ def test_tokens_are_stored_hashed_and_a_copy_of_the_database_opens_no_link(embed
     dump = _dump(url)
     with psycopg.connect(url) as conn:
         sealed = [r[0] for r in conn.execute("select sealed from partnership_private.links where sealed is not null")]
-    assert len(sealed) == 2
+    assert len(sealed) == 3
     assert all(token not in dump for token in tokens.values())
     assert all(token.encode() not in base64.urlsafe_b64decode(s[3:] + "==")
                for s in sealed for token in tokens.values())
+
+
+def test_a_project_made_before_members_gets_its_member_link_from_the_owner(store: PostgresStore) -> None:
+    """A project made by the six-token ps_create_project (before members) has no member
+    link; the owner's rotate_link(member) makes one, shown again like the others."""
+    tokens = {role.value: new_token() for role in (Role.OWNER, Role.PARTNER, Role.VIEWER)}
+    answer = store._call("ps_create_project", {
+        "p_title": "Gammel", "p_our_org": "Klubben", "p_creator": ME, "p_owner_token": tokens["owner"],
+        "p_partner_token": tokens["partner"], "p_viewer_token": tokens["viewer"]}, read=False)
+    owner = store.open(tokens["owner"])
+    assert owner.project_id == answer["project_id"]
+    assert store.links(owner)[Role.MEMBER] is None
+    member = store.rotate_link(owner, Role.MEMBER)
+    assert store.open(member).role is Role.MEMBER
+    assert store.links(owner)[Role.MEMBER] == member
+
+
+def test_a_timer_that_has_run_out_starts_from_the_full_time(store: PostgresStore, database: str) -> None:
+    owner, tokens = make(store)
+    store.timer(owner, "start", 0, ME)
+    with psycopg.connect(database) as conn:  # the three minutes pass
+        conn.execute("update partnership_private.projects set timer_started_at = timer_started_at - interval '200 s'"
+                     " where id = %s", (owner.project_id,))
+    ended = store.snapshot(owner).timer
+    assert ended.running and ended.left_ms == 0
+    assert ended.is_up(datetime.now(UTC))
+    again = store.timer(store.open(tokens["member"]), "start", 1, "Mads")
+    assert again.running and 179_000 < again.left_ms <= 180_000
 
 
 @pytest.mark.parametrize("kind", list(TaskKind))

@@ -25,11 +25,11 @@ def cli(tmp_path: Path, *args: str, stdin: str | None = None) -> subprocess.Comp
                           capture_output=True, text=True, timeout=60)
 
 
-def test_new_prints_the_project_and_three_links(tmp_path: Path) -> None:
+def test_new_prints_the_project_and_four_links(tmp_path: Path) -> None:
     run = cli(tmp_path, "new", "--title", "Lektiecafé", "--org", "Boldklubben Øst", "--name", "Anna")
     assert run.returncode == 0, run.stderr
     out = json.loads(run.stdout)
-    assert set(out["links"]) == {"owner", "partner", "viewer"}
+    assert set(out["links"]) == {"owner", "member", "partner", "viewer"}
     assert all(link.startswith("https://x.example/?k=") for link in out["links"].values())
     assert len(out["project_id"]) == 32
 
