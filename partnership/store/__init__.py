@@ -52,9 +52,7 @@ def open_store(url: str | None = None, *, secrets: Mapping[str, Any] | None = No
         engine.prepare(url)
         store = PostgresStore(url, embedded=embedded,
                               revive=(lambda: engine.start_embedded(folder)) if embedded else None)
-    except (engine.EngineUnavailable, StorageError, OSError) as exc:
-        raise StorageError(f"the database could not be opened: {exc}", code="engine_down") from exc
-    except Exception as exc:  # psycopg's errors: the server refused or broke off
+    except Exception as exc:  # the engine could not start, psycopg's refusals, a full disk, ...
         raise StorageError(f"the database could not be opened: {exc}", code="engine_down") from exc
     if embedded:
         _move_legacy(url)
