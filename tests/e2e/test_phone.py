@@ -82,7 +82,7 @@ def test_the_menu_is_a_labelled_button_on_the_first_screen_and_leads_to_every_pa
     menu = page.locator('[data-testid="stPopoverBody"]')
     links = [x.strip() for x in menu.get_by_role("link").all_inner_texts()]
     assert [re.sub(r"^\w+\s*", "", x) for x in links][:2] == ["Oversigt", "Trin 1 · Idé"]
-    assert len(links) == 10  # every page the association may open (the privacy page too), the start page not
+    assert len(links) == 11  # every page the association may open (meeting view and privacy too), not the start page
     menu.get_by_role("link", name="Tidslinje").click()
     page.wait_for_url(re.compile(r"/timeline\?k="))
     browser.wait_text(page, "Tidslinje og opfølgning", "h1")
