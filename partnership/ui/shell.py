@@ -249,7 +249,7 @@ def pages(c: Ctx) -> list[Any]:
     list whose section wrappers break its markup (axe-core's "list" rule)."""
     made = {}
     for spec in PAGES:
-        shown = c.access.role in spec.roles if c.access else spec.url in OPEN
+        shown = (c.access.role in spec.roles if c.access else spec.url in OPEN) and spec.url != "privacy"
         made[spec.url] = st.Page(
             spec.file, title=c.t(spec.title), icon=spec.icon, url_path=spec.url or None, default=not spec.url,
             visibility="visible" if shown else "hidden",
@@ -276,6 +276,8 @@ def sidebar(c: Ctx, snap: Snapshot | None) -> None:
             st.rerun()
         kind = "embedded" if getattr(c.store, "embedded", False) else c.store.backend
         st.caption(c.t(f"app.store_{kind}"))
+        if "privacy" in c.pages:  # in the sidebar, not the top menu: that one would overflow ("3 more")
+            st.page_link(c.pages["privacy"], label=c.t("nav.privacy"), icon=":material/shield_person:")
         browser.helpers(c.name, c.access.token if c.access else "")
 
 
