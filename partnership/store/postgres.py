@@ -29,11 +29,11 @@ from typing import Any
 import psycopg
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from partnership.errors import StorageError, ValidationError
+from partnership.errors import StorageError
 from partnership.store import pg_call
 from partnership.store.base import CommitListener
 from partnership.store.rpc import RpcStore
-from partnership.store.rpc_wire import UNREACHABLE, UNSURE, transient, translate
+from partnership.store.rpc_wire import UNREACHABLE, UNSURE, transient, translate, unsendable
 
 POOL_MAX = 8
 """Most connections one process holds (the embedded engine allows 20 in all)."""
@@ -140,12 +140,8 @@ class PostgresStore(RpcStore):
                 raise StorageError(UNSURE, code="storage_unsure") from exc
             except psycopg.Error as exc:
                 raise translate(exc.sqlstate or "", _message(exc), _detail(exc), write=not read) from exc
-            except UnicodeEncodeError as exc:
-                raise ValidationError("text with a character that cannot be stored", code="not_text",
-                                      what="") from exc
-            except (TypeError, ValueError) as exc:
-                raise ValidationError(f"a value cannot be sent to the database: {exc}", code="invalid",
-                                      what="") from exc
+            except (TypeError, ValueError) as exc:  # UnicodeEncodeError included
+                raise unsendable(exc) from exc
         raise StorageError(UNREACHABLE)  # pragma: no cover - the loop always returns or raises
 
     def _revive_server(self) -> None:

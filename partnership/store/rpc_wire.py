@@ -114,6 +114,13 @@ def translate(code: str, message: str, raw_details: Any = None, *, write: bool =
     return StorageError(f"The database answered with an error: {message} ({code or 'no code'})")
 
 
+def unsendable(exc: TypeError | ValueError) -> ValidationError:
+    """The refusal for an argument the transport could not send (either transport)."""
+    if isinstance(exc, UnicodeEncodeError):
+        return ValidationError("text with a character that cannot be stored", code="not_text", what="")
+    return ValidationError(f"a value cannot be sent to the database: {exc}", code="invalid", what="")
+
+
 def text(value: object) -> str | None:
     """A text argument as sent. Anything but a str, or a str with a NUL character (which
     PostgreSQL text cannot hold), goes as null: the database then refuses it as

@@ -18,9 +18,9 @@ import httpx
 from postgrest.exceptions import APIError
 from supabase import Client, ClientOptions, SupabaseException, create_client
 
-from partnership.errors import StorageError, ValidationError
+from partnership.errors import StorageError
 from partnership.store.rpc import RpcStore
-from partnership.store.rpc_wire import NOT_RUN, UNREACHABLE, UNSURE, transient, translate
+from partnership.store.rpc_wire import NOT_RUN, UNREACHABLE, UNSURE, transient, translate, unsendable
 
 TRIES = 3
 """Attempts for a read (or a write that cannot have arrived) before giving up."""
@@ -76,10 +76,6 @@ class SupabaseStore(RpcStore):
                 raise StorageError(UNSURE, code="storage_unsure") from exc
             except httpx.HTTPError as exc:
                 raise StorageError(UNREACHABLE) from exc
-            except UnicodeEncodeError as exc:
-                raise ValidationError("text with a character that cannot be stored", code="not_text",
-                                      what="") from exc
-            except (TypeError, ValueError) as exc:
-                raise ValidationError(f"a value cannot be sent to the database: {exc}", code="invalid",
-                                      what="") from exc
+            except (TypeError, ValueError) as exc:  # UnicodeEncodeError included
+                raise unsendable(exc) from exc
         raise StorageError(UNREACHABLE)  # pragma: no cover - the loop always returns or raises
