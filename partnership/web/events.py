@@ -91,6 +91,27 @@ class Limits:
             return self._open
 
 
+class Workers:
+    """At most ``count`` requests doing their store work at once (one semaphore per event
+    loop: a semaphore belongs to the loop it was made on)."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self._by_loop: dict[asyncio.AbstractEventLoop, asyncio.Semaphore] = {}
+
+    def __call__(self) -> asyncio.Semaphore:
+        loop = asyncio.get_running_loop()
+        found = self._by_loop.get(loop)
+        if found is None:
+            found = self._by_loop[loop] = asyncio.Semaphore(self.count)
+        return found
+
+
+def refuse(status: int) -> Response:
+    """The routes' one refusal: an empty answer that no cache keeps."""
+    return Response(status_code=status, headers={"Cache-Control": "no-store"})
+
+
 LIMITS = Limits(_limit("PARTNERSHIP_STREAMS_PER_CLIENT", 64), _limit("PARTNERSHIP_STREAMS_MAX", 1000))
 
 
@@ -135,10 +156,6 @@ def _watch_shutdown() -> None:
         _watcher = asyncio.get_running_loop().create_task(_end_streams_on_shutdown())
 
 
-def _refuse(status: int) -> Response:
-    return Response(status_code=status, headers={"Cache-Control": "no-store"})
-
-
 def _frame(event: dict[str, Any]) -> str:
     return f"data: {json.dumps(event, ensure_ascii=False, separators=(',', ':'))}\n\n"
 
@@ -149,18 +166,18 @@ async def events(request: Request) -> Response:
     session_id = request.query_params.get("s", "")
     lang = request.query_params.get("l", DEFAULT_LANG)
     if lang not in LANGS:
-        return _refuse(404)
+        return refuse(404)
     try:
         hash_token(token)
     except InvalidLink:
-        return _refuse(404)
+        return refuse(404)
     if not _SESSION_RE.match(session_id):
-        return _refuse(404)
+        return refuse(404)
     found = shared()
     hub: Hub = found if found is not None else await run_in_threadpool(_make_hub)
     client = clients.of_request(request)
     if not LIMITS.take(client):
-        return _refuse(429)
+        return refuse(429)
     released = False
 
     def release() -> None:
@@ -175,10 +192,10 @@ async def events(request: Request) -> Response:
         revision = known if known is not None else await run_in_threadpool(hub.store.revision, access)
     except InvalidLink:
         release()
-        return _refuse(404)
+        return refuse(404)
     except PartnershipError:
         release()
-        return _refuse(503)
+        return refuse(503)
     return StreamingResponse(
         _stream(hub, access, session_id, revision, release, lang), media_type="text/event-stream",
         headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"}, background=BackgroundTask(release))

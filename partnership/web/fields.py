@@ -19,7 +19,6 @@ link and revision (``live_push.snapshot_now``), the HTML once per text.
 
 from __future__ import annotations
 
-import asyncio
 import re
 
 from starlette.concurrency import run_in_threadpool
@@ -31,7 +30,7 @@ from partnership.i18n import LANGS
 from partnership.steps import INTERNAL_KEYS, JOINT_KEYS
 from partnership.store.base import hash_token
 from partnership.web import clients
-from partnership.web.events import Limits
+from partnership.web.events import Limits, Workers, refuse
 
 _KEY_RE = re.compile(r"^[a-z0-9_]{1,40}$")
 IN_FLIGHT = Limits(per_client=256, total=1024)
@@ -40,19 +39,7 @@ office) all ask right after the same save, so the bound per address is generous;
 work itself is bounded by ``WORKERS``."""
 WORKERS = 4
 """Requests whose store work runs at once; the others wait their turn (a few ms each)."""
-_workers: dict[asyncio.AbstractEventLoop, asyncio.Semaphore] = {}
-
-
-def _semaphore() -> asyncio.Semaphore:
-    loop = asyncio.get_running_loop()
-    found = _workers.get(loop)
-    if found is None:
-        found = _workers[loop] = asyncio.Semaphore(WORKERS)
-    return found
-
-
-def _refuse(status: int) -> Response:
-    return Response(status_code=status, headers={"Cache-Control": "no-store"})
+_semaphore = Workers(WORKERS)
 
 
 def _answer(token: str, key: str, lang: str) -> dict[str, object] | None:
@@ -76,21 +63,21 @@ async def field(request: Request) -> Response:
     try:
         hash_token(token)
     except InvalidLink:
-        return _refuse(404)
+        return refuse(404)
     if not _KEY_RE.match(key) or lang not in LANGS:
-        return _refuse(404)
+        return refuse(404)
     client = clients.of_request(request)
     if not IN_FLIGHT.take(client):
-        return _refuse(429)
+        return refuse(429)
     try:
         async with _semaphore():
             found = await run_in_threadpool(_answer, token, key, lang)
     except InvalidLink:
-        return _refuse(404)
+        return refuse(404)
     except PartnershipError:
-        return _refuse(503)
+        return refuse(503)
     finally:
         IN_FLIGHT.give_back(client)
     if found is None:
-        return _refuse(404)
+        return refuse(404)
     return JSONResponse(found, headers={"Cache-Control": "no-store"})

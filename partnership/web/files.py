@@ -22,7 +22,6 @@ and only ``WORKERS`` build files at the same time.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import re
 import unicodedata
@@ -39,7 +38,7 @@ from partnership.i18n import DEFAULT_LANG, LANGS
 from partnership.signature import approvals_from_history
 from partnership.store.base import hash_token
 from partnership.web import clients
-from partnership.web.events import Limits
+from partnership.web.events import Limits, Workers, refuse
 
 if TYPE_CHECKING:
     from partnership.render.files import File
@@ -49,19 +48,7 @@ IN_FLIGHT = Limits(per_client=16, total=128)
 """Requests admitted at once (waiting included)."""
 WORKERS = 2
 """Files built at the same time (a large PDF or Word file takes a good part of a core)."""
-_workers: dict[asyncio.AbstractEventLoop, asyncio.Semaphore] = {}
-
-
-def _semaphore() -> asyncio.Semaphore:
-    loop = asyncio.get_running_loop()
-    found = _workers.get(loop)
-    if found is None:
-        found = _workers[loop] = asyncio.Semaphore(WORKERS)
-    return found
-
-
-def _refuse(status: int) -> Response:
-    return Response(status_code=status, headers={"Cache-Control": "no-store"})
+_semaphore = Workers(WORKERS)
 
 
 def disposition(name: str) -> str:
@@ -124,26 +111,26 @@ async def file(request: Request) -> Response:
     try:
         hash_token(token)
     except InvalidLink:
-        return _refuse(404)
+        return refuse(404)
     if what not in downloads.MIME or lang not in LANGS:
-        return _refuse(404)
+        return refuse(404)
     if any(x and not _ID_RE.match(x) for x in (version_id, person_id)):
-        return _refuse(404)
+        return refuse(404)
     if (version_id and not what.startswith("agreement.")) or (person_id and what != "calendar.ics"):
-        return _refuse(404)
+        return refuse(404)
     client = clients.of_request(request)
     if not IN_FLIGHT.take(client):
-        return _refuse(429)
+        return refuse(429)
     try:
         async with _semaphore():
             found = await run_in_threadpool(build, token, what, lang, version_id, person_id, app_address(request))
     except (InvalidLink, Forbidden):
-        return _refuse(404)
+        return refuse(404)
     except PartnershipError:
-        return _refuse(503)
+        return refuse(503)
     finally:
         IN_FLIGHT.give_back(client)
     if found is None:
-        return _refuse(404)
+        return refuse(404)
     return Response(found.data, media_type=found.mime, headers={
         "Content-Disposition": disposition(found.name), "Cache-Control": "no-store"})
