@@ -25,7 +25,8 @@ DA: dict[str, str] = {
     ),
     "privacy.h.who": "Hvem ser hvad",
     "privacy.who": (
-        "- **Foreningen** (ejerens link) ser alt i partnerskabet.\n"
+        "- **Foreningen** (ejerens og medlemmernes links) ser alt i partnerskabet; kun ejeren styrer linkene og "
+        "kan slette.\n"
         "- **Partneren** ser idéen, trin 4 og 5, tidslinjen og de fælles opgaver – og kun de personer, der er "
         "med i arbejdsgruppen, hører til partneren eller er ansvarlige for en fælles opgave. Foreningens egne "
         "personer fra trin 3 bliver i foreningen.\n"
@@ -76,7 +77,8 @@ EN: dict[str, str] = {
     ),
     "privacy.h.who": "Who sees what",
     "privacy.who": (
-        "- **The association** (the owner's link) sees everything of the partnership.\n"
+        "- **The association** (the owner's and the members' links) sees everything of the partnership; only "
+        "the owner manages the links and can delete.\n"
         "- **The partner** sees the idea, steps 4 and 5, the timeline and the joint tasks – and only the people "
         "who are in the working group, belong to the partner or are responsible for a joint task. The "
         "association's own people from step 3 stay inside the association.\n"
