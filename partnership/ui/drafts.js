@@ -90,6 +90,13 @@ function keep(slot) {  // copy the open editor `slot` to storage
   write(keyOf(slot), {at: Date.now(), base: w.base, values, tab: TAB, alive: Date.now()});
 }
 
+function typedAhead(w) {  // typed into the editor before this component knew of it (a fast typist)
+  return Object.entries(w.widgets).some(([name, wk]) => {
+    const now = typed(wk);
+    return typeof w.values[name] === "string" && now !== undefined && now !== w.values[name];
+  });
+}
+
 function onInput(ev) {
   if (!S.data || !S.data.link) return;
   const t = ev.target;
@@ -182,8 +189,8 @@ export default function (component) {
     for (const slot of d.clear) drop(keyOf(slot));
     tidy(d.maxAgeMs);
   }
-  for (const [slot, w] of Object.entries(d.watch)) {  // a choice made (no typing) or a draft already kept
-    if (w.dirty || read(keyOf(slot))) keep(slot);
+  for (const [slot, w] of Object.entries(d.watch)) {  // a choice made, typing begun before this ran, or kept
+    if (w.dirty || typedAhead(w) || read(keyOf(slot))) keep(slot);
   }
   report(0);
 }

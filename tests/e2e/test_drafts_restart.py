@@ -38,6 +38,8 @@ def type_draft(page: Any, text: str = DRAFT) -> None:
     area.wait_for(state="visible")
     area.press_sequentially(text[:12])
     area.fill(text)  # the rest at once (an input event, as typing makes)
+    page.wait_for_function(  # kept in the browser (the page's own script may start a moment after the editor)
+        "t => Object.entries(localStorage).some(([k, v]) => k.startsWith('psd:') && v.includes(t))", arg=text)
 
 
 def reconnected(page: Any, timeout: float = 30_000) -> None:
