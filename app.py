@@ -1,9 +1,9 @@
 """The launcher ``streamlit run app.py`` discovers: Streamlit's ASGI app (st.App) serving
-the page script main.py plus our own routes and middleware (partnership/web)."""
+the page script main.py plus our own routes and middleware (``partnership.bootstrap``).
+Streamlit finds the app by reading this file, so ``st.App(...)`` stays written here."""
 
 import streamlit as st
 
-from partnership.web import asgi, nodelay
+from partnership import bootstrap
 
-asgi.warm_up()
-app = st.App("main.py", routes=asgi.routes(), middleware=asgi.middleware(), lifespan=nodelay.lifespan)
+app = st.App("main.py", **bootstrap.server())

@@ -1,7 +1,7 @@
 """Stores: one contract (base.Store) on one engine, PostgreSQL, over two transports.
 
 ``open_store()`` is the one place that picks where the data lives; only the composition
-root (ui/shell.get_store) and the CLI call it.
+roots (partnership/bootstrap.py, through partnership/process.py) and the CLI call it.
 """
 
 from __future__ import annotations

@@ -16,12 +16,13 @@ from typing import Any, Generic, TypeVar
 
 import streamlit as st
 
+from partnership import process
 from partnership.drafts import Draft, differs
 from partnership.errors import Conflict, PartnershipError
 from partnership.i18n import fmt_datetime, has
 from partnership.model import Presence, Snapshot
 from partnership.ui import conflict as conflict_panel
-from partnership.ui import drafts, field_view, live, live_push, shell
+from partnership.ui import drafts, field_view, live, shell
 from partnership.ui.messages import describe
 from partnership.usertext import plain
 
@@ -129,7 +130,7 @@ def _start_now(key: str) -> None:
     """Open a closed field's editor with the text stored now: the tab may have swapped in
     the other side's save since the page's run (``field_view``)."""
     c = shell.current()
-    fv = live_push.snapshot_now(c.store, c.access).field(key)
+    fv = process.snapshot_now(c.store, c.access).field(key)
     start_field(key, fv.value, fv.version)
 
 

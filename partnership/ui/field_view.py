@@ -12,27 +12,23 @@ subscriber (``live_push``) hands each event to the views, and:
   (``text:<key>``/``fill:<key>``), fetches its new HTML from the ``/ps/field`` route
   (``partnership/web/fields.py``) and swaps it in - one small request, no rerun.
 
-The page's own runs draw the same views with the same content (``content``), so a
-reload, the poller fallback and the AppTest tests see what the live tab shows. The text
-is user Markdown (``usertext.rich``) rendered and sanitised by the agreement's HTML
-renderer (Markdown + nh3 allow-list), so it can never carry markup of its own.
+The page's own runs draw the same views with the same content
+(``partnership/render/field_view.py``, which the route uses too), so a reload, the poller
+fallback and the AppTest tests see what the live tab shows.
 """
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 import streamlit as st
 
-from partnership.agreement_export import markdown_to_html
-from partnership.i18n import fmt_datetime, t
 from partnership.model import Presence, Snapshot
-from partnership.steps import STEPS, missing
-from partnership.ui import labels, live, shell
-from partnership.usertext import clean, rich
+from partnership.render.field_view import content, line_content
+from partnership.steps import STEPS
+from partnership.ui import live, shell
+from partnership.usertext import clean
 from partnership.web import asgi
 
 JS = Path(__file__).with_name("field_view.js").read_text(encoding="utf-8")
@@ -49,56 +45,6 @@ CSS = """
 """
 
 _view = st.components.v2.component("partnership_field_view", js=JS, css=CSS, isolate_styles=False)
-
-
-@functools.lru_cache(maxsize=512)
-def text_html(value: str) -> str:
-    """A field's text as sanitised HTML ("" for an empty field). Kept per text: fifty tabs
-    fetching the same save render it once."""
-    return markdown_to_html(rich(value)) if value.strip() else ""
-
-
-def content(snap: Snapshot, key: str, lang: str) -> dict[str, Any]:
-    """What the text view of ``key`` shows, as the page's run and the route send it."""
-    fv = snap.field(key)
-    html = text_html(fv.value)
-    meta = t("edit.last_change", lang, who=clean(fv.updated_by), when=fmt_datetime(fv.updated_at, lang),
-             version=fv.version) if html else ""
-    return {"rev": snap.revision, "version": fv.version, "html": html, "meta": meta}
-
-
-LINES = {"missing_4": (4, "s4.missing", "s4.ready")}
-"""The line views the route answers for, by name: what step 4 still lacks (the step, and
-the messages for a gap and for none)."""
-
-
-def line_content(snap: Snapshot, name: str, lang: str) -> dict[str, Any]:
-    """What the line view ``name`` shows: what its step still lacks, or that it is complete."""
-    step, gap, ready = LINES[name]
-    gaps = missing(step, snap)
-    if gaps:
-        text = t(gap, lang, items="; ".join(labels.gap_text(lang, snap, g) for g in gaps))
-    else:
-        text = "\u2713 " + t(ready, lang)
-    return {"rev": snap.revision, "text": text}
-
-
-MAX_PUSHED = 8
-"""At most this many views' content travels inside one event; beyond that the views fetch."""
-
-
-def pushed(snap: Snapshot, scopes: list[str], lang: str) -> dict[str, dict[str, Any]]:
-    """The new content of the views that ``scopes`` (``text:<key>``/``fill:<key>``, as the
-    reader's role may see them) change, by view id ("body:<key>", "line:<name>"), so that
-    the event stream can carry it and fifty tabs need not each fetch it. Empty when too
-    many views changed at once."""
-    keys = sorted({scope.split(":", 1)[1] for scope in scopes if scope.startswith(("text:", "fill:"))})
-    found = {f"body:{key}": content(snap, key, lang) for key in keys}
-    filled = {scope.split(":", 1)[1] for scope in scopes if scope.startswith("fill:")}
-    for name, (step, _, _) in LINES.items():
-        if filled & {f.key for f in STEPS[step - 1].fields}:
-            found[f"line:{name}"] = line_content(snap, name, lang)
-    return found if len(found) <= MAX_PUSHED else {}
 
 
 def url(c: shell.Ctx, key: str) -> str:

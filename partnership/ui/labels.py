@@ -4,12 +4,10 @@ forening"/"Partneren") and what a step still misses in words."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from partnership.i18n import has, t
 from partnership.model import Side, Snapshot
+from partnership.render.field_view import gap_text, org_text
 from partnership.ui import shell
-from partnership.usertext import clean, plain
+from partnership.usertext import plain
 
 
 def people_options(snap: Snapshot) -> list[str]:
@@ -24,26 +22,11 @@ def org_name(c: shell.Ctx, snap: Snapshot, side: Side) -> str:
     return org_text(c.lang, snap, side)
 
 
-def org_text(lang: str, snap: Snapshot, side: Side) -> str:
-    """``org_name`` for a language rather than a page (the field views' route has no page)."""
-    name = snap.project.our_org if side == Side.ASSOCIATION else snap.project.partner_org
-    return name.strip() or t(f"side.{side.value}", lang)
-
-
 def gap_label(c: shell.Ctx, snap: Snapshot, key: str) -> str:
     """What a step still misses, in words, for Markdown: the working-group gaps name the
     organisation ("En ansvarlig fra Nørrebro Bibliotek"), so each reader sees it from
     their own side."""
     return gap_text(c.lang, snap, key, escape=plain)
-
-
-def gap_text(lang: str, snap: Snapshot, key: str, escape: Callable[[str], str] = clean) -> str:
-    """``gap_label`` for a language, as plain text (``escape``: how an organisation's name
-    is made safe where the text goes)."""
-    for side in Side:
-        if key == f"missing.working_group_{side.value}":
-            return t("missing.working_group_org", lang, org=escape(org_text(lang, snap, side)))
-    return t(key, lang) if has(key) else key
 
 
 def person_label(c: shell.Ctx, snap: Snapshot, person_id: str) -> str:

@@ -41,6 +41,7 @@ from typing import Any
 
 import streamlit as st
 
+from partnership import process
 from partnership.errors import InvalidLink, PartnershipError
 from partnership.model import Presence
 from partnership.steps import editing_visible_to
@@ -247,7 +248,7 @@ def start(c: shell.Page) -> None:
     begin(ss, c.snap.revision)
     if pushing(c, ss):
         ss.pop(FULL_RUN, None)
-        hub = live_push.get_hub()  # finish() tells it about this session, once the page is drawn
+        hub = process.hub()  # finish() tells it about this session, once the page is drawn
         ss[OTHERS] = visible_others(c, hub.present(c.access.project_id))
         ss[SLOT] = (ss[RUN], c, st.empty())
         return
@@ -274,7 +275,7 @@ def finish() -> None:
     place = slot[2]
     if not pushing(page, ss):
         return
-    live_push.get_hub().here(page.access, page.session_id, page.name, editing(ss))
+    process.hub().here(page.access, page.session_id, page.name, editing(ss))
     covered, viewed = views_now(ss)
     shown = [k for k in _current(ss, SHOWN, full=False) if k not in viewed]
     with place:
@@ -287,4 +288,4 @@ def leaving(c: shell.Page) -> None:
     that the others' pages hear it together with the saved text - one redraw, not two. If
     the save fails, the editor stays open and the page's run says so again."""
     if pushing(c, ss):
-        live_push.get_hub().here(c.access, c.session_id, c.name, "")
+        process.hub().here(c.access, c.session_id, c.name, "")

@@ -35,7 +35,7 @@ MAILTO_DAYS = 14
 
 def mail_on() -> bool:
     """True when this server can send mail (SMTP settings in the environment or secrets)."""
-    return settings.configured(shell._secrets())
+    return settings.configured(shell.secrets())
 
 
 def section(c: shell.Page) -> None:

@@ -18,11 +18,11 @@ from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
 
-from partnership import usertext
+from partnership import process, usertext
 from partnership.errors import InvalidLink, PartnershipError
 from partnership.i18n import DEFAULT_LANG, LANGS, t
 from partnership.model import Access, Presence, Role, Snapshot
-from partnership.store import Store, open_store
+from partnership.store import Store
 from partnership.ui import browser
 from partnership.ui.messages import describe
 
@@ -125,18 +125,12 @@ def app_root(served: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, path, "", "")).rstrip("/")
 
 
-def _secrets() -> dict[str, Any]:
+def secrets() -> dict[str, Any]:
+    """Streamlit's secrets as a dict (empty when there is no secrets file)."""
     try:
         return st.secrets.to_dict()
     except Exception:  # no secrets file at all raises; that simply means "no secrets"
         return {}
-
-
-@st.cache_resource(show_spinner=False, on_release=lambda store: store.close())
-def get_store() -> Store:
-    """One store per server process (thread-safe: a connection pool). The embedded engine
-    starts on the first call; a failure is not cached, so a reload tries again."""
-    return open_store(secrets=_secrets())
 
 
 def start() -> Ctx:
@@ -157,7 +151,7 @@ def start() -> Ctx:
     if not state.get("who"):
         state["who"] = browser.cookie_name()
     try:
-        store = get_store()
+        store = process.store()  # the embedded engine starts on the first call
     except PartnershipError as exc:  # the database cannot start or be reached: say so, in words
         log.exception("no store")
         st.error(describe(exc, lang))

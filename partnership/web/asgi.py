@@ -50,29 +50,3 @@ def routes() -> list[BaseRoute]:
 def middleware() -> list[Middleware]:
     """Middleware that wraps every response, Streamlit's included (the first is outermost)."""
     return [Middleware(CompressStatic), Middleware(SecurityHeaders), Middleware(preload.PreloadLinks, base=base_path)]
-
-
-WARM = ("numpy", "pandas", "PIL.Image", "partnership.store.postgres")
-"""Imported by a page's first run in the server, not at start: Streamlit imports numpy,
-PIL and pandas lazily (page icon, elements), and the store is opened on first use.
-Measured in the overview's first run (``python -X importtime``): pandas 0.33 s, numpy
-0.10 s - about 0.5 s of the first visitor's wait with the store's modules."""
-
-
-def warm_up() -> None:
-    """Import what the first page run would otherwise import - every module of
-    ``partnership.ui`` and ``WARM`` - and build one small timeline figure (Plotly's
-    figure validators), so that the first visitor after a server start does not wait
-    for them."""
-    import importlib
-    import pkgutil
-    from datetime import date
-
-    import partnership.ui
-    from partnership.model import Person, Side, Task
-    from partnership.render import timeline_chart
-
-    for name in (*WARM, *(f"partnership.ui.{m.name}" for m in pkgutil.iter_modules(partnership.ui.__path__))):
-        importlib.import_module(name)
-    today = date.today()
-    timeline_chart.timeline_figure([Task("warm", "warm", due=today)], [Person("p", "p", Side.ASSOCIATION)], today=today)

@@ -36,10 +36,12 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
+from partnership import process
 from partnership.errors import InvalidLink, PartnershipError
 from partnership.i18n import DEFAULT_LANG, LANGS
 from partnership.live.hub import Hub, shared
 from partnership.model import Access
+from partnership.render import field_view
 from partnership.store.base import hash_token
 from partnership.web import clients
 
@@ -118,9 +120,7 @@ LIMITS = Limits(_limit("PARTNERSHIP_STREAMS_PER_CLIENT", 64), _limit("PARTNERSHI
 def _make_hub() -> Hub:
     """The process's hub when a stream arrives before any page has run (a restarted
     server with pages still open): made as a page run would make it."""
-    from partnership.ui import live_push  # the composition root's side; imported late (cycle)
-
-    return live_push.get_hub()
+    return process.hub()
 
 
 _closers: set[Callable[[], None]] = set()  # one per open stream, called on the event loop
@@ -204,13 +204,11 @@ async def events(request: Request) -> Response:
 def _with_views(hub: Hub, access: Access, lang: str, event: dict[str, Any], after: int) -> dict[str, Any]:
     """``event`` with the new content of the field views its changes since ``after`` touch
     (``field_view.pushed``), read once per link and revision - in a worker thread."""
-    from partnership.ui import field_view, live_push  # the composition root's side; late (cycle)
-
     scopes = [scope for rev, scope in event.get("changes", ()) if rev > after and scope]
     if not scopes:
         return event
     try:
-        views = field_view.pushed(live_push.snapshot_now(hub.store, access), scopes, lang)
+        views = field_view.pushed(process.snapshot_now(hub.store, access, hub), scopes, lang)
     except PartnershipError:  # the views fetch it themselves, or the page says what is wrong
         return event
     return {**event, "views": views} if views else event

@@ -14,7 +14,7 @@ unknown field, or an internal field asked for by the partner's or viewer's link 
 the same empty 404, so nothing is learnt about any project. Requests admitted are
 bounded per client address and per process (an empty 429 beyond; the view asks again a
 little later), and only ``WORKERS`` of them work at once. The snapshot is read once per
-link and revision (``live_push.snapshot_now``), the HTML once per text.
+link and revision (``process.snapshot_now``), the HTML once per text.
 """
 
 from __future__ import annotations
@@ -25,8 +25,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from partnership import process
 from partnership.errors import InvalidLink, PartnershipError
 from partnership.i18n import LANGS
+from partnership.render import field_view
 from partnership.steps import INTERNAL_KEYS, JOINT_KEYS
 from partnership.store.base import hash_token
 from partnership.web import clients
@@ -44,15 +46,13 @@ _semaphore = Workers(WORKERS)
 
 def _answer(token: str, key: str, lang: str) -> dict[str, object] | None:
     """The view's content, or None when this link may not see ``key`` (in a worker thread)."""
-    from partnership.ui import field_view, live_push  # the composition root's side; late (cycle)
-
-    hub = live_push.get_hub()
+    hub = process.hub()
     access = hub.store.open(token)
     if key in field_view.LINES:  # a joint step's line: every role sees that step
-        return field_view.line_content(live_push.snapshot_now(hub.store, access), key, lang)
+        return field_view.line_content(process.snapshot_now(hub.store, access, hub), key, lang)
     if key not in JOINT_KEYS and not (key in INTERNAL_KEYS and access.role.sees_internal):
         return None
-    return field_view.content(live_push.snapshot_now(hub.store, access, hub), key, lang)
+    return field_view.content(process.snapshot_now(hub.store, access, hub), key, lang)
 
 
 async def field(request: Request) -> Response:

@@ -32,7 +32,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from partnership import downloads
+from partnership import downloads, process
 from partnership.errors import Forbidden, InvalidLink, PartnershipError
 from partnership.i18n import DEFAULT_LANG, LANGS
 from partnership.signature import approvals_from_history
@@ -71,13 +71,11 @@ def app_address(request: Request) -> str:
 
 def build(token: str, what: str, lang: str, version_id: str, person_id: str, address: str) -> File | None:
     """The file, or None when this link may not have it (runs in a worker thread)."""
-    # Late: the UI is the composition root's side (a cycle otherwise), and the writers
-    # (fpdf2, python-docx, icalendar: about 0.5 s to import) load at the first download,
+    # Late: the writers (fpdf2, python-docx, icalendar: about 0.5 s to import) load at the first download,
     # not at every server start.
     from partnership.render import files
-    from partnership.ui import shell
 
-    store = shell.get_store()
+    store = process.store()
     access = store.open(token)
     if not downloads.allowed(access.role, what):
         return None

@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from partnership import process
 from partnership.errors import PartnershipError
 from partnership.i18n import DEFAULT_LANG, LANGS, t
 from partnership.web.events import Limits
@@ -42,9 +43,7 @@ def _lang(value: str) -> str:
 
 
 def _end(token: str) -> tuple[str, bool] | None:
-    from partnership.ui import shell  # the composition root's store (a cycle otherwise)
-
-    return shell.get_store().mail_unsubscribe(token)
+    return process.store().mail_unsubscribe(token)
 
 
 async def unsubscribe(request: Request) -> HTMLResponse:

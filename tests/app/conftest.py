@@ -14,8 +14,9 @@ import psycopg
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from partnership import process
 from partnership.store.postgres import PostgresStore
-from partnership.ui import charts, live_push, shell
+from partnership.ui import charts
 from tests.support.engine import engine_for
 
 APP = str(Path(__file__).resolve().parents[2] / "main.py")
@@ -29,11 +30,9 @@ def database(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("PARTNERSHIP_DATABASE_URL", url)
     monkeypatch.delenv("SUPABASE_URL", raising=False)
     monkeypatch.delenv("SUPABASE_KEY", raising=False)
-    live_push.get_hub.clear()
-    shell.get_store.clear()
+    process.reset()
     yield url
-    live_push.get_hub.clear()
-    shell.get_store.clear()  # closes the app's store (its connections)
+    process.reset()  # closes the app's hub and store (its connections)
     engine.drop(url)
 
 

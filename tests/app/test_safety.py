@@ -7,9 +7,9 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from partnership import process
 from partnership.i18n import t
 from partnership.store.postgres import PostgresStore
-from partnership.ui import shell
 from tests.app.conftest import SQL, field_views, no_errors, texts
 
 MakeApp = Callable[..., AppTest]
@@ -60,12 +60,12 @@ def test_a_database_that_cannot_be_reached_is_said_in_danish_with_the_supabase_s
         app: MakeApp, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PARTNERSHIP_DATABASE_URL",
                        "postgresql://postgres@/nowhere?host=/nonexistent-socket-dir&connect_timeout=1")
-    shell.get_store.clear()
+    process.reset()
     at = app()
     assert not at.exception
     [shown] = [e.value for e in at.error]
     assert shown == t("err.engine_down", "da") and "[supabase] url" in shown
-    shell.get_store.clear()
+    process.reset()
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])

@@ -1,4 +1,4 @@
-"""The field route's snapshot (``live_push.snapshot_now``): at most one snapshot per link
+"""The field route's snapshot (``process.snapshot_now``): at most one snapshot per link
 and revision, also for a project no stream of this process follows (the hub then knows no
 revision, and before, every request read the whole project again)."""
 
@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from partnership import process
 from partnership.live.hub import Hub
-from partnership.ui import live_push
 from tests.support.engine import engine_for
 from tests.unit.test_live import CountingStore
 
@@ -27,10 +27,10 @@ def test_a_project_nobody_streams_is_read_once_per_revision(store: CountingStore
     version = store.set_field(owner, "s4_vision", "Første", 0, "Anna")
     store.calls.clear()
     for _ in range(20):
-        assert live_push.snapshot_now(store, owner, hub).field("s4_vision").value == "Første"
+        assert process.snapshot_now(store, owner, hub).field("s4_vision").value == "Første"
     assert store.calls.count("snapshot") == 1
     store.set_field(owner, "s4_vision", "Anden", version, "Anna")
     store.calls.clear()
     for _ in range(20):
-        assert live_push.snapshot_now(store, owner, hub).field("s4_vision").value == "Anden"
+        assert process.snapshot_now(store, owner, hub).field("s4_vision").value == "Anden"
     assert store.calls.count("snapshot") == 1, "a new revision: one new read, then the kept one"

@@ -1,5 +1,5 @@
 """What a field view shows and what the event stream brings along for it
-(partnership/ui/field_view.py), on a real store (the embedded PostgreSQL)."""
+(partnership/render/field_view.py), on a real store (the embedded PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import pytest
 
 from partnership.model import Access
+from partnership.render import field_view
 from partnership.store.postgres import PostgresStore
-from partnership.ui import field_view
 from tests.support.engine import engine_for
 
 

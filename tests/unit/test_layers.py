@@ -22,11 +22,12 @@ OUTPUT = {"plotly", "docx", "icalendar", "fpdf"}
 OUTER = {"partnership.ui", "partnership.web"}
 
 FORBIDDEN: dict[str, set[str]] = {
-    "domain": {"streamlit"} | DATABASE | OUTPUT | OUTER | {"partnership.render"},
+    "domain": {"streamlit"} | DATABASE | OUTPUT | OUTER | {"partnership.render", "partnership.bootstrap"},
     "render": {"streamlit"} | DATABASE | OUTER | {"partnership.store"},
     "store": {"streamlit"} | OUTPUT | OUTER | {"partnership.render"},
     "ui": DATABASE | (OUTPUT - {"plotly"}),
-    "web": DATABASE | OUTPUT,
+    "web": DATABASE | OUTPUT | {"partnership.ui", "partnership.bootstrap"},
+    "root": DATABASE | OUTPUT,
     "cli": {"streamlit"} | DATABASE | OUTPUT | OUTER,
     "mail": {"streamlit"} | DATABASE | OUTPUT | OUTER | {"partnership.render", "partnership.store"},
 }
@@ -38,6 +39,8 @@ def layer_of(relative: str) -> str:
     parts = Path(relative).parts
     if parts == ("partnership", "__main__.py"):
         return "cli"  # a composition root: opens the store, writes files through partnership.render
+    if parts == ("partnership", "bootstrap.py"):
+        return "root"  # the Streamlit app's composition root: builds the store, the hub and the routes
     if len(parts) > 2 and parts[0] == "partnership" and parts[1] in FORBIDDEN:
         return parts[1]
     return "domain"  # the package's own modules, live/ and i18n/
@@ -104,6 +107,11 @@ def test_every_module_of_the_package_keeps_to_its_layer() -> None:
         ("partnership/__main__.py", "from partnership.ui import shell"),
         ("partnership/mail/smtp.py", "import psycopg"),
         ("partnership/mail/remind.py", "from partnership.store import outbox"),
+        ("partnership/web/events.py", "from partnership.ui import live_push"),
+        ("partnership/web/files.py", "def f():\n    from partnership.ui import shell\n"),
+        ("partnership/web/asgi.py", "from partnership import bootstrap"),
+        ("partnership/process.py", "from partnership import bootstrap"),
+        ("partnership/bootstrap.py", "import psycopg"),
     ],
 )
 def test_an_import_across_the_layers_is_a_violation(path: str, source: str) -> None:
@@ -123,6 +131,9 @@ def test_an_import_across_the_layers_is_a_violation(path: str, source: str) -> N
         ("partnership/ui/step5.py", "from partnership.render import agreement_docx"),
         ("partnership/store/postgres.py", "import sqlite3\nfrom partnership import agreement"),
         ("partnership/web/headers.py", "import streamlit"),
+        ("partnership/bootstrap.py", "import streamlit as st\nfrom partnership.ui import shell\n"
+                                     "from partnership.web import asgi"),
+        ("partnership/web/fields.py", "from partnership import process\nfrom partnership.render import field_view"),
         ("partnership/timeline.py", "import plotlyish\nfrom partnership import timeline_layout\nfrom . import x"),
     ],
 )

@@ -15,7 +15,8 @@ PROBE = """
 import json, sys
 from partnership.web import asgi
 before = set(sys.modules)
-asgi.warm_up()
+from partnership import bootstrap
+bootstrap.warm_up()
 print(json.dumps({"before": sorted(before), "after": sorted(sys.modules)}))
 """
 
