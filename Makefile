@@ -33,8 +33,11 @@ lint: $(VENV)/.dev-installed
 typecheck: $(VENV)/.dev-installed
 	$(BIN)/mypy
 
+## Two workers (pytest-xdist; each module stays on one worker, with its own servers):
+## the browser tests wait on servers and pages much of the time. TEST_WORKERS=0 runs serially.
+TEST_WORKERS ?= 2
 pytest: $(VENV)/.dev-installed
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 ## Print the benchmark figures (not part of the test run).
 bench: $(VENV)/.dev-installed
