@@ -52,9 +52,14 @@ _T = TypeVar("_T")
 
 
 def _subscription(data: Mapping[str, Any]) -> Subscription:
+    def when(key: str) -> datetime | None:
+        value = data.get(key)
+        return datetime.fromisoformat(str(value)) if value else None
+
     return Subscription(str(data["id"]), str(data["person_id"]), str(data["email"]), str(data["lang"]),
                         datetime.fromisoformat(str(data["consented_at"])), str(data["consented_by"]),
-                        str(data["consented_role"]))
+                        str(data["consented_role"]), bool(data.get("digest")), when("confirmed_at"),
+                        when("confirm_until"))
 
 
 class RpcStore(Store):
@@ -302,9 +307,11 @@ class RpcStore(Store):
 
     # -- mail ---------------------------------------------------------------------------
 
-    def mail_subscribe(self, access: Access, person_id: str, email: str, lang: str, actor: str) -> Subscription:
+    def mail_subscribe(self, access: Access, person_id: str, email: str, lang: str, actor: str, *,
+                       confirm_token: str, digest: bool = False) -> Subscription:
         data = self._expect(self._at(access, "ps_mail_subscribe", {
             "p_person": _text(person_id), "p_email": _text(email), "p_lang": _text(lang),
+            "p_digest": bool(digest), "p_confirm_hash": hash_token(confirm_token),
             "p_actor": _text(actor)}), Mapping)
         return self._records(lambda: _subscription(data))
 
@@ -314,6 +321,16 @@ class RpcStore(Store):
     def mail_subscriptions(self, access: Access) -> list[Subscription]:
         data = self._expect(self._at(access, "ps_mail_subscriptions", read=True), list)
         return self._records(lambda: [_subscription(row) for row in data])
+
+    def mail_confirm(self, confirm_token: str) -> tuple[str, str] | None:
+        try:
+            hash_token(confirm_token)
+        except InvalidLink:
+            return None
+        data = self._call("ps_mail_confirm", {"p_confirm_token": confirm_token}, read=False)
+        if data is None:
+            return None
+        return self._records(lambda: (str(data["lang"]), str(data["state"])))
 
     def mail_unsubscribe(self, mail_token: str) -> tuple[str, bool] | None:
         try:
