@@ -305,14 +305,11 @@ class Store(ABC):
     @abstractmethod
     def mail_subscribe(self, access: Access, person_id: str, email: str, lang: str, actor: str, *,
                        confirm_token: str, digest: bool = False) -> Subscription:
-        """Record that ``person_id`` opted in to reminders and notices at ``email`` in
-        ``lang`` ("da"/"en"), with the weekly ``digest`` or not, said by ``actor`` through
-        this link: who, when, which address, which language are kept (a new consent ends
-        the person's earlier one). Nothing is mailed to the address before it is confirmed
-        with ``confirm_token`` (``mail_confirm``; the caller made it with ``new_token`` and
-        mails it; only its hash is stored) within 7 days. Owner any person, partner only
-        partner-side people, viewer Forbidden. A bad address is a ValidationError (code
-        "bad_email")."""
+        """Record that ``person_id`` opted in to mail at ``email`` in ``lang`` ("da"/"en"),
+        with the weekly ``digest`` or not, said by ``actor`` through this link (a new consent
+        ends the earlier one). Nothing is mailed before ``mail_confirm(confirm_token)`` within
+        7 days (the caller made it with ``new_token`` and mails it; its hash is kept). Owner
+        any person, partner only its side's people, viewer Forbidden; a bad address "bad_email"."""
 
     @abstractmethod
     def mail_stop(self, access: Access, person_id: str, actor: str) -> bool:
@@ -325,10 +322,9 @@ class Store(ABC):
 
     @abstractmethod
     def mail_confirm(self, confirm_token: str) -> tuple[str, str] | None:
-        """The confirmation link of an opt-in (no project link needed). Returns (the
-        subscription's language, what happened: "confirmed" by this call, "already"
-        confirmed, "expired" after 7 days - nothing changes - or "ended" since), or None
-        for an unknown or malformed token."""
+        """An opt-in's confirmation link (no project link needed): (its language, "confirmed"
+        by this call, "already" confirmed, "expired" - nothing changes - or "ended" since),
+        or None for an unknown or malformed token."""
 
     @abstractmethod
     def mail_unsubscribe(self, mail_token: str) -> tuple[str, bool] | None:

@@ -69,7 +69,8 @@ def test_the_confirmation_link_confirms_with_a_post_and_an_expired_one_is_refuse
         assert again.status_code == 200 and "already confirmed" in again.text
 
         with psycopg.connect(server.database) as conn:
-            conn.execute("update partnership_private.mail_subscriptions set confirm_until = now() - interval '1 minute' "
+            conn.execute("update partnership_private.mail_subscriptions "
+                         "set confirm_until = now() - interval '1 minute' "
                          "where person_id = %s", (karim.id,))
         expired = client.post(confirm_url(server.url, late, "da"))
         assert expired.status_code == 410 and '<html lang="da">' in expired.text

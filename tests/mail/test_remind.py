@@ -214,6 +214,7 @@ def test_remind_right_after_demo_sends_the_examples_opted_in_people_their_notice
     got = sorted((m["To"], subject(m)) for m in smtp.mails())
     assert got == [("anna.holm@example.org", "Nørrebro Bibliotek har godkendt aftalen i »Lektiecafé på biblioteket«"),
                    ("anna.holm@example.org", "Ugens ændringer i »Lektiecafé på biblioteket«"),  # she chose the digest
-                   ("ole.berg@example.org", "Boldklubben Nørrebro approved the agreement in “Lektiecafé på biblioteket”")]
+                   ("ole.berg@example.org",
+                    "Boldklubben Nørrebro approved the agreement in “Lektiecafé på biblioteket”")]
     anna = next(m for m in smtp.mails() if subject(m).startswith("Nørrebro Bibliotek har godkendt"))
     assert "aftalen er underskrevet" in text(anna)
