@@ -1,6 +1,7 @@
 """The composition root of the Streamlit app: how the process opens its store (Streamlit's
-secrets, else the environment), the ASGI app with our routes and middleware, and the
-warm-up at server start. app.py and main.py call it; nothing below imports it.
+secrets, else the environment), the ASGI app with our routes and middleware, the
+warm-up at server start and the app's own reminder runs (``web.remind_job``). app.py and
+main.py call it; nothing below imports it.
 
 ``partnership.process`` holds what it builds (the store, the live hub), so that the pages
 (``partnership.ui``) and the routes (``partnership.web``) share them without importing
@@ -19,7 +20,7 @@ from partnership import process
 from partnership.model import Person, Side, Task
 from partnership.store import Store, open_store
 from partnership.ui import shell
-from partnership.web import asgi, nodelay
+from partnership.web import asgi, nodelay, remind_job
 
 
 def _open() -> Store:
@@ -38,6 +39,7 @@ def server() -> dict[str, Any]:
     run's imports are warmed up."""
     configure()
     warm_up()
+    remind_job.start(shell.secrets())  # the app's own reminder runs, when mail is set up
     return {"routes": asgi.routes(), "middleware": asgi.middleware(), "lifespan": nodelay.lifespan}
 
 

@@ -31,7 +31,7 @@ from partnership.model import (
     TaskKind,
     TaskStatus,
 )
-from partnership.store.base import Store
+from partnership.store.base import Store, new_token
 
 ASSOCIATION = "Boldklubben Nørrebro"
 PARTNER = "Nørrebro Bibliotek"
@@ -87,17 +87,24 @@ def create_demo(store: Store, creator: str = "Eksempel", today: date | None = No
     return access, tokens
 
 
-MAIL = (("Anna Holm", "anna.holm@example.org", "da"), ("Ole Berg", "ole.berg@example.org", "en"))
-"""Who opted in to mail in the example, each through their own side's link, before the
-signing: so ``python -m partnership remind`` right after ``demo`` sends each of them the
-notice that the other side approved (example.org addresses reach nobody)."""
+MAIL = (("Anna Holm", "anna.holm@example.org", "da", True), ("Ole Berg", "ole.berg@example.org", "en", False))
+"""Who opted in to mail in the example (name, address, language, weekly digest), each
+through their own side's link, before the signing: so ``python -m partnership remind``
+right after ``demo`` sends each of them the notice that the other side approved, and Anna
+her first digest (example.org addresses reach nobody)."""
 
 
 def _opt_in(store: Store, owner: Access, partner: Access) -> None:
     people = {p.name: p for p in store.snapshot(owner).people}
-    for name, email, lang in MAIL:
+    for name, email, lang, digest in MAIL:
         person = people[name]
-        store.mail_subscribe(partner if person.side is Side.PARTNER else owner, person.id, email, lang, name)
+        token = new_token()
+        store.mail_subscribe(partner if person.side is Side.PARTNER else owner, person.id, email, lang, name,
+                             confirm_token=token, digest=digest)
+        # The example's people are made up (example.org reaches nobody), so their opt-in is
+        # confirmed here with the token at once instead of through a mailed link; every
+        # real opt-in waits for its confirmation link (double opt-in).
+        store.mail_confirm(token)
 
 
 def example_data(creator: str = "Eksempel", today: date | None = None, lang: str = "da") -> dict[str, Any]:

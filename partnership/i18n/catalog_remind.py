@@ -41,7 +41,6 @@ DA: dict[str, str] = {
     "remind.lang.da": "Dansk",
     "remind.lang.en": "Engelsk",
     "remind.subscribe": "Send mig påmindelser",
-    "remind.subscribed": "Tilmeldt. Du får påmindelser på {email}.",
     "remind.active": "{person} får påmindelser på {email} ({lang}), tilmeldt {when} af {by}.",
     "remind.stop": "Stop påmindelser til {person}",
     "remind.stopped": "Påmindelserne er stoppet.",
@@ -53,6 +52,41 @@ DA: dict[str, str] = {
     "remind.mailto_subject": "Frister i »{project}«",
     "remind.mailto_line": "- {day}: {what}",
     "remind.mailto_none": "Ingen frister de næste {days} dage.",
+    # -- double opt-in and the weekly digest (migration _mail_confirm) --
+    "remind.confirm.subject": "Bekræft din tilmelding til påmindelser fra »{project}«",
+    "remind.confirm.body": "Du (eller nogen med jeres link) har bedt om påmindelser og beskeder på mail fra "
+    "partnerskabet »{project}« i Partnerskabsværktøjet.",
+    "remind.confirm.digest": "Du har også valgt et ugentligt overblik over, hvad der er ændret.",
+    "remind.confirm.link": "Du får kun mail, hvis du bekræfter. Åbn linket og tryk på knappen:",
+    "remind.confirm.until": "Linket virker til {until}.",
+    "remind.confirm.ignore": "Har du ikke bedt om det, så se bort fra denne mail. Du får ingen flere.",
+    "remind.confirm.page.title": "Bekræft påmindelser",
+    "remind.confirm.page.ask": "Vil du have påmindelser og beskeder fra Partnerskabsværktøjet på mail?",
+    "remind.confirm.page.button": "Ja, bekræft min tilmelding",
+    "remind.confirm.page.confirmed": "Tak. Din tilmelding er bekræftet, og du får nu påmindelser på mail.",
+    "remind.confirm.page.already": "Din tilmelding var allerede bekræftet. Du får påmindelser på mail.",
+    "remind.confirm.page.expired": "Linket er udløbet: det virker kun i 7 dage. Tilmeld dig igen på "
+    "partnerskabets oversigt, så får du et nyt link.",
+    "remind.confirm.page.ended": "Denne tilmelding er stoppet eller erstattet af en nyere. Du får ingen mails "
+    "fra den.",
+    "remind.digest.subject": "Ugens ændringer i »{project}«",
+    "remind.digest.body": "Det her er ændret i partnerskabet »{project}« siden {since}:",
+    "remind.digest.line": "- {day}: {actor} {verb} {what}",
+    "remind.digest.added": "tilføjede",
+    "remind.digest.changed": "ændrede",
+    "remind.digest.removed": "fjernede",
+    "remind.digest.more": "... og {n} ændringer mere.",
+    "remind.digest.why": "Du får dette ugentlige overblik fra Partnerskabsværktøjet, fordi du har bedt om det.",
+    "remind.digest": "Send mig også et ugentligt overblik over, hvad der er ændret",
+    "remind.sent_confirm": "Vi har sendt en mail til {email}. Åbn linket i den inden 7 dage for at bekræfte; "
+    "før det sender vi ingen påmindelser.",
+    "remind.confirm_failed": "Tilmeldingen er gemt, men bekræftelsesmailen kunne ikke sendes lige nu. Prøv igen "
+    "om lidt.",
+    "remind.pending": "{person}: venter på bekræftelse fra {email} (linket virker til {until}).",
+    "remind.pending_expired": "{person}: bekræftelseslinket til {email} er udløbet.",
+    "remind.resend": "Send bekræftelsen igen til {person}",
+    "remind.with_digest": "med ugentligt overblik",
+    "remind.confirmed": "bekræftet {when}",
 }
 
 EN: dict[str, str] = {
@@ -93,7 +127,6 @@ EN: dict[str, str] = {
     "remind.lang.da": "Danish",
     "remind.lang.en": "English",
     "remind.subscribe": "Send me reminders",
-    "remind.subscribed": "Signed up. You will get reminders at {email}.",
     "remind.active": "{person} gets reminders at {email} ({lang}), signed up {when} by {by}.",
     "remind.stop": "Stop reminders to {person}",
     "remind.stopped": "The reminders are stopped.",
@@ -105,4 +138,40 @@ EN: dict[str, str] = {
     "remind.mailto_subject": "Deadlines in “{project}”",
     "remind.mailto_line": "- {day}: {what}",
     "remind.mailto_none": "No deadlines in the next {days} days.",
+    # -- double opt-in and the weekly digest (migration _mail_confirm) --
+    "remind.confirm.subject": "Confirm your sign-up for reminders from “{project}”",
+    "remind.confirm.body": "You (or someone with your link) asked for reminders and notices by e-mail from the "
+    "partnership “{project}” in the Partnership Tool.",
+    "remind.confirm.digest": "You also chose a weekly summary of what changed.",
+    "remind.confirm.link": "You only get mail if you confirm. Open the link and press the button:",
+    "remind.confirm.until": "The link works until {until}.",
+    "remind.confirm.ignore": "If you did not ask for this, ignore this mail. You will get no more.",
+    "remind.confirm.page.title": "Confirm reminders",
+    "remind.confirm.page.ask": "Do you want reminders and notices from the Partnership Tool by e-mail?",
+    "remind.confirm.page.button": "Yes, confirm my sign-up",
+    "remind.confirm.page.confirmed": "Thank you. Your sign-up is confirmed, and you will now get reminders by "
+    "e-mail.",
+    "remind.confirm.page.already": "Your sign-up was already confirmed. You get reminders by e-mail.",
+    "remind.confirm.page.expired": "This link has expired: it only works for 7 days. Sign up again on the "
+    "partnership's overview to get a new link.",
+    "remind.confirm.page.ended": "This sign-up has been stopped or replaced by a newer one. You get no mails "
+    "from it.",
+    "remind.digest.subject": "This week's changes in “{project}”",
+    "remind.digest.body": "This changed in the partnership “{project}” since {since}:",
+    "remind.digest.line": "- {day}: {actor} {verb} {what}",
+    "remind.digest.added": "added",
+    "remind.digest.changed": "changed",
+    "remind.digest.removed": "removed",
+    "remind.digest.more": "... and {n} more changes.",
+    "remind.digest.why": "You receive this weekly summary from the Partnership Tool because you asked for it.",
+    "remind.digest": "Also send me a weekly summary of what changed",
+    "remind.sent_confirm": "We sent a mail to {email}. Open its link within 7 days to confirm; until then we "
+    "send no reminders.",
+    "remind.confirm_failed": "The sign-up is saved, but the confirmation mail could not be sent just now. Please "
+    "try again in a moment.",
+    "remind.pending": "{person}: waiting for confirmation from {email} (the link works until {until}).",
+    "remind.pending_expired": "{person}: the confirmation link to {email} has expired.",
+    "remind.resend": "Send the confirmation to {person} again",
+    "remind.with_digest": "with weekly summary",
+    "remind.confirmed": "confirmed {when}",
 }

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from partnership.mail.settings import SmtpSettings
 from partnership.mail.smtp import Connection, MailError
-from partnership.reminders import DueMail, compose
+from partnership.reminders import DueMail, Mail, compose
 
 
 class Outbox(Protocol):
@@ -53,3 +53,10 @@ def run(outbox: Outbox, settings: SmtpSettings, base_url: str, today: date, days
     except MailError as exc:
         result.error = str(exc)
     return result
+
+
+def send_one(settings: SmtpSettings, mail: Mail,
+             connect: Callable[[SmtpSettings], Connection] = Connection) -> None:
+    """Send one mail at once (an opt-in's confirmation); MailError when it cannot go out."""
+    with connect(settings) as smtp:
+        smtp.send(mail)

@@ -25,7 +25,8 @@ class MailError(Exception):
 
 def message(mail: Mail, sender: str) -> EmailMessage:
     """The mail as an RFC 5322 message: plain UTF-8 text, and the unsubscribe link also as
-    ``List-Unsubscribe`` with one-click POST (RFC 8058)."""
+    ``List-Unsubscribe`` with one-click POST (RFC 8058). A mail without one (the
+    confirmation of an opt-in, which subscribes nobody yet) has neither header."""
     msg = EmailMessage(policy=POLICY)
     msg["From"] = sender
     msg["To"] = mail.to
@@ -33,8 +34,9 @@ def message(mail: Mail, sender: str) -> EmailMessage:
     msg["Date"] = format_datetime(datetime.now(UTC))
     msg["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
     msg["Content-Language"] = mail.lang
-    msg["List-Unsubscribe"] = f"<{mail.unsubscribe}>"
-    msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    if mail.unsubscribe:
+        msg["List-Unsubscribe"] = f"<{mail.unsubscribe}>"
+        msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     msg["Auto-Submitted"] = "auto-generated"
     msg.set_content(mail.text)
     return msg

@@ -303,12 +303,13 @@ class Store(ABC):
     # -- mail ---------------------------------------------------------------------------
 
     @abstractmethod
-    def mail_subscribe(self, access: Access, person_id: str, email: str, lang: str, actor: str) -> Subscription:
-        """Record that ``person_id`` opted in to reminders and notices at ``email`` in
-        ``lang`` ("da"/"en"), said by ``actor`` through this link: who, when, which
-        address, which language are kept (a new consent ends the person's earlier one).
-        Owner any person, partner only partner-side people, viewer Forbidden. A bad
-        address is a ValidationError (code "bad_email")."""
+    def mail_subscribe(self, access: Access, person_id: str, email: str, lang: str, actor: str, *,
+                       confirm_token: str, digest: bool = False) -> Subscription:
+        """Record that ``person_id`` opted in to mail at ``email`` in ``lang`` ("da"/"en"),
+        with the weekly ``digest`` or not, said by ``actor`` through this link (a new consent
+        ends the earlier one). Nothing is mailed before ``mail_confirm(confirm_token)`` within
+        7 days (the caller made it with ``new_token`` and mails it; its hash is kept). Owner
+        any person, partner only its side's people, viewer Forbidden; a bad address "bad_email"."""
 
     @abstractmethod
     def mail_stop(self, access: Access, person_id: str, actor: str) -> bool:
@@ -318,6 +319,12 @@ class Store(ABC):
     def mail_subscriptions(self, access: Access) -> list[Subscription]:
         """The active subscriptions this link may see: the owner's all, the partner's
         those of partner-side people; the viewer Forbidden."""
+
+    @abstractmethod
+    def mail_confirm(self, confirm_token: str) -> tuple[str, str] | None:
+        """An opt-in's confirmation link (no project link needed): (its language, "confirmed"
+        by this call, "already" confirmed, "expired" - nothing changes - or "ended" since),
+        or None for an unknown or malformed token."""
 
     @abstractmethod
     def mail_unsubscribe(self, mail_token: str) -> tuple[str, bool] | None:

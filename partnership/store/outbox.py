@@ -1,11 +1,12 @@
 """The privileged path of ``python -m partnership remind``: what is due across every
 project, and what was sent.
 
-The mail functions that look across projects (``partnership_private.mail_due``,
-``mail_ticket``, ``mail_sent``; migration ``_mail``) are granted to no API role, so no
-link and no anon key reaches them. This module calls them over a direct PostgreSQL
-connection as the database's owner: the embedded engine, ``PARTNERSHIP_DATABASE_URL``, or
-Supabase's database connection string given as ``PARTNERSHIP_DATABASE_URL``.
+The mail functions that look across projects (``partnership_private.mail_outbox``, which
+wraps ``mail_due``, ``mail_ticket``, ``mail_sent``; migrations ``_mail`` and
+``_mail_confirm``) are granted to no API role, so no link and no anon key reaches them.
+This module calls them over a direct PostgreSQL connection as the database's owner: the
+embedded engine, ``PARTNERSHIP_DATABASE_URL``, or Supabase's database connection string
+given as ``PARTNERSHIP_DATABASE_URL``.
 """
 
 from __future__ import annotations
@@ -58,8 +59,10 @@ class Outbox:
         self._conn = conn
 
     def due(self, today: date, days: int) -> list[DueMail]:
-        """Every mail due and not yet sent (``mail_due``), oldest subscription first."""
-        row = self._conn.execute("select partnership_private.mail_due(%s, %s)::text", (today, days)).fetchone()
+        """Every mail due and not yet sent to a confirmed address (``mail_outbox``: the
+        reminders and notices of ``mail_due``, oldest subscription first, then the weekly
+        digests due)."""
+        row = self._conn.execute("select partnership_private.mail_outbox(%s, %s)::text", (today, days)).fetchone()
         data = json.loads(row[0]) if row and row[0] else []
         try:
             return [DueMail.from_json(item) for item in data]
@@ -87,11 +90,11 @@ def open_outbox(url: str) -> Iterator[Outbox]:
     except psycopg.Error as exc:
         raise StorageError(f"the database could not be opened: {exc}", code="engine_down") from exc
     with conn:
-        ready = conn.execute("select to_regprocedure('partnership_private.mail_due(date, integer)')").fetchone()
+        ready = conn.execute("select to_regprocedure('partnership_private.mail_outbox(date, integer)')").fetchone()
         if not (ready and ready[0]):
             raise StorageError("the database lacks the mail functions: apply supabase/migrations/"
-                               "20261205003000_mail.sql (docs/supabase.md) or start the app on it once",
-                               code="engine_down")
+                               "20261205003000_mail.sql and 20261206000300_mail_confirm.sql (docs/supabase.md) "
+                               "or start the app on it once", code="engine_down")
         locked = conn.execute("select pg_try_advisory_lock(%s)", (LOCK,)).fetchone()
         if not (locked and locked[0]):
             raise Busy("another remind run is sending now")

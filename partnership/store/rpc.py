@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from partnership import exchange
-from partnership.errors import InvalidLink, StorageError, ValidationError
+from partnership.errors import StorageError, ValidationError
 from partnership.model import (
     Access,
     Approval,
@@ -44,17 +44,13 @@ from partnership.store.base import CALLER_HEADER, LIVE_BATCH, Beat, Store, hash_
 from partnership.store.rpc_wire import changes as _changes
 from partnership.store.rpc_wire import health as _health
 from partnership.store.rpc_wire import snapshot as _snapshot
+from partnership.store.rpc_wire import subscription as _subscription
 from partnership.store.rpc_wire import text as _text
 from partnership.store.rpc_wire import timer as _timer
+from partnership.store.rpc_wire import well_formed as _well_formed
 from partnership.store.rpc_wire import wire as _wire
 
 _T = TypeVar("_T")
-
-
-def _subscription(data: Mapping[str, Any]) -> Subscription:
-    return Subscription(str(data["id"]), str(data["person_id"]), str(data["email"]), str(data["lang"]),
-                        datetime.fromisoformat(str(data["consented_at"])), str(data["consented_by"]),
-                        str(data["consented_role"]))
 
 
 class RpcStore(Store):
@@ -302,10 +298,11 @@ class RpcStore(Store):
 
     # -- mail ---------------------------------------------------------------------------
 
-    def mail_subscribe(self, access: Access, person_id: str, email: str, lang: str, actor: str) -> Subscription:
+    def mail_subscribe(self, access: Access, person_id: str, email: str, lang: str, actor: str, *,
+                       confirm_token: str, digest: bool = False) -> Subscription:
         data = self._expect(self._at(access, "ps_mail_subscribe", {
-            "p_person": _text(person_id), "p_email": _text(email), "p_lang": _text(lang),
-            "p_actor": _text(actor)}), Mapping)
+            "p_person": _text(person_id), "p_email": _text(email), "p_lang": _text(lang), "p_digest": bool(digest),
+            "p_confirm_hash": hash_token(confirm_token), "p_actor": _text(actor)}), Mapping)
         return self._records(lambda: _subscription(data))
 
     def mail_stop(self, access: Access, person_id: str, actor: str) -> bool:
@@ -315,15 +312,17 @@ class RpcStore(Store):
         data = self._expect(self._at(access, "ps_mail_subscriptions", read=True), list)
         return self._records(lambda: [_subscription(row) for row in data])
 
+    def mail_confirm(self, confirm_token: str) -> tuple[str, str] | None:
+        data = self._by_mail_link("ps_mail_confirm", "p_confirm_token", confirm_token)
+        return None if data is None else self._records(lambda: (str(data["lang"]), str(data["state"])))
+
     def mail_unsubscribe(self, mail_token: str) -> tuple[str, bool] | None:
-        try:
-            hash_token(mail_token)
-        except InvalidLink:
-            return None
-        data = self._call("ps_mail_unsubscribe", {"p_mail_token": mail_token}, read=False)
-        if data is None:
-            return None
-        return self._records(lambda: (str(data["lang"]), bool(data["ended"])))
+        data = self._by_mail_link("ps_mail_unsubscribe", "p_mail_token", mail_token)
+        return None if data is None else self._records(lambda: (str(data["lang"]), bool(data["ended"])))
+
+    def _by_mail_link(self, fn: str, param: str, token: str) -> Any:
+        """A mail's link (no project link): None for a malformed token, else ``fn``'s answer."""
+        return self._call(fn, {param: token}, read=False) if _well_formed(token) else None
 
     # -- presence -----------------------------------------------------------------------
 

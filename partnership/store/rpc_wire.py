@@ -32,7 +32,9 @@ from partnership.model import (
     Task,
     Timer,
 )
+from partnership.reminders import Subscription
 from partnership.steps import FIELDS
+from partnership.store.base import hash_token
 
 # PostgREST codes for "the request never reached the database" (pool/connection trouble).
 NOT_RUN = frozenset({"PGRST000", "PGRST001", "PGRST002", "PGRST003"})
@@ -198,3 +200,23 @@ def timer(data: Any) -> Timer:
 def health(data: Mapping[str, Any]) -> HealthCheck:
     """One health check of an answer (its answers as key -> (rating, comment))."""
     return exchange.record(HealthCheck, {**data, "answers": answers(data["answers"])})
+
+
+def subscription(data: Mapping[str, Any]) -> Subscription:
+    def when(key: str) -> datetime | None:
+        value = data.get(key)
+        return datetime.fromisoformat(str(value)) if value else None
+
+    return Subscription(str(data["id"]), str(data["person_id"]), str(data["email"]), str(data["lang"]),
+                        datetime.fromisoformat(str(data["consented_at"])), str(data["consented_by"]),
+                        str(data["consented_role"]), bool(data.get("digest")), when("confirmed_at"),
+                        when("confirm_until"))
+
+
+def well_formed(token: str) -> bool:
+    """True when ``token`` has a link token's form (a mail's link is checked before the call)."""
+    try:
+        hash_token(token)
+    except InvalidLink:
+        return False
+    return True

@@ -7,25 +7,35 @@ nobody (the store decides; the form offers only who may be chosen). Without SMTP
 is sent: the section offers the calendar file and a ``mailto:`` link with the next
 deadlines instead.
 
+Double opt-in: the form's opt-in is pending until the person follows the link of the
+confirmation mail sent at once (``reminders_confirm``; the route is ``web.confirm``); a
+pending row says so and offers to send the confirmation again. The form may also ask for
+the weekly digest.
+
 Widget keys: form ``remind_form`` with ``remind_person``, ``remind_email``,
-``remind_lang`` and ``remind_subscribe``; stop buttons ``remind_stop_<person id>``;
-links ``remind_ics`` and ``remind_mailto``; flash messages under ``remind``.
+``remind_lang``, ``remind_digest`` and ``remind_subscribe``; stop buttons
+``remind_stop_<person id>``; resend buttons ``remind_resend_<person id>``; links
+``remind_ics`` and ``remind_mailto``; flash messages under ``remind``.
 """
 
 from __future__ import annotations
 
 import html
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import streamlit as st
 
 from partnership import downloads
 from partnership.i18n import LANGS, fmt_date, fmt_datetime
-from partnership.mail import settings
+from partnership.mail import remind, settings
+from partnership.mail.smtp import MailError
 from partnership.model import Role, Side, TaskStatus
 from partnership.reminders import DEFAULT_DAYS, Subscription, looks_like_email, mailto
+from partnership.reminders_confirm import compose, confirm_url
+from partnership.store.base import new_token
 from partnership.ui import editor, file_links, shell
 from partnership.usertext import plain
+from partnership.web import remind_job
 
 ss = st.session_state
 
@@ -61,6 +71,7 @@ def section(c: shell.Page) -> None:
         st.radio(c.t("remind.lang"), options=list(LANGS), key="remind_lang", horizontal=True,
                  index=list(LANGS).index(c.lang) if c.lang in LANGS else 0,
                  format_func=lambda lang: c.t(f"remind.lang.{lang}"))
+        st.checkbox(c.t("remind.digest"), key="remind_digest")
         st.form_submit_button(c.t("remind.subscribe"), key="remind_subscribe", type="primary",
                               icon=":material/mail:", on_click=_subscribe, args=(c,))
 
@@ -69,9 +80,19 @@ def _active(c: shell.Page, sub: Subscription) -> None:
     person = c.snap.person(sub.person_id)
     name = person.name if person else ""
     left, right = st.columns([3, 1], vertical_alignment="center")
-    left.markdown(c.t("remind.active", person=plain(name), email=plain(sub.email),
-                      lang=c.t(f"remind.lang.{sub.lang}"), when=fmt_datetime(sub.consented_at, c.lang),
-                      by=plain(sub.consented_by)))
+    if sub.confirmed_at is None:
+        expired = sub.confirm_until is not None and sub.confirm_until < datetime.now(UTC)
+        left.markdown(c.t("remind.pending_expired" if expired else "remind.pending", person=plain(name),
+                          email=plain(sub.email), until=fmt_datetime(sub.confirm_until, c.lang)))
+        right.button(c.t("remind.resend", person=plain(name)), key=f"remind_resend_{sub.person_id}",
+                     on_click=_opt_in, args=(c, sub.person_id, sub.email, sub.lang, sub.digest))
+        return
+    text = c.t("remind.active", person=plain(name), email=plain(sub.email), lang=c.t(f"remind.lang.{sub.lang}"),
+               when=fmt_datetime(sub.consented_at, c.lang), by=plain(sub.consented_by))
+    extra = [c.t("remind.confirmed", when=fmt_datetime(sub.confirmed_at, c.lang))]
+    if sub.digest:
+        extra.append(c.t("remind.with_digest"))
+    left.markdown(f"{text} ({', '.join(extra)})")
     right.button(c.t("remind.stop", person=plain(name)), key=f"remind_stop_{sub.person_id}", on_click=_stop,
                  args=(c, sub.person_id))
 
@@ -79,9 +100,32 @@ def _active(c: shell.Page, sub: Subscription) -> None:
 def _subscribe(c: shell.Page) -> None:
     email = str(ss.get("remind_email") or "").strip()
     person, lang = str(ss.get("remind_person") or ""), str(ss.get("remind_lang") or c.lang)
-    editor.act(c, "remind", lambda: c.store.mail_subscribe(c.access, person, email, lang, c.name),
-               problem="" if looks_like_email(email) else c.t("err.bad_email"),
-               done=lambda sub: c.t("remind.subscribed", email=plain(sub.email)))
+    _opt_in(c, person, email, lang, bool(ss.get("remind_digest")))
+
+
+def _opt_in(c: shell.Page, person_id: str, email: str, lang: str, digest: bool) -> None:
+    """Record the opt-in (pending) and mail its confirmation link at once."""
+    token = new_token()
+    done = editor.act(c, "remind", lambda: c.store.mail_subscribe(c.access, person_id, email, lang, c.name,
+                                                                    confirm_token=token, digest=digest),
+                      problem="" if looks_like_email(email) else c.t("err.bad_email"))
+    if not done:
+        return
+    sub = done.value
+    person = c.snap.person(person_id)
+    base = shell.base_url()
+    remind_job.note_base_url(base)
+    mail = compose(sub.email, person.name if person else "", c.snap.project.title, sub.lang,
+                   confirm_url(base, token, sub.lang), sub.confirm_until, sub.digest)
+    try:
+        smtp = settings.from_config(shell.secrets())
+        if smtp is None:
+            raise MailError("mail is not set up")
+        remind.send_one(smtp, mail)
+    except (MailError, settings.SettingsError):
+        editor.flash("remind", "error", c.t("remind.confirm_failed"))
+        return
+    editor.flash("remind", "success", c.t("remind.sent_confirm", email=plain(sub.email)))
 
 
 def _stop(c: shell.Page, person_id: str) -> None:

@@ -12,7 +12,7 @@ from starlette.responses import PlainTextResponse
 from starlette.routing import BaseRoute, Route
 from streamlit import config
 
-from partnership.web import events, fields, files, preload, unsubscribe
+from partnership.web import confirm, events, fields, files, preload, unsubscribe
 from partnership.web.compress import CompressStatic
 from partnership.web.headers import SecurityHeaders
 
@@ -40,7 +40,8 @@ def routes() -> list[BaseRoute]:
     """Every route of ours, under the base path."""
     found: list[BaseRoute] = [Route(path("/ping"), ping, methods=["GET"]),
                               Route(path("/file"), files.file, methods=["GET"]),
-                              Route(path("/unsubscribe"), unsubscribe.unsubscribe, methods=["GET", "POST"])]
+                              Route(path("/unsubscribe"), unsubscribe.unsubscribe, methods=["GET", "POST"]),
+                              Route(path("/confirm"), confirm.confirm, methods=["GET", "POST"])]
     if events.enabled():
         found.append(Route(path("/events"), events.events, methods=["GET"]))
         found.append(Route(path("/field"), fields.field, methods=["GET"]))

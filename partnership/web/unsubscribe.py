@@ -25,20 +25,22 @@ IN_FLIGHT = Limits(per_client=8, total=64)
 MAX_BODY = 4096
 
 
-def page(lang: str, message: str, form_action: str = "", status: int = 200) -> HTMLResponse:
-    """The page: a title, one sentence, and the button when ``form_action`` is given."""
-    title = html.escape(t("remind.page.title", lang))
+def page(lang: str, message: str, form_action: str = "", status: int = 200, *,
+         title_key: str = "remind.page.title", button_key: str = "remind.page.button") -> HTMLResponse:
+    """The page: a title, one sentence, and the button when ``form_action`` is given
+    (also the confirmation link's page, ``web.confirm``, with its own title and button)."""
+    title = html.escape(t(title_key, lang))
     body = f"<h1>{title}</h1>\n<p>{html.escape(message)}</p>\n"
     if form_action:
         body += (f'<form method="post" action="{html.escape(form_action, quote=True)}">'
-                 f'<button type="submit">{html.escape(t("remind.page.button", lang))}</button></form>\n')
+                 f'<button type="submit">{html.escape(t(button_key, lang))}</button></form>\n')
     document = (f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8">'
                 f'<meta name="viewport" content="width=device-width, initial-scale=1">'
                 f'<meta name="robots" content="noindex"><title>{title}</title></head>\n<body>\n{body}</body></html>\n')
     return HTMLResponse(document, status_code=status, headers={"Cache-Control": "no-store"})
 
 
-def _lang(value: str) -> str:
+def lang_of(value: str) -> str:
     return value if value in LANGS else DEFAULT_LANG
 
 
@@ -48,7 +50,7 @@ def _end(token: str) -> tuple[str, bool] | None:
 
 async def unsubscribe(request: Request) -> HTMLResponse:
     """GET asks, POST unsubscribes (see the module docstring)."""
-    lang = _lang(request.query_params.get("l", DEFAULT_LANG))
+    lang = lang_of(request.query_params.get("l", DEFAULT_LANG))
     token = request.query_params.get("t", "")
     if request.method == "GET":
         if not token:
@@ -67,5 +69,5 @@ async def unsubscribe(request: Request) -> HTMLResponse:
         IN_FLIGHT.give_back(client)
     if found is None:
         return page(lang, t("remind.page.unknown", lang), status=404)
-    lang, ended = _lang(found[0]), found[1]
+    lang, ended = lang_of(found[0]), found[1]
     return page(lang, t("remind.page.done" if ended else "remind.page.already", lang))

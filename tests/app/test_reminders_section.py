@@ -5,7 +5,10 @@ link instead."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
+from email.header import decode_header, make_header
+from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
@@ -14,15 +17,19 @@ from streamlit.testing.v1 import AppTest
 from partnership.store.postgres import PostgresStore
 from tests.app.conftest import texts
 from tests.support.file_links import by_what
+from tests.support.smtp import SmtpServer
 
 MakeApp = Callable[..., AppTest]
 
 
 @pytest.fixture
-def smtp_set(monkeypatch: pytest.MonkeyPatch) -> None:
-    """SMTP settings as a server would have them (no server needed: nothing is sent here)."""
-    monkeypatch.setenv("PARTNERSHIP_SMTP_URL", "smtp://127.0.0.1:2525")
-    monkeypatch.setenv("PARTNERSHIP_MAIL_FROM", "noreply@example.org")
+def smtp_set(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[SmtpServer]:
+    """SMTP settings pointing at a real SMTP server (aiosmtpd), which gets the confirmation mails."""
+    with SmtpServer(tmp_path / "maildir") as server:
+        monkeypatch.setenv("PARTNERSHIP_SMTP_URL", server.url)
+        monkeypatch.setenv("PARTNERSHIP_MAIL_FROM", "noreply@example.org")
+        monkeypatch.setenv("PARTNERSHIP_BASE_URL", "https://app.example.org")
+        yield server
 
 
 @pytest.fixture
@@ -34,7 +41,7 @@ def tokens(store: PostgresStore) -> dict[str, str]:
 
 
 def test_opting_in_records_who_when_which_address_and_language(app: MakeApp, store: PostgresStore,
-                                                                 tokens: dict[str, str], smtp_set: None) -> None:
+                                                                 tokens: dict[str, str], smtp_set: SmtpServer) -> None:
     at = app(tokens["owner"], page="overview")
     assert at.selectbox(key="remind_person").options == ["Eva", "Ole"]
     at.text_input(key="remind_email").input("ikke-en-adresse")
@@ -47,11 +54,25 @@ def test_opting_in_records_who_when_which_address_and_language(app: MakeApp, sto
     at.selectbox(key="remind_person").set_value(eva.id)
     at.text_input(key="remind_email").input("eva@example.org")
     at.radio(key="remind_lang").set_value("en")
+    at.checkbox(key="remind_digest").check()
     at.button(key="remind_subscribe").click().run()
-    assert "Du får påmindelser på eva@example.org" in texts(at)
+    assert "Vi har sendt en mail til eva@example.org" in texts(at)
     [sub] = store.mail_subscriptions(store.open(tokens["owner"]))
     assert (sub.email, sub.lang, sub.consented_by, sub.consented_role) == ("eva@example.org", "en", "Anna", "owner")
+    assert sub.digest is True and sub.confirmed_at is None  # pending until the link is followed
+    assert "Eva: venter på bekræftelse fra eva@example.org" in texts(at)
+    # The confirmation mail went out at once, in the chosen language, with its link.
+    [mail] = smtp_set.mails()
+    assert mail["To"] == "eva@example.org" and mail["List-Unsubscribe"] is None
+    assert str(make_header(decode_header(mail["Subject"]))) == "Confirm your sign-up for reminders from “Lektiecafé”"
+    payload = mail.get_payload(decode=True)
+    assert isinstance(payload, bytes)
+    link = re.search(r"^(https://app\.example\.org/ps/confirm\?t=(\S+)&l=en)$", payload.decode(), re.M)
+    assert link is not None and "weekly summary" in payload.decode()
+    assert store.mail_confirm(link.group(2)) == ("en", "confirmed")
+    at.run()
     assert "Eva får påmindelser på eva@example.org (Engelsk)" in texts(at)
+    assert "med ugentligt overblik" in texts(at)
 
     at.button(key=f"remind_stop_{sub.person_id}").click().run()
     assert "Påmindelserne er stoppet" in texts(at)
@@ -59,7 +80,7 @@ def test_opting_in_records_who_when_which_address_and_language(app: MakeApp, sto
 
 
 def test_the_partner_signs_up_only_its_own_people_and_the_viewer_sees_no_form(
-        app: MakeApp, tokens: dict[str, str], smtp_set: None) -> None:
+        app: MakeApp, tokens: dict[str, str], smtp_set: SmtpServer) -> None:
     partner = app(tokens["partner"], name="Ole", page="overview")
     assert partner.selectbox(key="remind_person").options == ["Ole"]
     viewer = app(tokens["viewer"], name="Vera", page="overview")

@@ -17,6 +17,7 @@ import httpx
 import pytest
 
 from partnership.i18n import TIMEZONE
+from partnership.store.base import new_token
 from tests.support.smtp import SmtpServer
 from tests.support.streamlit_server import StreamlitServer
 
@@ -47,7 +48,9 @@ def test_the_link_in_the_mail_unsubscribes_without_the_projects_link(server: Str
     eva = store.add_person(owner, {"name": "Eva", "side": "association"}, "Anna")
     soon = (datetime.now(TIMEZONE).date() + timedelta(days=1)).isoformat()
     store.add_task(owner, {"title": "Første frist", "responsible": eva.id, "due": soon}, "Anna")
-    store.mail_subscribe(owner, eva.id, "eva@example.org", "en", "Eva")
+    token = new_token()
+    store.mail_subscribe(owner, eva.id, "eva@example.org", "en", "Eva", confirm_token=token)
+    assert store.mail_confirm(token) == ("en", "confirmed")
     assert "sent 1 of 1" in remind(server, smtp, tmp_path)
     [mail] = smtp.mails()
     payload = mail.get_payload(decode=True)

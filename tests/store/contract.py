@@ -1063,14 +1063,14 @@ class StoreContract:
         owner, tokens = make(store)
         eva = store.add_person(owner, {"name": "Eva", "side": "association"}, ME)
         revision = store.revision(owner)
-        sub = store.mail_subscribe(owner, eva.id, "  eva@example.org ", "en", "Eva")
+        sub = store.mail_subscribe(owner, eva.id, "  eva@example.org ", "en", "Eva", confirm_token=new_token())
         assert (sub.person_id, sub.email, sub.lang, sub.consented_by, sub.consented_role) == (
             eva.id, "eva@example.org", "en", "Eva", "owner")
         assert sub.consented_at.tzinfo is not None
         assert store.revision(owner) > revision
         assert store.mail_subscriptions(owner) == [sub]
         # A new consent replaces the old one: one active subscription per person.
-        again = store.mail_subscribe(owner, eva.id, "eva@example.net", "da", "Eva")
+        again = store.mail_subscribe(owner, eva.id, "eva@example.net", "da", "Eva", confirm_token=new_token())
         assert store.mail_subscriptions(owner) == [again] and again.id != sub.id
 
     def test_the_partner_signs_up_and_sees_only_its_own_people(self, store: Store) -> None:
@@ -1078,17 +1078,17 @@ class StoreContract:
         partner = partner_of(store, tokens)
         eva = store.add_person(owner, {"name": "Eva", "side": "association", "working_group": True}, ME)
         ole = store.add_person(partner, {"name": "Ole", "side": "partner"}, "Ole")
-        store.mail_subscribe(owner, eva.id, "eva@example.org", "da", ME)
+        store.mail_subscribe(owner, eva.id, "eva@example.org", "da", ME, confirm_token=new_token())
         with pytest.raises(Forbidden):
-            store.mail_subscribe(partner, eva.id, "hijack@example.org", "da", "Ole")
-        mine = store.mail_subscribe(partner, ole.id, "ole@example.org", "en", "Ole")
+            store.mail_subscribe(partner, eva.id, "hijack@example.org", "da", "Ole", confirm_token=new_token())
+        mine = store.mail_subscribe(partner, ole.id, "ole@example.org", "en", "Ole", confirm_token=new_token())
         assert store.mail_subscriptions(partner) == [mine]
         assert {s.person_id for s in store.mail_subscriptions(owner)} == {eva.id, ole.id}
         viewer = store.open(tokens["viewer"])
         with pytest.raises(Forbidden):
             store.mail_subscriptions(viewer)
         with pytest.raises(Forbidden):
-            store.mail_subscribe(viewer, ole.id, "v@example.org", "da", "V")
+            store.mail_subscribe(viewer, ole.id, "v@example.org", "da", "V", confirm_token=new_token())
         with pytest.raises(Forbidden):
             store.mail_stop(partner, eva.id, "Ole")
 
@@ -1098,12 +1098,12 @@ class StoreContract:
         for bad in ("", "eva", "eva@example", "eva@@example.org", "eva@example.org\nBcc: x@example.org",
                     "Eva <eva@example.org>", "a" * 250 + "@example.org"):
             with pytest.raises(ValidationError) as caught:
-                store.mail_subscribe(owner, eva.id, bad, "da", ME)
+                store.mail_subscribe(owner, eva.id, bad, "da", ME, confirm_token=new_token())
             assert caught.value.code in ("bad_email", "required"), bad
         with pytest.raises(ValidationError):
-            store.mail_subscribe(owner, eva.id, "eva@example.org", "de", ME)
+            store.mail_subscribe(owner, eva.id, "eva@example.org", "de", ME, confirm_token=new_token())
         with pytest.raises(ValidationError) as missing:
-            store.mail_subscribe(owner, "nobody", "eva@example.org", "da", ME)
+            store.mail_subscribe(owner, "nobody", "eva@example.org", "da", ME, confirm_token=new_token())
         assert missing.value.code == "not_found"
         assert store.mail_subscriptions(owner) == []
 
@@ -1112,7 +1112,7 @@ class StoreContract:
         owner, _ = make(store)
         other, _ = make(store)
         eva = store.add_person(owner, {"name": "Eva", "side": "association"}, ME)
-        store.mail_subscribe(owner, eva.id, "eva@example.org", "da", ME)
+        store.mail_subscribe(owner, eva.id, "eva@example.org", "da", ME, confirm_token=new_token())
         with pytest.raises(InvalidLink):
             store.mail_subscriptions(Access(owner.project_id, Role.OWNER, other.token))
         assert store.mail_stop(owner, eva.id, ME) is True
@@ -1127,6 +1127,6 @@ class StoreContract:
     def test_erasing_a_person_erases_their_mail_subscription(self, store: Store) -> None:
         owner, _ = make(store)
         eva = store.add_person(owner, {"name": "Eva", "side": "association"}, ME)
-        store.mail_subscribe(owner, eva.id, "eva@example.org", "da", ME)
+        store.mail_subscribe(owner, eva.id, "eva@example.org", "da", ME, confirm_token=new_token())
         store.erase_person(owner, eva.id, eva.version, ME)
         assert store.mail_subscriptions(owner) == []

@@ -44,10 +44,11 @@ API = {
     "ps_links", "ps_seal_links", "ps_rotate_link_sealed", "ps_mark_opened",
     "ps_revisions", "ps_heartbeats", "ps_said_yes",
     "ps_mail_subscribe", "ps_mail_stop", "ps_mail_subscriptions", "ps_mail_unsubscribe", "ps_erase_person",
+    "ps_mail_confirm",
     "ps_timer", "ps_show_links_to_members",
 }
 WITHOUT_PROJECT = {"ps_create_project", "ps_open", "ps_import_project", "ps_revisions", "ps_heartbeats",
-                   "ps_mail_unsubscribe"}
+                   "ps_mail_unsubscribe", "ps_mail_confirm"}
 # Per-row SQL helpers left without a SET clause so that PostgreSQL inlines them (see the
 # migration's header); they use schema-qualified names only and only the owner runs them.
 INLINED = {"iso", "iso_date", "project_json", "project_content", "candidate_content", "candidate_json",
@@ -231,7 +232,8 @@ def test_a_token_works_for_its_own_project_only(local: SupabaseStore, server: Rp
         "ps_export_project": {},
         "ps_links": {}, "ps_seal_links": {"p_seals": {}}, "ps_mark_opened": {},
         "ps_rotate_link_sealed": {"p_role": "partner", "p_new_token": "N" * 43, "p_seals": {}},
-        "ps_mail_subscribe": {"p_person": person.id, "p_email": "a@example.org", "p_lang": "da", "p_actor": "A"},
+        "ps_mail_subscribe": {"p_person": person.id, "p_email": "a@example.org", "p_lang": "da", "p_digest": False,
+                              "p_confirm_hash": "0" * 64, "p_actor": "A"},
         "ps_mail_stop": {"p_person": person.id, "p_actor": "A"},
         "ps_mail_subscriptions": {},
         "ps_erase_person": {"p_id": person.id, "p_expected_version": 1, "p_actor": "A"},

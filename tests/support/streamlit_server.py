@@ -74,6 +74,7 @@ class StreamlitServer:
         }
         # Links are built from the address the browser used, never from a setting.
         env.pop("PARTNERSHIP_BASE_URL", None)
+        env["PARTNERSHIP_REMIND_EVERY"] = "0"  # the app's own reminder runs: off unless a test's env turns it on
         for key in ("SUPABASE_URL", "SUPABASE_KEY"):
             env.pop(key, None)  # the database the test writes to, unless self.env names Supabase
         env.update(self.env)
