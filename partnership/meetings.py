@@ -222,7 +222,8 @@ def when_text(meeting: Meeting, lang: str) -> str:
 
 def rhythm_text(rhythm: Rhythm, lang: str) -> str:
     place = t("mt.rhythm_place", lang, place=rhythm.place) if rhythm.place.strip() else ""
-    return t("mt.rhythm_text", lang, n=rhythm.every_weeks, weekday=t(f"mt.weekday.{rhythm.weekday}", lang),
+    key = "mt.rhythm_text_1" if rhythm.every_weeks == 1 else "mt.rhythm_text"
+    return t(key, lang, n=rhythm.every_weeks, weekday=t(f"mt.weekday.{rhythm.weekday}", lang),
              time=f"{rhythm.time:%H.%M}", until=fmt_date(rhythm.until, lang)) + place
 
 
