@@ -2,7 +2,7 @@
 meeting pack and the calendar's meeting events (``partnership/meetings.py``,
 ``partnership/meeting_calendar.py``, ``partnership/ui/meetings.py``)."""
 
-DA = {
+DA: dict[str, str] = {
     "mt.tab": "Møder",
     "mt.title": "Opfølgningsmøder",
     "mt.lead": "Planlæg møderne, skriv dagsordenen, og skriv referatet sammen under mødet. Opgaver fra "
@@ -72,7 +72,7 @@ DA = {
     "mt.task_note": "Fra opfølgningsmødet {date}.",
 }
 
-EN = {
+EN: dict[str, str] = {
     "mt.tab": "Meetings",
     "mt.title": "Follow-up meetings",
     "mt.lead": "Plan the meetings, write the agenda, and write the minutes together during the meeting. Tasks "

@@ -21,11 +21,10 @@ import hashlib
 from abc import abstractmethod
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any
 
-from partnership import exchange, meetings
+from partnership import exchange
 from partnership.errors import InvalidLink, StorageError, ValidationError
-from partnership.meetings import Meeting, Meetings, Rhythm
 from partnership.model import (
     Access,
     Approval,
@@ -42,14 +41,13 @@ from partnership.model import (
 from partnership.reminders import Subscription
 from partnership.store import seal
 from partnership.store.base import CALLER_HEADER, LIVE_BATCH, Beat, Store, hash_token, live_digests, new_token
+from partnership.store.rpc_meetings import _T, MeetingCalls
 from partnership.store.rpc_wire import changes as _changes
 from partnership.store.rpc_wire import health as _health
 from partnership.store.rpc_wire import snapshot as _snapshot
 from partnership.store.rpc_wire import text as _text
 from partnership.store.rpc_wire import timer as _timer
 from partnership.store.rpc_wire import wire as _wire
-
-_T = TypeVar("_T")
 
 
 def _subscription(data: Mapping[str, Any]) -> Subscription:
@@ -58,7 +56,7 @@ def _subscription(data: Mapping[str, Any]) -> Subscription:
                         str(data["consented_role"]))
 
 
-class RpcStore(Store):
+class RpcStore(MeetingCalls, Store):
     """The Store contract as calls of the ``ps_*`` functions; ``_call`` is the transport."""
 
     @abstractmethod
@@ -391,43 +389,6 @@ class RpcStore(Store):
         self._seal_new(access, tokens)
         return access, tokens
 
-    # -- follow-up meetings (issue 25; migration _meetings) -----------------------------
-
-    def meetings(self, access: Access) -> Meetings:
-        data = self._expect(self._at(access, "ps_meetings", read=True), Mapping)
-        return self._records(lambda: meetings.from_wire(data))
-
-    def add_meeting(self, access: Access, fields: Mapping[str, Any],
-                    actor: str) -> Meeting:
-        data = self._expect(self._at(access, "ps_add_meeting", {"p_fields": _changes(fields),
-                                                                "p_actor": _text(actor)}), Mapping)
-        return self._records(lambda: meetings.meeting_from_wire(data))
-
-    def update_meeting(self, access: Access, meeting_id: str,
-                       changes: Mapping[str, Any], expected_version: int, actor: str) -> int:
-        return self._int(self._at(access, "ps_update_meeting", {
-            "p_id": _text(meeting_id), "p_changes": _changes(changes), "p_expected_version": expected_version,
-            "p_actor": _text(actor)}))
-
-    def meeting_notes(self, access: Access, meeting_id: str, text: str,
-                      expected_version: int, actor: str) -> int:
-        return self._int(self._at(access, "ps_meeting_notes", {
-            "p_id": _text(meeting_id), "p_text": _text(text), "p_expected_version": expected_version,
-            "p_actor": _text(actor)}))
-
-    def meeting_task(self, access: Access, meeting_id: str,
-                     fields: Mapping[str, Any], expected_version: int, actor: str) -> Task:
-        data = self._expect(self._at(access, "ps_meeting_task", {
-            "p_id": _text(meeting_id), "p_fields": _changes(fields), "p_expected_version": expected_version,
-            "p_actor": _text(actor)}), Mapping)
-        return self._records(lambda: exchange.record(Task, data))
-
-    def set_meeting_rhythm(self, access: Access, rhythm: Mapping[str, Any],
-                           expected_version: int, actor: str) -> Rhythm:
-        data = self._expect(self._at(access, "ps_set_meeting_rhythm", {
-            "p_rhythm": _changes(rhythm), "p_expected_version": expected_version, "p_actor": _text(actor)}), Mapping)
-        return self._records(lambda: meetings.rhythm_from_wire(data))
-
 
 _SHOWN_TO_MEMBERS = (Role.PARTNER, Role.VIEWER)
 
@@ -436,4 +397,3 @@ def _member_seals(project_id: str, member_token: str, tokens: Mapping[Role, str]
     """``tokens`` sealed under the member's key, keyed "m:<hash>" (ps_show_links_to_members,
     ps_rotate_link_sealed: the database keeps them only while the owner shows links)."""
     return {f"m:{hash_token(t)}": seal.seal(member_token, project_id, role.value, t) for role, t in tokens.items()}
-

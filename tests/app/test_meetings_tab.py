@@ -35,7 +35,6 @@ def test_the_example_shows_its_rhythm_and_the_past_meetings_minutes(app: MakeApp
     shown = texts(at)
     assert "Lektiecaféen har haft 22 børn i snit." in shown
     assert "Klubben finder to nye frivillige til tirsdagene." in shown
-    assert "Skriv til forældrene om forældreaftenen" in shown
     assert "Anna Holm, Mette Lund, Ole Berg, Sara Nielsen" in shown
 
 
