@@ -1,14 +1,14 @@
 """Timeline: the tasks of the partnership over time, who does what, the calendar files,
-and the health check at each follow-up."""
+the health check at each follow-up, and the follow-up meetings with their minutes."""
 
 from datetime import date
 
-from partnership.ui import health_page, page, timeline_page
+from partnership.ui import health_page, meetings, page, timeline_page
 
 ctx = page.enter("timeline")
 today = date.today()
 timeline_page.header(ctx, ctx.snap)
-plan, health = timeline_page.tabs(ctx)
+plan, health, meeting_tab = timeline_page.tabs(ctx)
 if plan.open:
     with plan:
         view = timeline_page.controls(ctx, ctx.snap, today)
@@ -18,3 +18,6 @@ if plan.open:
 if health.open:
     with health:
         health_page.health_check(ctx, ctx.snap)
+if meeting_tab.open:
+    with meeting_tab:
+        meetings.section(ctx, ctx.snap, today)

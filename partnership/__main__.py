@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
-from partnership import downloads, import_rules
+from partnership import downloads, import_rules, meetings
 from partnership.demo import create_demo
 from partnership.errors import PartnershipError
 from partnership.i18n import DEFAULT_LANG, LANGS, TIMEZONE
@@ -54,7 +54,11 @@ def write_file(store: Store, command: str, link: str, lang: str, out: Path, fmt:
     """Write the agreement (as ``fmt``) or the calendar that ``link`` may see to ``out``."""
     access = store.open(token_of(link))
     snap = store.snapshot(access)
-    made = files.agreement_file(snap, fmt, lang) if command == "agreement" else files.calendar_file(snap, lang)
+    if command == "agreement":
+        made = files.agreement_file(snap, fmt, lang)
+    else:  # the same calendar as the page's link (web/files.py): tasks and meetings
+        book, emails = meetings.gather(store, access)
+        made = files.calendar_file(snap, lang, book=book, emails=emails)
     out.write_bytes(made.data)
     return {"file": str(out), "bytes": len(made.data), "type": made.mime.split(";")[0]}
 

@@ -116,7 +116,8 @@ class Reminder:
 @dataclass(frozen=True)
 class CalendarEvent:
     """One VEVENT as plain data. ``start``/``end`` are dates (all day, end exclusive) or
-    datetimes in Danish time; ``weekly`` is a recurrence (``{"freq", "byday", "until"}``)."""
+    datetimes in Danish time; ``weekly`` is a recurrence (``{"freq", "byday", "until"}``,
+    with ``"interval"`` for a meeting rhythm)."""
 
     uid: str
     summary: str
@@ -129,6 +130,13 @@ class CalendarEvent:
     weekly: dict[str, Any] | None = None
     reminder: Reminder | None = None
     last_modified: datetime | None = None
+    location: str = ""
+    attendees: tuple[tuple[str, str], ...] = ()
+    """(name, e-mail) of the participants whose address is known (ATTENDEE, mailto)."""
+    recurrence_id: datetime | None = None
+    """For one changed meeting of a series: the series' start it replaces (RECURRENCE-ID)."""
+    exdates: tuple[datetime, ...] = ()
+    """Starts of a series with no meeting (EXDATE)."""
 
 
 @dataclass(frozen=True)

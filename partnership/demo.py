@@ -14,7 +14,7 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from partnership import agreement, contact, exchange, health
+from partnership import agreement, contact, exchange, health, meetings_demo
 from partnership.model import (
     Access,
     Candidate,
@@ -67,10 +67,10 @@ def create_demo(store: Store, creator: str = "Eksempel", today: date | None = No
     """Create the example project and return the owner's Access and the three links.
 
     One atomic creation, then two people opt in to mail (``MAIL``), then one approval per
-    side (approvals are never imported). If a step after the creation fails, the project
-    is deleted again and the error raised: the caller never gets a half example. Only if
-    the deletion fails too does an unsigned example remain, whose links nobody has
-    received."""
+    side (approvals are never imported), then the follow-up meetings (``meetings_demo``).
+    If a step after the creation fails, the project is deleted again and the error raised:
+    the caller never gets a half example. Only if the deletion fails too does an unsigned
+    example remain, whose links nobody has received."""
     access, tokens = store.create_example(example_data(creator, today, lang), creator, caller=caller)
     try:
         _opt_in(store, access, store.open(tokens["partner"]))
@@ -78,6 +78,8 @@ def create_demo(store: Store, creator: str = "Eksempel", today: date | None = No
         digest = agreement.content_hash(text)
         store.approve(access, OWNER_SIGNER, digest, text, creator)
         store.approve(store.open(tokens["partner"]), PARTNER_SIGNER, digest, text, PARTNER_SIGNER)
+        meetings_demo.add_meetings(store, access, store.open(tokens["partner"]), today or date.today(), creator,
+                                   PARTNER_SIGNER)
     except Exception:
         try:
             store.delete_project(access)

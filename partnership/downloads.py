@@ -28,6 +28,7 @@ MIME = {
     "calendar.ics": "text/calendar; charset=utf-8",
     "export.json": "application/json",
     "link.txt": "text/plain; charset=utf-8",
+    "meeting.html": "text/html; charset=utf-8",
 }
 """Each file (``what``) and its Content-Type."""
 
@@ -67,6 +68,8 @@ def file_name(snap: Snapshot, what: str, lang: str, *, suffix: str = "", person_
         return f"{stem}.ics"
     if what == "export.json":
         return export_name(snap.project.title)
+    if what == "meeting.html":  # a meeting's pack: suffix is the meeting's day
+        return "-".join(x for x in (t("mt.pack_file", lang), slug(snap.project.title), suffix) if x) + ".html"
     return "partnerskab-link.txt"
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from partnership import health, usertext, validation
 from partnership.errors import ValidationError
+from partnership.meetings import ENTITIES as MEETING_ENTITIES
 from partnership.model import AgreementVersion, HistoryEntry, Role, Snapshot
 from partnership.steps import MAX_NAME, MAX_TEXT
 
@@ -30,7 +31,7 @@ MAX_VERSION = 2**31 - 1  # PostgreSQL's integer
 MAX_POSITION = 1_000_000
 MAX_HISTORY_TEXT = 100_000  # the SQL table's check
 HISTORY_ENTITIES = frozenset({"field", "candidate", "person", "task", "project", "approval", "agreement", "health",
-                              "import", "signed_version"})
+                              "import", "signed_version"}) | frozenset(MEETING_ENTITIES)
 IMPORT_ENTITY = "import"
 """The history entry an import adds last: everything before it came from the file."""
 SIGNED_ENTITY = "signed_version"

@@ -103,6 +103,23 @@ DA: dict[str, str] = {
     "safety.check_saved": "Tjek om det blev gemt",
     "safety.draft_kept": "Din tekst er ikke gemt endnu, men den står her stadig.",
     "safety.store_down": "Vi kan ikke hente projektet lige nu. Siden prøver igen af sig selv.",
+
+    # -- follow-up meetings (migration _meetings) -----------------------------------------
+    "err.bad_time": "{what} skal være et klokkeslæt som 17.00 eller 17:30.",
+    "err.too_many": "{what} har for mange punkter: højst {limit}.",
+    "what.meeting": "Mødet",
+    "what.meeting.day": "Mødets dato",
+    "what.meeting.time": "Klokkeslættet",
+    "what.meeting.duration": "Varigheden",
+    "what.meeting.place": "Stedet",
+    "what.meeting.participants": "Deltagerne",
+    "what.meeting.agenda": "Dagsordenen",
+    "what.meeting.decisions": "Beslutningen",
+    "what.meeting.notes": "Referatet",
+    "what.rhythm.every_weeks": "Antal uger mellem møderne",
+    "what.rhythm.weekday": "Ugedagen",
+    "what.rhythm.until": "Slutdatoen",
+    "what.cap.meetings": "møder",
 }
 
 
@@ -207,4 +224,21 @@ EN: dict[str, str] = {
     "safety.check_saved": "Check whether it was saved",
     "safety.draft_kept": "Your text is not saved yet, but it is still here.",
     "safety.store_down": "We cannot load the project right now. The page will try again by itself.",
+
+    # -- follow-up meetings (migration _meetings) -----------------------------------------
+    "err.bad_time": "{what} must be a time of day such as 17.00 or 17:30.",
+    "err.too_many": "{what} has too many items: at most {limit}.",
+    "what.meeting": "The meeting",
+    "what.meeting.day": "The meeting's date",
+    "what.meeting.time": "The time",
+    "what.meeting.duration": "The length",
+    "what.meeting.place": "The place",
+    "what.meeting.participants": "The participants",
+    "what.meeting.agenda": "The agenda",
+    "what.meeting.decisions": "The decision",
+    "what.meeting.notes": "The minutes",
+    "what.rhythm.every_weeks": "The number of weeks between meetings",
+    "what.rhythm.weekday": "The weekday",
+    "what.rhythm.until": "The end date",
+    "what.cap.meetings": "meetings",
 }

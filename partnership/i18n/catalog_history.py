@@ -92,6 +92,11 @@ DA: dict[str, str] = {
         "historikken til læsning. Godkendelser: {approvals} – de kom ikke med, så aftalen skal godkendes igen af "
         "begge parter."
     ),
+
+    # -- follow-up meetings (migration _meetings) -----------------------------------------
+    "history.kind.meeting": "Opfølgningsmøde",
+    "history.kind.meeting_notes": "Referat af et møde",
+    "history.kind.meeting_rhythm": "Fast mødeplan",
 }
 
 
@@ -183,4 +188,9 @@ EN: dict[str, str] = {
         "{entries:entry|entries}. Signed versions of the agreement: {signed} – they are in the history, to read. "
         "Approvals: {approvals} – they did not come along, so the agreement must be approved again by both sides."
     ),
+
+    # -- follow-up meetings (migration _meetings) -----------------------------------------
+    "history.kind.meeting": "Follow-up meeting",
+    "history.kind.meeting_notes": "Minutes of a meeting",
+    "history.kind.meeting_rhythm": "Regular meeting schedule",
 }

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, vCalAddress
 
 from partnership.calendar import PRODID, CalendarEvent, Reminder, calendar_events, utc
 from partnership.model import Person, Task
@@ -38,6 +38,14 @@ def _vevent(found: CalendarEvent, stamp: datetime) -> Event:
     event.add("sequence", found.sequence)
     if found.last_modified is not None:
         event.add("last-modified", found.last_modified)
+    if found.location:
+        event.add("location", found.location)
+    for name, email in found.attendees:
+        event.add("attendee", vCalAddress(f"mailto:{email}"), parameters={"CN": name, "ROLE": "REQ-PARTICIPANT"})
+    if found.recurrence_id is not None:
+        event.add("recurrence-id", found.recurrence_id)
+    for day in found.exdates:
+        event.add("exdate", day)
     return event
 
 
@@ -51,13 +59,15 @@ def tasks_to_ics(
     our_org: str = "",
     partner_org: str = "",
     now: datetime | None = None,
+    extra: Sequence[CalendarEvent] = (),
 ) -> bytes:
     """The tasks (all kinds) that have a date, as an .ics calendar.
 
     With ``person_id``, only the tasks that person is responsible for. ``now`` is the
     DTSTAMP (default: the current UTC time); each event's LAST-MODIFIED is the task's
     ``updated_at`` when known. Tasks passed in are exported as they are: leave internal
-    tasks out for a partner or viewer before calling.
+    tasks out for a partner or viewer before calling. ``extra`` events (the follow-up
+    meetings, ``partnership.meeting_calendar``) come after the tasks.
     """
     stamp = utc(now) if now is not None else datetime.now(UTC)
     found = calendar_events(tasks, people, project_title=project_title, person_id=person_id, lang=lang,
@@ -68,7 +78,7 @@ def tasks_to_ics(
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", found.name)
-    for event in found.events:
+    for event in [*found.events, *extra]:
         cal.add_component(_vevent(event, stamp))
     cal.add_missing_timezones()
     data: bytes = cal.to_ical()

@@ -6,13 +6,14 @@ the store (the route ``partnership/web/files.py``, the CLI)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from partnership import agreement, downloads
+from partnership import agreement, downloads, meeting_calendar, meetings
 from partnership.agreement_export import to_html
 from partnership.i18n import t
+from partnership.meetings import Meeting, Meetings
 from partnership.model import AgreementVersion, Approval, Snapshot
 from partnership.render import agreement_docx, agreement_pdf, calendar_ics
 
@@ -55,11 +56,17 @@ def tasks_file(snap: Snapshot, lang: str) -> File:
     return File(downloads.file_name(snap, "tasks.csv", lang), downloads.MIME["tasks.csv"], data)
 
 
-def calendar_file(snap: Snapshot, lang: str, person_id: str | None = None) -> File:
-    """The partnership's calendar, or the tasks ``person_id`` is responsible for."""
+def calendar_file(snap: Snapshot, lang: str, person_id: str | None = None, *, book: Meetings | None = None,
+                  emails: Mapping[str, str] | None = None) -> File:
+    """The partnership's calendar, or the tasks ``person_id`` is responsible for; with
+    ``book``, the follow-up meetings too (and the ones ``person_id`` takes part in),
+    ATTENDEE addresses from ``emails`` (person id -> the opted-in address)."""
+    extra = meeting_calendar.meeting_events(book, snap.people, project_id=snap.project.id,
+                                            project_title=snap.project.title, lang=lang, emails=emails,
+                                            person_id=person_id) if book is not None else []
     data = calendar_ics.tasks_to_ics(downloads.calendar_tasks(snap), snap.people, project_title=snap.project.title,
                                      person_id=person_id, lang=lang, our_org=snap.project.our_org,
-                                     partner_org=snap.project.partner_org)
+                                     partner_org=snap.project.partner_org, extra=extra)
     return File(downloads.file_name(snap, "calendar.ics", lang, person_id=person_id),
                 downloads.MIME["calendar.ics"], data)
 
@@ -74,3 +81,12 @@ def link_file(snap: Snapshot, lang: str, url: str) -> File:
     """The owner's link in a small text file, to keep."""
     data = (t("links.file_text", lang, url=url) + "\n").encode("utf-8")
     return File(downloads.file_name(snap, "link.txt", lang), downloads.MIME["link.txt"], data)
+
+
+def meeting_pack_file(snap: Snapshot, book: Meetings, meeting: Meeting, lang: str) -> File:
+    """One meeting's pack (agenda, the follow-up plan, the open tasks, the minutes so far)
+    as a print-ready HTML page, laid out like the agreement's."""
+    text = meetings.pack_markdown(snap, book, meeting, lang)
+    data = to_html(text, meetings.pack_title(snap, meeting, lang), lang).encode("utf-8")
+    return File(downloads.file_name(snap, "meeting.html", lang, suffix=meeting.day.isoformat()),
+                downloads.MIME["meeting.html"], data)

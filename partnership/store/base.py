@@ -40,6 +40,7 @@ from partnership.model import (
     Timer,
 )
 from partnership.reminders import Subscription
+from partnership.store.base_meetings import MeetingStore
 
 TOKEN_BYTES = 32
 """256-bit link tokens."""
@@ -106,7 +107,7 @@ def live_digests(tokens: Collection[str]) -> dict[str, str]:
     return out
 
 
-class Store(ABC):
+class Store(MeetingStore, ABC):
     """Persistence for partnerships. One instance may be shared by many threads."""
 
     backend: str = "?"

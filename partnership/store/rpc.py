@@ -21,7 +21,7 @@ import hashlib
 from abc import abstractmethod
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from partnership import exchange
 from partnership.errors import StorageError, ValidationError
@@ -41,6 +41,7 @@ from partnership.model import (
 from partnership.reminders import Subscription
 from partnership.store import seal
 from partnership.store.base import CALLER_HEADER, LIVE_BATCH, Beat, Store, hash_token, live_digests, new_token
+from partnership.store.rpc_meetings import _T, MeetingCalls
 from partnership.store.rpc_wire import changes as _changes
 from partnership.store.rpc_wire import health as _health
 from partnership.store.rpc_wire import snapshot as _snapshot
@@ -50,10 +51,8 @@ from partnership.store.rpc_wire import timer as _timer
 from partnership.store.rpc_wire import well_formed as _well_formed
 from partnership.store.rpc_wire import wire as _wire
 
-_T = TypeVar("_T")
 
-
-class RpcStore(Store):
+class RpcStore(MeetingCalls, Store):
     """The Store contract as calls of the ``ps_*`` functions; ``_call`` is the transport."""
 
     @abstractmethod

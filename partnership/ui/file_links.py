@@ -19,13 +19,16 @@ import streamlit as st
 from partnership.web import asgi
 
 
-def url(token: str, what: str, lang: str, *, version_id: str | None = None, person_id: str | None = None) -> str:
+def url(token: str, what: str, lang: str, *, version_id: str | None = None, person_id: str | None = None,
+        meeting_id: str | None = None) -> str:
     """The route's address for one file, as seen from any page of the app."""
     query = {"k": token, "what": what, "l": lang}
     if version_id:
         query["v"] = version_id
     if person_id:
         query["p"] = person_id
+    if meeting_id:
+        query["m"] = meeting_id
     return f"{asgi.path('/file')}?{urlencode(query)}"
 
 

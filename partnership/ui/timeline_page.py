@@ -170,11 +170,13 @@ def header(c: shell.Ctx, snap: Snapshot) -> None:
 
 
 def tabs(c: shell.Ctx) -> Sequence[Any]:
-    """The two tabs: the timeline with its tasks, and the health check. Only the open
+    """The three tabs: the timeline with its tasks, the health check, and the follow-up
+    meetings (``ui/meetings.py``). Only the open
     tab is drawn (``.open``; choosing the other reruns the page): the health check's
     form and chart are a good part of what a first load of the page had to draw."""
     return st.tabs([f":material/timeline: {c.t('tl.tab.plan')}",
-                    f":material/monitor_heart: {c.t('tl.tab.health')}"], on_change="rerun", key="tl_tab")
+                    f":material/monitor_heart: {c.t('tl.tab.health')}",
+                    f":material/groups: {c.t('mt.tab')}"], on_change="rerun", key="tl_tab")
 
 
 def _reset_filters() -> None:

@@ -32,7 +32,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from partnership import downloads, process
+from partnership import downloads, meetings, process
 from partnership.errors import Forbidden, InvalidLink, PartnershipError
 from partnership.i18n import DEFAULT_LANG, LANGS
 from partnership.signature import approvals_from_history
@@ -69,7 +69,8 @@ def app_address(request: Request) -> str:
     return f"{request.url.scheme}://{request.url.netloc}{asgi.base_path()}"
 
 
-def build(token: str, what: str, lang: str, version_id: str, person_id: str, address: str) -> File | None:
+def build(token: str, what: str, lang: str, version_id: str, person_id: str, address: str,
+          meeting_id: str = "") -> File | None:
     """The file, or None when this link may not have it (runs in a worker thread)."""
     # Late: the writers (fpdf2, python-docx, icalendar: about 0.5 s to import) load at the first download,
     # not at every server start.
@@ -91,11 +92,17 @@ def build(token: str, what: str, lang: str, version_id: str, person_id: str, add
         past = [a for a in approvals_from_history(store.history(access)) if a.id not in seen]
         return files.agreement_file(snap, fmt, lang, version=version, approvals=[*snap.approvals, *past])
     if what == "calendar.ics":
-        if person_id and person_id not in {x.responsible for x in downloads.calendar_tasks(snap)}:
+        book, emails = meetings.gather(store, access)
+        if person_id and person_id not in {x.responsible for x in downloads.calendar_tasks(snap)} and not (
+                meetings.participants_of(book, person_id) and snap.person(person_id) is not None):
             return None
-        return files.calendar_file(snap, lang, person_id or None)
+        return files.calendar_file(snap, lang, person_id or None, book=book, emails=emails)
     if what == "tasks.csv":
         return files.tasks_file(snap, lang)
+    if what == "meeting.html":
+        book = store.meetings(access)
+        meeting = book.get(meeting_id)
+        return files.meeting_pack_file(snap, book, meeting, lang) if meeting is not None else None
     if what == "export.json":
         return files.export_file(snap, store.export_project(access))
     return files.link_file(snap, lang, f"{address}/?k={token}")
@@ -105,23 +112,26 @@ async def file(request: Request) -> Response:
     """One download (see the module docstring)."""
     q = request.query_params
     token, what, lang = q.get("k", ""), q.get("what", ""), q.get("l", DEFAULT_LANG)
-    version_id, person_id = q.get("v", ""), q.get("p", "")
+    version_id, person_id, meeting_id = q.get("v", ""), q.get("p", ""), q.get("m", "")
     try:
         hash_token(token)
     except InvalidLink:
         return refuse(404)
     if what not in downloads.MIME or lang not in LANGS:
         return refuse(404)
-    if any(x and not _ID_RE.match(x) for x in (version_id, person_id)):
+    if any(x and not _ID_RE.match(x) for x in (version_id, person_id, meeting_id)):
         return refuse(404)
     if (version_id and not what.startswith("agreement.")) or (person_id and what != "calendar.ics"):
+        return refuse(404)
+    if bool(meeting_id) != (what == "meeting.html"):
         return refuse(404)
     client = clients.of_request(request)
     if not IN_FLIGHT.take(client):
         return refuse(429)
     try:
         async with _semaphore():
-            found = await run_in_threadpool(build, token, what, lang, version_id, person_id, app_address(request))
+            found = await run_in_threadpool(build, token, what, lang, version_id, person_id, app_address(request),
+                                            meeting_id)
     except (InvalidLink, Forbidden):
         return refuse(404)
     except PartnershipError:

@@ -30,6 +30,7 @@ from partnership.store.base import new_token
 from partnership.store.postgres import PostgresStore
 from tests.store.contract import ME, ProjectsTitled, Rows, StoreContract, make
 from tests.store.contract_mail_confirm import MailConfirmContract
+from tests.store.contract_meetings import MeetingContract
 from tests.store.contract_members import MemberContract
 from tests.support.engine import Engine, engine_for
 
@@ -73,7 +74,7 @@ def database_rows(database: str) -> Rows:
     return rows
 
 
-class TestPostgresStore(StoreContract, MemberContract, MailConfirmContract):
+class TestPostgresStore(StoreContract, MemberContract, MailConfirmContract, MeetingContract):
     pass
 
 

@@ -34,6 +34,7 @@ from partnership.store.supabase import BACKOFF_S, SupabaseStore
 from partnership.ui.messages import describe
 from tests.store.contract import ME, ProjectsTitled, Rows, StoreContract, make
 from tests.store.contract_mail_confirm import MailConfirmContract
+from tests.store.contract_meetings import MeetingContract
 from tests.store.contract_members import MemberContract
 from tests.support.engine import engine_for
 from tests.support.postgres import postgres_for
@@ -94,7 +95,7 @@ def database_rows(request: pytest.FixtureRequest, store: SupabaseStore) -> Rows:
     return rows
 
 
-class TestSupabaseStore(StoreContract, MemberContract, MailConfirmContract):
+class TestSupabaseStore(StoreContract, MemberContract, MailConfirmContract, MeetingContract):
     pass
 
 

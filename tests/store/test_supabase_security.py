@@ -46,6 +46,8 @@ API = {
     "ps_mail_subscribe", "ps_mail_stop", "ps_mail_subscriptions", "ps_mail_unsubscribe", "ps_erase_person",
     "ps_mail_confirm",
     "ps_timer", "ps_show_links_to_members",
+    "ps_meetings", "ps_add_meeting", "ps_update_meeting", "ps_meeting_notes", "ps_meeting_task",
+    "ps_set_meeting_rhythm",
 }
 WITHOUT_PROJECT = {"ps_create_project", "ps_open", "ps_import_project", "ps_revisions", "ps_heartbeats",
                    "ps_mail_unsubscribe", "ps_mail_confirm"}
@@ -239,6 +241,12 @@ def test_a_token_works_for_its_own_project_only(local: SupabaseStore, server: Rp
         "ps_erase_person": {"p_id": person.id, "p_expected_version": 1, "p_actor": "A"},
         "ps_timer": {"p_action": "start", "p_expected_version": 0, "p_actor": "A"},
         "ps_show_links_to_members": {"p_show": True, "p_expected": False, "p_seals": {}, "p_actor": "A"},
+        "ps_meetings": {}, "ps_add_meeting": {"p_fields": {"day": "2027-01-05", "time": "17:00"}, "p_actor": "A"},
+        "ps_update_meeting": {"p_id": "x", "p_changes": {}, "p_expected_version": 1, "p_actor": "A"},
+        "ps_meeting_notes": {"p_id": "x", "p_text": "x", "p_expected_version": 0, "p_actor": "A"},
+        "ps_meeting_task": {"p_id": "x", "p_fields": {"title": "x"}, "p_expected_version": 1, "p_actor": "A"},
+        "ps_set_meeting_rhythm": {"p_rhythm": {"every_weeks": 6, "weekday": 1, "time": "17:00"},
+                                  "p_expected_version": 0, "p_actor": "A"},
     }
     assert set(args) == API - WITHOUT_PROJECT
     for fn, params in args.items():
