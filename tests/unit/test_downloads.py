@@ -14,7 +14,8 @@ from partnership.web.files import disposition
 
 @pytest.mark.parametrize("role", list(Role))
 def test_every_role_gets_the_agreement_tasks_and_calendar_and_only_the_owner_the_rest(role: Role) -> None:
-    shared = {"agreement.md", "agreement.html", "agreement.docx", "agreement.pdf", "tasks.csv", "calendar.ics"}
+    shared = {"agreement.md", "agreement.html", "agreement.docx", "agreement.pdf", "tasks.csv", "calendar.ics",
+              "meeting.html"}
     allowed = {what for what in downloads.MIME if downloads.allowed(role, what)}
     assert allowed == (set(downloads.MIME) if role is Role.OWNER else shared)
     assert not downloads.allowed(role, "agreement.odt") and not downloads.allowed(role, "../secret")
