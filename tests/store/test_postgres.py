@@ -29,6 +29,7 @@ from partnership.store import engine, legacy, open_store
 from partnership.store.base import new_token
 from partnership.store.postgres import PostgresStore
 from tests.store.contract import ME, ProjectsTitled, Rows, StoreContract, make
+from tests.store.contract_funding import FundingContract
 from tests.store.contract_members import MemberContract
 from tests.support.engine import Engine, engine_for
 
@@ -72,7 +73,7 @@ def database_rows(database: str) -> Rows:
     return rows
 
 
-class TestPostgresStore(StoreContract, MemberContract):
+class TestPostgresStore(StoreContract, MemberContract, FundingContract):
     pass
 
 
