@@ -44,7 +44,7 @@ create table partnership_private.funding (
     deadline date check (deadline between date '1900-01-01' and date '2200-12-31'),
     status text not null default 'planned' check (status in ('planned', 'sent', 'granted', 'refused')),
     responsible text not null default '' check (pg_catalog.length(responsible) <= 64),
-    note text not null default '' check (pg_catalog.length(note) <= 2000),
+    note text not null default '' check (pg_catalog.length(note) <= 1000),
     version integer not null default 1,
     updated_by text not null check (pg_catalog.length(updated_by) <= 200),
     updated_at timestamptz not null,
@@ -59,7 +59,7 @@ create table partnership_private.evaluations (
     name text not null check (pg_catalog.length(name) <= 200),
     at timestamptz not null,
     answers jsonb not null,
-    reached text not null default '' check (pg_catalog.length(reached) <= 20000),
+    reached text not null default '',  -- at most max_text(): ps_add_evaluation checks
     seq bigint generated always as identity,
     primary key (project_id, id)
 );
@@ -68,7 +68,7 @@ create table partnership_private.term_choices (
     project_id text not null references partnership_private.projects (id) on delete cascade,
     side text not null check (side in ('association', 'partner')),
     choice text not null check (choice in ('continue', 'renew', 'close')),
-    note text not null default '' check (pg_catalog.length(note) <= 2000),
+    note text not null default '' check (pg_catalog.length(note) <= 1000),
     name text not null check (pg_catalog.length(name) <= 200),
     at timestamptz not null,
     primary key (project_id, side)
@@ -84,7 +84,7 @@ alter table partnership_private.projects
     add column outcome_at timestamptz,
     add column outcome_version integer not null default 0,
     add column closed_at timestamptz,
-    add column closed_note text not null default '' check (pg_catalog.length(closed_note) <= 4100);
+    add column closed_note text not null default '' check (pg_catalog.length(closed_note) <= 2100);
 
 alter table partnership_private.funding enable row level security;
 alter table partnership_private.evaluations enable row level security;
@@ -180,7 +180,7 @@ begin
     end if;
     if p ? 'note' then
         v_out := v_out || pg_catalog.jsonb_build_object('note',
-            partnership_private.jtext(p -> 'note', 'funding.note', 2000, false));
+            partnership_private.jtext(p -> 'note', 'funding.note', 1000, false));
     end if;
     return v_out;
 end
@@ -337,7 +337,8 @@ create function public.ps_add_evaluation(p_token text, p_project text, p_name te
 returns jsonb language plpgsql security definer set search_path = '' as $$
 declare
     v_name text := partnership_private.name(p_name, 'evaluation.name');
-    v_reached text := partnership_private.strip(partnership_private.check_text(p_reached, 'evaluation.reached', 20000, false));
+    v_reached text := partnership_private.strip(partnership_private.check_text(p_reached, 'evaluation.reached',
+                                                                                         partnership_private.max_text(), false));
     v_answers jsonb := '[]';
     v_link record;
     v_new partnership_private.evaluations%rowtype;
@@ -375,7 +376,7 @@ declare
     v_side text;
     v_cur partnership_private.projects%rowtype;
     v_new partnership_private.projects%rowtype;
-    v_note text := partnership_private.strip(partnership_private.check_text(p_note, 'outcome.note', 2000, false));
+    v_note text := partnership_private.strip(partnership_private.check_text(p_note, 'outcome.note', 1000, false));
     v_other text;
     v_notes text;
     v_at timestamptz := pg_catalog.clock_timestamp();

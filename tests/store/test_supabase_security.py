@@ -45,6 +45,7 @@ API = {
     "ps_revisions", "ps_heartbeats", "ps_said_yes",
     "ps_mail_subscribe", "ps_mail_stop", "ps_mail_subscriptions", "ps_mail_unsubscribe", "ps_erase_person",
     "ps_timer", "ps_show_links_to_members",
+    "ps_add_funding", "ps_update_funding", "ps_set_term", "ps_add_evaluation", "ps_choose_outcome",
 }
 WITHOUT_PROJECT = {"ps_create_project", "ps_open", "ps_import_project", "ps_revisions", "ps_heartbeats",
                    "ps_mail_unsubscribe"}
@@ -237,6 +238,11 @@ def test_a_token_works_for_its_own_project_only(local: SupabaseStore, server: Rp
         "ps_erase_person": {"p_id": person.id, "p_expected_version": 1, "p_actor": "A"},
         "ps_timer": {"p_action": "start", "p_expected_version": 0, "p_actor": "A"},
         "ps_show_links_to_members": {"p_show": True, "p_expected": False, "p_seals": {}, "p_actor": "A"},
+        "ps_add_funding": {"p_fields": {"fund": "x"}, "p_actor": "A"},
+        "ps_update_funding": {"p_id": "x", "p_changes": {"fund": "x"}, "p_expected_version": 1, "p_actor": "A"},
+        "ps_set_term": {"p_period": {"end": "2030-01-01"}, "p_expected_version": 0, "p_actor": "A"},
+        "ps_add_evaluation": {"p_name": "A", "p_answers": {}, "p_reached": "x", "p_actor": "A"},
+        "ps_choose_outcome": {"p_choice": "close", "p_note": "", "p_expected_version": 0, "p_actor": "A"},
     }
     assert set(args) == API - WITHOUT_PROJECT
     for fn, params in args.items():
