@@ -21,9 +21,8 @@ import hashlib
 import logging
 import re
 import secrets
-from abc import ABC, abstractmethod
+from abc import abstractmethod
 from collections.abc import Callable, Collection, Mapping, Sequence
-from datetime import date
 from typing import Any
 
 from partnership.errors import InvalidLink
@@ -31,20 +30,17 @@ from partnership.model import (
     Access,
     Approval,
     Candidate,
-    Evaluation,
-    FundingApplication,
     HealthCheck,
     HistoryEntry,
-    Outcome,
     Person,
     Presence,
     Role,
     Snapshot,
     Task,
-    Term,
     Timer,
 )
 from partnership.reminders import Subscription
+from partnership.store.base_term import TermStore
 
 TOKEN_BYTES = 32
 """256-bit link tokens."""
@@ -111,7 +107,7 @@ def live_digests(tokens: Collection[str]) -> dict[str, str]:
     return out
 
 
-class Store(ABC):
+class Store(TermStore):  # funding and the end of the term: store/base_term.py
     """Persistence for partnerships. One instance may be shared by many threads."""
 
     backend: str = "?"
@@ -396,38 +392,3 @@ class Store(ABC):
         transaction: ``data`` is an export document, checked and stored exactly as
         ``import_project`` does (never approvals or the signed state), except that its
         history is kept as it is, without the "import" entry (the app wrote it)."""
-
-    # -- funding and the end of the term (issue 25) ----------------------------------------
-
-    @abstractmethod
-    def add_funding(self, access: Access, fields: Mapping[str, Any], actor: str) -> FundingApplication:
-        """Owner, member or partner: a new funding application (``fund`` required;
-        ``amount`` whole kroner >= 0, ``deadline``, ``status``, ``responsible`` - a shared
-        person -, ``note``). Viewer: Forbidden. Writable after signing too; a closed
-        project: Forbidden (code "closed")."""
-
-    @abstractmethod
-    def update_funding(self, access: Access, application_id: str, changes: Mapping[str, Any],
-                       expected_version: int, actor: str) -> int:
-        """Change an application, compare-and-set on its version; returns the new one."""
-
-    @abstractmethod
-    def set_term(self, access: Access, start: date | None, end: date | None, expected_version: int,
-                 actor: str) -> Term:
-        """Owner, member or partner: the agreement's period (``end`` required, not before
-        ``start``), compare-and-set on ``Term.version``; Forbidden (code "signed") while
-        the agreement is signed."""
-
-    @abstractmethod
-    def add_evaluation(self, access: Access, name: str, answers: Mapping[str, tuple[str, str]], reached: str,
-                       actor: str) -> Evaluation:
-        """Owner, member or partner: the caller's side's evaluation at the end of the term
-        (the health check's statements, possibly none, and what was reached)."""
-
-    @abstractmethod
-    def choose_outcome(self, access: Access, choice: Outcome, note: str, expected_version: int,
-                       actor: str) -> Term:
-        """Owner, member or partner, once signed: the caller's side's choice of outcome,
-        compare-and-set on ``Term.outcome_version``. When both sides chose the same it
-        takes effect: continue, renew (the agreement reopens; signed versions are kept)
-        or close (the project becomes read-only; the notes become the closing note)."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 from abc import abstractmethod
 from collections.abc import Callable, Collection, Mapping, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from partnership import exchange
@@ -29,17 +29,13 @@ from partnership.model import (
     Access,
     Approval,
     Candidate,
-    Evaluation,
-    FundingApplication,
     HealthCheck,
     HistoryEntry,
-    Outcome,
     Person,
     Presence,
     Role,
     Snapshot,
     Task,
-    Term,
     Timer,
 )
 from partnership.reminders import Subscription
@@ -61,7 +57,7 @@ def _subscription(data: Mapping[str, Any]) -> Subscription:
                         str(data["consented_role"]))
 
 
-class RpcStore(Store):
+class RpcStore(rpc_term.TermCalls, Store):  # funding and the end of the term: store/rpc_term.py
     """The Store contract as calls of the ``ps_*`` functions; ``_call`` is the transport."""
 
     @abstractmethod
@@ -393,47 +389,6 @@ class RpcStore(Store):
         access = Access(str(answer["project_id"]), Role.OWNER, tokens["owner"])
         self._seal_new(access, tokens)
         return access, tokens
-
-
-    # -- funding and the end of the term (issue 25) ----------------------------------------
-
-    def add_funding(self, access: Access, fields: Mapping[str, Any], actor: str) -> FundingApplication:
-        data = self._expect(self._at(access, "ps_add_funding", {
-            "p_fields": _funding_changes(fields), "p_actor": _text(actor)}), Mapping)
-        return self._records(lambda: rpc_term.funding(data))
-
-    def update_funding(self, access: Access, application_id: str, changes: Mapping[str, Any],
-                       expected_version: int, actor: str) -> int:
-        return self._int(self._at(access, "ps_update_funding", {
-            "p_id": _text(application_id), "p_changes": _funding_changes(changes),
-            "p_expected_version": expected_version, "p_actor": _text(actor)}))
-
-    def set_term(self, access: Access, start: date | None, end: date | None, expected_version: int,
-                 actor: str) -> Term:
-        data = self._expect(self._at(access, "ps_set_term", {
-            "p_period": {"start": _wire(start), "end": _wire(end)}, "p_expected_version": expected_version,
-            "p_actor": _text(actor)}), Mapping)
-        return self._records(lambda: rpc_term.term(data))
-
-    def add_evaluation(self, access: Access, name: str, answers: Mapping[str, tuple[str, str]], reached: str,
-                       actor: str) -> Evaluation:
-        payload = {str(k): _wire(v) for k, v in answers.items()} if isinstance(answers, Mapping) else answers
-        data = self._expect(self._at(access, "ps_add_evaluation", {
-            "p_name": _text(name), "p_answers": payload, "p_reached": _text(reached),
-            "p_actor": _text(actor)}), Mapping)
-        return self._records(lambda: rpc_term.evaluation(data))
-
-    def choose_outcome(self, access: Access, choice: Outcome, note: str, expected_version: int,
-                       actor: str) -> Term:
-        data = self._expect(self._at(access, "ps_choose_outcome", {
-            "p_choice": _text(str(choice)), "p_note": _text(note), "p_expected_version": expected_version,
-            "p_actor": _text(actor)}), Mapping)
-        return self._records(lambda: rpc_term.term(data))
-
-
-def _funding_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
-    """An application's changes as JSON (a date as its ISO day, an enum as its value)."""
-    return {str(k): _wire(v) for k, v in changes.items()}
 
 
 _SHOWN_TO_MEMBERS = (Role.PARTNER, Role.VIEWER)
