@@ -14,7 +14,7 @@ DA: dict[str, str] = {
     "term.save": "Gem perioden",
     "term.saved": "Perioden er gemt.",
     "term.conflict": "{who} har ændret perioden imens. Dine datoer står her stadig; gem igen for at overskrive.",
-    "term.ending": "Aftaleperioden slutter om {n:dag|dage} ({end}). Tid til at evaluere og beslutte sammen, "
+    "term.ending": "Aftaleperioden slutter om {n} {n:dag|dage} ({end}). Tid til at evaluere og beslutte sammen, "
     "om I fortsætter, fornyer eller afslutter.",
     "term.ended": "Aftaleperioden sluttede {end}. Evaluér og beslut sammen, om I fortsætter, fornyer eller "
     "afslutter.",
@@ -67,7 +67,7 @@ EN: dict[str, str] = {
     "term.save": "Save the period",
     "term.saved": "The period is saved.",
     "term.conflict": "{who} changed the period meanwhile. Your dates are still here; save again to overwrite.",
-    "term.ending": "The agreement period ends in {n:day|days} ({end}). Time to evaluate and decide together "
+    "term.ending": "The agreement period ends in {n} {n:day|days} ({end}). Time to evaluate and decide together "
     "whether to continue, renew or close.",
     "term.ended": "The agreement period ended on {end}. Evaluate and decide together whether to continue, renew "
     "or close.",
