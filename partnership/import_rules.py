@@ -30,7 +30,8 @@ MAX_VERSION = 2**31 - 1  # PostgreSQL's integer
 MAX_POSITION = 1_000_000
 MAX_HISTORY_TEXT = 100_000  # the SQL table's check
 HISTORY_ENTITIES = frozenset({"field", "candidate", "person", "task", "project", "approval", "agreement", "health",
-                              "import", "signed_version"})
+                              "import", "signed_version",
+                              "funding", "term", "evaluation"})  # issue 25: funding and the end of the term
 IMPORT_ENTITY = "import"
 """The history entry an import adds last: everything before it came from the file."""
 SIGNED_ENTITY = "signed_version"

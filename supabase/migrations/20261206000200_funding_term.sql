@@ -19,6 +19,8 @@
 --   log        (REDEFINED from 20261205000000_commit_notify.sql: refuses every write of a
 --              closed project with PT403 {"code": "closed"} - every write function logs;
 --              only the owner's link settings ('links') still pass)
+--   signed_at  (REDEFINED from 20261126000000_init.sql: "closed" before "signed" on a
+--              closed project - only writes ask it)
 --   snapshot   (WRAPPED: the one before renamed snapshot_before_term, so the member
 --              wrapper of 20261205002000_members.sql and any later addition are kept;
 --              + "funding" and "term" for every role)
@@ -119,6 +121,23 @@ begin
     end if;
     update partnership_private.projects set revision = revision + 1 where id = p_project;
     perform pg_catalog.set_config('partnership.scope', '', true);
+end
+$$;
+
+-- From 20261126000000_init.sql. Every "is it signed?" check is a write's (set_field,
+-- task_rule, the people's rule, approve, reopen): on a closed project it says "closed"
+-- rather than "signed", so the refusal names the stronger lock.
+create or replace function partnership_private.signed_at(p_project text)
+returns timestamptz language plpgsql stable set search_path = '' as $$
+declare
+    v_signed timestamptz;
+    v_closed timestamptz;
+begin
+    select p.signed_at, p.closed_at into v_signed, v_closed from partnership_private.projects p where p.id = p_project;
+    if v_closed is not null then
+        perform partnership_private.forbidden('closed', 'the partnership is closed: nothing can be changed');
+    end if;
+    return v_signed;
 end
 $$;
 
@@ -456,6 +475,7 @@ revoke all on sequence partnership_private.funding_seq_seq, partnership_private.
     from public, anon, authenticated, service_role;
 revoke all on function partnership_private.log(text, text, text, text, text, text, text, integer, boolean, timestamptz)
     from public, anon, authenticated, service_role;
+revoke all on function partnership_private.signed_at(text) from public, anon, authenticated, service_role;
 revoke all on function partnership_private.funding_content(partnership_private.funding) from public, anon, authenticated, service_role;
 revoke all on function partnership_private.funding_json(partnership_private.funding) from public, anon, authenticated, service_role;
 revoke all on function partnership_private.funding_changes(text, jsonb) from public, anon, authenticated, service_role;

@@ -6,7 +6,9 @@ is the SQL functions' own (20261206000200_funding_term.sql).
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -161,6 +163,8 @@ class FundingContract:
         revision = store.snapshot(owner).revision
         writes = [
             lambda: store.set_field(owner, "s1_idea", "ny", 0, ME),
+            lambda: store.set_field(partner, "s4_vision", "ny", 0, OLE),  # "closed", not "signed"
+            lambda: store.add_person(partner, {"name": "Sara", "side": "partner"}, OLE),
             lambda: store.add_task(member, {"title": "Ny"}, "Mads"),
             lambda: store.add_candidate(owner, "Skolen", ME),
             lambda: store.update_funding(owner, app.id, {"status": "granted"}, 1, ME),
@@ -177,3 +181,18 @@ class FundingContract:
         after = store.snapshot(viewer)
         assert after.term.closed and after.revision == revision
         assert store.export_project(owner)["project"]["title"] == "Lektiecafé"  # the export is still there
+
+
+def without_funding_and_term(view: dict[str, Any]) -> dict[str, Any]:
+    """``contract.example_view`` as the example showed it before issue 25: its signed text
+    without the applications' list and the period line (so without the hashes that name
+    that text), for comparing with example_before.json."""
+    def text(markdown: str) -> str:
+        markdown = re.sub(r"### (Fondsansøgninger|Funding applications)\n\n(- .*\n)+\n", "", markdown)
+        return re.sub(r"\*\*(Periode|Period):\*\* .*\n\n", "", markdown)
+
+    return {**view,
+            "project": {k: v for k, v in view["project"].items() if k != "signed_hash"},
+            "approvals": [{k: v for k, v in a.items() if k != "content_hash"} for a in view["approvals"]],
+            "signed_versions": [{**v, "markdown": text(v["markdown"]), "content_hash": ""}
+                                for v in view["signed_versions"]]}

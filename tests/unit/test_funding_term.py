@@ -35,7 +35,8 @@ def snap(applications: list[FundingApplication], period: Term | None = None) -> 
                     funding=applications, term=period or Term())
 
 
-def app(fund: str, amount: int, status: FundingStatus, deadline: date | None = None, who: str = "") -> FundingApplication:
+def app(fund: str, amount: int, status: FundingStatus, deadline: date | None = None,
+        who: str = "") -> FundingApplication:
     return FundingApplication(f"id-{fund}", fund, amount, deadline, status, who)
 
 
