@@ -8,7 +8,8 @@
 - ``notice``: the overview's notice from ``term.REMIND_DAYS`` before the end.
 
 Widget keys: ``term_start``/``term_end``/``term_save`` (flash ``term_period``),
-``ev_r_<statement>``/``ev_c_<statement>``/``ev_reached``/``ev_submit`` (flash ``ev``),
+``ev_open`` (the evaluation's lazy expander), ``ev_r_<statement>``/``ev_c_<statement>``/
+``ev_reached``/``ev_submit`` (flash ``ev``),
 ``out_choice``/``out_note``/``out_submit`` (flash ``out``); containers ``term_box``,
 ``term_closed``, ``term_notice``.
 """
@@ -26,7 +27,7 @@ from partnership.health import RATINGS, STATEMENTS
 from partnership.i18n import fmt_date, fmt_datetime
 from partnership.model import Outcome, Role, Side, Snapshot
 from partnership.steps import MAX_TEXT
-from partnership.ui import datefield, editor, labels, shell
+from partnership.ui import datefield, editor, labels, lazy, shell
 from partnership.ui.health_page import BADGE
 
 ss = st.session_state
@@ -157,8 +158,11 @@ def _evaluation_form(c: shell.Page, snap: Snapshot) -> None:
     if side is None:
         return
     editor.show_flash(EVALUATION)
-    with st.expander(c.t("term.ev_form", org=usertext.plain(labels.org_name(c, snap, side))),
-                     icon=":material/rate_review:"), st.form("ev_form", border=False):
+    box = lazy.expander(c.t("term.ev_form", org=usertext.plain(labels.org_name(c, snap, side))), key="ev_open",
+                        icon=":material/rate_review:")
+    if box is None:
+        return
+    with box, st.form("ev_form", border=False):
         st.text_area(c.t("term.ev_reached"), key="ev_reached", max_chars=MAX_REACHED, height=100,
                      placeholder=c.t("term.ev_reached_hint"))
         for key in STATEMENTS:

@@ -83,7 +83,7 @@ def test_closing_together_makes_the_pages_read_only(app: MakeApp, store: Postgre
     at = app(token=tokens["owner"], page="overview")
     assert "slutter om 20 dage" in texts(at)
 
-    at = app(token=tokens["owner"], page="step5")
+    at = opened(app(token=tokens["owner"], page="step5"), "ev_open")
     at.text_area(key="ev_reached").input("28 børn kom fast.")
     at.radio(key="ev_r_shared_goals").set_value("green")
     at.button(key="ev_submit").click().run()
