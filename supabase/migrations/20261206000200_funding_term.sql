@@ -16,6 +16,7 @@
 --
 --   funding, evaluations, term_choices   (new tables; projects: + term_*, outcome_*, closed_*)
 --   ps_add_funding, ps_update_funding, ps_set_term, ps_add_evaluation, ps_choose_outcome  (new, public)
+--   term_mail_due   (new, private: the reminder mail before the period ends, for `remind`)
 --   log        (REDEFINED from 20261205000000_commit_notify.sql: refuses every write of a
 --              closed project with PT403 {"code": "closed"} - every write function logs;
 --              only the owner's link settings ('links') still pass)
@@ -451,6 +452,28 @@ begin
 end
 $$;
 
+-- -- the reminder mail before the period ends ---------------------------------------------
+-- Private, like mail_due (20261205003000_mail.sql): `python -m partnership remind` adds
+-- these to mail_due's. One mail per active subscription and period end, once the end is
+-- within p_days (term.REMIND_DAYS) and no outcome is chosen for it; never for a closed
+-- project.                                                   key <sub>:term:<end date>
+create function partnership_private.term_mail_due(p_today date, p_days integer)
+returns jsonb language sql stable set search_path = '' as $$
+    select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+        'key', s.id || ':term:' || partnership_private.iso_date(p.term_end), 'subscription', s.id,
+        'email', s.email, 'lang', s.lang, 'person', x.name, 'person_side', x.side, 'project', p.title,
+        'our_org', p.our_org, 'partner_org', p.partner_org, 'kind', 'term', 'what', '',
+        'day', partnership_private.iso_date(p.term_end), 'actor', '', 'side', '', 'signed', p.signed_at is not null,
+        'note', '') order by s.seq), '[]'::jsonb)
+    from partnership_private.mail_subscriptions s
+    join partnership_private.people x on x.project_id = s.project_id and x.id = s.person_id
+    join partnership_private.projects p on p.id = s.project_id
+    where s.ended_at is null and p.closed_at is null and p.outcome = ''
+      and p.term_end between p_today and p_today + p_days
+      and not exists (select 1 from partnership_private.mail_sent m
+                      where m.key = s.id || ':term:' || partnership_private.iso_date(p.term_end))
+$$;
+
 -- -- the snapshot -------------------------------------------------------------------------
 
 alter function partnership_private.snapshot(text, text) rename to snapshot_before_term;
@@ -481,6 +504,7 @@ revoke all on function partnership_private.funding_json(partnership_private.fund
 revoke all on function partnership_private.funding_changes(text, jsonb) from public, anon, authenticated, service_role;
 revoke all on function partnership_private.evaluation_json(partnership_private.evaluations) from public, anon, authenticated, service_role;
 revoke all on function partnership_private.term_json(partnership_private.projects) from public, anon, authenticated, service_role;
+revoke all on function partnership_private.term_mail_due(date, integer) from public, anon, authenticated, service_role;
 revoke all on function partnership_private.snapshot(text, text) from public, anon, authenticated, service_role;
 revoke all on function partnership_private.snapshot_before_term(text, text) from public, anon, authenticated, service_role;
 
