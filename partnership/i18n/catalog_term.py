@@ -20,6 +20,7 @@ DA: dict[str, str] = {
     "afslutter.",
     "term.to_step5": "Til evaluering og beslutning",
     "term.h": "Periodens afslutning",
+    "term.show": "Evaluér og beslut om aftalen skal fortsætte",
     "term.lead": "Evaluér hver for sig, og vælg så sammen: fortsæt som nu, forny med ændringer, eller afslut. "
     "Beslutningen gælder, når begge sider har valgt det samme.",
     "term.decided.continue": "I har besluttet sammen at fortsætte som nu.",
@@ -73,6 +74,7 @@ EN: dict[str, str] = {
     "or close.",
     "term.to_step5": "To the evaluation and decision",
     "term.h": "End of the term",
+    "term.show": "Evaluate and decide whether the agreement continues",
     "term.lead": "Evaluate each on your own, then choose together: continue as is, renew with changes, or "
     "close. The decision takes effect when both sides chose the same.",
     "term.decided.continue": "You decided together to continue as is.",

@@ -11,7 +11,7 @@ Widget keys: ``term_start``/``term_end``/``term_save`` (flash ``term_period``),
 ``ev_open`` (the evaluation's lazy expander), ``ev_r_<statement>``/``ev_c_<statement>``/
 ``ev_reached``/``ev_submit`` (flash ``ev``),
 ``out_choice``/``out_note``/``out_submit`` (flash ``out``); containers ``term_box``,
-``term_closed``, ``term_notice``.
+``term_closed``, ``term_notice``; ``term_show_btn`` unfolds it long before the end.
 """
 
 from __future__ import annotations
@@ -114,9 +114,21 @@ def end_of_term(c: shell.Page, snap: Snapshot, today: date) -> None:
         return
     if snap.project.signed_at is None:
         return
+    found = term.notice(snap.term, today)
+    early = found.stage in ("none", "running") and not snap.term.choices and not snap.term.evaluations
+    if early and snap.role is Role.VIEWER:
+        return  # nothing to read yet
+    if early and not ss.get("term_show"):  # long before the end: one button, for a side that decides early
+        st.button(c.t("term.show"), key="term_show_btn", icon=":material/event_repeat:", type="tertiary",
+                  on_click=lambda: ss.__setitem__("term_show", True))
+        return
     with st.container(border=True, key="term_box"):
         st.header(c.t("term.h"))
-        found = term.notice(snap.term, today)
+        _decision(c, snap, found)
+
+
+def _decision(c: shell.Page, snap: Snapshot, found: term.Notice) -> None:
+    with st.container(key="term_decision"):
         if found.stage in ("ending", "ended"):
             st.caption(c.t("term.ending" if found.stage == "ending" else "term.ended", n=found.days,
                            end=fmt_date(snap.term.end, c.lang)))

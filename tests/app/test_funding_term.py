@@ -121,3 +121,15 @@ def test_the_example_shows_its_applications_on_the_dashboard_and_timeline(app: M
     drawn = [x.title for x in timeline_page.drawn_tasks(snap, "da")]
     assert "Ansøgningsfrist: Egmont Fonden" in drawn
     assert "Egmont Fonden" in agreement.render_markdown(snap)
+
+
+def test_long_before_the_end_the_decision_waits_behind_one_button(app: MakeApp, store: PostgresStore) -> None:
+    _, tokens = create_demo(store)  # its period ends in 335 days
+    at = app(token=tokens["partner"], name="Ole", page="step5")
+    no_errors(at)
+    keys = {b.key for b in at.button}
+    assert "term_show_btn" in keys and "out_submit" not in keys
+    at.button(key="term_show_btn").click().run()
+    assert "out_submit" in {b.key for b in at.button}
+    viewer = app(token=tokens["viewer"], page="step5")
+    assert not {"term_show_btn", "out_submit"} & {b.key for b in viewer.button}
