@@ -100,6 +100,13 @@ def notice(c: shell.Ctx, snap: Snapshot, today: date) -> None:
                      query_params=shell.url_params(c))
 
 
+def closed_banner(c: shell.Page, url: str) -> None:
+    """Every page but the overview and step 5 (which say more): a closed partnership is
+    read-only, so nobody types into an editor the store will refuse."""
+    if c.snap.term.closed and url not in ("overview", "step5"):
+        st.info(c.t("term.closed_notice", when=_closed_when(c, c.snap)), icon=":material/inventory_2:")
+
+
 def _closed_when(c: shell.Ctx, snap: Snapshot) -> str:
     return fmt_datetime(snap.term.closed_at, c.lang) if snap.term.closed_at else ""
 

@@ -107,6 +107,7 @@ def test_closing_together_makes_the_pages_read_only(app: MakeApp, store: Postgre
     assert not {"out_submit", "ev_submit", "s5_reopen"} & {b.key for b in partner.button}
     step4 = app(token=tokens["owner"], page="step4")
     no_errors(step4)
+    assert "Partnerskabet blev afsluttet" in texts(step4)  # every page says so
     assert not [b for b in step4.button if b.key and b.key.startswith(("fund_", "s4_deadline"))]
 
 
