@@ -216,11 +216,10 @@ def render_markdown(snap: Snapshot, lang: str = "da") -> str:
     meetings = _task_lines(snap, follow_up_meetings(snap), lang, "agr.none_meetings", with_kind=False)
     sections.append([f"## {t('agr.h.follow_up', lang)}", "", *_block(snap.field("s5_follow_up").value, lang)])
     sections.append([f"### {t('agr.h.follow_up_meetings', lang)}", "", *meetings])
-    period = term.agreement_lines(snap, lang)
+    period = term.agreement_lines(snap, lang)  # issue 25: the structured period, then the text
     terms = snap.field("s5_term").value
-    sections.append([f"## {t('agr.h.term', lang)}", "", *period,
-                     *([""] if period and _has(terms) else []), *(_block(terms, lang) if _has(terms) or not period
-                                                                  else [])])
+    body = _block(terms, lang) if _has(terms) or not period else []
+    sections.append([f"## {t('agr.h.term', lang)}", "", *period, *([""] if period and body else []), *body])
     return "\n\n".join("\n".join(lines) for lines in sections) + "\n"
 
 
