@@ -17,6 +17,7 @@
 --   funding, evaluations, term_choices   (new tables; projects: + term_*, outcome_*, closed_*)
 --   ps_add_funding, ps_update_funding, ps_set_term, ps_add_evaluation, ps_choose_outcome  (new, public)
 --   term_mail_due   (new, private: the reminder mail before the period ends, for `remind`)
+--   mail_due   (WRAPPED: the one before renamed mail_due_before_term; nothing for a closed project)
 --   log        (REDEFINED from 20261205000000_commit_notify.sql: refuses every write of a
 --              closed project with PT403 {"code": "closed"} - every write function logs;
 --              only the owner's link settings ('links') still pass)
@@ -474,6 +475,20 @@ returns jsonb language sql stable set search_path = '' as $$
                       where m.key = s.id || ':term:' || partnership_private.iso_date(p.term_end))
 $$;
 
+-- A closed project sends no more mail: mail_due (20261205003000_mail.sql) WRAPPED, the
+-- one before renamed mail_due_before_term.
+alter function partnership_private.mail_due(date, integer) rename to mail_due_before_term;
+
+create function partnership_private.mail_due(p_today date, p_days integer)
+returns jsonb language sql stable set search_path = '' as $$
+    select coalesce(pg_catalog.jsonb_agg(i.item order by i.n), '[]'::jsonb)
+    from pg_catalog.jsonb_array_elements(partnership_private.mail_due_before_term(p_today, p_days))
+         with ordinality as i (item, n)
+    where not exists (select 1 from partnership_private.mail_subscriptions s
+                      join partnership_private.projects p on p.id = s.project_id
+                      where s.id = i.item ->> 'subscription' and p.closed_at is not null)
+$$;
+
 -- -- the snapshot -------------------------------------------------------------------------
 
 alter function partnership_private.snapshot(text, text) rename to snapshot_before_term;
@@ -505,6 +520,8 @@ revoke all on function partnership_private.funding_changes(text, jsonb) from pub
 revoke all on function partnership_private.evaluation_json(partnership_private.evaluations) from public, anon, authenticated, service_role;
 revoke all on function partnership_private.term_json(partnership_private.projects) from public, anon, authenticated, service_role;
 revoke all on function partnership_private.term_mail_due(date, integer) from public, anon, authenticated, service_role;
+revoke all on function partnership_private.mail_due(date, integer) from public, anon, authenticated, service_role;
+revoke all on function partnership_private.mail_due_before_term(date, integer) from public, anon, authenticated, service_role;
 revoke all on function partnership_private.snapshot(text, text) from public, anon, authenticated, service_role;
 revoke all on function partnership_private.snapshot_before_term(text, text) from public, anon, authenticated, service_role;
 

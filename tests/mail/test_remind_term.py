@@ -56,3 +56,21 @@ def test_the_period_s_end_is_mailed_once_and_not_after_the_decision(
     assert "sent 2 of 2" in renewed.stdout, renewed.stdout
     assert sorted(subject(m) for m in smtp.mails()[seen:]) == [
         "Aftalen i »Lektiecafé« udløber om 10 dage", "The agreement in “Lektiecafé” ends in 10 days"]
+
+
+def test_a_closed_project_sends_no_more_mail(store: PostgresStore, database: str, smtp: SmtpServer,  # noqa: F811
+                                             tmp_path: Path) -> None:
+    today = datetime.now(TIMEZONE).date()
+    owner, tokens = store.create_project("Lektiecafé", "Boldklubben", "Anna")
+    partner = store.open(tokens["partner"])
+    eva = store.add_person(owner, {"name": "Eva", "side": "association", "working_group": True}, "Anna")
+    store.add_task(owner, {"title": "Plakater", "responsible": eva.id, "due": today + timedelta(days=2)}, "Anna")
+    store.mail_subscribe(owner, eva.id, "eva@example.org", "da", "Eva")
+    text_ = agreement.render_markdown(store.snapshot(owner))
+    store.approve(owner, "Anna", agreement.content_hash(text_), text_, "Anna")
+    store.approve(partner, "Ole", agreement.content_hash(text_), text_, "Ole")
+    store.choose_outcome(owner, Outcome.CLOSE, "", 0, "Anna")
+    store.choose_outcome(partner, Outcome.CLOSE, "", 1, "Ole")
+    out = remind(database, smtp.url, tmp_path)
+    assert out.returncode == 0 and "sent 0 of 0" in out.stdout, out.stdout + out.stderr
+    assert smtp.mails() == []
