@@ -76,6 +76,13 @@ def amount_text(amount: int, lang: str) -> str:
     return f"{amount:,}".replace(",", ".") + " kr."
 
 
+def amount_in_range(amount: object) -> int:
+    """Whole kroner from 0 to MAX_AMOUNT (an import's check; a form reads ``parse_amount``)."""
+    if isinstance(amount, bool) or not isinstance(amount, int) or not 0 <= amount <= MAX_AMOUNT:
+        raise ValidationError("amount out of range", code="bad_amount", what="funding.amount")
+    return amount
+
+
 def check(fund: str, note: str) -> None:
     """The form's checks before the store is asked (the database says the same)."""
     if not usertext.clean(fund).strip():

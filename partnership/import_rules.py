@@ -20,7 +20,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from partnership import health, usertext, validation
+from partnership import funding, health, usertext, validation
 from partnership.errors import ValidationError
 from partnership.model import AgreementVersion, HistoryEntry, Role, Snapshot
 from partnership.steps import MAX_NAME, MAX_TEXT
@@ -126,6 +126,17 @@ def check_snapshot(snap: Snapshot) -> Snapshot:
            lambda: validation.name(check.name, what="health.name"),  # noqa: B023
            lambda: health.validate_answers(check.answers),  # noqa: B023
            lambda: timestamp(check.at, what="health.at"))  # noqa: B023
+    for n, application in enumerate(snap.funding, 1):  # issue 25
+        at(f"funding #{n}",
+           lambda: record_id(application.id, what="funding.id"),  # noqa: B023
+           lambda: funding.check(application.fund, application.note),  # noqa: B023
+           lambda: funding.amount_in_range(application.amount),  # noqa: B023
+           lambda: validation.a_date(application.deadline, what="funding.deadline"),  # noqa: B023
+           lambda: version(application.version, what="funding.version"),  # noqa: B023
+           lambda: _responsible(application.responsible, person_ids))  # noqa: B023
+    at("term", lambda: validation.a_date(snap.term.start, what="term.start"),
+       lambda: validation.a_date(snap.term.end, what="term.end"),
+       lambda: validation.task_dates(snap.term.start, snap.term.end))
     project = replace(p, signed_at=None, signed_hash="")
     return replace(snap, project=project, approvals=[], signed_versions=[])
 

@@ -17,6 +17,8 @@
 --   funding, evaluations, term_choices   (new tables; projects: + term_*, outcome_*, closed_*)
 --   ps_add_funding, ps_update_funding, ps_set_term, ps_add_evaluation, ps_choose_outcome  (new, public)
 --   term_mail_due   (new, private: the reminder mail before the period ends, for `remind`)
+--   ps_import_project  (REDEFINED, the member overload of 20261205002000_members.sql: + the
+--              applications and the period of an export; import_funding_term, private)
 --   mail_due   (WRAPPED: the one before renamed mail_due_before_term; nothing for a closed project)
 --   log        (REDEFINED from 20261205000000_commit_notify.sql: refuses every write of a
 --              closed project with PT403 {"code": "closed"} - every write function logs;
@@ -453,6 +455,79 @@ begin
 end
 $$;
 
+-- -- export and import ----------------------------------------------------------------------
+-- An export (ps_export_project, from the snapshot) holds "funding" and "term"; an import
+-- restores the applications (ids and versions kept, checked as ps_add_funding checks them)
+-- and the period, never evaluations, choices, an outcome or the closed state.
+
+create function partnership_private.import_funding_term(p_project text, p_data jsonb, p_creator text)
+returns void language plpgsql set search_path = '' as $$
+declare
+    v_item jsonb;
+    v_clean jsonb;
+    v_row jsonb;
+    v_id text;
+    v_version integer;
+    v_start date;
+    v_end date;
+begin
+    if pg_catalog.jsonb_typeof(p_data -> 'funding') = 'array' then
+        for v_item in select x from pg_catalog.jsonb_array_elements(p_data -> 'funding') x loop
+            if pg_catalog.jsonb_typeof(v_item) <> 'object' then
+                perform partnership_private.invalid('bad_import', 'funding: not a record', '{"what": "funding"}');
+            end if;
+            v_clean := partnership_private.funding_changes(p_project,
+                v_item - 'id' - 'version' - 'updated_by' - 'updated_at');
+            if not v_clean ? 'fund' then
+                perform partnership_private.invalid('required', 'fund is required', '{"what": "funding.fund"}');
+            end if;
+            v_id := partnership_private.jtext(v_item -> 'id', 'funding.id', 64, true);
+            v_version := case when pg_catalog.jsonb_typeof(v_item -> 'version') = 'number'
+                                   and (v_item ->> 'version') ~ '^[0-9]{1,9}$' then (v_item ->> 'version')::integer
+                              else 1 end;
+            v_row := '{"amount": 0, "deadline": null, "status": "planned", "responsible": "", "note": ""}'::jsonb
+                     || v_clean;
+            insert into partnership_private.funding (project_id, id, fund, amount, deadline, status, responsible,
+                                                     note, version, updated_by, updated_at)
+            values (p_project, v_id, v_row ->> 'fund', (v_row ->> 'amount')::bigint, (v_row ->> 'deadline')::date,
+                    v_row ->> 'status', v_row ->> 'responsible', v_row ->> 'note', greatest(v_version, 1),
+                    p_creator, pg_catalog.clock_timestamp());
+        end loop;
+    end if;
+    if pg_catalog.jsonb_typeof(p_data -> 'term') = 'object' then
+        v_start := partnership_private.a_date(p_data -> 'term' -> 'start', 'term.start');
+        v_end := partnership_private.a_date(p_data -> 'term' -> 'end', 'term.end');
+        if v_end is not null then
+            if v_start is not null and v_end < v_start then
+                perform partnership_private.invalid('due_before_start', 'the period ends before it starts',
+                                                    '{"what": "term.end"}');
+            end if;
+            update partnership_private.projects set term_start = v_start, term_end = v_end, term_version = 1,
+                term_by = p_creator, term_at = pg_catalog.clock_timestamp()
+            where id = p_project;
+        end if;
+    end if;
+exception when unique_violation then
+    perform partnership_private.invalid('bad_import', 'an application id is used twice', '{"what": "funding.id"}');
+end
+$$;
+
+-- From 20261205002000_members.sql (the overload RpcStore calls): + the applications and
+-- the period.
+create or replace function public.ps_import_project(p_data jsonb, p_creator text, p_owner_token text,
+                                                    p_partner_token text, p_viewer_token text, p_member_token text)
+returns jsonb language plpgsql security definer set search_path = '' as $$
+declare
+    v_answer jsonb;
+begin
+    v_answer := public.ps_import_project(p_data, p_creator, p_owner_token, p_partner_token, p_viewer_token);
+    perform partnership_private.new_link(v_answer ->> 'project_id', 'member', p_member_token);
+    perform partnership_private.import_funding_term(v_answer ->> 'project_id', p_data,
+                                                    partnership_private.actor(p_creator));
+    return v_answer;
+end
+$$;
+
 -- -- the reminder mail before the period ends ---------------------------------------------
 -- Private, like mail_due (20261205003000_mail.sql): `python -m partnership remind` adds
 -- these to mail_due's. One mail per active subscription and period end, once the end is
@@ -520,6 +595,10 @@ revoke all on function partnership_private.funding_changes(text, jsonb) from pub
 revoke all on function partnership_private.evaluation_json(partnership_private.evaluations) from public, anon, authenticated, service_role;
 revoke all on function partnership_private.term_json(partnership_private.projects) from public, anon, authenticated, service_role;
 revoke all on function partnership_private.term_mail_due(date, integer) from public, anon, authenticated, service_role;
+revoke all on function partnership_private.import_funding_term(text, jsonb, text) from public, anon, authenticated, service_role;
+revoke all on function public.ps_import_project(jsonb, text, text, text, text, text)
+    from public, anon, authenticated, service_role;
+grant execute on function public.ps_import_project(jsonb, text, text, text, text, text) to anon;
 revoke all on function partnership_private.mail_due(date, integer) from public, anon, authenticated, service_role;
 revoke all on function partnership_private.mail_due_before_term(date, integer) from public, anon, authenticated, service_role;
 revoke all on function partnership_private.snapshot(text, text) from public, anon, authenticated, service_role;

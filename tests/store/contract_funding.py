@@ -182,6 +182,30 @@ class FundingContract:
         assert after.term.closed and after.revision == revision
         assert store.export_project(owner)["project"]["title"] == "Lektiecafé"  # the export is still there
 
+    def test_an_export_carries_the_applications_and_the_period_into_an_import(self, store: Store) -> None:
+        owner, _, partner, _ = project(store)
+        ole = store.add_person(partner, {"name": "Ole", "side": "partner"}, OLE)
+        app = store.add_funding(owner, {"fund": "Egmont Fonden", "amount": 60000, "deadline": date(2027, 5, 1),
+                                        "responsible": ole.id, "note": "Skriv i marts"}, ME)
+        store.update_funding(owner, app.id, {"status": "sent"}, 1, ME)
+        store.set_term(owner, date(2027, 1, 1), date(2027, 12, 31), 0, ME)
+        copy, _ = store.import_project(store.export_project(owner), "Bo")
+        snap = store.snapshot(copy)
+        [again] = snap.funding
+        assert (again.id, again.fund, again.amount, again.deadline, again.status, again.responsible, again.note,
+                again.version) == (app.id, "Egmont Fonden", 60000, date(2027, 5, 1), FundingStatus.SENT, ole.id,
+                                   "Skriv i marts", 2)
+        assert (snap.term.start, snap.term.end, snap.term.closed) == (date(2027, 1, 1), date(2027, 12, 31), False)
+        assert "funding" in {e.entity for e in store.history(copy)}
+
+    def test_an_import_checks_the_applications_as_a_form_does(self, store: Store) -> None:
+        owner, _, _, _ = project(store)
+        store.add_funding(owner, {"fund": "Pulje"}, ME)
+        data = store.export_project(owner)
+        bad = {**data, "funding": [{**data["funding"][0], "amount": -5}]}
+        with pytest.raises(ValidationError):
+            store.import_project(bad, "Bo")
+
 
 def without_funding_and_term(view: dict[str, Any]) -> dict[str, Any]:
     """``contract.example_view`` as the example showed it before issue 25: its signed text
