@@ -457,7 +457,8 @@ $$;
 
 -- -- export and import ----------------------------------------------------------------------
 -- An export (ps_export_project, from the snapshot) holds "funding" and "term"; an import
--- restores the applications (ids and versions kept, checked as ps_add_funding checks them)
+-- restores the applications (ids, versions, who and when kept; checked as ps_add_funding
+-- checks them)
 -- and the period, never evaluations, choices, an outcome or the closed state.
 
 create function partnership_private.import_funding_term(p_project text, p_data jsonb, p_creator text)
@@ -491,7 +492,9 @@ begin
                                                      note, version, updated_by, updated_at)
             values (p_project, v_id, v_row ->> 'fund', (v_row ->> 'amount')::bigint, (v_row ->> 'deadline')::date,
                     v_row ->> 'status', v_row ->> 'responsible', v_row ->> 'note', greatest(v_version, 1),
-                    p_creator, pg_catalog.clock_timestamp());
+                    coalesce(nullif(partnership_private.jtext(coalesce(v_item -> 'updated_by', '""'),
+                                                              'funding.updated_by', 200, false), ''), p_creator),
+                    coalesce((v_item ->> 'updated_at')::timestamptz, pg_catalog.clock_timestamp()));
         end loop;
     end if;
     if pg_catalog.jsonb_typeof(p_data -> 'term') = 'object' then
