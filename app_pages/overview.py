@@ -2,10 +2,11 @@
 
 from datetime import date
 
-from partnership.ui import dashboard, links, overview, page, reminders
+from partnership.ui import dashboard, links, overview, page, reminders, term
 
 ctx = page.enter("overview")
 overview.header(ctx, ctx.snap)
+term.notice(ctx, ctx.snap, date.today())
 links.overview_cards(ctx)
 if ctx.snap.project.signed_at:
     dashboard.dashboard(ctx, ctx.snap, date.today())

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Literal
 
-from partnership import usertext
+from partnership import funding, term, usertext
 from partnership.i18n import fmt_date, t
 from partnership.model import Side, Snapshot, Task, TaskKind, TaskStatus
 
@@ -211,10 +211,15 @@ def render_markdown(snap: Snapshot, lang: str = "da") -> str:
         sections.append([f"### {head}", "", *_person_lines(snap, side, lang, working_group=True)])
 
     sections.append([f"## {t('agr.h.funding', lang)}", "", *_block(snap.field("s4_funding").value, lang)])
+    if applications := funding.agreement_lines(snap, lang):  # issue 25: the applications as records
+        sections.append([f"### {t('fund.agr_heading', lang)}", "", *applications])
     meetings = _task_lines(snap, follow_up_meetings(snap), lang, "agr.none_meetings", with_kind=False)
     sections.append([f"## {t('agr.h.follow_up', lang)}", "", *_block(snap.field("s5_follow_up").value, lang)])
     sections.append([f"### {t('agr.h.follow_up_meetings', lang)}", "", *meetings])
-    sections.append([f"## {t('agr.h.term', lang)}", "", *_block(snap.field("s5_term").value, lang)])
+    period = term.agreement_lines(snap, lang)  # issue 25: the structured period, then the text
+    terms = snap.field("s5_term").value
+    body = _block(terms, lang) if _has(terms) or not period else []
+    sections.append([f"## {t('agr.h.term', lang)}", "", *period, *([""] if period and body else []), *body])
     return "\n\n".join("\n".join(lines) for lines in sections) + "\n"
 
 
@@ -248,6 +253,10 @@ def completeness(snap: Snapshot) -> list[tuple[str, State]]:
         states["agr.el.contacts"] = "partly" if contacts or snap.people else "missing"
     for key, field in _FIELD_ELEMENTS.items():
         states[key] = "in_place" if _has(snap.field(field).value) else "missing"
+    if snap.term.end is not None:  # issue 25: a structured period is a term in place
+        states["agr.el.term"] = "in_place"
+    if snap.funding:
+        states["agr.el.funding"] = "in_place"
 
     tasks = agreement_tasks(snap)
     has_activity = any(x.kind is TaskKind.ACTIVITY for x in tasks)

@@ -20,6 +20,7 @@ from partnership.model import (
     Candidate,
     CandidateStatus,
     FieldValue,
+    FundingStatus,
     HealthCheck,
     HistoryEntry,
     Person,
@@ -74,6 +75,7 @@ def create_demo(store: Store, creator: str = "Eksempel", today: date | None = No
     access, tokens = store.create_example(example_data(creator, today, lang), creator, caller=caller)
     try:
         _opt_in(store, access, store.open(tokens["partner"]))
+        _funding_and_term(store, access, store.open(tokens["partner"]), creator, today or date.today())
         text = agreement.render_markdown(store.snapshot(access), lang)
         digest = agreement.content_hash(text)
         store.approve(access, OWNER_SIGNER, digest, text, creator)
@@ -206,3 +208,28 @@ def _history(snap: Snapshot, me: str, now: datetime) -> list[HistoryEntry]:
     out += [entry("task", t.id, exchange.content_json(t)) for t in snap.tasks]
     out += [entry("health", h.id, exchange.content_json(h), h.side) for h in snap.health_checks]
     return list(reversed(out))
+
+
+# -- funding applications and the agreement's period (issue 25) --------------------------------
+
+FUNDING: tuple[tuple[str, int, int, FundingStatus, str], ...] = (
+    ("Københavns Kommunes Frivilligpulje", 15_000, -45, FundingStatus.GRANTED, "Anna Holm"),
+    ("Nørrebro Lokaludvalgs pulje", 25_000, -20, FundingStatus.GRANTED, "Ole Berg"),
+    ("Tuborgfondet", 40_000, -5, FundingStatus.SENT, "Mette Lund"),
+    ("Egmont Fonden", 60_000, 21, FundingStatus.PLANNED, "Sara Nielsen"),
+)
+"""(fund, kroner, deadline in days from today, status, responsible): two granted, one sent
+and waiting for an answer, one still to write with its deadline ahead."""
+
+TERM_DAYS = (-30, 335)
+"""The agreement's period in days from today: one year, begun a month ago."""
+
+
+def _funding_and_term(store: Store, owner: Access, partner: Access, creator: str, today: date) -> None:
+    people = {p.name: p for p in store.snapshot(owner).people}
+    for fund, amount, days, status, who in FUNDING:
+        person = people[who]
+        writer, actor = (partner, PARTNER_SIGNER) if person.side is Side.PARTNER else (owner, creator)
+        store.add_funding(writer, {"fund": fund, "amount": amount, "deadline": today + timedelta(days=days),
+                                   "status": status, "responsible": person.id}, actor)
+    store.set_term(owner, today + timedelta(days=TERM_DAYS[0]), today + timedelta(days=TERM_DAYS[1]), 0, creator)

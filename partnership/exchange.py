@@ -22,6 +22,8 @@ from partnership.model import (
     Candidate,
     CandidateStatus,
     FieldValue,
+    FundingApplication,
+    FundingStatus,
     HealthCheck,
     HistoryEntry,
     Person,
@@ -32,6 +34,7 @@ from partnership.model import (
     Task,
     TaskKind,
     TaskStatus,
+    Term,
 )
 from partnership.steps import FIELD_BY_KEY
 
@@ -109,7 +112,7 @@ def record(cls: type[R], data: Mapping[str, Any]) -> R:
 def _convert(cls: type, name: str, value: Any) -> Any:
     if name in ("updated_at", "created_at", "approved_at", "signed_at", "at"):
         return _dt(value)
-    if name in ("start", "due"):
+    if name in ("start", "due", "deadline"):
         return _d(value)
     if name == "answers" and isinstance(value, Mapping):
         return {k: (str(v[0]), str(v[1])) for k, v in value.items()}
@@ -117,7 +120,7 @@ def _convert(cls: type, name: str, value: Any) -> Any:
         "side": Side,
         "role": Role,
         "kind": TaskKind,
-        "status": TaskStatus if cls is Task else CandidateStatus,
+        "status": TaskStatus if cls is Task else FundingStatus if cls is FundingApplication else CandidateStatus,
     }
     if name in enum_by_name and value is not None:
         return validation.choice(value, enum_by_name[name], what=name)
@@ -151,6 +154,9 @@ def to_dict(snap: Snapshot, history: list[HistoryEntry]) -> dict[str, Any]:
         "approvals": [plain(a) for a in snap.approvals],
         "signed_versions": [plain(v) for v in snap.signed_versions],
         "health_checks": [plain(h) for h in snap.health_checks],
+        # issue 25: the applications and the agreement's period (evaluations and choices stay behind)
+        "funding": [plain(a) for a in snap.funding],
+        "term": {"start": _iso(snap.term.start), "end": _iso(snap.term.end)},
         "history": [{k: v for k, v in plain(h).items() if k != "id"} for h in reversed(history)],
     }
 
@@ -215,6 +221,8 @@ def _from_dict(data: Mapping[str, Any]) -> ProjectData:
             signed_versions=[record(AgreementVersion, v) for v in data.get("signed_versions", [])],
             health_checks=_records(HealthCheck, data.get("health_checks", []), "health_checks"),
             invitation=str(data.get("invitation", "")),
+            funding=_records(FundingApplication, data.get("funding", []), "funding"),
+            term=_term(data.get("term")),
         )
         history = [record(HistoryEntry, {"id": i, **h}) for i, h in enumerate(data.get("history", []))]
         for entry in history:
@@ -225,6 +233,17 @@ def _from_dict(data: Mapping[str, Any]) -> ProjectData:
     except (KeyError, TypeError, AttributeError, IndexError, ValueError) as exc:
         raise ValidationError(f"not a partnership export: {exc}", code="bad_import", what="format") from exc
     return ProjectData(snap, list(reversed(history)))
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _term(data: Any) -> Term:
+    """The period of an export (issue 25); none in a file from before."""
+    if data is None:
+        return Term()
+    return Term(start=_d(data.get("start")), end=_d(data.get("end")))
 
 
 def hide_earlier_partner_org(record_json: str, current: str) -> str:

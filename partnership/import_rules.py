@@ -20,7 +20,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from partnership import health, usertext, validation
+from partnership import funding, health, usertext, validation
 from partnership.errors import ValidationError
 from partnership.meetings import ENTITIES as MEETING_ENTITIES
 from partnership.model import AgreementVersion, HistoryEntry, Role, Snapshot
@@ -31,7 +31,8 @@ MAX_VERSION = 2**31 - 1  # PostgreSQL's integer
 MAX_POSITION = 1_000_000
 MAX_HISTORY_TEXT = 100_000  # the SQL table's check
 HISTORY_ENTITIES = frozenset({"field", "candidate", "person", "task", "project", "approval", "agreement", "health",
-                              "import", "signed_version"}) | frozenset(MEETING_ENTITIES)
+                              "import", "signed_version",
+                              "funding", "term", "evaluation"}) | frozenset(MEETING_ENTITIES)
 IMPORT_ENTITY = "import"
 """The history entry an import adds last: everything before it came from the file."""
 SIGNED_ENTITY = "signed_version"
@@ -126,6 +127,17 @@ def check_snapshot(snap: Snapshot) -> Snapshot:
            lambda: validation.name(check.name, what="health.name"),  # noqa: B023
            lambda: health.validate_answers(check.answers),  # noqa: B023
            lambda: timestamp(check.at, what="health.at"))  # noqa: B023
+    for n, application in enumerate(snap.funding, 1):  # issue 25
+        at(f"funding #{n}",
+           lambda: record_id(application.id, what="funding.id"),  # noqa: B023
+           lambda: funding.check(application.fund, application.note),  # noqa: B023
+           lambda: funding.amount_in_range(application.amount),  # noqa: B023
+           lambda: validation.a_date(application.deadline, what="funding.deadline"),  # noqa: B023
+           lambda: version(application.version, what="funding.version"),  # noqa: B023
+           lambda: _responsible(application.responsible, person_ids))  # noqa: B023
+    at("term", lambda: validation.a_date(snap.term.start, what="term.start"),
+       lambda: validation.a_date(snap.term.end, what="term.end"),
+       lambda: validation.task_dates(snap.term.start, snap.term.end))
     project = replace(p, signed_at=None, signed_hash="")
     return replace(snap, project=project, approvals=[], signed_versions=[])
 

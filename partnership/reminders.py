@@ -30,7 +30,7 @@ from partnership.i18n import LANGS, fmt_date, t
 DEFAULT_DAYS = 3
 """A reminder goes this many days before a deadline or meeting (``remind --days``)."""
 
-KINDS = ("due", "meeting", "approved", "reopened", "digest")
+KINDS = ("due", "meeting", "approved", "reopened", "digest", "term")
 
 _EMAIL = re.compile(r'^[^@\s<>(),;:"\[\]\\]+@[^@\s<>(),;:"\[\]\\]+\.[^@\s<>(),;:"\[\]\\.]+$')
 

@@ -99,6 +99,25 @@ DA: dict[str, str] = {
     "what.health.equal_ownership": "Svaret om ejerskab",
     "what.health.resources_ok": "Svaret om ressourcer",
 
+    # -- funding and the end of the term (issue 25) ----------------------------------------
+    "err.closed": "Partnerskabet er afsluttet, så intet kan ændres. Alt kan stadig læses og eksporteres.",
+    "err.bad_amount": "Beløbet skal være et helt antal kroner, 0 eller mere, fx 25.000.",
+    "what.funding": "Ansøgningen",
+    "what.funding.fund": "Fonden",
+    "what.funding.amount": "Beløbet",
+    "what.funding.deadline": "Ansøgningsfristen",
+    "what.funding.status": "Status",
+    "what.funding.responsible": "Den ansvarlige",
+    "what.funding.note": "Noten",
+    "what.term.start": "Periodens start",
+    "what.term.end": "Periodens slut",
+    "what.evaluation.name": "Navnet",
+    "what.evaluation.reached": "Hvad I nåede",
+    "what.outcome": "Valget",
+    "what.outcome.note": "Bemærkningen",
+    "what.cap.funding": "ansøgninger",
+    "what.cap.evaluations": "evalueringer",
+
     # -- unsure saves and a store that is down -----------------------------------------
     "safety.check_saved": "Tjek om det blev gemt",
     "safety.draft_kept": "Din tekst er ikke gemt endnu, men den står her stadig.",
@@ -219,6 +238,25 @@ EN: dict[str, str] = {
     "what.health.mutual_benefit": "The answer about mutual benefit",
     "what.health.equal_ownership": "The answer about ownership",
     "what.health.resources_ok": "The answer about resources",
+
+    # -- funding and the end of the term (issue 25) ----------------------------------------
+    "err.closed": "The partnership is closed, so nothing can be changed. Everything can still be read and exported.",
+    "err.bad_amount": "The amount must be a whole number of kroner, 0 or more, e.g. 25,000.",
+    "what.funding": "The application",
+    "what.funding.fund": "The fund",
+    "what.funding.amount": "The amount",
+    "what.funding.deadline": "The application deadline",
+    "what.funding.status": "The status",
+    "what.funding.responsible": "The person responsible",
+    "what.funding.note": "The note",
+    "what.term.start": "The start of the period",
+    "what.term.end": "The end of the period",
+    "what.evaluation.name": "The name",
+    "what.evaluation.reached": "What you reached",
+    "what.outcome": "The choice",
+    "what.outcome.note": "The remark",
+    "what.cap.funding": "applications",
+    "what.cap.evaluations": "evaluations",
 
     # -- unsure saves and a store that is down -----------------------------------------
     "safety.check_saved": "Check whether it was saved",

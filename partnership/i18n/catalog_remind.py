@@ -21,6 +21,9 @@ DA: dict[str, str] = {
     "remind.reopened.subject": "{other} har åbnet aftalen i »{project}« for ændringer",
     "remind.reopened.body": "{actor} har åbnet samarbejdsaftalen for ændringer ({day}). "
     "Den underskrevne udgave kan stadig læses.",
+    "remind.term.subject": "Aftalen i »{project}« udløber {when}",
+    "remind.term.body": "Perioden for samarbejdsaftalen i »{project}« slutter {day} ({when}). Evaluér hver for "
+    "sig, og vælg sammen på aftalesiden: fortsæt som nu, forny med ændringer, eller afslut.",
     "remind.open": "Åbn partnerskabet med jeres link for at se mere.",
     "remind.why": "Du får denne mail fra Partnerskabsværktøjet, fordi du har bedt om påmindelser.",
     "remind.unsubscribe": "Vil du ikke have flere mails? Afmeld her: {url}",
@@ -107,6 +110,9 @@ EN: dict[str, str] = {
     "remind.reopened.subject": "{other} reopened the agreement in “{project}” for changes",
     "remind.reopened.body": "{actor} reopened the partnership agreement for changes ({day}). "
     "The signed version can still be read.",
+    "remind.term.subject": "The agreement in “{project}” ends {when}",
+    "remind.term.body": "The period of the partnership agreement in “{project}” ends on {day} ({when}). Evaluate "
+    "each on your own, then choose together on the agreement page: continue as is, renew with changes, or close.",
     "remind.open": "Open the partnership with your link to see more.",
     "remind.why": "You receive this mail from the Partnership Tool because you asked for reminders.",
     "remind.unsubscribe": "No more mails? Unsubscribe here: {url}",

@@ -41,6 +41,7 @@ from partnership.model import (
 )
 from partnership.store.base_mail import MailStore
 from partnership.store.base_meetings import MeetingStore
+from partnership.store.base_term import TermStore
 
 TOKEN_BYTES = 32
 """256-bit link tokens."""
@@ -107,7 +108,7 @@ def live_digests(tokens: Collection[str]) -> dict[str, str]:
     return out
 
 
-class Store(MailStore, MeetingStore, ABC):
+class Store(MailStore, MeetingStore, TermStore, ABC):  # the parts kept beside: base_*.py
     """Persistence for partnerships. One instance may be shared by many threads."""
 
     backend: str = "?"

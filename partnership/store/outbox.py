@@ -20,6 +20,7 @@ from typing import Any
 
 import psycopg
 
+from partnership import term
 from partnership.errors import StorageError
 from partnership.reminders import DueMail
 from partnership.store import engine
@@ -64,6 +65,10 @@ class Outbox:
         digests due)."""
         row = self._conn.execute("select partnership_private.mail_outbox(%s, %s)::text", (today, days)).fetchone()
         data = json.loads(row[0]) if row and row[0] else []
+        # issue 25: the period's end, from term.REMIND_DAYS before (20261206000200_funding_term.sql)
+        row = self._conn.execute("select partnership_private.term_mail_due(%s, %s)::text",
+                                 (today, term.REMIND_DAYS)).fetchone()
+        data += json.loads(row[0]) if row and row[0] else []
         try:
             return [DueMail.from_json(item) for item in data]
         except (TypeError, ValueError, KeyError) as exc:

@@ -39,7 +39,7 @@ from partnership.model import (
     Timer,
 )
 from partnership.reminders import Subscription
-from partnership.store import seal
+from partnership.store import rpc_term, seal
 from partnership.store.base import CALLER_HEADER, LIVE_BATCH, Beat, Store, hash_token, live_digests, new_token
 from partnership.store.rpc_meetings import _T, MeetingCalls
 from partnership.store.rpc_wire import changes as _changes
@@ -52,7 +52,7 @@ from partnership.store.rpc_wire import well_formed as _well_formed
 from partnership.store.rpc_wire import wire as _wire
 
 
-class RpcStore(MeetingCalls, Store):
+class RpcStore(MeetingCalls, rpc_term.TermCalls, Store):  # the parts kept beside: rpc_*.py
     """The Store contract as calls of the ``ps_*`` functions; ``_call`` is the transport."""
 
     @abstractmethod

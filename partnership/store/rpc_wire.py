@@ -185,6 +185,7 @@ def snapshot(data: Mapping[str, Any]) -> Snapshot:
         invitation=str(data["invitation"]),
         members_see_links=bool(data.get("members_see_links", False)),
         timer=timer(data.get("timer")),
+        **_funding_term(data),
     )
 
 
@@ -220,3 +221,10 @@ def well_formed(token: str) -> bool:
     except InvalidLink:
         return False
     return True
+
+
+def _funding_term(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The snapshot's funding applications and term (issue 25; partnership/store/rpc_term.py)."""
+    from partnership.store import rpc_term  # it builds on this module's helpers
+
+    return {"funding": rpc_term.fundings(data.get("funding")), "term": rpc_term.term(data.get("term"))}

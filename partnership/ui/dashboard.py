@@ -16,6 +16,7 @@ import streamlit as st
 from partnership import agreement, timeline, usertext
 from partnership.i18n import fmt_date
 from partnership.model import Side, Snapshot, Task, TaskKind
+from partnership.ui import funding as funding_ui
 from partnership.ui import labels, shell
 
 LIST_MAX = 5
@@ -104,5 +105,6 @@ def dashboard(c: shell.Ctx, snap: Snapshot, today: date) -> None:
                                                    who=usertext.plain(_who(c, board, nxt))))
         else:
             st.caption(c.t("dash.no_meeting_hint"))
+        funding_ui.dashboard_line(c, snap)  # applied / granted (issue 25)
         st.page_link(c.pages["timeline"], label=c.t("dash.open_timeline"), icon=":material/timeline:",
                      query_params=shell.url_params(c))

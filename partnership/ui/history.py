@@ -64,7 +64,7 @@ def _json(text: str) -> dict[str, Any]:
 def record_name(entry: HistoryEntry) -> str:
     """The record's own name (title, name) as the entry recorded it."""
     data = _json(entry.new) or _json(entry.old)
-    return str(data.get("title") or data.get("name") or "")
+    return str(data.get("title") or data.get("name") or data.get("fund") or "")
 
 
 def step_of(entry: HistoryEntry) -> int | None:

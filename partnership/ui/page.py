@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from partnership.ui import live, menu, shell
+from partnership.ui import term as term_ui
 
 
 def enter(url: str) -> shell.Page:
@@ -16,4 +17,5 @@ def enter(url: str) -> shell.Page:
     menu.show(page, url)
     live.start(page)
     shell.ask_name(page)
+    term_ui.closed_banner(page, url)
     return replace(page, others=live.others())

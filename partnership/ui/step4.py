@@ -12,6 +12,7 @@ from partnership.i18n import fmt_date, fmt_datetime
 from partnership.model import Presence, Role, Snapshot, Task, TaskKind
 from partnership.steps import MAX_NAME
 from partnership.ui import datefield, editor, field_view, labels, lazy, people, shell, tasks
+from partnership.ui import funding as funding_ui
 
 ss = st.session_state
 
@@ -22,7 +23,7 @@ ACTIVITY_KINDS = (TaskKind.ACTIVITY, TaskKind.MILESTONE, TaskKind.TASK)
 
 def locked(snap: Snapshot) -> bool:
     """Whether the joint fields are read-only for this reader now."""
-    return snap.role == Role.VIEWER or snap.project.signed_at is not None
+    return snap.role == Role.VIEWER or snap.project.signed_at is not None or snap.term.closed
 
 
 def header(c: shell.Ctx, snap: Snapshot, step: int) -> None:
@@ -77,8 +78,9 @@ def working_group(c: shell.Page, snap: Snapshot) -> None:
 def funding(c: shell.Page, snap: Snapshot, others: list[Presence], today: date) -> None:
     st.header(c.t("s4.h.funding"))
     editor.field_editor(c, snap, "s4_funding", readonly=locked(snap), others=others)
-    if snap.role != Role.VIEWER:
+    if snap.role != Role.VIEWER and not snap.term.closed:
         deadline_form(c, snap, today)
+    funding_ui.section(c, snap)  # the applications as records (issue 25)
 
 
 def deadline_form(c: shell.Page, snap: Snapshot, today: date) -> None:

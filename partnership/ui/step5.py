@@ -15,6 +15,7 @@ from partnership.i18n import LANGS, fmt_datetime, t
 from partnership.model import AgreementVersion, Approval, Presence, Role, Side, Snapshot, TaskKind
 from partnership.steps import MAX_NAME
 from partnership.ui import editor, file_links, labels, lazy, shell, tasks
+from partnership.ui import term as term_ui
 from partnership.ui.step4 import locked
 
 ss = st.session_state
@@ -123,7 +124,7 @@ def signed_state(c: shell.Page, snap: Snapshot) -> None:
         st.caption(c.t("s5.signed_lead"))
         if p.signed_hash not in hashes(snap).values():
             st.info(c.t("s5.signed_changed"), icon=":material/info:")
-        if snap.role != Role.VIEWER:
+        if snap.role != Role.VIEWER and not snap.term.closed:  # a closed project stays as it is
             _reopen_control(c)
 
 
@@ -161,6 +162,7 @@ def follow_up(c: shell.Page, snap: Snapshot, others: list[Presence]) -> None:
 
 def term(c: shell.Page, snap: Snapshot, others: list[Presence]) -> None:
     st.header(c.t("s5.h.term"))
+    term_ui.period(c, snap)  # the structured period (issue 25)
     editor.field_editor(c, snap, "s5_term", readonly=locked(snap), others=others)
 
 

@@ -26,7 +26,7 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from partnership import downloads, timeline, timeline_reduce
+from partnership import downloads, funding, timeline, timeline_reduce
 from partnership.i18n import fmt_datetime, t
 from partnership.model import Role, Side, Snapshot, Task, TaskKind, TaskStatus
 from partnership.render import timeline_chart, timeline_svg, timeline_svg_narrow
@@ -89,6 +89,8 @@ def agreement_period(snap: Snapshot) -> tuple[date | None, date | None]:
     if snap.project.signed_at is None:
         return None, None
     start = snap.project.signed_at.astimezone(UTC).date()
+    if snap.term.end is not None:  # issue 25: the period the sides agreed on
+        return snap.term.start or min(start, snap.term.end), snap.term.end
     dates = [d for x in snap.tasks if x.kind.value in AGREEMENT_TASK_KINDS and not x.internal
              for d in (x.start, x.due) if d is not None]
     end = max(dates, default=None)
@@ -107,7 +109,7 @@ def ordered(found: Sequence[Task]) -> list[Task]:
 def _drawn(snap: Snapshot, view: View, today: date, lang: str) -> tuple[list[Task], dict[str, Any]]:
     """What the chart draws: the tasks ``view`` lets through (summarised when there are
     many), and the rest of the drawing's arguments."""
-    shown, _ = timeline_reduce.reduce_tasks(view.apply(snap.tasks), lanes=view.lanes,
+    shown, _ = timeline_reduce.reduce_tasks(view.apply(drawn_tasks(snap, lang)), lanes=view.lanes,
                                             label=lambda n: t("limits.bucket", lang, n=n))
     return shown, {"today": today, "lang": lang, "lanes": view.lanes, "period": agreement_period(snap),
                    "our_org": snap.project.our_org, "partner_org": snap.project.partner_org, "window": view.window}
@@ -133,7 +135,13 @@ def chart_inputs(snap: Snapshot) -> tuple[Any, ...]:
     organisations and the agreement period."""
     p = snap.project
     return (p.id, p.our_org, p.partner_org, p.signed_at, tuple((x.id, x.version) for x in snap.tasks),
-            tuple((x.id, x.version) for x in snap.people))
+            tuple((x.id, x.version) for x in snap.people), tuple((a.id, a.version) for a in snap.funding),
+            snap.term.start, snap.term.end)
+
+
+def drawn_tasks(snap: Snapshot, lang: str) -> list[Task]:
+    """The tasks and the funding applications' deadlines (as milestones, issue 25)."""
+    return [*snap.tasks, *funding.timeline_tasks(snap, lang)]
 
 
 def cached_figure(snap: Snapshot, view: View, today: date, lang: str,
@@ -225,13 +233,14 @@ def _person_option(c: shell.Ctx, snap: Snapshot, pid: str) -> str:
 
 def chart(c: shell.Ctx, snap: Snapshot, view: View, today: date) -> None:
     """The timeline, or a sentence saying why there is none."""
-    shown = view.apply(snap.tasks)
-    if not snap.tasks:
+    every = drawn_tasks(snap, c.lang)
+    shown = view.apply(every)
+    if not every:
         st.info(c.t("tl.no_tasks"), icon=":material/event_note:")
         return
     if view.active:
         left, right = st.columns([4, 1], vertical_alignment="center")
-        left.caption(c.t("tl.shown", shown=len(shown), total=len(snap.tasks)))
+        left.caption(c.t("tl.shown", shown=len(shown), total=len(every)))
         right.button(c.t("tl.filter.reset"), key="tl_f_reset", on_click=_reset_filters, icon=":material/close:",
                      type="tertiary")
     if not shown:

@@ -94,7 +94,8 @@ def test_the_page_runs_for_every_role_with_a_chart(app: MakeApp, store: Postgres
     spec = timeline_spec(at)
     assert spec["data"], "the timeline has traces"
     snap = snap_of(store, demo[role])
-    assert shown_ids(spec) == {x.id for x in snap.tasks if x.start or x.due}
+    drawn = timeline_page.drawn_tasks(snap, "da")  # the tasks and the funding deadlines (issue 25)
+    assert shown_ids(spec) == {x.id for x in drawn if x.start or x.due}
     if role != "owner":  # the store leaves the association's internal tasks out
         assert not any(x.internal for x in snap.tasks)
     assert lanes(spec)[0] == "Anna Holm"
@@ -132,9 +133,10 @@ def test_filters_reduce_the_tasks_shown(app: MakeApp, store: PostgresStore, demo
     at.multiselect(key="tl_f_side").set_value(["partner"]).run()
     no_errors(at)
     partner_side = shown_ids(timeline_spec(at))
-    assert partner_side == {x.id for x in snap.tasks if x.side is Side.PARTNER and (x.start or x.due)}
+    drawn = timeline_page.drawn_tasks(snap, "da")  # with the funding deadlines (issue 25)
+    assert partner_side == {x.id for x in drawn if x.side is Side.PARTNER and (x.start or x.due)}
     assert 0 < len(partner_side) < len(everything)
-    assert "af 9 opgaver vises" in texts(at)
+    assert "af 13 opgaver vises" in texts(at)
 
     at.multiselect(key="tl_f_kind").set_value(["follow_up"]).run()
     both = shown_ids(timeline_spec(at))
@@ -468,7 +470,7 @@ def test_a_new_tab_sees_a_picture_of_the_timeline_and_plotly_only_when_it_asks(
     [svg] = pictures(at)
     snap = snap_of(store, demo["owner"])
     drawn = set(re.findall(r'data-id="([^"]+)"', svg))
-    assert drawn == {x.id for x in snap.tasks if x.start or x.due}
+    assert drawn == {x.id for x in timeline_page.drawn_tasks(snap, "da") if x.start or x.due}
     at.run()  # a rerun for any other reason (the live poller, a widget) does not load it either
     assert at.get("plotly_chart") == [] and len(pictures(at)) == 1
     # The reader asks for it: the run that swaps keeps the picture under the Plotly chart

@@ -33,6 +33,7 @@ from partnership.store.postgres import PostgresStore
 from partnership.store.supabase import BACKOFF_S, SupabaseStore
 from partnership.ui.messages import describe
 from tests.store.contract import ME, ProjectsTitled, Rows, StoreContract, make
+from tests.store.contract_funding import FundingContract
 from tests.store.contract_mail_confirm import MailConfirmContract
 from tests.store.contract_meetings import MeetingContract
 from tests.store.contract_members import MemberContract
@@ -95,7 +96,7 @@ def database_rows(request: pytest.FixtureRequest, store: SupabaseStore) -> Rows:
     return rows
 
 
-class TestSupabaseStore(StoreContract, MemberContract, MailConfirmContract, MeetingContract):
+class TestSupabaseStore(StoreContract, MemberContract, MailConfirmContract, MeetingContract, FundingContract):
     pass
 
 

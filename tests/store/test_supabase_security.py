@@ -48,6 +48,7 @@ API = {
     "ps_timer", "ps_show_links_to_members",
     "ps_meetings", "ps_add_meeting", "ps_update_meeting", "ps_meeting_notes", "ps_meeting_task",
     "ps_set_meeting_rhythm",
+    "ps_add_funding", "ps_update_funding", "ps_set_term", "ps_add_evaluation", "ps_choose_outcome",
 }
 WITHOUT_PROJECT = {"ps_create_project", "ps_open", "ps_import_project", "ps_revisions", "ps_heartbeats",
                    "ps_mail_unsubscribe", "ps_mail_confirm"}
@@ -247,6 +248,11 @@ def test_a_token_works_for_its_own_project_only(local: SupabaseStore, server: Rp
         "ps_meeting_task": {"p_id": "x", "p_fields": {"title": "x"}, "p_expected_version": 1, "p_actor": "A"},
         "ps_set_meeting_rhythm": {"p_rhythm": {"every_weeks": 6, "weekday": 1, "time": "17:00"},
                                   "p_expected_version": 0, "p_actor": "A"},
+        "ps_add_funding": {"p_fields": {"fund": "x"}, "p_actor": "A"},
+        "ps_update_funding": {"p_id": "x", "p_changes": {"fund": "x"}, "p_expected_version": 1, "p_actor": "A"},
+        "ps_set_term": {"p_period": {"end": "2030-01-01"}, "p_expected_version": 0, "p_actor": "A"},
+        "ps_add_evaluation": {"p_name": "A", "p_answers": {}, "p_reached": "x", "p_actor": "A"},
+        "ps_choose_outcome": {"p_choice": "close", "p_note": "", "p_expected_version": 0, "p_actor": "A"},
     }
     assert set(args) == API - WITHOUT_PROJECT
     for fn, params in args.items():
