@@ -11,7 +11,7 @@ from partnership import agreement, term
 from partnership.i18n import TIMEZONE
 from partnership.model import Outcome
 from partnership.store.postgres import PostgresStore
-from tests.mail.test_remind import database, remind, smtp, store, subject, text  # noqa: F401 - fixtures
+from tests.mail.test_remind import confirmed, database, remind, smtp, store, subject, text  # noqa: F401 - fixtures
 from tests.support.smtp import SmtpServer
 
 
@@ -23,8 +23,8 @@ def test_the_period_s_end_is_mailed_once_and_not_after_the_decision(
     store.update_project(owner, {"partner_org": "Biblioteket"}, 1, "Anna")
     eva = store.add_person(owner, {"name": "Eva", "side": "association"}, "Anna")
     ole = store.add_person(partner, {"name": "Ole", "side": "partner"}, "Ole")
-    store.mail_subscribe(owner, eva.id, "eva@example.org", "da", "Eva")
-    store.mail_subscribe(partner, ole.id, "ole@example.org", "en", "Ole")
+    confirmed(store, owner, eva.id, "eva@example.org", "da", "Eva")
+    confirmed(store, partner, ole.id, "ole@example.org", "en", "Ole")
     store.set_term(owner, None, today + timedelta(days=term.REMIND_DAYS + 1), 0, "Anna")
 
     early = remind(database, smtp.url, tmp_path)
@@ -65,7 +65,7 @@ def test_a_closed_project_sends_no_more_mail(store: PostgresStore, database: str
     partner = store.open(tokens["partner"])
     eva = store.add_person(owner, {"name": "Eva", "side": "association", "working_group": True}, "Anna")
     store.add_task(owner, {"title": "Plakater", "responsible": eva.id, "due": today + timedelta(days=2)}, "Anna")
-    store.mail_subscribe(owner, eva.id, "eva@example.org", "da", "Eva")
+    confirmed(store, owner, eva.id, "eva@example.org", "da", "Eva")
     text_ = agreement.render_markdown(store.snapshot(owner))
     store.approve(owner, "Anna", agreement.content_hash(text_), text_, "Anna")
     store.approve(partner, "Ole", agreement.content_hash(text_), text_, "Ole")
