@@ -20,6 +20,7 @@ from partnership.errors import (
     ValidationError,
 )
 from partnership.model import (
+    Agenda,
     AgreementVersion,
     Approval,
     Candidate,
@@ -183,7 +184,17 @@ def snapshot(data: Mapping[str, Any]) -> Snapshot:
         invitation=str(data["invitation"]),
         members_see_links=bool(data.get("members_see_links", False)),
         timer=timer(data.get("timer")),
+        agenda=agenda(data.get("agenda")),
+        may_sign=bool(data.get("may_sign", False)),
     )
+
+
+def agenda(data: Any) -> Agenda:
+    """An ``agenda_json`` answer as an Agenda (the default where a role gets none)."""
+    if not isinstance(data, Mapping):
+        return Agenda()
+    return Agenda(point=int(data["point"]), points=int(data["points"]), version=int(data["version"]),
+                  updated_by=str(data.get("updated_by") or ""), updated_at=when(data.get("updated_at")))
 
 
 def timer(data: Any) -> Timer:

@@ -30,6 +30,7 @@ from partnership.store.base import new_token
 from partnership.store.postgres import PostgresStore
 from tests.store.contract import ME, ProjectsTitled, Rows, StoreContract, make
 from tests.store.contract_members import MemberContract
+from tests.store.contract_room import RoomContract
 from tests.support.engine import Engine, engine_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,7 +73,7 @@ def database_rows(database: str) -> Rows:
     return rows
 
 
-class TestPostgresStore(StoreContract, MemberContract):
+class TestPostgresStore(StoreContract, MemberContract, RoomContract):
     pass
 
 

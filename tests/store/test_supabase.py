@@ -34,6 +34,7 @@ from partnership.store.supabase import BACKOFF_S, SupabaseStore
 from partnership.ui.messages import describe
 from tests.store.contract import ME, ProjectsTitled, Rows, StoreContract, make
 from tests.store.contract_members import MemberContract
+from tests.store.contract_room import RoomContract
 from tests.support.engine import engine_for
 from tests.support.postgres import postgres_for
 from tests.support.rpc_server import TEST_ANON_KEY, RpcServer, rpc_server_for
@@ -93,7 +94,7 @@ def database_rows(request: pytest.FixtureRequest, store: SupabaseStore) -> Rows:
     return rows
 
 
-class TestSupabaseStore(StoreContract, MemberContract):
+class TestSupabaseStore(StoreContract, MemberContract, RoomContract):
     pass
 
 
