@@ -154,8 +154,17 @@ begin
 end
 $$;
 
-alter function public.ps_add_candidate(text, text, text, text) set schema partnership_private;
-alter function partnership_private.ps_add_candidate(text, text, text, text) rename to add_candidate_as_shared;
+-- The earlier function moves to the private schema as a plain helper (its caller is
+-- SECURITY DEFINER); only once, so that running this file again by hand moves nothing.
+do $move$
+begin
+    if pg_catalog.to_regprocedure('partnership_private.add_candidate_as_shared(text, text, text, text)') is null then
+        alter function public.ps_add_candidate(text, text, text, text) set schema partnership_private;
+        alter function partnership_private.ps_add_candidate(text, text, text, text) rename to add_candidate_as_shared;
+        alter function partnership_private.add_candidate_as_shared(text, text, text, text) security invoker;
+    end if;
+end
+$move$;
 
 create function public.ps_add_candidate(p_token text, p_project text, p_name text, p_actor text)
 returns jsonb language plpgsql security definer set search_path = '' as $$
@@ -251,10 +260,18 @@ $$;
 
 -- -- signing for the association stays with the owner --------------------------------------
 
-alter function public.ps_approve(text, text, text, text, text, text) set schema partnership_private;
-alter function partnership_private.ps_approve(text, text, text, text, text, text) rename to approve_any_side;
-alter function public.ps_reopen(text, text, text) set schema partnership_private;
-alter function partnership_private.ps_reopen(text, text, text) rename to reopen_any_side;
+do $move$
+begin
+    if pg_catalog.to_regprocedure('partnership_private.approve_any_side(text, text, text, text, text, text)') is null then
+        alter function public.ps_approve(text, text, text, text, text, text) set schema partnership_private;
+        alter function partnership_private.ps_approve(text, text, text, text, text, text) rename to approve_any_side;
+        alter function partnership_private.approve_any_side(text, text, text, text, text, text) security invoker;
+        alter function public.ps_reopen(text, text, text) set schema partnership_private;
+        alter function partnership_private.ps_reopen(text, text, text) rename to reopen_any_side;
+        alter function partnership_private.reopen_any_side(text, text, text) security invoker;
+    end if;
+end
+$move$;
 
 create function partnership_private.not_a_member(p_token text, p_project text)
 returns void language plpgsql set search_path = '' as $$

@@ -45,6 +45,7 @@ API = {
     "ps_revisions", "ps_heartbeats", "ps_said_yes",
     "ps_mail_subscribe", "ps_mail_stop", "ps_mail_subscriptions", "ps_mail_unsubscribe", "ps_erase_person",
     "ps_timer", "ps_show_links_to_members",
+    "ps_agenda", "ps_private_round", "ps_start_from",
 }
 WITHOUT_PROJECT = {"ps_create_project", "ps_open", "ps_import_project", "ps_revisions", "ps_heartbeats",
                    "ps_mail_unsubscribe"}
@@ -237,6 +238,10 @@ def test_a_token_works_for_its_own_project_only(local: SupabaseStore, server: Rp
         "ps_erase_person": {"p_id": person.id, "p_expected_version": 1, "p_actor": "A"},
         "ps_timer": {"p_action": "start", "p_expected_version": 0, "p_actor": "A"},
         "ps_show_links_to_members": {"p_show": True, "p_expected": False, "p_seals": {}, "p_actor": "A"},
+        "ps_agenda": {"p_point": 1, "p_expected_version": 0, "p_actor": "A"},
+        "ps_private_round": {"p_author": "A"},
+        "ps_start_from": {"p_title": "x", "p_our_org": "x", "p_creator": "A", "p_owner_token": "O" * 43,
+                          "p_partner_token": "P" * 43, "p_viewer_token": "V" * 43, "p_member_token": "M" * 43},
     }
     assert set(args) == API - WITHOUT_PROJECT
     for fn, params in args.items():
