@@ -28,20 +28,19 @@ from typing import Any
 from partnership.errors import InvalidLink
 from partnership.model import (
     Access,
-    Agenda,
     Approval,
     Candidate,
     HealthCheck,
     HistoryEntry,
     Person,
     Presence,
-    PrivateRound,
     Role,
     Snapshot,
     Task,
     Timer,
 )
 from partnership.reminders import Subscription
+from partnership.store.base_room import RoomMethods
 
 TOKEN_BYTES = 32
 """256-bit link tokens."""
@@ -108,7 +107,7 @@ def live_digests(tokens: Collection[str]) -> dict[str, str]:
     return out
 
 
-class Store(ABC):
+class Store(RoomMethods, ABC):
     """Persistence for partnerships. One instance may be shared by many threads."""
 
     backend: str = "?"
@@ -394,29 +393,3 @@ class Store(ABC):
         transaction: ``data`` is an export document, checked and stored exactly as
         ``import_project`` does (never approvals or the signed state), except that its
         history is kept as it is, without the "import" entry (the app wrote it)."""
-
-    # -- the association's room (issue 26) ----------------------------------------------
-
-    @abstractmethod
-    def agenda(self, access: Access, point: int, expected_version: int, actor: str) -> Agenda:
-        """The owner or a member moves Møde 1's agenda to ``point`` (0: not under way, else
-        1..``Agenda.points``); compare-and-set on the agenda's ``version`` (Conflict with
-        the agenda as it is), with history. Every association screen reads it from the
-        snapshot. Returns the new agenda."""
-
-    @abstractmethod
-    def private_round(self, access: Access, author: str) -> PrivateRound:
-        """The owner or a member: step 2's reflection round as ``author`` sees it. While a
-        round is open (the timer started from the full time, until the time is up or it is
-        finished or reset), a suggestion is kept to the name it was made under: only this
-        call returns it, to that name; ``snapshot``, ``history`` and the export leave it
-        out for everyone until the round ends. ``hidden`` counts the others' waiting."""
-
-    @abstractmethod
-    def start_from(self, access: Access, title: str, our_org: str, creator: str, *,
-                   caller: str | None = None) -> tuple[Access, dict[str, str]]:
-        """The owner or a member: a new project owned by ``creator`` with new links (as
-        ``create_project``), holding a copy of this one's step 1 and its candidates in
-        their order, with their assessment and note but no priority - leaving out the
-        refused ones, the partner organisation and any suggestion still private. One
-        transaction; the same creation limits as ``create_project``."""

@@ -27,37 +27,29 @@ from partnership import exchange
 from partnership.errors import InvalidLink, StorageError, ValidationError
 from partnership.model import (
     Access,
-    Agenda,
     Approval,
     Candidate,
     HealthCheck,
     HistoryEntry,
     Person,
     Presence,
-    PrivateRound,
     Role,
     Snapshot,
     Task,
     Timer,
 )
 from partnership.reminders import Subscription
-from partnership.store import seal
+from partnership.store import rpc_room, seal
 from partnership.store.base import CALLER_HEADER, LIVE_BATCH, Beat, Store, hash_token, live_digests, new_token
-from partnership.store.rpc_wire import agenda as _agenda
 from partnership.store.rpc_wire import changes as _changes
 from partnership.store.rpc_wire import health as _health
 from partnership.store.rpc_wire import snapshot as _snapshot
+from partnership.store.rpc_wire import subscription as _subscription
 from partnership.store.rpc_wire import text as _text
 from partnership.store.rpc_wire import timer as _timer
 from partnership.store.rpc_wire import wire as _wire
 
 _T = TypeVar("_T")
-
-
-def _subscription(data: Mapping[str, Any]) -> Subscription:
-    return Subscription(str(data["id"]), str(data["person_id"]), str(data["email"]), str(data["lang"]),
-                        datetime.fromisoformat(str(data["consented_at"])), str(data["consented_by"]),
-                        str(data["consented_role"]))
 
 
 class RpcStore(Store):
@@ -394,29 +386,10 @@ class RpcStore(Store):
         return access, tokens
 
 
-    # -- the association's room (issue 26) ----------------------------------------------
-
-    def agenda(self, access: Access, point: int, expected_version: int, actor: str) -> Agenda:
-        return _agenda(self._expect(self._at(access, "ps_agenda", {
-            "p_point": point, "p_expected_version": expected_version, "p_actor": _text(actor)}), Mapping))
-
-    def private_round(self, access: Access, author: str) -> PrivateRound:
-        data = self._expect(self._at(access, "ps_private_round", {"p_author": _text(author)}, read=True), Mapping)
-        return self._records(lambda: PrivateRound(bool(data["open"]),
-                                                  [exchange.record(Candidate, c) for c in data["mine"]],
-                                                  self._int(data["hidden"])))
-
-    def start_from(self, access: Access, title: str, our_org: str, creator: str, *,
-                   caller: str | None = None) -> tuple[Access, dict[str, str]]:
-        tokens = {role.value: new_token() for role in Role}
-        data = self._expect(self._call("ps_start_from", {
-            "p_token": access.token, "p_project": access.project_id, "p_title": _text(title),
-            "p_our_org": _text(our_org), "p_creator": _text(creator), "p_owner_token": tokens["owner"],
-            "p_partner_token": tokens["partner"], "p_viewer_token": tokens["viewer"],
-            "p_member_token": tokens["member"]}, read=False, headers=self._caller(caller)), Mapping)
-        new = Access(str(data["project_id"]), Role.OWNER, tokens["owner"])
-        self._seal_new(new, tokens)
-        return new, tokens
+    # -- the association's room (issue 26): rpc_room's calls ------------------------------
+    agenda = rpc_room.agenda
+    private_round = rpc_room.private_round
+    start_from = rpc_room.start_from
 
 _SHOWN_TO_MEMBERS = (Role.PARTNER, Role.VIEWER)
 

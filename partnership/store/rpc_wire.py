@@ -33,6 +33,7 @@ from partnership.model import (
     Task,
     Timer,
 )
+from partnership.reminders import Subscription
 from partnership.steps import FIELDS
 
 # PostgREST codes for "the request never reached the database" (pool/connection trouble).
@@ -209,3 +210,10 @@ def timer(data: Any) -> Timer:
 def health(data: Mapping[str, Any]) -> HealthCheck:
     """One health check of an answer (its answers as key -> (rating, comment))."""
     return exchange.record(HealthCheck, {**data, "answers": answers(data["answers"])})
+
+
+def subscription(data: Mapping[str, Any]) -> Subscription:
+    """One mail subscription of an answer."""
+    return Subscription(str(data["id"]), str(data["person_id"]), str(data["email"]), str(data["lang"]),
+                        datetime.fromisoformat(str(data["consented_at"])), str(data["consented_by"]),
+                        str(data["consented_role"]))

@@ -123,7 +123,7 @@ def signed_state(c: shell.Page, snap: Snapshot) -> None:
         st.caption(c.t("s5.signed_lead"))
         if p.signed_hash not in hashes(snap).values():
             st.info(c.t("s5.signed_changed"), icon=":material/info:")
-        if snap.role != Role.VIEWER:
+        if snap.may_sign:  # the owner and the partner; a member reads (the store says so)
             _reopen_control(c)
 
 
@@ -235,6 +235,9 @@ def approval(c: shell.Page, snap: Snapshot) -> None:
                 st.warning(c.t("s5.voided"), icon=":material/history:")
     own = snap.role.side
     if own is None:  # a viewer reads, never approves
+        return
+    if not snap.may_sign:  # a member: the owner's link signs for the association
+        st.caption(c.t("s5.owner_signs"))
         return
     _approve_box(c, snap, own, current)
 

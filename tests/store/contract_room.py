@@ -120,7 +120,8 @@ class RoomContract:
         store.timer(owner, "start", 0, ME)
         store.add_candidate(member, "Skolen", MEMBER)
         partner = store.open(tokens["partner"])
-        for attempt in (lambda: store.private_round(partner, "Ole"), lambda: store.add_candidate(partner, "Skolen", "Ole")):
+        for attempt in (lambda: store.private_round(partner, "Ole"),
+                        lambda: store.add_candidate(partner, "Skolen", "Ole")):
             with pytest.raises(Forbidden):
                 attempt()
 
