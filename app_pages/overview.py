@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from partnership.ui import dashboard, links, overview, page, reminders, term
+from partnership.ui import dashboard, links, overview, page, reminders, start_from, term
 
 ctx = page.enter("overview")
 overview.header(ctx, ctx.snap)
@@ -14,3 +14,4 @@ overview.next_actions(ctx, ctx.snap, date.today())
 overview.steps(ctx, ctx.snap)
 overview.meetings(ctx, ctx.snap)
 reminders.section(ctx)
+start_from.section(ctx, ctx.access, ctx.snap, "room_from")

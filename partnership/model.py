@@ -227,6 +227,29 @@ class Timer:
 
 
 @dataclass(frozen=True)
+class Agenda:
+    """Møde 1's agenda as the facilitator moved it (the association's only): ``point`` 0
+    while the meeting is not under way, else 1..``points``; ``updated_at`` is when the
+    current point began. ``version`` counts the moves (compare-and-set)."""
+
+    point: int = 0
+    points: int = 0
+    version: int = 0
+    updated_by: str = ""
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class PrivateRound:
+    """Step 2's reflection round as one person sees it: whether a round is open, their own
+    suggestions kept private until it ends, and how many of others' wait."""
+
+    open: bool = False
+    mine: list[Candidate] = field(default_factory=list)
+    hidden: int = 0
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """Everything one role may see of a project, read in one round trip.
 
@@ -249,6 +272,8 @@ class Snapshot:
     timer: Timer = field(default_factory=Timer)  # the association's only: default for others
     funding: list[FundingApplication] = field(default_factory=list)  # every role reads them
     term: Term = field(default_factory=lambda: Term())  # the agreement's period and its end
+    agenda: Agenda = field(default_factory=Agenda)  # Møde 1's current point: the association's only
+    may_sign: bool = False  # this link approves (and reopens) the agreement for its side: owner, partner
 
     def field(self, key: str) -> FieldValue:
         """The field's value, or an empty version-0 value if never written."""

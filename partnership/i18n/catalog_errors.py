@@ -31,6 +31,8 @@ DA: dict[str, str] = {
     "err.responsible_required": "Vælg hvem der er ansvarlig for opfølgningen – den kan ikke gemmes uden en "
     "ansvarlig person.",
     "err.duplicate_candidate": "»{name}« står allerede på listen.",
+    "err.duplicate_private": "»{name}« har en anden allerede foreslået – det kommer frem, når tiden er gået.",
+    "err.owner_signs": "Det er ejerens link, der godkender aftalen for foreningen (og åbner den igen).",
     "err.not_found": "Det findes ikke længere ({what}). Genindlæs siden.",
     "err.not_restorable": "Denne ændring kan ikke gendannes.",
     "err.already_approved": "Jeres side har allerede godkendt netop denne udgave af aftalen.",
@@ -171,6 +173,8 @@ EN: dict[str, str] = {
     "err.responsible_required": "Choose who is responsible for the follow-up – it cannot be saved without "
     "someone responsible.",
     "err.duplicate_candidate": "“{name}” is already on the list.",
+    "err.duplicate_private": "Someone else has already suggested “{name}” – it appears when the time is up.",
+    "err.owner_signs": "The owner's link approves the agreement for the association (and reopens it).",
     "err.not_found": "It no longer exists ({what}). Reload the page.",
     "err.not_restorable": "This change cannot be restored.",
     "err.already_approved": "Your side has already approved exactly this version of the agreement.",

@@ -41,6 +41,7 @@ from partnership.model import (
 )
 from partnership.store.base_mail import MailStore
 from partnership.store.base_meetings import MeetingStore
+from partnership.store.base_room import RoomMethods
 from partnership.store.base_term import TermStore
 
 TOKEN_BYTES = 32
@@ -108,7 +109,7 @@ def live_digests(tokens: Collection[str]) -> dict[str, str]:
     return out
 
 
-class Store(MailStore, MeetingStore, TermStore, ABC):  # the parts kept beside: base_*.py
+class Store(MailStore, MeetingStore, TermStore, RoomMethods, ABC):  # the parts kept beside: base_*.py
     """Persistence for partnerships. One instance may be shared by many threads."""
 
     backend: str = "?"
@@ -286,7 +287,8 @@ class Store(MailStore, MeetingStore, TermStore, ABC):  # the parts kept beside: 
     def approve(self, access: Access, name: str, content_hash: str, markdown: str, actor: str) -> Approval:
         """Approve the agreement text ``markdown`` (whose SHA-256 is ``content_hash``) on
         behalf of the caller's side. When both sides have approved the same hash the
-        project is signed and the text kept. Viewer: Forbidden. The same side approving
+        project is signed and the text kept. Viewer: Forbidden; a member too (code
+        "owner_signs": the owner's link signs for the association, and reopens). The same side approving
         the same hash twice: ValidationError (code "already_approved")."""
 
     @abstractmethod

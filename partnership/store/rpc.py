@@ -39,7 +39,7 @@ from partnership.model import (
     Timer,
 )
 from partnership.reminders import Subscription
-from partnership.store import rpc_term, seal
+from partnership.store import rpc_room, rpc_term, seal
 from partnership.store.base import CALLER_HEADER, LIVE_BATCH, Beat, Store, hash_token, live_digests, new_token
 from partnership.store.rpc_meetings import _T, MeetingCalls
 from partnership.store.rpc_wire import changes as _changes
@@ -388,6 +388,11 @@ class RpcStore(MeetingCalls, rpc_term.TermCalls, Store):  # the parts kept besid
         self._seal_new(access, tokens)
         return access, tokens
 
+
+    # -- the association's room (issue 26): rpc_room's calls ------------------------------
+    agenda = rpc_room.agenda
+    private_round = rpc_room.private_round
+    start_from = rpc_room.start_from
 
 _SHOWN_TO_MEMBERS = (Role.PARTNER, Role.VIEWER)
 

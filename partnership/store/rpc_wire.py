@@ -20,6 +20,7 @@ from partnership.errors import (
     ValidationError,
 )
 from partnership.model import (
+    Agenda,
     AgreementVersion,
     Approval,
     Candidate,
@@ -186,7 +187,17 @@ def snapshot(data: Mapping[str, Any]) -> Snapshot:
         members_see_links=bool(data.get("members_see_links", False)),
         timer=timer(data.get("timer")),
         **_funding_term(data),
+        agenda=agenda(data.get("agenda")),
+        may_sign=bool(data.get("may_sign", False)),
     )
+
+
+def agenda(data: Any) -> Agenda:
+    """An ``agenda_json`` answer as an Agenda (the default where a role gets none)."""
+    if not isinstance(data, Mapping):
+        return Agenda()
+    return Agenda(point=int(data["point"]), points=int(data["points"]), version=int(data["version"]),
+                  updated_by=str(data.get("updated_by") or ""), updated_at=when(data.get("updated_at")))
 
 
 def timer(data: Any) -> Timer:

@@ -13,7 +13,7 @@ import streamlit as st
 
 from partnership import assessment
 from partnership.model import CandidateStatus, Snapshot, Timer
-from partnership.ui import shell
+from partnership.ui import agenda, private_round, shell
 from partnership.usertext import cell, plain
 
 _CSS = (Path(__file__).parent / "meeting.css").read_text(encoding="utf-8")
@@ -23,6 +23,7 @@ def view(c: shell.Page, snap: Snapshot) -> None:
     st.html(f"<style>{_CSS}</style>")
     with st.container(key="meeting"):
         st.title(c.t("meeting.title", title=plain(snap.project.title)))
+        agenda.screen(c, snap)
         clock(c, snap.timer)
         suggestions(c, snap)
         scores(c, snap)
@@ -36,6 +37,7 @@ def clock(c: shell.Ctx, t: Timer) -> None:
         with st.container(key="meeting_clock"):
             now = datetime.now(UTC)
             left_s = math.ceil(t.left_at(now) / 1000)
+            private_round.rerun_once_up(t)
             st.markdown(f"{left_s // 60}:{left_s % 60:02d}")
             if t.is_up(now):
                 st.caption(c.t("s2.timer_done"))
@@ -47,8 +49,9 @@ def clock(c: shell.Ctx, t: Timer) -> None:
     tick()
 
 
-def suggestions(c: shell.Ctx, snap: Snapshot) -> None:
+def suggestions(c: shell.Page, snap: Snapshot) -> None:
     st.header(c.t("meeting.suggestions"))
+    private_round.waiting(c)
     if not snap.candidates:
         st.markdown(c.t("s2.none"))
         return

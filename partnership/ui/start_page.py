@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
@@ -55,14 +56,16 @@ def header(c: shell.Ctx) -> None:
         st.error(c.t("err." + c.link_error))
 
 
-def opened_before(c: shell.Ctx) -> None:
+def opened_before(c: shell.Ctx, more: Callable[[shell.Ctx, Access, Snapshot, str], None] | None = None) -> None:
     """The partnerships this browser has opened (kept in the browser, newest first), each
     with its stage and a way to remove it from the list; a link that no longer works
-    leaves the list by itself."""
-    shown: list[tuple[str, Snapshot]] = []
+    leaves the list by itself. ``more(c, access, snap, key)`` draws what else an entry
+    offers (``start_from.section``)."""
+    shown: list[tuple[str, Access, Snapshot]] = []
     for token in browser.opened():
         try:
-            shown.append((token, c.store.snapshot(c.store.open(token))))
+            access = c.store.open(token)
+            shown.append((token, access, c.store.snapshot(access)))
         except InvalidLink:
             browser.forget(token)
         except PartnershipError:
@@ -71,7 +74,7 @@ def opened_before(c: shell.Ctx) -> None:
         return
     st.header(c.t("start.opened"))
     st.caption(c.t("start.opened_lead"))
-    for n, (token, snap) in enumerate(shown):
+    for n, (token, access, snap) in enumerate(shown):
         with st.container(border=True, key=f"start_opened_{n}"):
             left, right = st.columns([4, 1], vertical_alignment="center")
             left.page_link(c.pages["overview"], label=plain(snap.project.title), icon=":material/handshake:",
@@ -79,6 +82,8 @@ def opened_before(c: shell.Ctx) -> None:
             left.caption(f"{plain(snap.project.our_org)} · {c.t('role.' + snap.role.value)} · {_stage(c, snap)}")
             right.button(c.t("start.opened_forget"), key=f"start_opened_{n}_forget", on_click=browser.forget,
                          args=(token,), icon=":material/close:")
+            if more is not None:
+                more(c, access, snap, f"start_opened_{n}_from")
 
 
 def _stage(c: shell.Ctx, snap: Snapshot) -> str:
@@ -111,10 +116,10 @@ def create_form(c: shell.Ctx) -> None:
     caller = throttle.client()
     created = editor.act(c, None, lambda: c.store.create_project(title, org, name, caller=caller), named=False)
     if created:
-        _remember_created(created.value[1], name)
+        remember_created(created.value[1], name)
 
 
-def _remember_created(tokens: dict[str, str], name: str) -> None:
+def remember_created(tokens: dict[str, str], name: str) -> None:
     """Straight into the new project, whose overview shows its links (links.CREATED)."""
     c = shell.ctx()
     if ss.get("token"):
@@ -173,4 +178,4 @@ def import_form(c: shell.Ctx) -> None:
     created = editor.act(c, None, lambda: c.store.import_project(import_rules.parse_json(data), name, caller=caller),
                          named=False)
     if created:
-        _remember_created(created.value[1], name)
+        remember_created(created.value[1], name)

@@ -11,7 +11,7 @@ import streamlit as st
 from partnership.errors import Conflict
 from partnership.model import Candidate, CandidateStatus, Snapshot, Timer
 from partnership.steps import MAX_NAME, MAX_TEXT, TOP_PRIORITIES
-from partnership.ui import editor, shell
+from partnership.ui import editor, private_round, shell
 from partnership.usertext import plain, rich
 
 ss = st.session_state
@@ -37,6 +37,7 @@ def _countdown(c: shell.Page, t: Timer) -> None:
     def tick() -> None:
         now = datetime.now(UTC)
         left_s = math.ceil(t.left_at(now) / 1000)
+        private_round.rerun_once_up(t)
         if t.is_up(now):
             st.success(c.t("s2.timer_done"), icon=":material/alarm:")
             st.button(c.t("s2.timer_again"), icon=":material/replay:", key="s2_timer_again",
@@ -44,14 +45,17 @@ def _countdown(c: shell.Page, t: Timer) -> None:
             return
         st.progress(1 - left_s * 1000 / t.duration_ms,
                     text=c.t("s2.timer_left", left=f"{left_s // 60}:{left_s % 60:02d}"))
-        if t.running:
-            st.button(c.t("s2.timer_stop"), key="s2_timer_stop", on_click=_timer_write, args=("stop", t.version))
-            return
         row = editor.button_row()
-        label = c.t("s2.timer_start") if t.left_ms == t.duration_ms else c.t("s2.timer_go_on")
-        row.button(label, icon=":material/timer:", key="s2_timer_start", type="primary",
-                   on_click=_timer_write, args=("start", t.version))
-        if t.left_ms != t.duration_ms:
+        if t.running:
+            row.button(c.t("s2.timer_stop"), key="s2_timer_stop", on_click=_timer_write, args=("stop", t.version))
+        else:
+            label = c.t("s2.timer_start") if t.left_ms == t.duration_ms else c.t("s2.timer_go_on")
+            row.button(label, icon=":material/timer:", key="s2_timer_start", type="primary",
+                       on_click=_timer_write, args=("start", t.version))
+        if t.left_ms != t.duration_ms or t.running:  # the facilitator ends the round: shared at once
+            row.button(c.t("s2.timer_finish"), icon=":material/groups:", key="s2_timer_finish",
+                       on_click=_timer_write, args=("finish", t.version))
+        if not t.running and t.left_ms != t.duration_ms:
             row.button(c.t("s2.timer_reset"), icon=":material/restart_alt:", key="s2_timer_reset",
                        on_click=_timer_write, args=("reset", t.version))
 
@@ -77,6 +81,7 @@ def add_form(c: shell.Page) -> None:
                              key="s2_new")
         submitted = st.form_submit_button(c.t("edit.add"), icon=":material/add:", type="primary")
     editor.show_flash("s2_add")
+    private_round.mine(c)
     if not submitted:
         return
     added = editor.act(c, None, lambda: c.store.add_candidate(c.access, name, c.name),

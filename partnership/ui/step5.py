@@ -124,7 +124,7 @@ def signed_state(c: shell.Page, snap: Snapshot) -> None:
         st.caption(c.t("s5.signed_lead"))
         if p.signed_hash not in hashes(snap).values():
             st.info(c.t("s5.signed_changed"), icon=":material/info:")
-        if snap.role != Role.VIEWER and not snap.term.closed:  # a closed project stays as it is
+        if snap.may_sign and not snap.term.closed:  # the owner and the partner (the store says so); closed stays
             _reopen_control(c)
 
 
@@ -237,6 +237,9 @@ def approval(c: shell.Page, snap: Snapshot) -> None:
                 st.warning(c.t("s5.voided"), icon=":material/history:")
     own = snap.role.side
     if own is None:  # a viewer reads, never approves
+        return
+    if not snap.may_sign:  # a member: the owner's link signs for the association
+        st.caption(c.t("s5.owner_signs"))
         return
     _approve_box(c, snap, own, current)
 

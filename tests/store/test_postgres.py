@@ -33,6 +33,7 @@ from tests.store.contract_funding import FundingContract
 from tests.store.contract_mail_confirm import MailConfirmContract
 from tests.store.contract_meetings import MeetingContract
 from tests.store.contract_members import MemberContract
+from tests.store.contract_room import RoomContract
 from tests.support.engine import Engine, engine_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,7 +76,8 @@ def database_rows(database: str) -> Rows:
     return rows
 
 
-class TestPostgresStore(StoreContract, MemberContract, MailConfirmContract, MeetingContract, FundingContract):
+class TestPostgresStore(StoreContract, MemberContract, MailConfirmContract, MeetingContract, FundingContract,
+                      RoomContract):
     pass
 
 

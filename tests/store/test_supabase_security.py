@@ -49,6 +49,7 @@ API = {
     "ps_meetings", "ps_add_meeting", "ps_update_meeting", "ps_meeting_notes", "ps_meeting_task",
     "ps_set_meeting_rhythm",
     "ps_add_funding", "ps_update_funding", "ps_set_term", "ps_add_evaluation", "ps_choose_outcome",
+    "ps_agenda", "ps_private_round", "ps_start_from",
 }
 WITHOUT_PROJECT = {"ps_create_project", "ps_open", "ps_import_project", "ps_revisions", "ps_heartbeats",
                    "ps_mail_unsubscribe", "ps_mail_confirm"}
@@ -253,6 +254,10 @@ def test_a_token_works_for_its_own_project_only(local: SupabaseStore, server: Rp
         "ps_set_term": {"p_period": {"end": "2030-01-01"}, "p_expected_version": 0, "p_actor": "A"},
         "ps_add_evaluation": {"p_name": "A", "p_answers": {}, "p_reached": "x", "p_actor": "A"},
         "ps_choose_outcome": {"p_choice": "close", "p_note": "", "p_expected_version": 0, "p_actor": "A"},
+        "ps_agenda": {"p_point": 1, "p_expected_version": 0, "p_actor": "A"},
+        "ps_private_round": {"p_author": "A"},
+        "ps_start_from": {"p_title": "x", "p_our_org": "x", "p_creator": "A", "p_owner_token": "O" * 43,
+                          "p_partner_token": "P" * 43, "p_viewer_token": "V" * 43, "p_member_token": "M" * 43},
     }
     assert set(args) == API - WITHOUT_PROJECT
     for fn, params in args.items():
