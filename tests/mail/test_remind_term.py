@@ -10,6 +10,7 @@ from pathlib import Path
 from partnership import agreement, term
 from partnership.i18n import TIMEZONE
 from partnership.model import Outcome
+from partnership.store.base import new_token
 from partnership.store.postgres import PostgresStore
 from tests.mail.test_remind import confirmed, database, remind, smtp, store, subject, text  # noqa: F401 - fixtures
 from tests.support.smtp import SmtpServer
@@ -25,6 +26,8 @@ def test_the_period_s_end_is_mailed_once_and_not_after_the_decision(
     ole = store.add_person(partner, {"name": "Ole", "side": "partner"}, "Ole")
     confirmed(store, owner, eva.id, "eva@example.org", "da", "Eva")
     confirmed(store, partner, ole.id, "ole@example.org", "en", "Ole")
+    bo = store.add_person(owner, {"name": "Bo", "side": "association"}, "Anna")
+    store.mail_subscribe(owner, bo.id, "bo@example.org", "da", "Bo", confirm_token=new_token())  # never confirmed
     store.set_term(owner, None, today + timedelta(days=term.REMIND_DAYS + 1), 0, "Anna")
 
     early = remind(database, smtp.url, tmp_path)
