@@ -20,7 +20,6 @@ from partnership.model import (
     Candidate,
     CandidateStatus,
     FieldValue,
-    FundingStatus,
     HealthCheck,
     HistoryEntry,
     Person,
@@ -32,6 +31,7 @@ from partnership.model import (
     TaskKind,
     TaskStatus,
 )
+from partnership.model_term import FundingStatus
 from partnership.store.base import Store, new_token
 
 ASSOCIATION = "Boldklubben Nørrebro"

@@ -22,8 +22,6 @@ from partnership.model import (
     Candidate,
     CandidateStatus,
     FieldValue,
-    FundingApplication,
-    FundingStatus,
     HealthCheck,
     HistoryEntry,
     Person,
@@ -34,8 +32,8 @@ from partnership.model import (
     Task,
     TaskKind,
     TaskStatus,
-    Term,
 )
+from partnership.model_term import FundingApplication, FundingStatus, Term
 from partnership.steps import FIELD_BY_KEY
 
 FORMAT = "partnerskab/1"

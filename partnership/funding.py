@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from partnership import usertext
 from partnership.errors import ValidationError
 from partnership.i18n import fmt_date, t
-from partnership.model import FundingApplication, FundingStatus, Side, Snapshot, Task, TaskKind, TaskStatus
+from partnership.model import Side, Snapshot, Task, TaskKind, TaskStatus
+from partnership.model_term import FundingApplication, FundingStatus
 
 MAX_FUND = 200
 MAX_NOTE = 1_000

@@ -13,7 +13,8 @@ from datetime import date
 from typing import Literal
 
 from partnership.i18n import fmt_date, t
-from partnership.model import Outcome, Role, Side, Snapshot, Term
+from partnership.model import Role, Side, Snapshot
+from partnership.model_term import Outcome, Term
 
 REMIND_DAYS = 60
 """The overview's notice shows from this many days before the period ends."""

@@ -9,7 +9,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from partnership.model import Access, Evaluation, FundingApplication, Outcome, Term
+from partnership.model import Access
+from partnership.model_term import Evaluation, FundingApplication, Outcome, Term
 
 
 class TermStore(ABC):

@@ -38,17 +38,14 @@ from partnership.model import (
     Task,
     Timer,
 )
-from partnership.reminders import Subscription
-from partnership.store import rpc_room, rpc_term, seal
+from partnership.store import rpc_mail, rpc_room, rpc_term, seal
 from partnership.store.base import CALLER_HEADER, LIVE_BATCH, Beat, Store, hash_token, live_digests, new_token
 from partnership.store.rpc_meetings import _T, MeetingCalls
 from partnership.store.rpc_wire import changes as _changes
 from partnership.store.rpc_wire import health as _health
 from partnership.store.rpc_wire import snapshot as _snapshot
-from partnership.store.rpc_wire import subscription as _subscription
 from partnership.store.rpc_wire import text as _text
 from partnership.store.rpc_wire import timer as _timer
-from partnership.store.rpc_wire import well_formed as _well_formed
 from partnership.store.rpc_wire import wire as _wire
 
 
@@ -295,33 +292,12 @@ class RpcStore(MeetingCalls, rpc_term.TermCalls, Store):  # the parts kept besid
             "p_name": _text(name), "p_answers": payload, "p_actor": _text(actor)})
         return self._records(lambda: _health(data))
 
-    # -- mail ---------------------------------------------------------------------------
-
-    def mail_subscribe(self, access: Access, person_id: str, email: str, lang: str, actor: str, *,
-                       confirm_token: str, digest: bool = False) -> Subscription:
-        data = self._expect(self._at(access, "ps_mail_subscribe", {
-            "p_person": _text(person_id), "p_email": _text(email), "p_lang": _text(lang), "p_digest": bool(digest),
-            "p_confirm_hash": hash_token(confirm_token), "p_actor": _text(actor)}), Mapping)
-        return self._records(lambda: _subscription(data))
-
-    def mail_stop(self, access: Access, person_id: str, actor: str) -> bool:
-        return bool(self._at(access, "ps_mail_stop", {"p_person": _text(person_id), "p_actor": _text(actor)}))
-
-    def mail_subscriptions(self, access: Access) -> list[Subscription]:
-        data = self._expect(self._at(access, "ps_mail_subscriptions", read=True), list)
-        return self._records(lambda: [_subscription(row) for row in data])
-
-    def mail_confirm(self, confirm_token: str) -> tuple[str, str] | None:
-        data = self._by_mail_link("ps_mail_confirm", "p_confirm_token", confirm_token)
-        return None if data is None else self._records(lambda: (str(data["lang"]), str(data["state"])))
-
-    def mail_unsubscribe(self, mail_token: str) -> tuple[str, bool] | None:
-        data = self._by_mail_link("ps_mail_unsubscribe", "p_mail_token", mail_token)
-        return None if data is None else self._records(lambda: (str(data["lang"]), bool(data["ended"])))
-
-    def _by_mail_link(self, fn: str, param: str, token: str) -> Any:
-        """A mail's link (no project link): None for a malformed token, else ``fn``'s answer."""
-        return self._call(fn, {param: token}, read=False) if _well_formed(token) else None
+    # -- mail (issue 25): rpc_mail's calls ------------------------------------------------
+    mail_subscribe = rpc_mail.mail_subscribe
+    mail_stop = rpc_mail.mail_stop
+    mail_subscriptions = rpc_mail.mail_subscriptions
+    mail_confirm = rpc_mail.mail_confirm
+    mail_unsubscribe = rpc_mail.mail_unsubscribe
 
     # -- presence -----------------------------------------------------------------------
 

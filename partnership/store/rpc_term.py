@@ -11,16 +11,8 @@ from datetime import date
 from typing import Any, TypeVar
 
 from partnership.errors import StorageError
-from partnership.model import (
-    Access,
-    Evaluation,
-    FundingApplication,
-    FundingStatus,
-    Outcome,
-    OutcomeChoice,
-    Side,
-    Term,
-)
+from partnership.model import Access, Side
+from partnership.model_term import Evaluation, FundingApplication, FundingStatus, Outcome, OutcomeChoice, Term
 from partnership.store.base_term import TermStore
 from partnership.store.rpc_wire import answers, text, when, wire
 

@@ -15,7 +15,8 @@ import streamlit as st
 from partnership import funding, usertext
 from partnership.errors import ValidationError
 from partnership.i18n import fmt_date
-from partnership.model import FundingApplication, FundingStatus, Role, Snapshot
+from partnership.model import Role, Snapshot
+from partnership.model_term import FundingApplication, FundingStatus
 from partnership.ui import datefield, editor, labels, lazy, shell
 from partnership.ui.messages import describe
 

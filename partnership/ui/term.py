@@ -25,7 +25,8 @@ from partnership import health, term, usertext
 from partnership.errors import Conflict
 from partnership.health import RATINGS, STATEMENTS
 from partnership.i18n import fmt_date, fmt_datetime
-from partnership.model import Outcome, Role, Side, Snapshot
+from partnership.model import Role, Side, Snapshot
+from partnership.model_term import Outcome
 from partnership.steps import MAX_TEXT
 from partnership.ui import datefield, editor, labels, lazy, shell
 from partnership.ui.health_page import BADGE

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from partnership import agreement
 from partnership.demo import FUNDING, create_demo
-from partnership.model import FundingStatus, Outcome
+from partnership.model_term import FundingStatus, Outcome
 from partnership.store.postgres import PostgresStore
 from partnership.ui import timeline_page
 from tests.app.conftest import no_errors, opened, texts

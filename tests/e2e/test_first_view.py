@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from partnership import funding
 from partnership.demo import create_demo
 from tests.e2e.conftest import OpenAs
 from tests.support import browser
@@ -52,7 +53,8 @@ def test_the_timeline_is_a_picture_and_plotly_takes_its_place_in_the_same_room_w
         assert before["picture"][0] == "block" and before["chart"] is None and not before["plotly"]
         assert not plotly_fetched(page)
         snap = server.store.snapshot(server.store.open(tokens["owner"]))
-        assert set(before["ids"]) == {x.id for x in snap.tasks if x.start or x.due}
+        drawn = [*snap.tasks, *funding.timeline_tasks(snap, "da")]  # the funding deadlines are milestones too
+        assert set(before["ids"]) == {x.id for x in drawn if x.start or x.due}
         page.get_by_role("button", name="Interaktiv tidslinje").click()
         page.wait_for_selector(".st-key-tl_chart .main-svg")
         browser.wait_idle(page)
@@ -91,6 +93,7 @@ def test_the_filters_open_from_their_button_in_danish_and_say_how_many_are_in_us
     browser.wait_idle(page)
     page.keyboard.press("Escape")
     snap = server.store.snapshot(server.store.open(tokens["owner"]))
-    going = sum(1 for x in snap.tasks if x.status.value == "in_progress")
-    browser.wait_text(page, f"{going} af {len(snap.tasks)} opgaver vises.")
+    drawn = [*snap.tasks, *funding.timeline_tasks(snap, "da")]  # the funding deadlines are milestones too
+    going = sum(1 for x in drawn if x.status.value == "in_progress")
+    browser.wait_text(page, f"{going} af {len(drawn)} opgaver vises.")
     assert page.get_by_role("button", name="Filtre: 1 i brug").count() == 1

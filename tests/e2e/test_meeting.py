@@ -82,6 +82,9 @@ def test_the_shared_timer_agrees_on_phone_and_projector_and_survives_a_reload(
     projector.wait_for_function(
         "(sel) => { const p = document.querySelector(sel + ' p'); return !!p && p.innerText !== '3:00'; }",
         arg=CLOCK, timeout=browser.TIMEOUT_MS)
+    phone.wait_for_function(  # both are counting (a loaded machine may draw one a tick later)
+        "(sel) => { const p = document.querySelector(sel); return !!p && !p.innerText.includes('3:00'); }",
+        arg=".st-key-s2_timer [data-testid='stProgress']", timeout=browser.TIMEOUT_MS)
     assert_agree(phone, projector)
     phone.reload()
     phone.wait_for_selector(".st-key-s2_timer [data-testid='stProgress']", state="visible")

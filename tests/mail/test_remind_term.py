@@ -9,7 +9,7 @@ from pathlib import Path
 
 from partnership import agreement, term
 from partnership.i18n import TIMEZONE
-from partnership.model import Outcome
+from partnership.model_term import Outcome
 from partnership.store.base import new_token
 from partnership.store.postgres import PostgresStore
 from tests.mail.test_remind import confirmed, database, remind, smtp, store, subject, text  # noqa: F401 - fixtures

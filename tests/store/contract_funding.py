@@ -14,7 +14,8 @@ import pytest
 
 from partnership import agreement
 from partnership.errors import Conflict, Forbidden, ValidationError
-from partnership.model import Access, FundingStatus, Outcome, Side
+from partnership.model import Access, Side
+from partnership.model_term import FundingStatus, Outcome
 from partnership.store.base import Store
 
 ME = "Anna"

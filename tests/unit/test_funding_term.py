@@ -9,21 +9,8 @@ import pytest
 
 from partnership import agreement, funding, term
 from partnership.errors import ValidationError
-from partnership.model import (
-    FieldValue,
-    FundingApplication,
-    FundingStatus,
-    Outcome,
-    OutcomeChoice,
-    Person,
-    Project,
-    Role,
-    Side,
-    Snapshot,
-    TaskKind,
-    TaskStatus,
-    Term,
-)
+from partnership.model import FieldValue, Person, Project, Role, Side, Snapshot, TaskKind, TaskStatus
+from partnership.model_term import FundingApplication, FundingStatus, Outcome, OutcomeChoice, Term
 
 OLE = Person("p1", "Ole Berg", Side.PARTNER)
 NOW = datetime(2027, 1, 1, tzinfo=UTC)
