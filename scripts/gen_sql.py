@@ -1,6 +1,8 @@
 """Write the SQL whose values come from Python: supabase/migrations/*_generated_rules.sql.
 
-    .venv/bin/python scripts/gen_sql.py            rewrite the newest *_generated_rules.sql
+    .venv/bin/python scripts/gen_sql.py            a NEW <now>_generated_rules.sql when the newest
+                                                   one is committed (a migration in git may be
+                                                   deployed: it is never edited); else rewrite it
     .venv/bin/python scripts/gen_sql.py --out supabase/migrations/<timestamp>_generated_rules.sql
 
 The migration holds
@@ -13,11 +15,15 @@ The migration holds
     output file (a later definition wins; ``alter function ... rename to / set schema /
     security invoker`` are followed), and in the newest body of each function replaces
     the literals the hand-written SQL used (``LEGACY``) and nothing else;
-  - the CHECK constraints on the text length, with the number written in;
+  - the CHECK constraints on the text length, with the number written in, and on the enum
+    columns (task kind and status, candidate status), with ``partnership.model``'s values;
+  - the field catalogue's rows, from ``steps.FIELDS`` (a new field is added, a changed one
+    updated);
   - the casefold table (Python's ``str.casefold`` per character).
 
-A migration that is deployed is never edited: once the newest generated file is deployed
-and a value changes, write the output to a NEW file with ``--out`` (a later timestamp).
+A migration that is deployed is never edited: once the newest generated file is committed
+and a value changes, the script writes a NEW file (a later timestamp), which redefines the
+functions again from their newest bodies.
 tests/unit/test_gen_sql.py fails while the newest generated file differs from what this
 script writes now (also after a new migration redefines a function with a literal), and
 tests/store/test_generated_sql.py checks the values in force in PostgreSQL.
@@ -29,11 +35,13 @@ from __future__ import annotations
 import argparse
 import functools
 import re
+import subprocess
 import sys
 import textwrap
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,6 +49,7 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
 from partnership import health, rules, steps  # noqa: E402
+from partnership.model import CandidateStatus, TaskKind, TaskStatus  # noqa: E402
 
 MIGRATIONS = ROOT / "supabase" / "migrations"
 SUFFIX = "_generated_rules.sql"
@@ -49,6 +58,9 @@ P = "partnership_private"
 
 TEXT_CHECKS = (("fields", "value"), ("candidates", "note"), ("tasks", "note"))
 """The columns whose CHECK constraint limits them to ``steps.MAX_TEXT`` characters."""
+
+ENUM_CHECKS = (("tasks", "kind", TaskKind), ("tasks", "status", TaskStatus), ("candidates", "status", CandidateStatus))
+"""The columns whose CHECK constraint admits exactly the values of a Python enum."""
 
 
 def _text(value: str) -> str:
@@ -71,6 +83,9 @@ def constants() -> list[tuple[str, str, str, str]]:
          "partnership.rules.AGREEMENT_TASK_KINDS"),
         ("tracking_task_fields", "text[]", _array(sorted(rules.TRACKING_TASK_FIELDS)),
          "partnership.rules.TRACKING_TASK_FIELDS"),
+        ("task_kinds", "text[]", _array(k.value for k in TaskKind), "partnership.model.TaskKind"),
+        ("task_statuses", "text[]", _array(s.value for s in TaskStatus), "partnership.model.TaskStatus"),
+        ("candidate_statuses", "text[]", _array(s.value for s in CandidateStatus), "partnership.model.CandidateStatus"),
     ]
 
 
@@ -98,6 +113,9 @@ LEGACY: list[tuple[str, str]] = [
     *_lists("ratings", ("green", "amber", "red")),
     *_lists("agreement_task_kinds", ("activity", "milestone", "follow_up")),
     *_lists("tracking_task_fields", ("status", "note")),
+    *_lists("task_kinds", ("activity", "task", "follow_up", "milestone")),
+    *_lists("task_statuses", ("planned", "in_progress", "done", "blocked")),
+    *_lists("candidate_statuses", ("active", "set_aside", "refused")),
 ]
 """(pattern, replacement): the literals the hand-written migrations used for the generated
 values, and the call that replaces each. Only these are changed in a copied body."""
@@ -160,7 +178,10 @@ def _alter(found: dict[str, Definition], m: re.Match[str]) -> None:
 def redefinitions(before: str) -> list[Definition]:
     """The newest definitions that still hold a legacy literal, with the literals replaced."""
     out = []
+    generated = {f"{P}.{fn}" for fn in ("generated_rules", *_names())}  # written anew, never copied
     for d in definitions(before).values():
+        if d.name in generated:
+            continue
         sql = d.sql
         for pattern, replacement in LEGACY:
             sql = re.sub(pattern, replacement.replace("\\", "\\\\"), sql)
@@ -211,6 +232,7 @@ def _header(name: str, redefined: list[Definition]) -> list[str]:
         *_wrapped("Redefined (the newest body, only the literals replaced): "
                   + ", ".join(f"{d.name} (from {d.source.removesuffix('.sql')})" for d in redefined) + "."),
         *_wrapped("Replaced: the CHECK constraints " + ", ".join(f"{t}_{c}_check" for t, c in TEXT_CHECKS)
+                  + ", " + ", ".join(f"{t}_{c}_check" for t, c, _ in ENUM_CHECKS) + f"; the rows of {P}.field_catalog"
                   + f"; the rows of {P}.casefold_map (Python {sys.version_info.major}.{sys.version_info.minor},"
                   + f" Unicode {unicodedata.unidata_version}: {len(casefold_rows())} rows)."),
         "--",
@@ -254,7 +276,22 @@ def _checks() -> list[str]:
     for table, column in TEXT_CHECKS:
         out += [f"alter table {P}.{table} drop constraint if exists {table}_{column}_check,",
                 f"    add constraint {table}_{column}_check check (pg_catalog.length({column}) <= {steps.MAX_TEXT});"]
+    for table, column, enum in ENUM_CHECKS:
+        values = ", ".join(_text(v.value) for v in enum)
+        out += [f"-- partnership.model.{enum.__name__} in {table}.{column}.",
+                f"alter table {P}.{table} drop constraint if exists {table}_{column}_check,",
+                f"    add constraint {table}_{column}_check check ({column} in ({values}));"]
     return [*out, ""]
+
+
+def _field_catalog() -> list[str]:
+    """``steps.FIELDS`` as the rows of the field catalogue (a field is added or changed here;
+    a field taken out of Python stays in the table, with whatever was written in it)."""
+    rows = ",\n".join(f"    ({_text(f.key)}, {f.step}, {str(f.internal).lower()})" for f in steps.FIELDS)
+    return ["-- partnership.steps.FIELDS: the field catalogue.",
+            f"insert into {P}.field_catalog (key, step, internal) values",
+            rows,
+            "on conflict (key) do update set step = excluded.step, internal = excluded.internal;", ""]
 
 
 def render(name: str = FIRST.stem) -> str:
@@ -263,7 +300,7 @@ def render(name: str = FIRST.stem) -> str:
     parts = [*_header(name, redefined), *_constant_functions(name)]
     for d in redefined:
         parts += [f"-- From {d.source}, the literals replaced.", d.sql, ""]
-    parts += [*_checks(), *_casefold_sql()]
+    parts += [*_checks(), *_field_catalog(), *_casefold_sql()]
     return "\n".join(parts) + "\n"
 
 
@@ -273,11 +310,38 @@ def newest() -> Path:
     return found[-1] if found else FIRST
 
 
+def _committed(path: Path) -> bool:
+    """True when git knows ``path`` (or git cannot say: then it may be deployed, too)."""
+    try:
+        found = subprocess.run(["git", "ls-files", "--error-unmatch", str(path)], cwd=ROOT, capture_output=True,
+                               check=False, timeout=30)
+    except OSError:
+        return True
+    return found.returncode == 0
+
+
+def default_out(now: datetime | None = None) -> Path:
+    """The newest generated file while it is not committed, else a new one named by the
+    time now (UTC), after every migration there is."""
+    last = newest()
+    if not _committed(last):
+        return last
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d%H%M%S")
+    newest_any = max(p.name[:14] for p in MIGRATIONS.glob("*.sql"))
+    if stamp <= newest_any:
+        stamp = str(int(newest_any) + 1)
+    return MIGRATIONS / f"{stamp}{SUFFIX}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Write the generated SQL migration (see the script's doc).")
-    parser.add_argument("--out", type=Path, default=None, help="the migration to write (default: the newest)")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="the migration to write (default: the newest if not committed, else a new one)")
     args = parser.parse_args(argv)
-    out: Path = args.out or newest()
+    if args.out is None and newest().read_text(encoding="utf-8") == render(newest().stem):
+        print(f"{newest()} is up to date")
+        return 0
+    out: Path = args.out or default_out()
     if not out.name.endswith(SUFFIX):
         parser.error(f"the file name must end in {SUFFIX}")
     out.write_text(render(out.name.removesuffix(".sql")), encoding="utf-8")

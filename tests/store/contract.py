@@ -21,7 +21,7 @@ from partnership.demo import create_demo
 from partnership.errors import Conflict, Forbidden, InvalidLink, PartnershipError, ValidationError
 from partnership.model import Access, CandidateStatus, Role, Side, Snapshot, TaskKind, TaskStatus
 from partnership.signature import approvals_from_history
-from partnership.steps import INTERNAL_KEYS, MAX_TEXT
+from partnership.steps import FIELDS, INTERNAL_KEYS, MAX_TEXT, FieldSpec
 from partnership.store.base import Store, new_token, presence_id
 from tests.store.contract_funding import without_funding_and_term
 
@@ -739,6 +739,16 @@ class StoreContract:
         other = next(s for s in TaskStatus if s is not status)
         store.update_task(owner, task.id, {"status": other}, 1, ME)
         assert store.snapshot(owner).tasks[0].status is other
+
+    @pytest.mark.parametrize("spec", FIELDS, ids=lambda f: f.key)
+    def test_every_field_of_the_catalogue_round_trips_through_the_engine(self, store: Store, spec: FieldSpec) -> None:
+        """A field added to ``steps.FIELDS`` and not to the database's catalogue (the
+        generated migration) fails here; so does one whose internal flag differs."""
+        owner, tokens = make(store)
+        writer = owner if spec.internal else store.open(tokens["partner"])
+        store.set_field(writer, spec.key, "Tekst", 0, ME)
+        assert store.snapshot(owner).field(spec.key).value == "Tekst"
+        assert (spec.key in store.snapshot(store.open(tokens["viewer"])).fields) is not spec.internal
 
     @pytest.mark.parametrize("status", list(CandidateStatus))
     def test_every_candidate_status_round_trips_through_the_engine(self, store: Store,

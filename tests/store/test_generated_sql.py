@@ -18,6 +18,7 @@ import psycopg
 import pytest
 
 from partnership import agreement, health, rules, steps
+from partnership.model import CandidateStatus, TaskKind, TaskStatus
 from partnership.store.supabase import SupabaseStore
 from tests.store.contract import ME, make
 from tests.support.postgres import PostgresCluster
@@ -65,6 +66,22 @@ def test_the_generated_functions_return_pythons_values(conn: psycopg.Connection)
     assert (tuple(statements), tuple(ratings)) == (health.STATEMENTS, health.RATINGS)
     assert (set(kinds), set(tracking)) == (rules.AGREEMENT_TASK_KINDS, rules.TRACKING_TASK_FIELDS)
     assert newest == gen.newest().stem
+
+
+def test_the_catalogue_and_the_enum_checks_in_force_are_pythons(conn: psycopg.Connection) -> None:
+    catalogue = conn.execute("select key, step, internal from partnership_private.field_catalog").fetchall()
+    assert set(catalogue) >= {(f.key, f.step, f.internal) for f in steps.FIELDS}
+    row = conn.execute("select partnership_private.task_kinds(), partnership_private.task_statuses(),"
+                       " partnership_private.candidate_statuses()").fetchone()
+    assert row is not None
+    assert [list(v) for v in row] == [[k.value for k in TaskKind], [s.value for s in TaskStatus],
+                                      [s.value for s in CandidateStatus]]
+    checks = dict(conn.execute(
+        "select conname, pg_catalog.pg_get_constraintdef(oid) from pg_catalog.pg_constraint"
+        " where conname in ('tasks_kind_check', 'tasks_status_check', 'candidates_status_check')").fetchall())
+    for name, enum in (("tasks_kind_check", TaskKind), ("tasks_status_check", TaskStatus),
+                       ("candidates_status_check", CandidateStatus)):
+        assert sorted(re.findall(r"'(\w+)'", checks[name])) == sorted(v.value for v in enum), name
 
 
 def test_no_function_body_holds_a_stray_copy_of_a_generated_value(conn: psycopg.Connection) -> None:

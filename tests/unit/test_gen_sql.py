@@ -36,7 +36,7 @@ def test_the_newest_generated_migration_is_not_stale() -> None:
     committed = newest.read_text(encoding="utf-8")
     assert committed == gen.render(newest.stem), (
         f"{newest.relative_to(ROOT)} is stale: run .venv/bin/python scripts/gen_sql.py "
-        "(or, once that file is deployed, write a new one with --out; see the script's doc)")
+        "(it writes a new migration when that file is committed; see the script's doc)")
 
 
 def test_the_migration_writes_pythons_values() -> None:
@@ -95,3 +95,13 @@ def test_a_later_migration_redefining_a_function_wins(tmp_path: Path, monkeypatc
     text = gen.render()
     assert "return partnership_private.max_text() + 1; -- other" in text
     assert "ps_set_field (from 20261130000550_other)" in " ".join(text.replace("--", " ").split())
+
+
+def test_a_committed_generated_migration_is_never_rewritten(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once in git it may be deployed: the script writes a new file after every migration."""
+    monkeypatch.setattr(gen, "_committed", lambda path: True)
+    out = gen.default_out()
+    assert out != gen.newest() and out.name.endswith(gen.SUFFIX)
+    assert out.name[:14] > max(p.name[:14] for p in gen.MIGRATIONS.glob("*.sql"))
+    monkeypatch.setattr(gen, "_committed", lambda path: False)
+    assert gen.default_out() == gen.newest()
