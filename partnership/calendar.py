@@ -27,6 +27,7 @@ from typing import Any
 
 from partnership.i18n import TIMEZONE, t
 from partnership.model import Person, Side, Task, TaskKind
+from partnership.task_status import label_key
 from partnership.timeline import side_names
 from partnership.validation import YEAR_MAX, YEAR_MIN
 
@@ -157,7 +158,7 @@ def _description(task: Task, names: dict[str, str], sides: dict[Side, str], lang
         f"{t('timeline.hover.responsible', lang)}: "
         f"{clean(names.get(task.responsible, '')) or t('timeline.unassigned', lang)}",
         f"{t('timeline.hover.side', lang)}: {clean(sides[task.side])}",
-        f"{t('timeline.hover.status', lang)}: {t(f'timeline.status.{task.status.value}', lang)}",
+        f"{t('timeline.hover.status', lang)}: {t(label_key(task.status), lang)}",
     ]
     if task.note.strip():
         lines += ["", clean(task.note)]

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from partnership.model import Side, Task, TaskKind, TaskStatus
+from partnership.task_status import LOOKS
 
 AGGREGATE_ABOVE = 300
 """More dated tasks than this are summarised."""
@@ -32,7 +33,7 @@ thread than the quarterly 192 points, bench/trace_page.py.)"""
 Grain = Literal["month", "quarter", "year"]
 _GRAINS: tuple[Grain, ...] = ("month", "quarter", "year")
 _MARKERS = (TaskKind.MILESTONE, TaskKind.FOLLOW_UP)
-_STATUS_RANK = {TaskStatus.BLOCKED: 0, TaskStatus.IN_PROGRESS: 1, TaskStatus.PLANNED: 2, TaskStatus.DONE: 3}
+_STATUS_RANK = {status: look.rank for status, look in LOOKS.items()}
 
 
 def period_of(day: date, grain: Grain) -> tuple[date, date]:

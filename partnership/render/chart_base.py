@@ -19,15 +19,11 @@ import plotly.graph_objects as go
 from babel.dates import format_date, get_month_names
 
 from partnership.model import Side, TaskKind, TaskStatus
+from partnership.task_status import LOOKS
 from partnership.usertext import clean
 
 # Okabe-Ito colours: calm, and told apart with the common colour-vision deficiencies.
-STATUS_COLOURS: dict[TaskStatus, str] = {
-    TaskStatus.PLANNED: "#56B4E9",  # sky blue
-    TaskStatus.IN_PROGRESS: "#0072B2",  # blue
-    TaskStatus.DONE: "#009E73",  # bluish green
-    TaskStatus.BLOCKED: "#CC79A7",  # reddish purple
-}
+STATUS_COLOURS: dict[TaskStatus, str] = {status: look.colour for status, look in LOOKS.items()}
 OVERDUE_COLOUR = "#D55E00"  # vermillion
 SIDE_COLOURS: dict[Side, str] = {Side.ASSOCIATION: "#0072B2", Side.PARTNER: "#E69F00"}
 KIND_SYMBOLS: dict[TaskKind, str] = {

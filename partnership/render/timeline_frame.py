@@ -13,15 +13,11 @@ from datetime import date, timedelta
 from partnership.i18n import t
 from partnership.model import TaskStatus
 from partnership.render.timeline_scene import Scene, Words
+from partnership.task_status import LOOKS
 
 HEAD_PX = 26  # a strip above the first lane for the "today" and period labels
 SMALL_CHAR_PX = 6.6  # the 11-12 px labels in that strip
-BAR_TEXT_COLOURS: dict[TaskStatus, str] = {
-    TaskStatus.PLANNED: "#1F2937",
-    TaskStatus.IN_PROGRESS: "#FFFFFF",
-    TaskStatus.DONE: "#FFFFFF",
-    TaskStatus.BLOCKED: "#1F2937",
-}
+BAR_TEXT_COLOURS: dict[TaskStatus, str] = {status: look.on_colour for status, look in LOOKS.items()}
 PERIOD_FILL = "rgba(86, 180, 233, 0.10)"
 PERIOD_TEXT_COLOUR = "#2B6F95"
 AXIS_LINE_COLOUR = "#9CA3AF"

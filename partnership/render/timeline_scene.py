@@ -26,6 +26,7 @@ from partnership.render.chart_base import (
     one_line,
     wall_time,
 )
+from partnership.task_status import label_key
 from partnership.timeline import LaneMode, is_overdue, side_names
 from partnership.timeline_layout import Item, Placed
 from partnership.timeline_layout import layout as layout_items
@@ -161,7 +162,7 @@ def words(people: Sequence[Person], lang: str, lanes: LaneMode, our_org: str, pa
         labels={key: t(f"timeline.hover.{key}", lang) for key in ("kind", "responsible", "side", "start", "due",
                                                                    "status")}
         | {"overdue": t("timeline.overdue", lang)},
-        status_label={s: t(f"timeline.status.{s.value}", lang) for s in TaskStatus},
+        status_label={s: t(label_key(s), lang) for s in TaskStatus},
         kind_label={k: t(f"timeline.kind.{k.value}", lang) for k in TaskKind},
     )
 

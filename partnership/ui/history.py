@@ -174,7 +174,7 @@ def shown_value(c: shell.Ctx, snap: Snapshot, entity: str, name: str, value: Any
     if name == "side" and value in {s.value for s in Side}:
         return labels.org_name(c, snap, Side(value))
     if name == "status":
-        key = f"timeline.status.{value}" if entity == "task" else f"s2.status.{value}"
+        key = f"agr.status.{value}" if entity == "task" else f"s2.status.{value}"
         return c.t(key) if has(key) else str(value)
     if name == "timer" and has(f"s2.timer_state.{value}"):
         return c.t(f"s2.timer_state.{value}")

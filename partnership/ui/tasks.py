@@ -53,6 +53,7 @@ from partnership.errors import Conflict, PartnershipError
 from partnership.i18n import fmt_date
 from partnership.model import Role, Side, Snapshot, Task, TaskKind, TaskStatus
 from partnership.steps import MAX_NAME, MAX_TEXT, TRACKING_TASK_FIELDS
+from partnership.task_status import LOOKS
 from partnership.ui import datefield, editor, labels, paging, shell, task_add
 from partnership.usertext import plain
 
@@ -67,12 +68,7 @@ KIND_ICON = {
     TaskKind.FOLLOW_UP: ":material/groups:",
     TaskKind.MILESTONE: ":material/flag:",
 }
-STATUS_COLOR = {
-    TaskStatus.PLANNED: "gray",
-    TaskStatus.IN_PROGRESS: "blue",
-    TaskStatus.DONE: "green",
-    TaskStatus.BLOCKED: "red",
-}
+STATUS_COLOR = {status: look.badge for status, look in LOOKS.items()}
 
 add_form = task_add.add_form
 """The add form (``ui/task_add.py``), also drawn alone by the timeline page."""

@@ -218,7 +218,7 @@ def controls(c: shell.Ctx, snap: Snapshot, today: date | None = None) -> View:
         chosen_people = pick(c.t("tl.filter.person"), options=people, key="tl_f_person",
                              format_func=lambda pid: _person_option(c, snap, pid))
         statuses = pick(c.t("tl.filter.status"), options=[s.value for s in TaskStatus], key="tl_f_status",
-                        format_func=lambda v: c.t(f"timeline.status.{v}"))
+                        format_func=lambda v: c.t(f"agr.status.{v}"))
         kinds = pick(c.t("tl.filter.kind"), options=[k.value for k in TaskKind], key="tl_f_kind",
                      format_func=lambda v: c.t(f"timeline.kind.{v}"))
     shown = time_window.controls(c, today or date.today())

@@ -180,7 +180,7 @@ def test_one_trace_per_status_with_its_colour() -> None:
     bars = traces(fig, "bar")
     assert [b.name for b in bars] == ["Planlagt", "I gang", "Færdig", "Blokeret"]
     assert [b.marker.color for b in bars] == [STATUS_COLOURS[s] for s in TaskStatus]
-    assert len(set(STATUS_COLOURS.values()) | {OVERDUE_COLOUR}) == 5
+    assert len(set(STATUS_COLOURS.values()) | {OVERDUE_COLOUR}) == len(TaskStatus) + 1
 
 
 def test_overdue_items_are_marked() -> None:
