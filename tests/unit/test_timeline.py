@@ -380,7 +380,7 @@ def test_a_thousand_tasks_make_one_trace_per_status() -> None:
     bars, scatters = traces(fig, "bar"), traces(fig, "scatter")
     assert len(bars) == len(TaskStatus)
     data_scatters = [tr for tr in scatters if tr.customdata is not None]
-    assert len(data_scatters) == 4
+    assert len(data_scatters) == len(TaskStatus)
     assert len(fig.data) <= 4 + 4 + 2 + 1 + 2  # bars, markers, kind keys, overdue rings, labels right and left
     drawn = [tid for tr in bars + data_scatters for tid in tr.customdata]
     assert sorted(drawn) == sorted(t.id for t in tasks)
