@@ -29,6 +29,7 @@ import streamlit as st
 
 from partnership.i18n import t
 from partnership.limits import MAX_IMPORT_BYTES
+from partnership.ui import aria
 
 FADED = "#4a5456"
 """At least 6.5:1 on the page (#fbfaf7) and the sidebar (#eef2ee) backgrounds."""
@@ -90,3 +91,4 @@ def inject(lang: str) -> None:
     year = t("style.year", lang).replace("\\", "").replace('"', "")
     st.html(f"<style>{_CSS % {'faded': FADED, 'year': year}}\n{words(lang)}\n{PHONE_CSS}</style>")
     _REGIONS(data={"label": t("style.timeline_region", lang)}, key="ps_scroll_regions")
+    aria.mount(lang)  # Streamlit's own controls named in the page's language

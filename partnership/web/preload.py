@@ -252,7 +252,9 @@ class PreloadLinks:
                 body.append(message.get("body", b""))
                 if message.get("more_body"):
                     return
-                whole = inject(b"".join(body), tags)
+                # Streamlit's index.html says lang="en"; the app's pages are Danish first
+                # (ui/aria.py sets the reader's language once the page runs).
+                whole = inject(b"".join(body), tags).replace(b'<html lang="en">', b'<html lang="da">', 1)
                 MutableHeaders(scope=start)["content-length"] = str(len(whole))
                 await send(start)
                 await send({"type": "http.response.body", "body": whole})

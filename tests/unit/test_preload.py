@@ -121,7 +121,7 @@ class Client:
         return self.request("POST", path)
 
 
-PAGE = "<!DOCTYPE html><html><head><title>x</title></head><body>" + "<p>Streamlit</p>" * 50 + "</body></html>"
+PAGE = '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body>' + "<p>Streamlit</p>" * 50 + "</body></html>"
 
 
 def _client(base: str = "") -> Client:
@@ -190,6 +190,7 @@ def test_every_page_holds_the_phone_layout_from_its_first_paint() -> None:
         page = client.get(path).text
         assert f'<style data-ps="head">{css}</style>' in page
         assert page.index('<style data-ps="head">') < page.index("</head>")
+        assert page.startswith('<!DOCTYPE html><html lang="da">')  # Danish first (ui/aria.py for English)
     assert '<style data-ps="head">' not in client.get("/static/a.html").text
 
 
