@@ -252,9 +252,12 @@ def chart(c: shell.Ctx, snap: Snapshot, view: View, today: date) -> None:
             st.plotly_chart(cached_figure(snap, view, today, c.lang, narrow=time_window.on_phone()), width="stretch",
                             theme=None, key="tl_chart", config=PLOTLY_CONFIG)
     if not charts.ready():  # Plotly's 4.7 MB only for a reader who asks for it
-        st.button(c.t("tl.interactive"), key="tl_interactive", on_click=charts.choose, icon=":material/zoom_in:",
-                  help=c.t("tl.interactive_help"))
-    st.caption(c.t("tl.legend_help"))
+        # What the button does is said under it, not in a tooltip: a tooltip's code was one
+        # more chunk for a first load to fetch and start.
+        st.button(c.t("tl.interactive"), key="tl_interactive", on_click=charts.choose, icon=":material/zoom_in:")
+        st.caption(f"{c.t('tl.legend_help')} {c.t('tl.interactive_help')}")
+    else:
+        st.caption(c.t("tl.legend_help"))
 
 
 def task_section(c: shell.Page, snap: Snapshot, view: View, today: date) -> None:
