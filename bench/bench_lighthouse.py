@@ -11,7 +11,7 @@ beside this script, never into the project's package.json that the tests install
 
 It drives the system Chromium (``CHROME_PATH``, default /usr/bin/chromium). The app runs
 from a fresh store (tests/support/streamlit_server.py, a free port, stopped by its pid)
-with the example project (``python -m partnership demo`` on the same store); the floor
+with the example project (``partnership.demo.create_demo`` on the same store); the floor
 is bench/bare_page.py on its own server. The name prompt is skipped by the ``ps_name``
 cookie. Targets (issue 24): every page's performance at least the floor's, total
 blocking time at most 200 ms, bytes at most 1.25x the floor's, accessibility and best
@@ -36,6 +36,7 @@ from typing import Any, NamedTuple
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from partnership.demo import create_demo  # noqa: E402
 from tests.support.streamlit_server import StreamlitServer, free_port  # noqa: E402
 
 LIGHTHOUSE = ROOT / "bench" / ".lighthouse" / "node_modules" / ".bin" / "lighthouse"
@@ -50,6 +51,7 @@ class Figures(NamedTuple):
     performance: float
     lcp_ms: float
     tbt_ms: float
+    cls: float
     kib: float
     accessibility: float
     best_practices: float
@@ -73,12 +75,14 @@ def lighthouse(url: str, name: str) -> Figures:
         f"{cat}: {ref['id']}" for cat in ("accessibility", "best-practices") for ref in cats[cat]["auditRefs"]
         if ref.get("weight") and audits[ref["id"]].get("score") is not None and audits[ref["id"]]["score"] < 1)
     return Figures(cats["performance"]["score"] or 0.0, audits["largest-contentful-paint"]["numericValue"],
-                   audits["total-blocking-time"]["numericValue"], audits["total-byte-weight"]["numericValue"] / 1024,
+                   audits["total-blocking-time"]["numericValue"],
+                   audits["cumulative-layout-shift"]["numericValue"],
+                   audits["total-byte-weight"]["numericValue"] / 1024,
                    cats["accessibility"]["score"] or 0.0, cats["best-practices"]["score"] or 0.0, failed)
 
 
 def median(runs: list[Figures]) -> Figures:
-    cols = list(zip(*(r[:6] for r in runs), strict=True))
+    cols = list(zip(*(r[:7] for r in runs), strict=True))
     failed = tuple(dict.fromkeys(x for r in runs for x in r.failed))
     return Figures(*(statistics.median(c) for c in cols), failed)  # type: ignore[arg-type]
 
@@ -108,19 +112,13 @@ def bare_server(workdir: Path) -> tuple[subprocess.Popen[bytes], str]:
 
 
 def demo_links(server: StreamlitServer) -> dict[str, str]:
-    """The example project, created by the CLI on the server's store; role -> token."""
-    env = {**os.environ, "PARTNERSHIP_DB": str(server.db), "PARTNERSHIP_BASE_URL": server.url}
-    for key in ("SUPABASE_URL", "SUPABASE_KEY"):
-        env.pop(key, None)  # the server's own fresh store, as StreamlitServer starts it
-    printed = subprocess.run([sys.executable, "-m", "partnership", "demo", "--name", "Bench"], cwd=ROOT, env=env,
-                             check=True, capture_output=True, text=True).stdout
-    links: dict[str, str] = json.loads(printed)["links"]
-    return {role: link.rsplit("k=", 1)[1] for role, link in links.items()}
+    """The example project, created on the server's own store; role -> token."""
+    return dict(create_demo(server.store, "Bench")[1])
 
 
 def row(name: str, f: Figures, floor: Figures | None) -> str:
     ratio = f" ({f.kib / floor.kib:.2f}x)" if floor else ""
-    return (f"| {name} | {f.performance:.2f} | {f.lcp_ms / 1000:.1f} s | {f.tbt_ms:,.0f} ms | "
+    return (f"| {name} | {f.performance:.2f} | {f.lcp_ms / 1000:.1f} s | {f.tbt_ms:,.0f} ms | {f.cls:.3f} | "
             f"{f.kib:,.0f} KiB{ratio} | {f.accessibility:.2f} | {f.best_practices:.2f} |")
 
 
@@ -145,8 +143,8 @@ def main() -> None:
                 role = PAGES.get(page, "owner")
                 found[f"{page} ({role})"] = measure(f"{server.url}/{page}?k={tokens[role]}", page, args.runs)
     floor = found["bare Streamlit page (the floor)"]
-    print("| page | performance | LCP | total blocking | bytes | accessibility | best practices |")
-    print("|---|---|---|---|---|---|---|")
+    print("| page | performance | LCP | total blocking | CLS | bytes | accessibility | best practices |")
+    print("|---|---|---|---|---|---|---|---|")
     for name, figures in found.items():
         print(row(name, figures, None if figures is floor else floor))
     for name, figures in found.items():

@@ -64,6 +64,7 @@ DA: dict[str, str] = {
     "dash.no_meeting_hint": "Der er ikke planlagt et opfølgningsmøde. Aftal det næste på tidslinjen eller i "
     "trin 5.",
     "dash.open_timeline": "Åbn tidslinjen",
+    "dash.explain": "Hvad tallene tæller",
     "dash.more": "… og {n} {n:mere|flere}",
 }
 
@@ -129,5 +130,6 @@ EN: dict[str, str] = {
     "dash.no_meeting_hint": "No follow-up meeting is planned. Agree on the next one on the timeline or in "
     "step 5.",
     "dash.open_timeline": "Open the timeline",
+    "dash.explain": "What the numbers count",
     "dash.more": "… and {n} more",
 }

@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 
 from partnership.i18n import t
 from partnership.model import Person, Task, TaskStatus
+from partnership.render import timeline_chart_narrow
 from partnership.render.chart_base import (
     GRID_COLOUR,
     KEY_COLOUR,
@@ -72,6 +73,7 @@ def timeline_figure(
     our_org: str = "",
     partner_org: str = "",
     window: Window | None = None,
+    narrow: bool = False,
 ) -> go.Figure:
     """The tasks on a time axis, one lane (y category) per responsible person or per side.
 
@@ -80,18 +82,26 @@ def timeline_figure(
     due date (or start). Colour shows status; overdue items get a vermillion outline
     and a ring at their due date. Traces, in order: one bar trace per status present,
     one marker trace per status present, a legend key per marker kind present, then the
-    overdue rings if any. ``customdata`` of each point is the task id.
+    overdue rings if any. ``customdata`` of each point is the task id. ``narrow``: laid
+    out for a phone (``timeline_chart_narrow``).
     """
     drawing = prepare(tasks, people, today=today, lang=lang, lanes=lanes, period=period, our_org=our_org,
-                      partner_org=partner_org, window=window)
+                      partner_org=partner_org, window=window,
+                      **({"plot_px": timeline_chart_narrow.NARROW_PLOT_PX} if narrow else {}))
     if isinstance(drawing, str):
         return message_figure(drawing)
     text, where, undated = drawing.text, drawing.where, drawing.undated
-    traces = _traces(columns(where, text, today), where, text)
+    cols = columns(where, text, today)
+    if narrow:
+        timeline_chart_narrow.make_room(cols, timeline_chart_narrow.head_share(where))
+    traces = _traces(cols, where, text)
     shapes, annotations = _marks(where, text, today, drawing.period)
     if undated:
         annotations.append(_undated_note(undated, lang))
     layout = _layout(where, lang, undated=undated > 0)
+    if narrow:
+        layout = timeline_chart_narrow.fit(layout, where)
+        annotations += timeline_chart_narrow.lane_names(where)
     return go.Figure(data=traces, layout={**layout, "shapes": shapes, "annotations": annotations})
 
 

@@ -17,7 +17,7 @@ from partnership import agreement, timeline, usertext
 from partnership.i18n import fmt_date
 from partnership.model import Side, Snapshot, Task, TaskKind
 from partnership.ui import funding as funding_ui
-from partnership.ui import labels, shell
+from partnership.ui import labels, lazy, shell
 
 LIST_MAX = 5
 """Tasks listed under each heading before "... and n more"."""
@@ -65,20 +65,17 @@ def dashboard(c: shell.Ctx, snap: Snapshot, today: date) -> None:
     with st.container(key="dash"):
         st.header(c.t("dash.title"))
         overdue, soon, meeting, balance = st.columns([1, 1.25, 1.35, 2])
-        overdue.metric(c.t("dash.overdue"), len(board.overdue), border=True, help=c.t("dash.overdue_help"),
-                       height="stretch")
-        soon.metric(c.t("dash.soon", days=days), len(board.due_soon), border=True,
-                    help=c.t("dash.soon_help", days=days), height="stretch")
+        overdue.metric(c.t("dash.overdue"), len(board.overdue), border=True, height="stretch")
+        soon.metric(c.t("dash.soon", days=days), len(board.due_soon), border=True, height="stretch")
         nxt = board.next_follow_up
         if nxt is not None and nxt.due is not None:
             meeting.metric(c.t("dash.next_meeting"), fmt_date(nxt.due, c.lang), border=True,
                            delta=relative(c, nxt.due, today), delta_color="off", delta_arrow="off",
-                           help=c.t("dash.next_meeting_help"), height="stretch")
+                           height="stretch")
         else:
-            meeting.metric(c.t("dash.next_meeting"), c.t("dash.no_meeting"), border=True,
-                           help=c.t("dash.next_meeting_help"), height="stretch")
+            meeting.metric(c.t("dash.next_meeting"), c.t("dash.no_meeting"), border=True, height="stretch")
         with balance.container(border=True, height="stretch"):
-            st.markdown(c.t("dash.open"), help=c.t("dash.open_help"))
+            st.markdown(c.t("dash.open"))
             ours, theirs = st.columns(2)
             for col, side in ((ours, Side.ASSOCIATION), (theirs, Side.PARTNER)):
                 col.metric(usertext.plain(labels.org_name(c, snap, side)), board.open_per_side.get(side, 0))
@@ -108,3 +105,20 @@ def dashboard(c: shell.Ctx, snap: Snapshot, today: date) -> None:
         funding_ui.dashboard_line(c, snap)  # applied / granted (issue 25)
         st.page_link(c.pages["timeline"], label=c.t("dash.open_timeline"), icon=":material/timeline:",
                      query_params=shell.url_params(c))
+        explain(c)
+
+
+def explain(c: shell.Ctx) -> None:
+    """What the numbers count, drawn once asked for. (As four tooltips they were a good
+    part of a first load of the overview: each a help icon, and their code a chunk of its
+    own on a phone-class CPU.)"""
+    box = lazy.expander(c.t("dash.explain"), key="dash_explain", icon=":material/help:")
+    if box is None:
+        return
+    days = timeline.SOON_DAYS
+    with box:
+        st.markdown("\n".join(f"- **{label}**: {text}" for label, text in (
+            (c.t("dash.overdue"), c.t("dash.overdue_help")),
+            (c.t("dash.soon", days=days), c.t("dash.soon_help", days=days)),
+            (c.t("dash.next_meeting"), c.t("dash.next_meeting_help")),
+            (c.t("dash.open"), c.t("dash.open_help")))))

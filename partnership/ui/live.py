@@ -250,7 +250,9 @@ def start(c: shell.Page) -> None:
         ss.pop(FULL_RUN, None)
         hub = process.hub()  # finish() tells it about this session, once the page is drawn
         ss[OTHERS] = visible_others(c, hub.present(c.access.project_id))
-        ss[SLOT] = (ss[RUN], c, st.empty())
+        # A keyed container, not st.empty(): an empty slot is drawn as a 40 px skeleton until
+        # finish() fills it at the end of the run, and the page jumped up when it went.
+        ss[SLOT] = (ss[RUN], c, st.container(key="live_box"))
         return
 
     @st.fragment(run_every=poll_seconds())

@@ -32,19 +32,19 @@ def header(c: shell.Ctx, snap: Snapshot) -> None:
 def steps(c: shell.Ctx, snap: Snapshot) -> None:
     visible = plan.visible_steps(snap.role)
     st.header(c.t("overview.steps") if len(visible) == len(STEPS) else c.t("overview.steps_joint"))
+    # Each step is three elements in its card (the title is the progress bar's text, no
+    # columns): these cards were a quarter of what a first load of the overview drew.
     for number in visible:
         step = STEPS[number - 1]
         gaps = missing(number, snap)
         with st.container(border=True):
-            left, right = st.columns([3, 1])
-            left.markdown(f"**{c.t(f'step.{number}.title')}**")
-            left.progress(progress(number, snap))
+            st.progress(progress(number, snap), text=f"**{c.t(f'step.{number}.title')}**")
             if gaps:
-                left.caption(c.t("overview.missing", items="; ".join(labels.gap_label(c, snap, g) for g in gaps)))
+                st.caption(c.t("overview.missing", items="; ".join(labels.gap_label(c, snap, g) for g in gaps)))
             else:
-                left.caption(":material/check_circle: " + c.t("overview.done"))
-            right.page_link(c.pages[step.slug], label=c.t("overview.open_step", n=number),
-                            icon=":material/arrow_forward:", query_params=shell.url_params(c))
+                st.caption(":material/check_circle: " + c.t("overview.done"))
+            st.page_link(c.pages[step.slug], label=c.t("overview.open_step", n=number),
+                         icon=":material/arrow_forward:", query_params=shell.url_params(c))
 
 
 def meetings(c: shell.Ctx, snap: Snapshot) -> None:
@@ -52,8 +52,7 @@ def meetings(c: shell.Ctx, snap: Snapshot) -> None:
     numbers = (1, 2) if snap.role.is_association else (2,)
     for col, n in zip(st.columns(len(numbers)), numbers, strict=True):
         with col.container(border=True):
-            st.markdown(f"**{c.t(f'overview.meeting{n}')}**")
-            st.markdown(c.t(f"overview.meeting{n}_agenda"))
+            st.markdown(f"**{c.t(f'overview.meeting{n}')}**\n\n{c.t(f'overview.meeting{n}_agenda')}")
 
 
 def next_actions(c: shell.Ctx, snap: Snapshot, today: date) -> None:

@@ -17,8 +17,8 @@
   (partnership.timeline_layout) and scrolls sideways; a phone gets the narrow one
   (``phone.css``).
 - Dashboard metrics wrap instead of cutting their labels and values with "…".
-- Section headings are ``st.header`` (h2: no level skipped under the page's h1) at the
-  subheader's size.
+- Section headings (``phone.css``, in the page's head from its first paint) are
+  ``st.header`` (h2: no level skipped under the page's h1) at the subheader's size.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ import streamlit as st
 
 from partnership.i18n import t
 from partnership.limits import MAX_IMPORT_BYTES
+from partnership.ui import aria
 
 FADED = "#4a5456"
 """At least 6.5:1 on the page (#fbfaf7) and the sidebar (#eef2ee) backgrounds."""
@@ -41,11 +42,6 @@ _CSS = """
 [data-testid="stText"] { font-family: "Source Code Pro", monospace; font-size: 0.875rem; white-space: pre-wrap;
   word-break: break-all; background: #eef2ee; border-radius: 0.5rem; padding: 0.75rem 1rem; }
 .st-key-tl_chart_box { overflow-x: auto; }
-/* Sections are h2 under the page's h1 (headings in order for screen readers), drawn at the size
-   of Streamlit's subheader they were before. */
-[data-testid="stMain"] [data-testid="stHeading"] h2 { font-size: 1.75rem; }
-/* On a phone a long Danish compound ("Partnerskabsværktøjet") must fit the line, not break mid-word. */
-@media (max-width: 640px) { h1 { font-size: clamp(1.5rem, 7vw, 2.75rem) !important; } }
 .st-key-tl_chart_box > .st-key-tl_chart, .st-key-tl_chart_box > .st-key-tl_picture { min-width: 820px; }
 /* The run that swaps the picture for Plotly (ui/charts.py): Plotly is laid out invisibly over
    the picture until it has drawn, then the picture goes; nothing jumps or goes blank. */
@@ -95,3 +91,4 @@ def inject(lang: str) -> None:
     year = t("style.year", lang).replace("\\", "").replace('"', "")
     st.html(f"<style>{_CSS % {'faded': FADED, 'year': year}}\n{words(lang)}\n{PHONE_CSS}</style>")
     _REGIONS(data={"label": t("style.timeline_region", lang)}, key="ps_scroll_regions")
+    aria.mount(lang)  # Streamlit's own controls named in the page's language

@@ -191,9 +191,10 @@ def _describe(c: shell.Ctx, snap: Snapshot, task: Task, today: date, *, status_b
     when = _when(c, task)
     if when:
         parts.append(when)
-    st.caption(plain(" · ".join(parts)))
-    if task.note.strip():
-        st.caption(plain(task.note))
+    line = plain(" · ".join(parts))
+    if task.note.strip():  # in the same caption: one element less per card on a first load
+        line += "  \n" + plain(task.note)
+    st.caption(line)
 
 
 def _when(c: shell.Ctx, task: Task) -> str:

@@ -31,12 +31,17 @@ def phone_like(user_agent: str) -> bool:
     return "Mobi" in user_agent
 
 
-def default_mode() -> Mode:
+def on_phone() -> bool:
+    """Whether this run's browser says it is a phone (False without a browser: AppTest)."""
     try:
         agent = st.context.headers.get("User-Agent") or ""
     except Exception:  # no browser behind this run (AppTest): the wide default
         agent = ""
-    return "quarter" if phone_like(agent) else "all"
+    return phone_like(agent)
+
+
+def default_mode() -> Mode:
+    return "quarter" if on_phone() else "all"
 
 
 def label(shown: Window, lang: str) -> str:

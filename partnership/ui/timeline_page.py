@@ -115,10 +115,10 @@ def _drawn(snap: Snapshot, view: View, today: date, lang: str) -> tuple[list[Tas
                    "our_org": snap.project.our_org, "partner_org": snap.project.partner_org, "window": view.window}
 
 
-def figure(snap: Snapshot, view: View, today: date, lang: str) -> go.Figure:
-    """The timeline as a Plotly figure."""
+def figure(snap: Snapshot, view: View, today: date, lang: str, narrow: bool = False) -> go.Figure:
+    """The timeline as a Plotly figure; ``narrow``: laid out for a phone's width."""
     shown, drawing = _drawn(snap, view, today, lang)
-    return timeline_chart.timeline_figure(shown, snap.people, **drawing)
+    return timeline_chart.timeline_figure(shown, snap.people, **drawing, narrow=narrow)
 
 
 def picture(snap: Snapshot, view: View, today: date, lang: str) -> str:
@@ -145,11 +145,12 @@ def drawn_tasks(snap: Snapshot, lang: str) -> list[Task]:
 
 
 def cached_figure(snap: Snapshot, view: View, today: date, lang: str,
-                  state: Any = None) -> go.Figure:
-    """The figure for these tasks, view, language and day; built again only when one of
-    them changed (``state`` is st.session_state, or a dict in tests). A change elsewhere
-    in the project (a field the other side saved) reuses the figure."""
-    return charts.kept(FIGURE, _drawn_from(snap, view, today, lang), lambda: figure(snap, view, today, lang), state)
+                  state: Any = None, narrow: bool = False) -> go.Figure:
+    """The figure for these tasks, view, language and day (and width); built again only
+    when one of them changed (``state`` is st.session_state, or a dict in tests). A change
+    elsewhere in the project (a field the other side saved) reuses the figure."""
+    return charts.kept(FIGURE, (*_drawn_from(snap, view, today, lang), narrow),
+                       lambda: figure(snap, view, today, lang, narrow), state)
 
 
 def cached_picture(snap: Snapshot, view: View, today: date, lang: str, state: Any = None) -> str:
@@ -255,12 +256,17 @@ def chart(c: shell.Ctx, snap: Snapshot, view: View, today: date) -> None:
     with st.container(key="tl_chart_box"):  # scrolls sideways on a phone (style.py), so labels keep their room
         charts.picture(lambda: cached_picture(snap, view, today, c.lang), key="tl_picture")
         if charts.ready():
-            st.plotly_chart(cached_figure(snap, view, today, c.lang), width="stretch", theme=None, key="tl_chart",
-                            config=PLOTLY_CONFIG)
+            # A phone gets the narrow layout, as wide as its page (phone.css lifts the
+            # wide chart's minimum width there); the server knows the phone by its User-Agent.
+            st.plotly_chart(cached_figure(snap, view, today, c.lang, narrow=time_window.on_phone()), width="stretch",
+                            theme=None, key="tl_chart", config=PLOTLY_CONFIG)
     if not charts.ready():  # Plotly's 4.7 MB only for a reader who asks for it
-        st.button(c.t("tl.interactive"), key="tl_interactive", on_click=charts.choose, icon=":material/zoom_in:",
-                  help=c.t("tl.interactive_help"))
-    st.caption(c.t("tl.legend_help"))
+        # What the button does is said under it, not in a tooltip: a tooltip's code was one
+        # more chunk for a first load to fetch and start.
+        st.button(c.t("tl.interactive"), key="tl_interactive", on_click=charts.choose, icon=":material/zoom_in:")
+        st.caption(f"{c.t('tl.legend_help')} {c.t('tl.interactive_help')}")
+    else:
+        st.caption(c.t("tl.legend_help"))
 
 
 def task_section(c: shell.Page, snap: Snapshot, view: View, today: date) -> None:

@@ -52,6 +52,9 @@ STATIC = Path(streamlit.__file__).with_name("static")
 """Streamlit's built frontend: index.html, static/js/, static/css/."""
 BASE_URL_JS = (Path(__file__).with_name("static") / "base_url.js").read_text(encoding="utf-8")
 """The inline script that names the app's root on a deep link (its hash is in the CSP)."""
+PHONE_CSS = Path(__file__).parents[1] / "ui" / "phone.css"
+"""The layout rules a first paint needs (the phone's menu in the header row, the page's top
+gap, headings' sizes): read as a file, the pages load it too (``ui/style.py``)."""
 
 COMMON = ("BidiComponent", "ButtonGroup", "Html", "Button")
 """Drawn by every page: our components-v2 helpers, the language switch, the style block, buttons."""
@@ -175,6 +178,21 @@ def base_tag(page: str) -> bytes:
     return f'<script data-page="{html.escape(page, quote=True)}">{BASE_URL_JS}</script>'.encode()
 
 
+@cache
+def head_style() -> bytes:
+    """``phone.css`` as a style block for every page's head. Injected by the page's first
+    run only (``ui/style.py``), it came a frame after Streamlit had drawn the page's first
+    elements: the phone's menu jumped from the page into the header row and the page moved
+    up under it (Lighthouse's layout shift, 0.1-0.3 on every page). The CSP allows inline
+    styles; the run's own copy stays (the same rules twice change nothing)."""
+    try:
+        css = PHONE_CSS.read_text(encoding="utf-8")
+    except OSError:
+        return b""
+    css = css.replace("</", "<\\/")  # nothing in it may close the style block
+    return f'<style data-ps="head">{css}</style>'.encode()
+
+
 def page_of(path: str, base: str) -> str | None:
     """The page a request path names ("" for the app's root), or None when it is not
     a page's address (a file, Streamlit's or our own routes)."""
@@ -196,7 +214,8 @@ class PreloadLinks:
     """Pure ASGI middleware: a page's HTML (a GET of a page path answered 200 with
     text/html) gets the page's ``<link rel="modulepreload">`` tags at the end of its head,
     after Streamlit's own, so the browser fetches them right after the modules the app
-    starts with, and on a deep link the script naming the app's root (``base_tag``).
+    starts with, the layout rules of the first paint (``head_style``) and on a deep link
+    the script naming the app's root (``base_tag``).
     The request of a page asks for no compression (the page is 9 KB), so the body can be
     amended; every other request and response passes untouched."""
 
@@ -213,7 +232,7 @@ class PreloadLinks:
             base = self.base()
             page = page_of(str(scope.get("path", "")), base)
             if page is not None:
-                tags = base_tag(page) + (tags_for(base, page) if self.enabled else b"")
+                tags = head_style() + base_tag(page) + (tags_for(base, page) if self.enabled else b"")
         if not tags:
             await self.app(scope, receive, send)
             return
@@ -233,7 +252,9 @@ class PreloadLinks:
                 body.append(message.get("body", b""))
                 if message.get("more_body"):
                     return
-                whole = inject(b"".join(body), tags)
+                # Streamlit's index.html says lang="en"; the app's pages are Danish first
+                # (ui/aria.py sets the reader's language once the page runs).
+                whole = inject(b"".join(body), tags).replace(b'<html lang="en">', b'<html lang="da">', 1)
                 MutableHeaders(scope=start)["content-length"] = str(len(whole))
                 await send(start)
                 await send({"type": "http.response.body", "body": whole})

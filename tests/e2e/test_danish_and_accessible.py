@@ -3,9 +3,11 @@
 
 - axe-core (the npm package, pinned in package.json; scripts/test-deps.sh installs it)
   finds no serious or critical violation of the WCAG 2.1 A/AA rules;
-- no English in the Danish UI: the visible text, placeholders and tooltips hold none of
-  a list of English words, apart from a short allowlist (the language switch's own
-  "English", Word as a product name).
+- no English in the Danish UI: the visible text, placeholders, tooltips and the names a
+  screen reader reads (aria-label, title: Streamlit's own controls are renamed by
+  partnership/ui/aria.py) hold none of a list of English words, apart from a short
+  allowlist (the language switch's own "English", Word as a product name), and the
+  document's language is Danish.
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ WIDTHS = (1300, 390)
 ENGLISH = re.compile(
     r"\b(?:the|and|your|you|with|press|enter|submit|apply|upload|browse|drag|drop|files?|per file|download|"
     r"zoom|autoscale|fullscreen|reset|choose|please|loading|search|clear|close|show|hide|view|copy|"
-    r"task|tasks|meeting|agreement|signed|approved|step|yyyy|dd\.mm\.yyyy)\b",
+    r"task|tasks|meeting|agreement|signed|approved|step|yyyy|dd\.mm\.yyyy|"
+    r"sidebar|expand|collapse|help|heading|icon|progress|pages|open)\b",
     re.IGNORECASE,
 )
 ALLOWED = ("English", "Word (.docx)")
@@ -61,6 +64,16 @@ COLLECT = """() => {
       if (value) seen.push(value);
     }
   }
+  // What a screen reader names: every aria-label and title outside what is hidden from it,
+  // drawn or not (the uploader's input has no size; the sidebar's buttons may be folded).
+  for (const el of document.querySelectorAll('[aria-label], [title]')) {
+    if (el.closest('[aria-hidden="true"]')) continue;
+    for (const name of ['aria-label', 'title']) {
+      const value = el.getAttribute(name);
+      if (value) seen.push(value);
+    }
+  }
+  seen.push('lang=' + document.documentElement.lang);
   return seen.join('\\n');
 }"""
 
@@ -144,6 +157,7 @@ def test_every_page_is_danish_and_passes_axe(example: tuple[StreamlitServer, dic
         text = str(page.evaluate(COLLECT))
         assert "Traceback" not in text
         assert english_in(text) == []
+        assert "lang=da" in text.splitlines()
         page.add_script_tag(path=str(AXE))
         violations = page.evaluate(
             """async (tags) => {
@@ -159,5 +173,6 @@ def test_every_page_is_danish_and_passes_axe(example: tuple[StreamlitServer, dic
 def test_the_english_check_would_catch_streamlits_hints() -> None:
     assert english_in("Press Enter to submit form") and english_in("200MB per file • JSON")
     assert english_in("dd.mm.yyyy") and english_in("Download plot as a png")
+    assert english_in("Expand sidebar") and english_in("Help for Forsinket") and english_in("schedule icon")
     assert english_in("Dansk\nEnglish\nHent som Word (.docx)") == []
     assert english_in("Lektiecafé hver tirsdag · Opfølgningsmøde 1 · Tekstfil (.md)") == []

@@ -118,6 +118,19 @@ FITS = """() => {
 }"""
 
 
+PLOTLY_FITS = """() => {
+  const svg = document.querySelector('.st-key-tl_chart .main-svg');
+  const box = document.querySelector('.st-key-tl_chart_box');
+  const r = svg.getBoundingClientRect();
+  const chart = document.querySelector('.st-key-tl_chart');
+  return {page: document.documentElement.scrollWidth, box: [box.scrollWidth, box.clientWidth], svg: r.width,
+          legend: [...chart.querySelectorAll('.legendtext')].map(t => { const b = t.getBoundingClientRect();
+            return {text: t.textContent, left: b.left - r.left, right: r.right - b.right}; }),
+          ticks: chart.querySelectorAll('.ytick text').length,
+          lanes: [...chart.querySelectorAll('.annotation-text')].map(t => t.textContent)};
+}"""
+
+
 def test_the_timeline_fits_a_phone_with_its_legend_whole(phone: Any, tokens: dict[str, str]) -> None:
     page = phone("timeline", tokens["owner"])
     page.wait_for_selector(".st-key-tl_picture .tl-narrow svg", state="visible")
@@ -131,6 +144,18 @@ def test_the_timeline_fits_a_phone_with_its_legend_whole(phone: Any, tokens: dic
     assert {"Planlagt", "I gang", "Forsinket"} <= names and not any("…" in n for n in names)
     cut = [x for x in found["texts"] if x["left"] < -0.5 or x["right"] < -0.5]
     assert cut == [], "every text of the picture (legend, dates, lanes, labels) inside it"
+
+    # Once asked for, the interactive chart is laid out for the phone too (stacked lanes).
+    page.get_by_role("button", name="Interaktiv tidslinje").click()
+    page.wait_for_selector(".st-key-tl_chart .main-svg", state="visible", timeout=60_000)
+    browser.wait_idle(page)
+    plotly = page.evaluate(PLOTLY_FITS)
+    assert plotly["page"] <= WIDTH and plotly["box"][0] <= plotly["box"][1], "no sideways scrolling"
+    assert WIDTH * 0.85 <= plotly["svg"] <= WIDTH
+    assert {"Planlagt", "I gang"} <= {x["text"] for x in plotly["legend"]}
+    assert [x for x in plotly["legend"] if x["left"] < -0.5 or x["right"] < -0.5] == [], "the legend whole"
+    assert plotly["ticks"] == 0, "no column of lane names on the left"
+    assert "Anna Holm" in plotly["lanes"], "each lane's name on its strip"
 
 
 def test_the_timeline_shows_three_months_on_a_phone_and_moves_by_them(phone: Any, tokens: dict[str, str]) -> None:

@@ -121,7 +121,7 @@ class Client:
         return self.request("POST", path)
 
 
-PAGE = "<!DOCTYPE html><html><head><title>x</title></head><body>" + "<p>Streamlit</p>" * 50 + "</body></html>"
+PAGE = '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body>' + "<p>Streamlit</p>" * 50 + "</body></html>"
 
 
 def _client(base: str = "") -> Client:
@@ -177,7 +177,21 @@ def test_the_preloads_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> No
     answer = _client().get("/timeline")
     assert "modulepreload" not in answer.text
     assert '<script data-page="timeline">' in answer.text  # a deep link still names the app's root
-    assert _client().get("/").headers.get("content-encoding") == "gzip"  # the root page: nothing to add
+    root = _client().get("/")  # the root page: only the layout rules of the first paint
+    assert "modulepreload" not in root.text and '<style data-ps="head">' in root.text
+
+
+def test_every_page_holds_the_phone_layout_from_its_first_paint() -> None:
+    """phone.css in the head, so what the first run draws does not jump when its rules come."""
+    client = _client()
+    css = (Path(preload.__file__).parents[1] / "ui" / "phone.css").read_text(encoding="utf-8")
+    assert ".st-key-ps_menu" in css and "</" not in css
+    for path in ("/", "/step4", "/timeline"):
+        page = client.get(path).text
+        assert f'<style data-ps="head">{css}</style>' in page
+        assert page.index('<style data-ps="head">') < page.index("</head>")
+        assert page.startswith('<!DOCTYPE html><html lang="da">')  # Danish first (ui/aria.py for English)
+    assert '<style data-ps="head">' not in client.get("/static/a.html").text
 
 
 def test_a_deep_link_names_the_apps_root_in_a_script_the_csp_allows() -> None:
