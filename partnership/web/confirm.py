@@ -10,16 +10,11 @@ with no script and no style.
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs
-
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from partnership import process
-from partnership.errors import PartnershipError
-from partnership.i18n import DEFAULT_LANG, t
-from partnership.web.unsubscribe import IN_FLIGHT, MAX_BODY, lang_of, page
+from partnership.web.unsubscribe import by_mail_link, page
 
 
 def _page(lang: str, message: str, form_action: str = "", status: int = 200) -> HTMLResponse:
@@ -33,25 +28,5 @@ def _confirm(token: str) -> tuple[str, str] | None:
 
 async def confirm(request: Request) -> HTMLResponse:
     """GET asks, POST confirms (see the module docstring)."""
-    lang = lang_of(request.query_params.get("l", DEFAULT_LANG))
-    token = request.query_params.get("t", "")
-    if request.method == "GET":
-        if not token:
-            return _page(lang, t("remind.page.unknown", lang), status=404)
-        return _page(lang, t("remind.confirm.page.ask", lang),
-                    form_action=str(request.url.path) + "?" + request.url.query)
-    body = (await request.body())[:MAX_BODY]
-    token = token or (parse_qs(body.decode("ascii", "replace")).get("t") or [""])[0]
-    client = request.client.host if request.client else "?"
-    if not IN_FLIGHT.take(client):
-        return _page(lang, t("remind.page.busy", lang), status=429)
-    try:
-        found = await run_in_threadpool(_confirm, token)
-    except PartnershipError:
-        return _page(lang, t("remind.page.busy", lang), status=503)
-    finally:
-        IN_FLIGHT.give_back(client)
-    if found is None:
-        return _page(lang, t("remind.page.unknown", lang), status=404)
-    lang, state = lang_of(found[0]), found[1]
-    return _page(lang, t(f"remind.confirm.page.{state}", lang), status=410 if state == "expired" else 200)
+    return await by_mail_link(request, _page, "remind.confirm.page.ask", _confirm,
+                              lambda state: (f"remind.confirm.page.{state}", 410 if state == "expired" else 200))

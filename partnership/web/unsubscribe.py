@@ -10,6 +10,8 @@ small page in Danish or English, escaped, with no script and no style.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from typing import TypeVar
 from urllib.parse import parse_qs
 
 from starlette.concurrency import run_in_threadpool
@@ -20,6 +22,8 @@ from partnership import process
 from partnership.errors import PartnershipError
 from partnership.i18n import DEFAULT_LANG, LANGS, t
 from partnership.web.events import Limits
+
+_S = TypeVar("_S")
 
 IN_FLIGHT = Limits(per_client=8, total=64)
 MAX_BODY = 4096
@@ -48,26 +52,36 @@ def _end(token: str) -> tuple[str, bool] | None:
     return process.store().mail_unsubscribe(token)
 
 
-async def unsubscribe(request: Request) -> HTMLResponse:
-    """GET asks, POST unsubscribes (see the module docstring)."""
+async def by_mail_link(request: Request, draw: Callable[..., HTMLResponse], ask_key: str,
+                       act: Callable[[str], tuple[str, _S] | None],
+                       done: Callable[[_S], tuple[str, int]]) -> HTMLResponse:
+    """A link from a mail (unsubscribe, confirm): a GET draws the question and a button,
+    the POST ``act``s on the token (in a worker thread, one at a time per client) and draws
+    the message key and status that ``done`` makes of its answer, in the answer's language."""
     lang = lang_of(request.query_params.get("l", DEFAULT_LANG))
     token = request.query_params.get("t", "")
     if request.method == "GET":
         if not token:
-            return page(lang, t("remind.page.unknown", lang), status=404)
-        return page(lang, t("remind.page.ask", lang), form_action=str(request.url.path) + "?" + request.url.query)
+            return draw(lang, t("remind.page.unknown", lang), status=404)
+        return draw(lang, t(ask_key, lang), form_action=str(request.url.path) + "?" + request.url.query)
     body = (await request.body())[:MAX_BODY]
     token = token or (parse_qs(body.decode("ascii", "replace")).get("t") or [""])[0]
     client = request.client.host if request.client else "?"
     if not IN_FLIGHT.take(client):
-        return page(lang, t("remind.page.busy", lang), status=429)
+        return draw(lang, t("remind.page.busy", lang), status=429)
     try:
-        found = await run_in_threadpool(_end, token)
+        found = await run_in_threadpool(act, token)
     except PartnershipError:
-        return page(lang, t("remind.page.busy", lang), status=503)
+        return draw(lang, t("remind.page.busy", lang), status=503)
     finally:
         IN_FLIGHT.give_back(client)
     if found is None:
-        return page(lang, t("remind.page.unknown", lang), status=404)
-    lang, ended = lang_of(found[0]), found[1]
-    return page(lang, t("remind.page.done" if ended else "remind.page.already", lang))
+        return draw(lang, t("remind.page.unknown", lang), status=404)
+    key, status = done(found[1])
+    return draw(lang_of(found[0]), t(key, lang_of(found[0])), status=status)
+
+
+async def unsubscribe(request: Request) -> HTMLResponse:
+    """GET asks, POST unsubscribes (see the module docstring)."""
+    return await by_mail_link(request, page, "remind.page.ask", _end,
+                              lambda ended: ("remind.page.done" if ended else "remind.page.already", 200))
