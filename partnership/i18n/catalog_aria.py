@@ -4,6 +4,7 @@ from __future__ import annotations
 
 DA: dict[str, str] = {
     "aria.expand_sidebar": "Vis sidepanelet",
+    "aria.more": "{n} mere",
     "aria.collapse_sidebar": "Skjul sidepanelet",
     "aria.sidebar": "Sidepanel",
     "aria.pages": "Sider",
@@ -32,6 +33,7 @@ DA: dict[str, str] = {
 
 EN: dict[str, str] = {
     "aria.expand_sidebar": "Expand sidebar",
+    "aria.more": "{n} more",
     "aria.collapse_sidebar": "Collapse sidebar",
     "aria.sidebar": "Sidebar",
     "aria.pages": "App pages",

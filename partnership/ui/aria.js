@@ -32,6 +32,19 @@ function pass() {
     named(el, "title");
   }
   if (S.data.lang && document.documentElement.lang !== S.data.lang) document.documentElement.lang = S.data.lang;
+  more();
+}
+
+// The top menu folds the pages it has no room for under "<n> more" (visible text).
+function more() {
+  if (!S.data.more) return;
+  for (const head of document.querySelectorAll("header")) {
+    const walker = document.createTreeWalker(head, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const found = /^(\d+) more$/.exec(n.nodeValue.trim());
+      if (found) n.nodeValue = S.data.more.replace("{n}", found[1]);
+    }
+  }
 }
 
 function later() {
@@ -43,7 +56,7 @@ export default function ({ data }) {
   pass();
   if (!S.observer) {
     S.observer = new MutationObserver(later);
-    S.observer.observe(document.body, {childList: true, subtree: true, attributes: true,
+    S.observer.observe(document.body, {childList: true, subtree: true, characterData: true, attributes: true,
                                        attributeFilter: ["aria-label", "title"]});
   }
 }

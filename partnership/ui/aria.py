@@ -7,7 +7,8 @@ that open and close the sidebar ("Expand sidebar", "Collapse sidebar"), a toolti
 Material icon in Markdown is read out by its English name ("schedule icon"). It offers no
 setting for them, so ``aria.js`` (a components-v2 module: the Content-Security-Policy
 forbids inline scripts) renames them after each redraw, from the words sent here, and
-hides the icons' names (each icon stands beside words that say the same). It also sets
+hides the icons' names (each icon stands beside words that say the same). One visible
+word too: the top menu folds the pages it has no room for under "<n> more". It also sets
 the document's language (Streamlit's index.html says "en"; partnership/web/preload.py
 serves it as Danish, the default).
 
@@ -67,6 +68,7 @@ def words(lang: str) -> dict[str, Any]:
         "lang": lang,
         "words": {english: t(key, lang) for english, key in WORDS.items()},
         "prefixes": [[prefix, t(key, lang, label="{label}")] for prefix, key in PREFIXES.items()],
+        "more": t("aria.more", lang, n="{n}"),
     }
 
 

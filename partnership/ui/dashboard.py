@@ -112,7 +112,7 @@ def explain(c: shell.Ctx) -> None:
     """What the numbers count, drawn once asked for. (As four tooltips they were a good
     part of a first load of the overview: each a help icon, and their code a chunk of its
     own on a phone-class CPU.)"""
-    box = lazy.expander(c.t("dash.explain"), key="dash_explain", icon=":material/help:")
+    box = lazy.expander(c.t("dash.explain"), key="dash_explain", icon=":material/info:")
     if box is None:
         return
     days = timeline.SOON_DAYS
