@@ -9,7 +9,7 @@ import streamlit as st
 
 from partnership.model import Access, Snapshot
 from partnership.steps import MAX_NAME
-from partnership.ui import editor, lazy, shell, start_page, throttle
+from partnership.ui import lazy, shell, start_page
 
 
 def section(c: shell.Ctx, access: Access, snap: Snapshot, key: str) -> None:
@@ -31,16 +31,7 @@ def _form(c: shell.Ctx, access: Access, snap: Snapshot, key: str) -> None:
         name = st.text_input(c.t("start.your_name"), value=c.name, max_chars=MAX_NAME, key=f"{key}_name")
         submitted = st.form_submit_button(c.t("room.start_from_button"), type="primary",
                                           icon=":material/content_copy:")
-    if not submitted:
-        return
-    missing = [label for label, value in ((c.t("start.working_title"), title), (c.t("start.our_org"), org),
-                                          (c.t("start.your_name"), name)) if not value.strip()]
-    if missing:
-        st.error(c.t("start.missing", fields=", ".join(missing)))
-        return
-    if not throttle.allow_creation(c):
-        return
-    caller = throttle.client()
-    created = editor.act(c, None, lambda: c.store.start_from(access, title, org, name, caller=caller), named=False)
-    if created:
-        start_page.remember_created(created.value[1], name)
+    if submitted:
+        start_page.create(c, ((c.t("start.working_title"), title), (c.t("start.our_org"), org),
+                              (c.t("start.your_name"), name)),
+                          name, lambda caller: c.store.start_from(access, title, org, name, caller=caller))

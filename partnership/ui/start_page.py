@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
@@ -104,17 +104,23 @@ def create_form(c: shell.Ctx) -> None:
         title = st.text_input(c.t("start.working_title"), max_chars=MAX_NAME, key="start_title",
                               help=c.t("start.working_title_help"))
         submitted = st.form_submit_button(c.t("start.create_button"), type="primary")
-    if not submitted:
-        return
-    missing = [label for label, value in ((c.t("start.our_org"), org), (c.t("start.your_name"), name),
-                                          (c.t("start.working_title"), title)) if not value.strip()]
+    if submitted:
+        create(c, ((c.t("start.our_org"), org), (c.t("start.your_name"), name), (c.t("start.working_title"), title)),
+               name, lambda caller: c.store.create_project(title, org, name, caller=caller))
+
+
+def create(c: shell.Ctx, fields: Sequence[tuple[str, str]], name: str,
+           make: Callable[[str], tuple[Access, dict[str, str]]]) -> None:
+    """The end of every form that makes a project: each of ``fields`` (label, value) given,
+    the creation limit, then ``make(caller)``; straight into the new project."""
+    missing = [label for label, value in fields if not value.strip()]
     if missing:
         st.error(c.t("start.missing", fields=", ".join(missing)))
         return
     if not throttle.allow_creation(c):
         return
     caller = throttle.client()
-    created = editor.act(c, None, lambda: c.store.create_project(title, org, name, caller=caller), named=False)
+    created = editor.act(c, None, lambda: make(caller), named=False)
     if created:
         remember_created(created.value[1], name)
 
