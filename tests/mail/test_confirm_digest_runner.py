@@ -7,12 +7,10 @@ send each mail once."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import psycopg
-import pytest
 
 from partnership.i18n import TIMEZONE
 from partnership.mail import runner
@@ -21,7 +19,6 @@ from partnership.store.base import new_token
 from partnership.store.postgres import PostgresStore
 from partnership.web import remind_job
 from tests.mail.test_remind import SENDER, confirmed, remind, sent_count, subject, text
-from tests.support.engine import shared
 from tests.support.smtp import SmtpServer
 
 BASE = "https://app.example.org/base"
@@ -29,26 +26,6 @@ AGED = ("update partnership_private.mail_sent set sent_at = sent_at - interval '
         "key = regexp_replace(key, ':digest:.*$', ':digest:' || (sent_at - interval '8 days')::date::text) "
         "where key like '%%:digest:%%'")
 """Every digest sent so far, as if sent 8 days ago (its key names the day it was sent)."""
-
-
-@pytest.fixture
-def database() -> Iterator[str]:
-    url = shared().fresh_database("mail2")
-    yield url
-    shared().drop(url)
-
-
-@pytest.fixture
-def store(database: str) -> Iterator[PostgresStore]:
-    s = PostgresStore(database)
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def smtp(tmp_path: Path) -> Iterator[SmtpServer]:
-    with SmtpServer(tmp_path / "maildir") as server:
-        yield server
 
 
 def sql(database: str, query: str, params: tuple[object, ...] = ()) -> None:

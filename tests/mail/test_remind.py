@@ -9,7 +9,6 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from email.header import decode_header, make_header
 from email.message import Message
@@ -24,32 +23,11 @@ from partnership.i18n import TIMEZONE
 from partnership.model import Access
 from partnership.store.base import new_token
 from partnership.store.postgres import PostgresStore
-from tests.support.engine import shared
 from tests.support.smtp import SmtpServer
 from tests.support.streamlit_server import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 SENDER = "Partnerskab <noreply@example.org>"
-
-
-@pytest.fixture
-def database() -> Iterator[str]:
-    url = shared().fresh_database("mail")
-    yield url
-    shared().drop(url)
-
-
-@pytest.fixture
-def store(database: str) -> Iterator[PostgresStore]:
-    s = PostgresStore(database)
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def smtp(tmp_path: Path) -> Iterator[SmtpServer]:
-    with SmtpServer(tmp_path / "maildir") as server:
-        yield server
 
 
 def remind(database: str, smtp_url: str | None, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -12,12 +12,12 @@ from partnership.i18n import TIMEZONE
 from partnership.model_term import Outcome
 from partnership.store.base import new_token
 from partnership.store.postgres import PostgresStore
-from tests.mail.test_remind import confirmed, database, remind, smtp, store, subject, text  # noqa: F401 - fixtures
+from tests.mail.test_remind import confirmed, remind, subject, text
 from tests.support.smtp import SmtpServer
 
 
 def test_the_period_s_end_is_mailed_once_and_not_after_the_decision(
-        store: PostgresStore, database: str, smtp: SmtpServer, tmp_path: Path) -> None:  # noqa: F811
+        store: PostgresStore, database: str, smtp: SmtpServer, tmp_path: Path) -> None:
     today = datetime.now(TIMEZONE).date()
     owner, tokens = store.create_project("Lektiecafé", "Boldklubben", "Anna")
     partner = store.open(tokens["partner"])
@@ -61,7 +61,7 @@ def test_the_period_s_end_is_mailed_once_and_not_after_the_decision(
         "Aftalen i »Lektiecafé« udløber om 10 dage", "The agreement in “Lektiecafé” ends in 10 days"]
 
 
-def test_a_closed_project_sends_no_more_mail(store: PostgresStore, database: str, smtp: SmtpServer,  # noqa: F811
+def test_a_closed_project_sends_no_more_mail(store: PostgresStore, database: str, smtp: SmtpServer,
                                              tmp_path: Path) -> None:
     today = datetime.now(TIMEZONE).date()
     owner, tokens = store.create_project("Lektiecafé", "Boldklubben", "Anna")
