@@ -1,14 +1,24 @@
-"""The command line: new, demo, export, import - run as a real process on a real database
-(one of its own in the tests' embedded PostgreSQL)."""
+"""The command line: new, demo, export, import, agreement, calendar - on a real database (one
+of its own in the tests' embedded PostgreSQL).
+
+The entry point (``python -m partnership``) runs as a real process in the first two tests;
+the others call the same ``main(argv)`` in this process, with its own environment, standard
+input and output, which spares an interpreter start per command.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from partnership.__main__ import main
 from tests.support.engine import shared
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -17,16 +27,36 @@ ROOT = Path(__file__).resolve().parents[2]
 _DATABASES: dict[Path, str] = {}
 
 
-def cli(tmp_path: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def _env(tmp_path: Path) -> dict[str, str]:
     database = _DATABASES.setdefault(tmp_path, shared().fresh_database("cli"))  # one per test
-    env = {**os.environ, "PARTNERSHIP_DATABASE_URL": database, "PARTNERSHIP_BASE_URL": "https://x.example/"}
+    return {"PARTNERSHIP_DATABASE_URL": database, "PARTNERSHIP_BASE_URL": "https://x.example/"}
+
+
+def process(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m partnership ARGS`` as a real process."""
+    env = {**os.environ, **_env(tmp_path)}
     env.pop("SUPABASE_URL", None)
-    return subprocess.run([sys.executable, "-m", "partnership", *args], cwd=ROOT, env=env, input=stdin,
+    return subprocess.run([sys.executable, "-m", "partnership", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=60)
 
 
+def cli(tmp_path: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``main(ARGS)`` in this process: its exit code, standard output and standard error."""
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        for key, value in _env(tmp_path).items():
+            patch.setenv(key, value)
+        patch.delenv("SUPABASE_URL", raising=False)
+        patch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO((stdin or "").encode("utf-8")), encoding="utf-8"))
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse refuses a wrong choice this way
+            code = int(exc.code or 0)
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
+
+
 def test_new_prints_the_project_and_four_links(tmp_path: Path) -> None:
-    run = cli(tmp_path, "new", "--title", "Lektiecafé", "--org", "Boldklubben Øst", "--name", "Anna")
+    run = process(tmp_path, "new", "--title", "Lektiecafé", "--org", "Boldklubben Øst", "--name", "Anna")
     assert run.returncode == 0, run.stderr
     out = json.loads(run.stdout)
     assert set(out["links"]) == {"owner", "member", "partner", "viewer"}
@@ -35,8 +65,8 @@ def test_new_prints_the_project_and_four_links(tmp_path: Path) -> None:
 
 
 def test_demo_export_import_round_trip(tmp_path: Path) -> None:
-    links = json.loads(cli(tmp_path, "demo").stdout)["links"]
-    exported = cli(tmp_path, "export", "--link", links["owner"])
+    links = json.loads(process(tmp_path, "demo").stdout)["links"]
+    exported = process(tmp_path, "export", "--link", links["owner"])
     assert exported.returncode == 0, exported.stderr
     data = json.loads(exported.stdout)
     assert data["project"]["title"] == "Lektiecafé på biblioteket"
