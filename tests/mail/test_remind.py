@@ -5,10 +5,8 @@ records nothing."""
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 from datetime import date, datetime, timedelta
 from email.header import decode_header, make_header
 from email.message import Message
@@ -23,6 +21,7 @@ from partnership.i18n import TIMEZONE
 from partnership.model import Access
 from partnership.store.base import new_token
 from partnership.store.postgres import PostgresStore
+from tests.support import cli as in_process
 from tests.support.smtp import SmtpServer
 from tests.support.streamlit_server import free_port
 
@@ -31,14 +30,12 @@ SENDER = "Partnerskab <noreply@example.org>"
 
 
 def remind(database: str, smtp_url: str | None, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """The CLI in a folder of its own (no secrets file), against ``database``."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PARTNERSHIP_", "SUPABASE_"))}
-    env.update({"PARTNERSHIP_DATABASE_URL": database, "PARTNERSHIP_BASE_URL": "https://app.example.org/base",
-                "PYTHONPATH": str(ROOT)})
+    """``remind`` in a folder of its own (no secrets file), against ``database``; in this
+    process (tests/support/cli.py), with no PARTNERSHIP_ or SUPABASE_ setting but these."""
+    env = {"PARTNERSHIP_DATABASE_URL": database, "PARTNERSHIP_BASE_URL": "https://app.example.org/base"}
     if smtp_url is not None:
         env.update({"PARTNERSHIP_SMTP_URL": smtp_url, "PARTNERSHIP_MAIL_FROM": SENDER})
-    return subprocess.run([sys.executable, "-m", "partnership", "remind", *args], capture_output=True, text=True,
-                          timeout=120, cwd=tmp_path, env=env, check=False)
+    return in_process.run("remind", *args, env=env, cwd=tmp_path, clear=("PARTNERSHIP_", "SUPABASE_"))
 
 
 def text(mail: Message) -> str:
@@ -182,10 +179,8 @@ def test_the_mail_functions_across_projects_are_not_for_the_anon_role(store: Pos
 
 def test_remind_right_after_demo_sends_the_examples_opted_in_people_their_notices(
         database: str, smtp: SmtpServer, tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PARTNERSHIP_", "SUPABASE_"))}
-    made = subprocess.run([sys.executable, "-m", "partnership", "demo"], capture_output=True, text=True, timeout=120,
-                          cwd=tmp_path, env={**env, "PARTNERSHIP_DATABASE_URL": database, "PYTHONPATH": str(ROOT)},
-                          check=False)
+    made = in_process.run("demo", env={"PARTNERSHIP_DATABASE_URL": database}, cwd=tmp_path,
+                          clear=("PARTNERSHIP_", "SUPABASE_"))
     assert made.returncode == 0, made.stderr
     out = remind(database, smtp.url, tmp_path)
     assert out.returncode == 0 and "sent 3 of 3" in out.stdout, out.stdout + out.stderr

@@ -8,17 +8,13 @@ input and output, which spares an interpreter start per command.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-from partnership.__main__ import main
+from tests.support import cli as in_process
 from tests.support.engine import shared
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,18 +37,8 @@ def process(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def cli(tmp_path: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    """``main(ARGS)`` in this process: its exit code, standard output and standard error."""
-    out, err = io.StringIO(), io.StringIO()
-    with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        for key, value in _env(tmp_path).items():
-            patch.setenv(key, value)
-        patch.delenv("SUPABASE_URL", raising=False)
-        patch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO((stdin or "").encode("utf-8")), encoding="utf-8"))
-        try:
-            code = main(list(args))
-        except SystemExit as exc:  # argparse refuses a wrong choice this way
-            code = int(exc.code or 0)
-    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
+    """``main(ARGS)`` in this process (tests/support/cli.py)."""
+    return in_process.run(*args, env=_env(tmp_path), stdin=stdin)
 
 
 def test_new_prints_the_project_and_four_links(tmp_path: Path) -> None:
