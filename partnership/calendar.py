@@ -138,6 +138,8 @@ class CalendarEvent:
     """For one changed meeting of a series: the series' start it replaces (RECURRENCE-ID)."""
     exdates: tuple[datetime, ...] = ()
     """Starts of a series with no meeting (EXDATE)."""
+    cancelled: bool = False
+    """A meeting called off (STATUS:CANCELLED; on a series' RECURRENCE-ID, that one day)."""
 
 
 @dataclass(frozen=True)

@@ -186,8 +186,8 @@ def _tasks(me: str, today: date, now: datetime, who: dict[str, str]) -> list[Tas
         ("Ansøgning til lokaludvalgets pulje", task, o, partner, day(-10), day(-2), going),
         ("Rekruttér 4 nye frivillige", task, a, assoc, day(0), day(30), planned),
         ("Plakater til skolerne", task, s, partner, day(3), day(10), planned),
-        ("Opfølgningsmøde 1", follow_up, o, partner, None, day(12), planned),
-        ("Opfølgningsmøde 2", follow_up, a, assoc, None, day(102), planned),
+        ("Opfølgningsmøde 1", follow_up, o, partner, None, day(meetings_demo.FIRST_DAYS), planned),
+        ("Opfølgningsmøde 2", follow_up, a, assoc, None, day(meetings_demo.SECOND_DAYS), planned),
         ("Sommerafslutning", milestone, m, assoc, None, day(125), planned),
     ]
     chased = Task(_id(), f"Følg op på henvendelsen til {PARTNER}", follow_up, a, assoc, None, day(-40), done,

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from enum import Enum
 from typing import Any, TypeVar
 
-from partnership import import_rules, validation
+from partnership import exchange_after, import_rules, validation
 from partnership.errors import ValidationError
+from partnership.meetings import Meetings
 from partnership.model import (
     AgreementVersion,
     Approval,
@@ -134,10 +135,13 @@ class ProjectData:
     left_out: Mapping[str, int] = field(default_factory=dict)
     """What the file held that is not imported as such: ``approvals`` (dropped) and
     ``signed_versions`` (kept as history entries only), by count."""
+    meetings: Meetings = field(default_factory=Meetings)
+    """The follow-up meetings and their rhythm (issue 25; ``exchange_after``)."""
 
 
-def to_dict(snap: Snapshot, history: list[HistoryEntry]) -> dict[str, Any]:
-    """The export document for what ``snap`` holds (already limited to its role)."""
+def to_dict(snap: Snapshot, history: list[HistoryEntry], book: Meetings | None = None) -> dict[str, Any]:
+    """The export document for what ``snap`` holds (already limited to its role), with the
+    follow-up meetings ``book`` (issue 25) when given."""
     project = plain(snap.project)
     del project["id"]
     return {
@@ -152,9 +156,11 @@ def to_dict(snap: Snapshot, history: list[HistoryEntry]) -> dict[str, Any]:
         "approvals": [plain(a) for a in snap.approvals],
         "signed_versions": [plain(v) for v in snap.signed_versions],
         "health_checks": [plain(h) for h in snap.health_checks],
-        # issue 25: the applications and the agreement's period (evaluations and choices stay behind)
+        # issue 25: the applications, the agreement's period, its evaluations and outcome
+        # (the sides' pending choices stay behind), and the meetings (exchange_after)
         "funding": [plain(a) for a in snap.funding],
-        "term": {"start": _iso(snap.term.start), "end": _iso(snap.term.end)},
+        "term": {"start": _iso(snap.term.start), "end": _iso(snap.term.end), **exchange_after.term_extra(snap.term)},
+        **({"meetings": exchange_after.meetings_dict(book)} if book is not None else {}),
         "history": [{k: v for k, v in plain(h).items() if k != "id"} for h in reversed(history)],
     }
 
@@ -175,14 +181,14 @@ def from_dict(data: Mapping[str, Any]) -> ProjectData:
         raise ValidationError("the file is nested too deeply", code="too_deep", what="format") from None
     except UnicodeError as exc:  # a lone surrogate somewhere validation does not look
         raise ValidationError(f"not valid Unicode: {exc}", code="bad_import", what="format") from None
-    return ProjectData(snap, history, left_out)
+    return ProjectData(snap, history, left_out, parsed.meetings)
 
 
 def with_import_marker(parsed: ProjectData, creator: str, at: datetime) -> ProjectData:
     """``parsed`` with the "import" entry as its newest history entry (see import_rules)."""
     counts = {"fields": len(parsed.snapshot.fields), "tasks": len(parsed.snapshot.tasks), **parsed.left_out}
     marker = import_rules.import_marker(parsed.history, creator, at, counts)
-    return ProjectData(parsed.snapshot, [marker, *parsed.history], parsed.left_out)
+    return ProjectData(parsed.snapshot, [marker, *parsed.history], parsed.left_out, parsed.meetings)
 
 
 def _records(cls: type[R], items: Any, section: str) -> list[R]:
@@ -222,6 +228,8 @@ def _from_dict(data: Mapping[str, Any]) -> ProjectData:
             funding=_records(FundingApplication, data.get("funding", []), "funding"),
             term=_term(data.get("term")),
         )
+        book = exchange_after.read_meetings(data.get("meetings"), {p.id for p in snap.people})
+        snap = replace(snap, term=exchange_after.read_term_extra(data.get("term"), snap.term))
         history = [record(HistoryEntry, {"id": i, **h}) for i, h in enumerate(data.get("history", []))]
         for entry in history:
             if entry.entity in ("candidate", "person", "task"):
@@ -230,7 +238,7 @@ def _from_dict(data: Mapping[str, Any]) -> ProjectData:
                         raise ValueError(f"history entry {entry.target}: not a record")
     except (KeyError, TypeError, AttributeError, IndexError, ValueError) as exc:
         raise ValidationError(f"not a partnership export: {exc}", code="bad_import", what="format") from exc
-    return ProjectData(snap, list(reversed(history)))
+    return ProjectData(snap, list(reversed(history)), meetings=book)
 
 
 def _iso(day: date | None) -> str | None:

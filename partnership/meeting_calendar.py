@@ -4,7 +4,8 @@
   ``FREQ=WEEKLY;INTERVAL=n;BYDAY=..;UNTIL=..`` (UNTIL in UTC, as RFC 5545 wants with a
   zoned start), LOCATION its place, ATTENDEE its participants. A day of the rule with no
   meeting is an EXDATE; a meeting of the rule that was moved or changed (time, length,
-  place, participants) is its own VEVENT with the series' UID and RECURRENCE-ID.
+  place, participants) is its own VEVENT with the series' UID and RECURRENCE-ID; so is a
+  cancelled one, with STATUS:CANCELLED (calendars then drop that day only).
 - Every other meeting (planned by hand, or made by an earlier rhythm) is an event of its
   own, UID ``meeting-<id>@partnerskab``.
 - ATTENDEE needs an address (a cal-address is a URI): a participant is one with
@@ -86,17 +87,21 @@ def meeting_events(
         ))
     for meeting in book.meetings:
         in_series = series_on and meeting.slot in by_slot and by_slot[meeting.slot] is meeting
-        if in_series and rhythm is not None and _same_as_rule(meeting, rhythm) and not meeting.agenda:
+        if in_series and rhythm is not None and _same_as_rule(meeting, rhythm) and not meeting.agenda \
+                and not meeting.cancelled:
             continue  # the series says it all
         if not takes_part(meeting.participants):
             continue
         who, attendees = _who(meeting.participants, names, known)
+        off = " ".join(clean(t("mt.cancelled_summary", lang, summary=summary)).split())
         out.append(CalendarEvent(
-            uid=series_uid if in_series else f"meeting-{meeting.id}@{UID_DOMAIN}", summary=summary,
+            uid=series_uid if in_series else f"meeting-{meeting.id}@{UID_DOMAIN}",
+            summary=off if meeting.cancelled else summary,
             description=_description(lang, who, meeting.agenda), categories=[t("timeline.kind.follow_up", lang)],
             start=meeting.starts, end=meeting.ends, transparent=False, sequence=max(0, meeting.version - 1),
             reminder=alarm, last_modified=utc(meeting.updated_at) if meeting.updated_at else None,
             location=clean(meeting.place), attendees=attendees,
             recurrence_id=_zoned(meeting.slot, rhythm.time) if in_series and rhythm and meeting.slot else None,
+            cancelled=meeting.cancelled,
         ))
     return out

@@ -55,6 +55,14 @@ class Meeting:
     notes_version: int = 0
     notes_by: str = ""
     notes_at: datetime | None = None
+    cancelled_at: datetime | None = None
+    """When the meeting was called off (``Store.cancel_meeting``); None: it takes place."""
+    cancelled_by: str = ""
+    cancel_reason: str = ""
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
     @property
     def starts(self) -> datetime:
@@ -150,6 +158,8 @@ def meeting_from_wire(data: Mapping[str, Any]) -> Meeting:
         updated_by=str(data.get("updated_by") or ""), updated_at=_at(data.get("updated_at")),
         notes=str(data.get("notes") or ""), notes_version=int(data.get("notes_version") or 0),
         notes_by=str(data.get("notes_by") or ""), notes_at=_at(data.get("notes_at")),
+        cancelled_at=_at(data.get("cancelled_at")), cancelled_by=str(data.get("cancelled_by") or ""),
+        cancel_reason=str(data.get("cancel_reason") or ""),
     )
 
 

@@ -7,7 +7,10 @@ recipient's language, sends it (``partnership.mail.smtp``) and records it as sen
 mail says is decided here:
 
 - ``due``: a task the person is responsible for is due within the window;
-- ``meeting``: a joint follow-up meeting is within the window;
+- ``meeting``: a joint follow-up meeting (a follow-up task) is within the window;
+- ``meeting_record``: a meeting record (``partnership.meetings``, not cancelled) is within
+  the window: day, time and place (a follow-up task on the same day is the same meeting,
+  so the database sends only this one);
 - ``approved`` / ``reopened``: the other side approved (perhaps signing) or reopened the
   agreement;
 - ``digest``: the weekly digest of what changed (``reminders_digest``), for those who chose it.
@@ -30,7 +33,7 @@ from partnership.i18n import LANGS, fmt_date, t
 DEFAULT_DAYS = 3
 """A reminder goes this many days before a deadline or meeting (``remind --days``)."""
 
-KINDS = ("due", "meeting", "approved", "reopened", "digest", "term")
+KINDS = ("due", "meeting", "approved", "reopened", "digest", "term", "meeting_record")
 
 _EMAIL = re.compile(r'^[^@\s<>(),;:"\[\]\\]+@[^@\s<>(),;:"\[\]\\]+\.[^@\s<>(),;:"\[\]\\.]+$')
 
@@ -100,6 +103,10 @@ class DueMail:
     """A digest's history entries, newest first (``partnership_private.mail_outbox``)."""
     more: int = 0
     """A digest's entries left out of ``changes``."""
+    time: str = ""
+    """A meeting record's time of day, "HH:MM" in Danish time."""
+    place: str = ""
+    """A meeting record's place or video link."""
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> DueMail:
@@ -144,13 +151,16 @@ def compose(item: DueMail, unsubscribe_url: str, today: date) -> Mail:
         t("remind.when.tomorrow", lang) if days == 1 else t("remind.when.days", lang, n=days))
     other = one_line(item.partner_org if item.side == "partner" else item.our_org) or t(
         f"remind.side.{item.side or 'association'}", lang)
+    clock = item.time.replace(":", ".") if lang == "da" else item.time
     params = {"project": project, "what": what, "day": day, "when": when, "actor": one_line(item.actor),
-              "other": other, "person": one_line(item.person)}
+              "other": other, "person": one_line(item.person), "time": clock}
     kind = item.kind
     subject = t(f"remind.{kind}.subject", lang, **params)
     lines = [t("remind.greeting", lang, **params), "", t(f"remind.{kind}.body", lang, **params)]
     if kind == "approved" and item.signed:
         lines.append(t("remind.approved.signed", lang, **params))
+    if kind == "meeting_record" and item.place.strip():
+        lines.append(t("remind.meeting_record.place", lang, place=one_line(item.place)))
     if kind in ("due", "meeting") and item.note.strip():
         lines += ["", t("remind.note", lang), *(f"  {one_line(line)}" for line in item.note.splitlines()[:10])]
     lines += ["", t("remind.open", lang, **params), "", "-- ", t("remind.why", lang, **params),

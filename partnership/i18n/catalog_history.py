@@ -108,6 +108,9 @@ DA: dict[str, str] = {
     "history.kind.meeting": "Opfølgningsmøde",
     "history.kind.meeting_notes": "Referat af et møde",
     "history.kind.meeting_rhythm": "Fast mødeplan",
+    # issue 25: a meeting cancelled or held again (ps_cancel_meeting)
+    "history.attr.cancelled": "Aflyst",
+    "history.attr.cancel_reason": "Begrundelse for aflysning",
 }
 
 
@@ -215,4 +218,7 @@ EN: dict[str, str] = {
     "history.kind.meeting": "Follow-up meeting",
     "history.kind.meeting_notes": "Minutes of a meeting",
     "history.kind.meeting_rhythm": "Regular meeting schedule",
+    # issue 25: a meeting cancelled or held again (ps_cancel_meeting)
+    "history.attr.cancelled": "Cancelled",
+    "history.attr.cancel_reason": "Reason for cancelling",
 }

@@ -70,6 +70,17 @@ DA: dict[str, str] = {
     "mt.task_add": "Tilføj opgaven til tidslinjen",
     "mt.task_added": "Opgaven »{title}« er på tidslinjen.",
     "mt.task_note": "Fra opfølgningsmødet {date}.",
+    # issue 25: cancelling one meeting (ui/meeting_cancel.py, meeting_calendar.py)
+    "mt.cancelled": "Aflyst",
+    "mt.cancelled_summary": "Aflyst: {summary}",
+    "mt.cancelled_by": "af {who}, {when}",
+    "mt.cancel_reason": "Begrundelse (valgfri)",
+    "mt.cancel_reason_shown": "Begrundelse: {reason}",
+    "mt.cancel": "Aflys mødet",
+    "mt.cancel_done": "Mødet er aflyst. Ingen får en påmindelse om det, og kalenderne fjerner det.",
+    "mt.restore": "Hold mødet alligevel",
+    "mt.restore_done": "Mødet er sat på igen.",
+    "mt.pick_cancelled": "{when} – aflyst",
 }
 
 EN: dict[str, str] = {
@@ -140,4 +151,15 @@ EN: dict[str, str] = {
     "mt.task_add": "Add the task to the timeline",
     "mt.task_added": "The task “{title}” is on the timeline.",
     "mt.task_note": "From the follow-up meeting on {date}.",
+    # issue 25: cancelling one meeting (ui/meeting_cancel.py, meeting_calendar.py)
+    "mt.cancelled": "Cancelled",
+    "mt.cancelled_summary": "Cancelled: {summary}",
+    "mt.cancelled_by": "by {who}, {when}",
+    "mt.cancel_reason": "Reason (optional)",
+    "mt.cancel_reason_shown": "Reason: {reason}",
+    "mt.cancel": "Cancel the meeting",
+    "mt.cancel_done": "The meeting is cancelled. Nobody gets a reminder for it, and calendars drop it.",
+    "mt.restore": "Hold the meeting after all",
+    "mt.restore_done": "The meeting is on again.",
+    "mt.pick_cancelled": "{when} – cancelled",
 }

@@ -45,7 +45,9 @@ DA: dict[str, str] = {
     "dash.soon": "Frist inden for {days} dage",
     "dash.soon_help": "Åbne opgaver med frist fra i dag og {days} dage frem.",
     "dash.next_meeting": "Næste opfølgningsmøde",
-    "dash.next_meeting_help": "Det første opfølgningsmøde fra i dag, som ikke er holdt endnu.",
+    "dash.next_meeting_help": "Det første opfølgningsmøde fra i dag, som ikke er holdt endnu: fra opfølgningsplanen "
+    "i trin 5 eller fra fanen Møder på tidslinjen. Et møde i planen og et møde i fanen samme dag er ét møde; et "
+    "aflyst møde tæller ikke.",
     "dash.no_meeting": "Intet planlagt",
     "dash.in_days": "om {n} {n:dag|dage}",
     "dash.in_one_day": "i morgen",
@@ -66,6 +68,9 @@ DA: dict[str, str] = {
     "dash.open_timeline": "Åbn tidslinjen",
     "dash.explain": "Hvad tallene tæller",
     "dash.more": "… og {n} {n:mere|flere}",
+    # issue 25: the next meeting from a meeting record
+    "dash.meeting_at": "{date} kl. {time}",
+    "dash.meeting_record": "**Opfølgningsmøde** · {when} ({rel})",
 }
 
 
@@ -111,7 +116,9 @@ EN: dict[str, str] = {
     "dash.soon": "Due within {days} days",
     "dash.soon_help": "Open tasks due from today and {days} days ahead.",
     "dash.next_meeting": "Next follow-up meeting",
-    "dash.next_meeting_help": "The first follow-up meeting from today that has not been held yet.",
+    "dash.next_meeting_help": "The first follow-up meeting from today that has not been held yet: from the "
+    "follow-up plan in step 5 or from the Meetings tab on the timeline. A meeting in the plan and one in the tab on "
+    "the same day are one meeting; a cancelled meeting does not count.",
     "dash.no_meeting": "None planned",
     "dash.in_days": "in {n} {n:day|days}",
     "dash.in_one_day": "tomorrow",
@@ -132,4 +139,7 @@ EN: dict[str, str] = {
     "dash.open_timeline": "Open the timeline",
     "dash.explain": "What the numbers count",
     "dash.more": "… and {n} more",
+    # issue 25: the next meeting from a meeting record
+    "dash.meeting_at": "{date} at {time}",
+    "dash.meeting_record": "**Follow-up meeting** · {when} ({rel})",
 }

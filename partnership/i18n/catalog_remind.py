@@ -90,6 +90,10 @@ DA: dict[str, str] = {
     "remind.resend": "Send bekræftelsen igen til {person}",
     "remind.with_digest": "med ugentligt overblik",
     "remind.confirmed": "bekræftet {when}",
+    # issue 25: a meeting record's reminder (kind meeting_record)
+    "remind.meeting_record.subject": "Påmindelse: opfølgningsmøde {when} kl. {time}",
+    "remind.meeting_record.body": "Partnerskabet »{project}« har opfølgningsmøde {day} kl. {time} ({when}).",
+    "remind.meeting_record.place": "Sted: {place}",
 }
 
 EN: dict[str, str] = {
@@ -180,4 +184,8 @@ EN: dict[str, str] = {
     "remind.resend": "Send the confirmation to {person} again",
     "remind.with_digest": "with weekly summary",
     "remind.confirmed": "confirmed {when}",
+    # issue 25: a meeting record's reminder (kind meeting_record)
+    "remind.meeting_record.subject": "Reminder: follow-up meeting {when} at {time}",
+    "remind.meeting_record.body": "The partnership “{project}” has a follow-up meeting on {day} at {time} ({when}).",
+    "remind.meeting_record.place": "Place: {place}",
 }

@@ -46,6 +46,8 @@ def _vevent(found: CalendarEvent, stamp: datetime) -> Event:
         event.add("recurrence-id", found.recurrence_id)
     for day in found.exdates:
         event.add("exdate", day)
+    if found.cancelled:
+        event.add("status", "CANCELLED")
     return event
 
 

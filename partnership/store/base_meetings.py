@@ -51,3 +51,11 @@ class MeetingStore(ABC):
         ``duration``, ``place``, ``participants``, ``first_day``, ``until``, ``active``);
         compare-and-set on its version (0: none yet). Makes the coming meetings it names
         and drops the coming ones an earlier rhythm made that nobody touched."""
+
+    @abstractmethod
+    def cancel_meeting(self, access: Access, meeting_id: str, cancelled: bool, reason: str, expected_version: int,
+                       actor: str) -> int:
+        """Cancel one meeting (``cancelled`` True, ``reason`` optional, at most 1,000
+        characters) or restore it (False); compare-and-set on its version. Owner, member
+        and partner. A cancelled meeting keeps its agenda and minutes, gets no reminder
+        mail and is STATUS:CANCELLED in the calendar."""

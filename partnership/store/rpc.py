@@ -23,7 +23,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from partnership import exchange
+from partnership import exchange, meetings
 from partnership.errors import StorageError, ValidationError
 from partnership.model import (
     Access,
@@ -338,7 +338,8 @@ class RpcStore(MeetingCalls, rpc_term.TermCalls, Store):  # the parts kept besid
         data = self._expect(self._at(access, "ps_export_project", read=True), Mapping)
         snap, history = self._records(lambda: (
             _snapshot(data["snapshot"]), [exchange.record(HistoryEntry, e) for e in data["history"]]))
-        return exchange.to_dict(snap, history)
+        book = self._records(lambda: meetings.from_wire(data.get("meetings") or {}))  # issue 25
+        return exchange.to_dict(snap, history, book)
 
     def import_project(self, data: Mapping[str, Any], creator: str, *,
                        caller: str | None = None) -> tuple[Access, dict[str, str]]:
@@ -356,7 +357,7 @@ class RpcStore(MeetingCalls, rpc_term.TermCalls, Store):  # the parts kept besid
         the signed state whatever is sent), then the links are sealed."""
         tokens = {role.value: new_token() for role in Role}
         answer = self._expect(self._call("ps_import_project", {
-            "p_data": exchange.to_dict(parsed.snapshot, parsed.history), "p_creator": _text(creator),
+            "p_data": exchange.to_dict(parsed.snapshot, parsed.history, parsed.meetings), "p_creator": _text(creator),
             "p_owner_token": tokens["owner"], "p_partner_token": tokens["partner"],
             "p_viewer_token": tokens["viewer"], "p_member_token": tokens["member"]}, read=False,
             headers=self._caller(caller)), Mapping)

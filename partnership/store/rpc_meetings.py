@@ -73,3 +73,9 @@ class MeetingCalls(ABC):
         data = self._expect(self._at(access, "ps_set_meeting_rhythm", {
             "p_rhythm": _changes(rhythm), "p_expected_version": expected_version, "p_actor": _text(actor)}), Mapping)
         return self._records(lambda: meetings.rhythm_from_wire(data))
+
+    def cancel_meeting(self, access: Access, meeting_id: str, cancelled: bool, reason: str,
+                       expected_version: int, actor: str) -> int:
+        return self._int(self._at(access, "ps_cancel_meeting", {
+            "p_id": _text(meeting_id), "p_cancelled": bool(cancelled), "p_reason": _text(reason),
+            "p_expected_version": expected_version, "p_actor": _text(actor)}))

@@ -13,7 +13,7 @@ from datetime import date
 
 import streamlit as st
 
-from partnership import agreement, timeline, usertext
+from partnership import agreement, meeting_next, timeline, usertext
 from partnership.i18n import fmt_date
 from partnership.model import Side, Snapshot, Task, TaskKind
 from partnership.ui import funding as funding_ui
@@ -61,16 +61,17 @@ def dashboard(c: shell.Ctx, snap: Snapshot, today: date) -> None:
     """The metrics row and the lists (see the module doc)."""
     joint = [x for x in snap.tasks if not x.internal]
     board = timeline.dashboard(joint, snap.people, today)
+    # issue 25: one next meeting, from the follow-up tasks and the meeting records together
+    nxt = meeting_next.next_meeting(joint, c.store.meetings(c.access), today) if c.access else None
     days = timeline.SOON_DAYS
     with st.container(key="dash"):
         st.header(c.t("dash.title"))
         overdue, soon, meeting, balance = st.columns([1, 1.25, 1.35, 2])
         overdue.metric(c.t("dash.overdue"), len(board.overdue), border=True, height="stretch")
         soon.metric(c.t("dash.soon", days=days), len(board.due_soon), border=True, height="stretch")
-        nxt = board.next_follow_up
-        if nxt is not None and nxt.due is not None:
-            meeting.metric(c.t("dash.next_meeting"), fmt_date(nxt.due, c.lang), border=True,
-                           delta=relative(c, nxt.due, today), delta_color="off", delta_arrow="off",
+        if nxt is not None:
+            meeting.metric(c.t("dash.next_meeting"), fmt_date(nxt.day, c.lang), border=True,
+                           delta=relative(c, nxt.day, today), delta_color="off", delta_arrow="off",
                            height="stretch")
         else:
             meeting.metric(c.t("dash.next_meeting"), c.t("dash.no_meeting"), border=True, height="stretch")
@@ -96,16 +97,32 @@ def dashboard(c: shell.Ctx, snap: Snapshot, today: date) -> None:
                 st.markdown(_items(c, board, board.due_soon, today, late=False))
             else:
                 st.caption(c.t("dash.none_soon", days=days))
-        if nxt is not None and nxt.due is not None:
-            st.markdown(":material/groups: " + c.t("dash.meeting", title=usertext.plain(nxt.title),
-                                                   when=fmt_date(nxt.due, c.lang), rel=relative(c, nxt.due, today),
-                                                   who=usertext.plain(_who(c, board, nxt))))
+        if nxt is not None:
+            st.markdown(":material/groups: " + _next_line(c, board, nxt, today))
         else:
             st.caption(c.t("dash.no_meeting_hint"))
         funding_ui.dashboard_line(c, snap)  # applied / granted (issue 25)
         st.page_link(c.pages["timeline"], label=c.t("dash.open_timeline"), icon=":material/timeline:",
                      query_params=shell.url_params(c))
         explain(c)
+
+
+def _next_line(c: shell.Ctx, board: timeline.Dashboard, nxt: meeting_next.Upcoming, today: date) -> str:
+    """The next meeting in words: its title and who is responsible (a follow-up task), its
+    time and place (a meeting record), or both when they are one meeting."""
+    when = fmt_date(nxt.day, c.lang)
+    if nxt.time is not None:
+        clock = f"{nxt.time:%H.%M}" if c.lang == "da" else f"{nxt.time:%H:%M}"
+        when = c.t("dash.meeting_at", date=when, time=clock)
+    rel = relative(c, nxt.day, today)
+    if nxt.task is not None:
+        line = c.t("dash.meeting", title=usertext.plain(nxt.title), when=when, rel=rel,
+                   who=usertext.plain(_who(c, board, nxt.task)))
+    else:
+        line = c.t("dash.meeting_record", when=when, rel=rel)
+    if nxt.place.strip():
+        line += f" · {usertext.plain(nxt.place)}"
+    return line
 
 
 def explain(c: shell.Ctx) -> None:

@@ -12,7 +12,7 @@ Widget keys: rhythm form ``mt_r_<field>`` (submit ``mt_r_submit``), new meeting
 ``<id>``: agenda ``mt_agenda_<id>`` (``mt_propose_<id>``, ``mt_agenda_save_<id>``),
 minutes container ``f_mm_<id>`` (text ``fe_mm_<id>_text``, ``fe_mm_<id>_edit``/``_save``/
 ``_cancel``), decision ``mt_dec_<id>`` (``mt_dec_add_<id>``), task form ``mt_task_<id>_<field>``
-(``mt_task_<id>_submit``), the pack's link ``mt_pack``.
+(``mt_task_<id>_submit``), the pack's link ``mt_pack``; cancelling: ``ui/meeting_cancel.py``.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from partnership.i18n import fmt_date, fmt_datetime
 from partnership.meetings import Meeting, Meetings
 from partnership.model import Role, Side, Snapshot
 from partnership.ui import conflict as conflict_panel
-from partnership.ui import datefield, editor, file_links, labels, lazy, live, shell
+from partnership.ui import datefield, editor, file_links, labels, lazy, live, meeting_cancel, shell
 from partnership.usertext import plain
 
 ss = st.session_state
@@ -154,7 +154,7 @@ def _pick(c: shell.Ctx, book: Meetings, today: date) -> Meeting:
     coming = book.coming(today)
     if ss.get("mt_pick") not in ids:
         ss["mt_pick"] = coming[0].id if coming else ids[-1]
-    labels_by_id = {m.id: meetings.when_text(m, c.lang) for m in book.meetings}
+    labels_by_id = {m.id: meeting_cancel.label(c, m, meetings.when_text(m, c.lang)) for m in book.meetings}
     picked = st.selectbox(c.t("mt.pick"), options=ids, key="mt_pick", format_func=lambda i: labels_by_id[i])
     return book.get(picked) or book.meetings[0]
 
@@ -163,6 +163,7 @@ def _meeting(c: shell.Page, snap: Snapshot, book: Meetings, m: Meeting, writer: 
     names = {p.id: p.name for p in snap.people}
     with st.container(border=True, key=f"mt_box_{m.id}"):
         st.subheader(meetings.when_text(m, c.lang))
+        meeting_cancel.status(c, m, writer)  # cancel or hold one meeting (issue 25)
         if m.place.strip():
             st.markdown(f"**{c.t('mt.place')}:** {plain(m.place)}")
         who = [plain(names[p]) for p in m.participants if p in names]

@@ -47,7 +47,7 @@ API = {
     "ps_mail_confirm",
     "ps_timer", "ps_show_links_to_members",
     "ps_meetings", "ps_add_meeting", "ps_update_meeting", "ps_meeting_notes", "ps_meeting_task",
-    "ps_set_meeting_rhythm",
+    "ps_set_meeting_rhythm", "ps_cancel_meeting",
     "ps_add_funding", "ps_update_funding", "ps_set_term", "ps_add_evaluation", "ps_choose_outcome",
     "ps_agenda", "ps_private_round", "ps_start_from",
 }
@@ -247,6 +247,8 @@ def test_a_token_works_for_its_own_project_only(local: SupabaseStore, server: Rp
         "ps_update_meeting": {"p_id": "x", "p_changes": {}, "p_expected_version": 1, "p_actor": "A"},
         "ps_meeting_notes": {"p_id": "x", "p_text": "x", "p_expected_version": 0, "p_actor": "A"},
         "ps_meeting_task": {"p_id": "x", "p_fields": {"title": "x"}, "p_expected_version": 1, "p_actor": "A"},
+        "ps_cancel_meeting": {"p_id": "x", "p_cancelled": True, "p_reason": "", "p_expected_version": 1,
+                              "p_actor": "A"},
         "ps_set_meeting_rhythm": {"p_rhythm": {"every_weeks": 6, "weekday": 1, "time": "17:00"},
                                   "p_expected_version": 0, "p_actor": "A"},
         "ps_add_funding": {"p_fields": {"fund": "x"}, "p_actor": "A"},
