@@ -35,6 +35,7 @@ from partnership.ui.messages import describe
 from tests.store.contract import ME, ProjectsTitled, Rows, StoreContract, make
 from tests.store.contract_funding import FundingContract
 from tests.store.contract_mail_confirm import MailConfirmContract
+from tests.store.contract_may import MayContract
 from tests.store.contract_meetings import MeetingContract
 from tests.store.contract_members import MemberContract
 from tests.store.contract_room import RoomContract
@@ -98,7 +99,7 @@ def database_rows(request: pytest.FixtureRequest, store: SupabaseStore) -> Rows:
 
 
 class TestSupabaseStore(StoreContract, MemberContract, MailConfirmContract, MeetingContract, FundingContract,
-                      RoomContract):
+                      RoomContract, MayContract):
     pass
 
 
