@@ -192,9 +192,9 @@ def _editor(c: shell.Ctx, snap: Snapshot, person: Person, key: str, save: editor
 
 
 def _erase(c: shell.Ctx, person: Person, rk: str, k: str) -> None:
-    """The owner removes the person's details everywhere (``Store.erase_person``)."""
+    """The association removes the person's details everywhere (``Store.erase_person``; ``Snapshot.may``)."""
     access = c.access
-    assert access is not None  # an owner's page
+    assert access is not None  # a page with a link
 
     def erase() -> None:
         if editor.act(c, k, lambda: c.store.erase_person(access, person.id, person.version, c.name),
