@@ -71,6 +71,9 @@ def test_a_closed_project_offers_the_owner_no_controls(app: MakeApp, store: Post
     at = app(token=tokens["owner"], page="step1")
     no_errors(at)
     assert "fe_s1_idea_edit" not in keys(at)  # the role alone would have offered it
+    at.switch_page("app_pages/step2.py").run()
+    no_errors(at)
+    assert "s2_new" not in keys(at, "text_input")  # no new candidate either
     at.switch_page("app_pages/step4.py").run()
     no_errors(at)
     assert not [k for k in keys(at) if k.endswith("_edit")]
