@@ -11,4 +11,5 @@ settings.links(ctx, ctx.snap)
 settings.names(ctx, ctx.snap)
 if ctx.role is Role.OWNER:
     settings.export(ctx, ctx.snap)
+if ctx.snap.may.delete:
     settings.delete(ctx, ctx.snap)

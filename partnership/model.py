@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from partnership.model_may import May
 from partnership.model_term import FundingApplication, Term
 
 
@@ -276,6 +277,7 @@ class Snapshot:
     term: Term = field(default_factory=lambda: Term())  # the agreement's period and its end
     agenda: Agenda = field(default_factory=Agenda)  # Møde 1's current point: the association's only
     may_sign: bool = False  # this link approves (and reopens) the agreement for its side: owner, partner
+    may: May = field(default_factory=May)  # what this link may do now (the store says; model_may.py)
 
     def field(self, key: str) -> FieldValue:
         """The field's value, or an empty version-0 value if never written."""

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Literal
 
 from partnership.i18n import fmt_date, t
-from partnership.model import Role, Side, Snapshot
+from partnership.model import Side, Snapshot
 from partnership.model_term import Outcome, Term
 
 REMIND_DAYS = 60
@@ -59,16 +59,6 @@ def agreement_lines(snap: Snapshot, lang: str) -> list[str]:
     """The period as a line of the agreement's section on the term (none without one)."""
     text = period_text(snap.term, lang)
     return [f"**{t('term.agr_period', lang)}:** {text}"] if text else []
-
-
-def may_set_period(snap: Snapshot) -> bool:
-    """The association and the partner set the period while the agreement is unsigned."""
-    return snap.role is not Role.VIEWER and snap.project.signed_at is None and not snap.term.closed
-
-
-def may_choose(snap: Snapshot) -> bool:
-    """Each side chooses an outcome once the agreement is signed, until it is closed."""
-    return snap.role is not Role.VIEWER and snap.project.signed_at is not None and not snap.term.closed
 
 
 def waiting_for(term: Term) -> Side | None:

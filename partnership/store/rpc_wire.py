@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from datetime import date, datetime
+from types import MappingProxyType
 from typing import Any
 
 from partnership import exchange
@@ -29,10 +30,13 @@ from partnership.model import (
     Person,
     Project,
     Role,
+    Side,
     Snapshot,
     Task,
+    TaskKind,
     Timer,
 )
+from partnership.model_may import May
 from partnership.reminders import Subscription
 from partnership.steps import FIELDS
 from partnership.store.base import hash_token
@@ -189,7 +193,26 @@ def snapshot(data: Mapping[str, Any]) -> Snapshot:
         **_funding_term(data),
         agenda=agenda(data.get("agenda")),
         may_sign=bool(data.get("may_sign", False)),
+        may=may(data.get("may")),
     )
+
+
+def may(data: Any) -> May:
+    """A ``may_json`` answer as a May (nothing allowed where it is missing)."""
+    if not isinstance(data, Mapping):
+        return May()
+    tasks = data.get("tasks") or {}
+    edit = tasks.get("edit") or {}
+    flags = {name: bool(data.get(name, False)) for name in _MAY_FLAGS}
+    return May(fields=frozenset(map(str, data.get("fields") or ())),
+               task_kinds=tuple(TaskKind(k) for k in tasks.get("kinds") or ()),
+               internal_tasks=bool(tasks.get("internal", False)),
+               task_fields=MappingProxyType({str(i): frozenset(map(str, f)) for i, f in edit.items()}),
+               people=frozenset(Side(s) for s in data.get("people") or ()), **flags)
+
+
+_MAY_FLAGS = ("approve", "reopen", "term", "outcome", "candidates", "project", "erase_person", "timer", "agenda",
+              "funding", "meetings", "evaluate", "health", "links", "delete")
 
 
 def agenda(data: Any) -> Agenda:

@@ -22,7 +22,7 @@ def shown(url: str, snap: Snapshot) -> bool:
     """Whether ``url``'s page draws the bar: every association page while the meeting is
     under way; before it, the overview only, until a partner is found (then Møde 1 is
     behind them)."""
-    if not snap.role.is_association or snap.agenda.points == 0 or url == "meeting":
+    if not snap.may.agenda or snap.agenda.points == 0 or url == "meeting":
         return False
     return snap.agenda.point > 0 or (url == "overview" and not snap.project.partner_org)
 

@@ -217,7 +217,7 @@ def field_editor(
     (``field_view``): the tab redraws them by itself when someone starts or stops editing
     the field or the other side saves it - no rerun. An open editor is drawn with the
     page, so a save of the same field reruns the page (the typing survives)."""
-    _field_body(c, snap, key, readonly, height, others)
+    _field_body(c, snap, key, readonly or key not in snap.may.fields, height, others)
 
 
 def _field_body(c: shell.Ctx, snap: Snapshot, key: str, readonly: bool, height: int,

@@ -15,7 +15,7 @@ import streamlit as st
 from partnership import funding, usertext
 from partnership.errors import ValidationError
 from partnership.i18n import fmt_date
-from partnership.model import Role, Snapshot
+from partnership.model import Snapshot
 from partnership.model_term import FundingApplication, FundingStatus
 from partnership.ui import datefield, editor, labels, lazy, shell
 from partnership.ui.messages import describe
@@ -28,7 +28,7 @@ STATUS_ICON = {FundingStatus.PLANNED: ":grey[:material/edit_note:]", FundingStat
 
 
 def may_write(snap: Snapshot) -> bool:
-    return snap.role is not Role.VIEWER and not snap.term.closed
+    return snap.may.funding  # the store says (Snapshot.may)
 
 
 def sums_line(c: shell.Ctx, snap: Snapshot) -> str:
@@ -43,7 +43,7 @@ def section(c: shell.Page, snap: Snapshot) -> None:
     """The applications (below step 4's funding text)."""
     with st.container(key="fund_list"):
         st.markdown(f"**{c.t('fund.heading')}**")
-        if snap.role is not Role.VIEWER:
+        if snap.may.funding:
             st.caption(c.t("fund.lead"))
         if not snap.funding:
             st.caption(c.t("fund.none"))

@@ -78,10 +78,10 @@ def health_check(c: shell.Ctx, snap: Snapshot) -> None:
     """The whole health-check section."""
     st.header(c.t("hc.title"))
     st.markdown(c.t("hc.lead"))
-    if snap.role is Role.VIEWER:
-        st.caption(c.t("hc.viewer"))
-    else:
+    if snap.may.health:  # the store says (Snapshot.may)
         form(c, snap)
+    elif snap.role is Role.VIEWER:
+        st.caption(c.t("hc.viewer"))
     latest(c, snap)
     differences(c, snap)
     development(c, snap)

@@ -373,8 +373,9 @@ def _text_change(c: shell.Ctx, entry: HistoryEntry) -> None:
 
 
 def _restore_button(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> None:
-    if snap.role is Role.VIEWER or is_imported(entry):
-        return
+    person = snap.person(entry.target) if entry.entity == "person" else None
+    if is_imported(entry) or not snap.may.restore(entry.entity, entry.target, person.side if person else None):
+        return  # the store would refuse it (Snapshot.may)
     version = current_version(snap, entry)
     if version is None:
         return

@@ -80,7 +80,7 @@ def overview_cards(c: shell.Page) -> None:
     """On the owner's overview, until the partner has opened the project once (and
     always right after creating): the owner's own link (the key), and the partner's
     ready to copy."""
-    if c.role is not Role.OWNER:
+    if not c.snap.may.links:  # the owner's alone (Snapshot.may)
         return
     just_created = bool(st.session_state.get(CREATED))
     if Role.PARTNER in c.store.opened(c.access) and not just_created:

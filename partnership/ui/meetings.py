@@ -26,7 +26,7 @@ from partnership import downloads, meetings
 from partnership.errors import Conflict
 from partnership.i18n import fmt_date, fmt_datetime
 from partnership.meetings import Meeting, Meetings
-from partnership.model import Role, Side, Snapshot
+from partnership.model import Side, Snapshot
 from partnership.ui import conflict as conflict_panel
 from partnership.ui import datefield, editor, file_links, labels, lazy, live, meeting_cancel, shell
 from partnership.usertext import plain
@@ -40,7 +40,7 @@ def section(c: shell.Page, snap: Snapshot, today: date | None = None) -> None:
     book = c.store.meetings(c.access)
     st.header(c.t("mt.title"))
     st.caption(c.t("mt.lead"))
-    writer = snap.role is not Role.VIEWER
+    writer = snap.may.meetings  # the store says (Snapshot.may)
     _rhythm(c, snap, book, writer)
     if writer:
         _new_meeting(c, snap, book, today)

@@ -6,14 +6,15 @@ API
     Says plainly which side has nobody in the working group yet, then one column per
     organisation: every person of that side (working group first) with name, role,
     contact and a working-group tick, an inline editor ("Rediger") and an add form
-    ("Tilføj person hos <org>"). ``readonly`` (forced for a viewer) shows no buttons
+    ("Tilføj person hos <org>"). ``readonly`` (forced where ``Snapshot.may`` allows no people) shows no buttons
     and no inputs. Record and widget keys are prefixed with ``key``.
 
 ``nobody(c, snap)``
     Only the "<side> has nobody in the working group yet" warnings.
 
-Pure helpers: ``may_edit(snap, side)`` (the owner edits both sides, the partner only
-its own; nobody while the agreement is signed) and ``missing_sides(snap)``.
+Pure helpers: ``may_edit(snap, side)`` (the store's answer in ``Snapshot.may``: the
+association edits both sides, the partner only its own; nobody while the agreement is
+signed) and ``missing_sides(snap)``.
 
 Widget keys (stable, for tests): person container ``{key}_p_<id>``; working-group tick
 ``{key}_wg_<id>_<version>``; edit button ``re_{key}person_<id>_edit``; editor inputs
@@ -28,9 +29,8 @@ from typing import Any
 
 import streamlit as st
 
-from partnership import rules
 from partnership.errors import Conflict, PartnershipError
-from partnership.model import Person, Role, Side, Snapshot
+from partnership.model import Person, Side, Snapshot
 from partnership.steps import MAX_NAME
 from partnership.ui import editor, lazy, shell
 from partnership.ui.labels import org_name
@@ -43,8 +43,8 @@ FIELDS: tuple[str, ...] = ("name", "title", "contact", "working_group", "side")
 
 
 def may_edit(snap: Snapshot, side: Side) -> bool:
-    """Whether the reader may add or change people on ``side`` now (``rules.may_edit_person``)."""
-    return rules.may_edit_person(snap.role, snap.project.signed_at is not None, side)
+    """Whether the reader may add or change people on ``side`` now (the store says: ``Snapshot.may``)."""
+    return snap.may.person(side)
 
 
 def missing_sides(snap: Snapshot) -> list[Side]:
@@ -63,13 +63,13 @@ def nobody(c: shell.Ctx, snap: Snapshot) -> None:
 
 def working_group(c: shell.Page, snap: Snapshot, *, key: str = "people", readonly: bool = False) -> None:
     """Both organisations' people side by side (see the module doc)."""
-    readonly = readonly or snap.role == Role.VIEWER
     nobody(c, snap)
     if not readonly:
-        if snap.project.signed_at is not None:
+        if snap.may.reopen and not snap.may.people:  # signed: the caption says to reopen it
             st.caption(":material/lock: " + c.t("people.locked"))
-        elif snap.role == Role.PARTNER:
+        elif snap.may.people == {Side.PARTNER}:
             st.caption(c.t("people.own_side"))
+    readonly = readonly or not snap.may.people
     for col, side in zip(st.columns(2), Side, strict=True):
         with col:
             _side(c, snap, side, key, readonly)
@@ -163,12 +163,12 @@ def _editor(c: shell.Ctx, snap: Snapshot, person: Person, key: str, save: editor
     st.caption(c.t("people.contact_why"))
     st.checkbox(c.t("people.consent"), key=f"{k}_consent")
     st.checkbox(c.t("people.wg"), key=f"{k}_working_group")
-    if snap.role.is_association:
+    if snap.may.people >= set(Side):
         st.selectbox(c.t("people.side"), options=[s.value for s in Side], key=f"{k}_side",
                      format_func=lambda v: org_name(c, snap, Side(v)))
 
     def submit() -> None:
-        names = list(FIELDS) if snap.role.is_association else [n for n in FIELDS if n != "side"]
+        names = list(FIELDS) if snap.may.people >= set(Side) else [n for n in FIELDS if n != "side"]
         values = editor.record_values(rk, person.id, names)
         for text in ("name", "title", "contact"):
             values[text] = (values.get(text) or "").strip()
@@ -187,14 +187,14 @@ def _editor(c: shell.Ctx, snap: Snapshot, person: Person, key: str, save: editor
     row = st.container(horizontal=True)
     row.button(c.t("edit.save"), key=f"{k}_save", type="primary", icon=":material/save:", on_click=submit)
     row.button(c.t("edit.cancel"), key=f"{k}_cancel", on_click=editor.close_record, args=(rk, person.id))
-    if snap.role == Role.OWNER:
+    if snap.may.erase_person:
         _erase(c, person, rk, k)
 
 
 def _erase(c: shell.Ctx, person: Person, rk: str, k: str) -> None:
-    """The owner removes the person's details everywhere (``Store.erase_person``)."""
+    """The association removes the person's details everywhere (``Store.erase_person``; ``Snapshot.may``)."""
     access = c.access
-    assert access is not None  # an owner's page
+    assert access is not None  # a page with a link
 
     def erase() -> None:
         if editor.act(c, k, lambda: c.store.erase_person(access, person.id, person.version, c.name),

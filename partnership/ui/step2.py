@@ -73,6 +73,8 @@ def _timer_write(action: str, version: int) -> None:
 
 
 def add_form(c: shell.Page) -> None:
+    if not c.snap.may.candidates:  # a closed project (Snapshot.may)
+        return
     st.header(c.t("s2.add"))
     if ss.pop("s2_add_clear", False):  # cleared only after a save: a refusal keeps the name
         editor.reset_form("s2", {"new": ""})

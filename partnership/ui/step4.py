@@ -7,7 +7,7 @@ from datetime import date
 
 import streamlit as st
 
-from partnership import rules, usertext, validation
+from partnership import usertext, validation
 from partnership.i18n import fmt_date, fmt_datetime
 from partnership.model import Presence, Role, Snapshot, Task, TaskKind
 from partnership.steps import MAX_NAME
@@ -21,9 +21,9 @@ ACTIVITY_KINDS = (TaskKind.ACTIVITY, TaskKind.MILESTONE, TaskKind.TASK)
 (follow-up meetings are step 5's)."""
 
 
-def locked(snap: Snapshot) -> bool:
-    """Whether the joint fields are read-only for this reader now."""
-    return snap.role == Role.VIEWER or snap.project.signed_at is not None or snap.term.closed
+def locked(snap: Snapshot, key: str) -> bool:
+    """Whether the field ``key`` is read-only for this reader now (the store says: ``Snapshot.may``)."""
+    return key not in snap.may.fields
 
 
 def header(c: shell.Ctx, snap: Snapshot, step: int) -> None:
@@ -53,32 +53,32 @@ def signed_notice(c: shell.Ctx, snap: Snapshot) -> None:
 
 def vision(c: shell.Page, snap: Snapshot, others: list[Presence]) -> None:
     st.header(c.t("s4.h.vision"))
-    if not locked(snap):
+    if not locked(snap, "s4_vision"):
         st.caption(c.t("s4.vision_lead"))
     for key in ("s4_vision", "s4_objectives"):
-        editor.field_editor(c, snap, key, readonly=locked(snap), others=others)
+        editor.field_editor(c, snap, key, readonly=locked(snap, key), others=others)
 
 
 def how(c: shell.Page, snap: Snapshot, others: list[Presence], today: date) -> None:
     st.header(c.t("s4.h.how"))
-    editor.field_editor(c, snap, "s4_how", readonly=locked(snap), others=others)
+    editor.field_editor(c, snap, "s4_how", readonly=locked(snap, "s4_how"), others=others)
     st.markdown(f"**{c.t('s4.activities')}**")
-    if snap.role != Role.VIEWER:
+    if snap.may.add_tasks:
         st.caption(c.t("s4.activities_lead"))
     tasks.task_list(c, snap, key="s4", kinds=ACTIVITY_KINDS, default_kind=TaskKind.ACTIVITY, today=today)
 
 
 def working_group(c: shell.Page, snap: Snapshot) -> None:
     st.header(c.t("s4.h.people"))
-    if snap.role != Role.VIEWER:
+    if snap.may.people:
         st.caption(c.t("s4.people_lead"))
     people.working_group(c, snap, key="people")
 
 
 def funding(c: shell.Page, snap: Snapshot, others: list[Presence], today: date) -> None:
     st.header(c.t("s4.h.funding"))
-    editor.field_editor(c, snap, "s4_funding", readonly=locked(snap), others=others)
-    if snap.role != Role.VIEWER and not snap.term.closed:
+    editor.field_editor(c, snap, "s4_funding", readonly=locked(snap, "s4_funding"), others=others)
+    if snap.may.add_tasks:
         deadline_form(c, snap, today)
     funding_ui.section(c, snap)  # the applications as records (issue 25)
 
@@ -86,7 +86,7 @@ def funding(c: shell.Page, snap: Snapshot, others: list[Presence], today: date) 
 def deadline_form(c: shell.Page, snap: Snapshot, today: date) -> None:
     """A funding deadline as a task (or milestone) with a responsible person and a due date."""
     k = "s4_deadline"
-    kinds = rules.addable_kinds(snap.project.signed_at is not None, (TaskKind.TASK, TaskKind.MILESTONE))
+    kinds = tasks.addable_kinds(snap, (TaskKind.TASK, TaskKind.MILESTONE))
     options = labels.people_options(snap)
     editor.show_flash(k)
     box = lazy.expander(c.t("s4.deadline"), key=f"{k}_open", icon=":material/event:")

@@ -12,7 +12,7 @@ import streamlit as st
 from partnership import agreement, downloads, rules, signature, usertext
 from partnership.errors import PartnershipError, ValidationError
 from partnership.i18n import LANGS, fmt_datetime, t
-from partnership.model import AgreementVersion, Approval, Presence, Role, Side, Snapshot, TaskKind
+from partnership.model import AgreementVersion, Approval, Presence, Side, Snapshot, TaskKind
 from partnership.steps import MAX_NAME
 from partnership.ui import editor, file_links, labels, lazy, shell, tasks
 from partnership.ui import term as term_ui
@@ -124,7 +124,7 @@ def signed_state(c: shell.Page, snap: Snapshot) -> None:
         st.caption(c.t("s5.signed_lead"))
         if p.signed_hash not in hashes(snap).values():
             st.info(c.t("s5.signed_changed"), icon=":material/info:")
-        if snap.may_sign and not snap.term.closed:  # the owner and the partner (the store says so); closed stays
+        if snap.may.reopen:  # the owner and the partner, until the project is closed (the store says so)
             _reopen_control(c)
 
 
@@ -153,9 +153,9 @@ def _reopen(c: shell.Page) -> None:
 
 def follow_up(c: shell.Page, snap: Snapshot, others: list[Presence]) -> None:
     st.header(c.t("s5.h.follow_up"))
-    editor.field_editor(c, snap, "s5_follow_up", readonly=locked(snap), others=others)
+    editor.field_editor(c, snap, "s5_follow_up", readonly=locked(snap, "s5_follow_up"), others=others)
     st.markdown(f"**{c.t('s5.meetings')}**")
-    if snap.role != Role.VIEWER:
+    if snap.may.add_tasks:
         st.caption(c.t("s5.meetings_lead"))
     tasks.task_list(c, snap, key="s5", kinds=(TaskKind.FOLLOW_UP,), default_kind=TaskKind.FOLLOW_UP)
 
@@ -163,7 +163,7 @@ def follow_up(c: shell.Page, snap: Snapshot, others: list[Presence]) -> None:
 def term(c: shell.Page, snap: Snapshot, others: list[Presence]) -> None:
     st.header(c.t("s5.h.term"))
     term_ui.period(c, snap)  # the structured period (issue 25)
-    editor.field_editor(c, snap, "s5_term", readonly=locked(snap), others=others)
+    editor.field_editor(c, snap, "s5_term", readonly=locked(snap, "s5_term"), others=others)
 
 
 def agreement_view(c: shell.Ctx, snap: Snapshot) -> None:
@@ -241,7 +241,8 @@ def approval(c: shell.Page, snap: Snapshot) -> None:
     if not snap.may_sign:  # a member: the owner's link signs for the association
         st.caption(c.t("s5.owner_signs"))
         return
-    _approve_box(c, snap, own, current)
+    if snap.may.approve:
+        _approve_box(c, snap, own, current)
 
 
 def _approve_box(c: shell.Page, snap: Snapshot, side: Side, current: dict[str, str]) -> None:

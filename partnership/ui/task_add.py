@@ -18,8 +18,8 @@ from typing import Any
 
 import streamlit as st
 
-from partnership import rules, validation
-from partnership.model import Role, Side, Snapshot, Task, TaskKind, TaskStatus
+from partnership import validation
+from partnership.model import Side, Snapshot, Task, TaskKind, TaskStatus
 from partnership.steps import MAX_NAME, MAX_TEXT
 from partnership.ui import datefield, editor, labels, lazy, shell
 from partnership.usertext import plain
@@ -31,11 +31,11 @@ def add_form(
     c: shell.Page, snap: Snapshot, *, key: str, kinds: Sequence[TaskKind] | None = None,
     default_kind: TaskKind | None = None, label: str | None = None, expanded: bool = False,
 ) -> None:
-    """A form that adds one task (see the module doc). Nothing for a viewer."""
-    if snap.role == Role.VIEWER:
+    """A form that adds one task (see the module doc). Nothing where the store allows no new task."""
+    if not snap.may.add_tasks:
         return
     k = f"{key}_new"
-    offered = rules.addable_kinds(snap.project.signed_at is not None, kinds)
+    offered = [x for x in snap.may.task_kinds if kinds is None or x in kinds]
     editor.show_flash(k)
     if not offered:
         st.caption(":material/lock: " + c.t("tasks.locked_add"))

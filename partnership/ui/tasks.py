@@ -9,7 +9,7 @@ include_internal=False, today=None, add_label=None)``
     row each, then (when ``add``) the add form. ``key`` prefixes every widget and record
     key, so two lists on one page need two keys. ``default_kind`` is preselected in the
     add form (else the first of ``kinds``). ``readonly`` shows no buttons and no inputs
-    at all; it is forced for a viewer. ``include_internal`` also lists the association's
+    at all; it is forced where the snapshot allows no task change. ``include_internal`` also lists the association's
     internal tasks (only the owner's snapshot holds them). ``today`` marks overdue tasks
     (default: ``date.today()``). ``add_label`` titles the add form.
 
@@ -51,7 +51,7 @@ import streamlit as st
 from partnership import rules, validation
 from partnership.errors import Conflict, PartnershipError
 from partnership.i18n import fmt_date
-from partnership.model import Role, Side, Snapshot, Task, TaskKind, TaskStatus
+from partnership.model import Side, Snapshot, Task, TaskKind, TaskStatus
 from partnership.steps import MAX_NAME, MAX_TEXT, TRACKING_TASK_FIELDS
 from partnership.task_status import LOOKS
 from partnership.ui import datefield, editor, labels, paging, shell, task_add
@@ -82,13 +82,13 @@ def signed(snap: Snapshot) -> bool:
 
 def editable_fields(snap: Snapshot, task: Task) -> frozenset[str]:
     """What the reader of ``snap`` may change on ``task`` right now, of ``FIELDS``
-    (the rule is ``rules.editable_task_fields``)."""
-    return rules.editable_task_fields(snap.role, signed(snap), internal=task.internal, kind=task.kind) & set(FIELDS)
+    (the store says: ``Snapshot.may``)."""
+    return snap.may.task(task.id) & set(FIELDS)
 
 
 def addable_kinds(snap: Snapshot, kinds: Iterable[TaskKind] | None = None) -> list[TaskKind]:
-    """The kinds the add form offers (the rule is ``rules.addable_kinds``)."""
-    return rules.addable_kinds(signed(snap), kinds)
+    """The kinds the add form offers: of ``kinds`` (all when None), those the store allows now."""
+    return [k for k in snap.may.task_kinds if kinds is None or k in kinds]
 
 
 def _value(task: Task, name: str) -> Any:
@@ -121,7 +121,7 @@ def task_list(
     include_internal: bool = False, today: date | None = None, add_label: str | None = None,
 ) -> None:
     """The tasks of ``kinds`` with inline editors, then the add form (see the module doc)."""
-    readonly = readonly or snap.role == Role.VIEWER
+    readonly = readonly or not (snap.may.add_tasks or any(snap.may.task_fields.values()))
     wanted = set(kinds) if kinds is not None else set(TaskKind)
     shown = [x for x in snap.tasks if x.kind in wanted and (include_internal or not x.internal)]
     if not shown:
@@ -140,7 +140,7 @@ def task_row(
     readonly: bool = False, today: date | None = None,
 ) -> None:
     """One task in a bordered container: what, who, when, status; edit and status controls."""
-    readonly = readonly or snap.role == Role.VIEWER
+    readonly = readonly or not snap.may.task(task.id)
     rk = _rk(key)
     k = editor.record_key(rk, task.id)
     allowed = editable_fields(snap, task) if not readonly else frozenset()
@@ -242,7 +242,7 @@ def _quick_status(c: shell.Page, task: Task, k: str, qs: str) -> None:
 
 
 def _kind_options(snap: Snapshot, task: Task, kinds: Sequence[TaskKind] | None) -> list[str]:
-    if signed(snap):
+    if "kind" not in snap.may.task(task.id):
         return [task.kind.value]
     wanted = set(kinds) if kinds is not None else set(TaskKind)
     wanted.add(task.kind)

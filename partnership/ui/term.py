@@ -25,7 +25,7 @@ from partnership import health, term, usertext
 from partnership.errors import Conflict
 from partnership.health import RATINGS, STATEMENTS
 from partnership.i18n import fmt_date, fmt_datetime
-from partnership.model import Role, Side, Snapshot
+from partnership.model import Side, Snapshot
 from partnership.model_term import Outcome
 from partnership.steps import MAX_TEXT
 from partnership.ui import datefield, editor, labels, lazy, shell
@@ -48,7 +48,7 @@ def period(c: shell.Page, snap: Snapshot) -> None:
     text = term.period_text(snap.term, c.lang)
     st.markdown(f"**{c.t('term.period')}:** " + (text or c.t("term.no_period")))
     editor.show_flash(PERIOD)
-    if not term.may_set_period(snap):
+    if not snap.may.term:  # the store says (Snapshot.may): while unsigned, not for a viewer
         return
     if ss.get("term_base") is None:  # seeded once; a save against a newer version is a conflict
         ss.update({"term_start": snap.term.start, "term_end": snap.term.end, "term_base": snap.term.version})
@@ -124,8 +124,8 @@ def end_of_term(c: shell.Page, snap: Snapshot, today: date) -> None:
         return
     found = term.notice(snap.term, today)
     early = found.stage in ("none", "running") and not snap.term.choices and not snap.term.evaluations
-    if early and snap.role is Role.VIEWER:
-        return  # nothing to read yet
+    if early and not (snap.may.evaluate or snap.may.outcome):
+        return  # nothing to read yet, nothing to decide
     if early and not ss.get("term_show"):  # long before the end: one button, for a side that decides early
         st.button(c.t("term.show"), key="term_show_btn", icon=":material/event_repeat:", type="tertiary",
                   on_click=lambda: ss.__setitem__("term_show", True))
@@ -144,10 +144,10 @@ def _decision(c: shell.Page, snap: Snapshot, found: term.Notice) -> None:
             st.success(c.t(f"term.decided.{snap.term.outcome.value}"), icon=":material/handshake:")
         st.markdown(c.t("term.lead"))
         _evaluations(c, snap)
-        if snap.role is not Role.VIEWER:
+        if snap.may.evaluate:
             _evaluation_form(c, snap)
         _choices(c, snap)
-        if term.may_choose(snap):
+        if snap.may.outcome:
             _choice_form(c, snap)
 
 

@@ -273,7 +273,7 @@ def task_section(c: shell.Page, snap: Snapshot, view: View, today: date) -> None
     """The tasks the filters let through, each with its editor and status switch, then
     the add form (none for a viewer)."""
     st.header(c.t("tl.tasks"))
-    readonly = snap.role is Role.VIEWER
+    readonly = not snap.may.add_tasks  # a viewer, a closed project (Snapshot.may)
     if not readonly:
         st.caption(c.t("tl.tasks_lead"))
     rows, more = paging.paged(c, ordered(view.apply(snap.tasks)), KEY)

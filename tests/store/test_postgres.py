@@ -31,6 +31,7 @@ from partnership.store.postgres import PostgresStore
 from tests.store.contract import ME, ProjectsTitled, Rows, StoreContract, make
 from tests.store.contract_funding import FundingContract
 from tests.store.contract_mail_confirm import MailConfirmContract
+from tests.store.contract_may import MayContract
 from tests.store.contract_meeting_records import MeetingRecordContract
 from tests.store.contract_meetings import MeetingContract
 from tests.store.contract_members import MemberContract
@@ -78,7 +79,7 @@ def database_rows(database: str) -> Rows:
 
 
 class TestPostgresStore(StoreContract, MemberContract, MailConfirmContract, MeetingContract, FundingContract,
-                      RoomContract, MeetingRecordContract):
+                      RoomContract, MeetingRecordContract, MayContract):
     pass
 
 

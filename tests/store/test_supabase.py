@@ -35,6 +35,7 @@ from partnership.ui.messages import describe
 from tests.store.contract import ME, ProjectsTitled, Rows, StoreContract, make
 from tests.store.contract_funding import FundingContract
 from tests.store.contract_mail_confirm import MailConfirmContract
+from tests.store.contract_may import MayContract
 from tests.store.contract_meeting_records import MeetingRecordContract
 from tests.store.contract_meetings import MeetingContract
 from tests.store.contract_members import MemberContract
@@ -99,7 +100,7 @@ def database_rows(request: pytest.FixtureRequest, store: SupabaseStore) -> Rows:
 
 
 class TestSupabaseStore(StoreContract, MemberContract, MailConfirmContract, MeetingContract, FundingContract,
-                      RoomContract, MeetingRecordContract):
+                      RoomContract, MeetingRecordContract, MayContract):
     pass
 
 
