@@ -141,6 +141,7 @@ DA: dict[str, str] = {
     "what.rhythm.weekday": "Ugedagen",
     "what.rhythm.until": "Slutdatoen",
     "what.cap.meetings": "møder",
+    "what.device": "denne browsers nøgle",
 }
 
 
@@ -283,4 +284,5 @@ EN: dict[str, str] = {
     "what.rhythm.weekday": "The weekday",
     "what.rhythm.until": "The end date",
     "what.cap.meetings": "meetings",
+    "what.device": "this browser's key",
 }

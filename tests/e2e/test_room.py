@@ -1,7 +1,9 @@
 """The association's room in real browsers (issue 26, what was left): the facilitator moves
 Møde 1's agenda and the projector follows; during the reflection a member's suggestion is
-theirs alone - the projector only counts it - until the facilitator ends the round; a
-member's link opens the settings page without any of the owner's link controls."""
+their phone's alone - the projector and a second phone under the same name only count it,
+a reload keeps it - until the facilitator ends the round; a member's link opens the
+settings page without any of the owner's link controls; step 2's grid keeps the first digit
+typed on a fresh page and draws unrated cells empty."""
 
 from __future__ import annotations
 
@@ -69,6 +71,11 @@ def test_the_projector_follows_the_agenda_and_suggestions_stay_private_until_the
     phone.get_by_role("button", name="Tilføj").click()
     browser.wait_text(phone, "Skolen", ".st-key-s2_private")  # the author sees their own
     browser.wait_text(projector, "1 forslag fra andre venter", MEETING)  # the room only counts it
+    twin = screen(chromium, server, contexts, f"step2?k={tokens['member']}", "Mads", PHONE, ".st-key-s2_private")
+    browser.wait_text(twin, "1 forslag fra andre venter", ".st-key-s2_private")  # the same name, another phone
+    assert "Skolen" not in browser.text(twin)
+    phone.reload()  # the phone's own stays its own after a reload (its secret is in a cookie)
+    browser.wait_text(phone, "Skolen", ".st-key-s2_private")
     browser.wait_idle(facilitator)
     assert "Skolen" not in projector.locator(MEETING).inner_text()
     assert "Skolen" not in browser.text(facilitator)

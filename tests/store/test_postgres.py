@@ -33,6 +33,7 @@ from tests.store.contract_funding import FundingContract
 from tests.store.contract_mail_confirm import MailConfirmContract
 from tests.store.contract_meetings import MeetingContract
 from tests.store.contract_members import MemberContract
+from tests.store.contract_private_device import PrivateDeviceContract
 from tests.store.contract_room import RoomContract
 from tests.support.engine import Engine, engine_for
 
@@ -77,7 +78,7 @@ def database_rows(database: str) -> Rows:
 
 
 class TestPostgresStore(StoreContract, MemberContract, MailConfirmContract, MeetingContract, FundingContract,
-                      RoomContract):
+                      RoomContract, PrivateDeviceContract):
     pass
 
 

@@ -37,6 +37,7 @@ from tests.store.contract_funding import FundingContract
 from tests.store.contract_mail_confirm import MailConfirmContract
 from tests.store.contract_meetings import MeetingContract
 from tests.store.contract_members import MemberContract
+from tests.store.contract_private_device import PrivateDeviceContract
 from tests.store.contract_room import RoomContract
 from tests.support.engine import engine_for
 from tests.support.postgres import postgres_for
@@ -98,7 +99,7 @@ def database_rows(request: pytest.FixtureRequest, store: SupabaseStore) -> Rows:
 
 
 class TestSupabaseStore(StoreContract, MemberContract, MailConfirmContract, MeetingContract, FundingContract,
-                      RoomContract):
+                      RoomContract, PrivateDeviceContract):
     pass
 
 
