@@ -187,7 +187,7 @@ def note_opened(ctx: Ctx, state: Any) -> None:
     state["opened_noted"] = ctx.access.token
 
 
-KEEP_ON_SWITCH = frozenset({"lang", "session_id", "who", "lang_switch", "ps_opened"})
+KEEP_ON_SWITCH = frozenset({"lang", "session_id", "who", "lang_switch", "ps_opened", "ps_device"})
 
 
 def switch_project(state: Any) -> None:
