@@ -85,8 +85,6 @@ def forget(token: str) -> None:
     st.session_state[OPENED] = [t for t in opened() if t != token]
 
 
-
-
 def device() -> str:
     """This browser's secret: the one its cookie holds, else a new one (43 URL-safe
     characters), which ``helpers`` then keeps in the cookie."""
