@@ -142,6 +142,7 @@ DA: dict[str, str] = {
     "what.rhythm.weekday": "Ugedagen",
     "what.rhythm.until": "Slutdatoen",
     "what.cap.meetings": "møder",
+    "what.device": "denne browsers nøgle",
 }
 
 
@@ -285,4 +286,5 @@ EN: dict[str, str] = {
     "what.rhythm.weekday": "The weekday",
     "what.rhythm.until": "The end date",
     "what.cap.meetings": "meetings",
+    "what.device": "this browser's key",
 }

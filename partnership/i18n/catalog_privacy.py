@@ -14,6 +14,9 @@ DA: dict[str, str] = {
         "en mail eller et telefonnummer ind, gemmes det, hvem der gjorde det og hvornår, som bevis for samtykket.\n"
         "- **Historik**: hvem der ændrede hvad og hvornår, så en ændring kan fortrydes.\n"
         "- **Navnet, du skriver dig ind med**, gemmes ved hver ændring og i din browser (en cookie, `ps_name`).\n"
+        "- **En tilfældig nøgle til din browser** (en cookie, `ps_device`), når du åbner foreningens link: de "
+        "forslag, du skriver, mens I tænker hver for sig i trin 2, er kun dine på denne enhed. Vi gemmer kun et "
+        "fingeraftryk af nøglen (SHA-256).\n"
         "- **Hvem der er her nu**: navnet på dem, der har siden åben, i højst 15 sekunder efter, de gik."
     ),
     "privacy.h.where": "Hvor ligger det",
@@ -66,6 +69,9 @@ EN: dict[str, str] = {
         "e-mail or a phone number, who did it and when is kept as the record of that consent.\n"
         "- **History**: who changed what and when, so that a change can be undone.\n"
         "- **The name you give** is kept with each change and in your browser (a cookie, `ps_name`).\n"
+        "- **A random key for your browser** (a cookie, `ps_device`) when you open the association's link: the "
+        "suggestions you write while you think on your own in step 2 are yours alone on this device. Only a "
+        "fingerprint of the key (SHA-256) is stored.\n"
         "- **Who is here now**: the names of those who have the page open, for at most 15 seconds after they left."
     ),
     "privacy.h.where": "Where it is kept",

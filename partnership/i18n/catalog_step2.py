@@ -15,8 +15,9 @@ DA: dict[str, str] = {
     "s2.add_label": "Nyt forslag",
     "s2.add_placeholder": "Fx Biblioteket, Skolen, Ældresagen",
     "s2.private": "Dine forslag er kun dine, til tiden er gået",
-    "s2.private_lead": "Mens I tænker hver for sig, ser kun du det, du skriver. Alle forslag deles i den "
-    "rækkefølge, de blev skrevet, når tiden er gået, eller når den, der leder mødet, afslutter runden.",
+    "s2.private_lead": "Mens I tænker hver for sig, ser kun du det, du skriver – og kun på denne enhed. Alle "
+    "forslag deles i den rækkefølge, de blev skrevet, når tiden er gået, eller når den, der leder mødet, afslutter "
+    "runden.",
     "s2.private_others": "{n} {n:forslag|forslag} fra andre venter – vises, når tiden er gået.",
     "s2.timer_finish": "Afslut runden og del forslagene",
     "s2.timer_state.finished": "runden afsluttet",
@@ -88,8 +89,9 @@ EN: dict[str, str] = {
     "s2.add_label": "New suggestion",
     "s2.add_placeholder": "E.g. the library, the school, Age UK",
     "s2.private": "Your suggestions are yours alone until the time is up",
-    "s2.private_lead": "While you think on your own, only you see what you write. Every suggestion is shared in "
-    "the order written when the time is up, or when whoever leads the meeting ends the round.",
+    "s2.private_lead": "While you think on your own, only you see what you write – and only on this device. Every "
+    "suggestion is shared in the order written when the time is up, or when whoever leads the meeting ends the "
+    "round.",
     "s2.private_others": "{n} {n:suggestion|suggestions} from others waiting – shown when the time is up.",
     "s2.timer_finish": "End the round and share the suggestions",
     "s2.timer_state.finished": "round ended",

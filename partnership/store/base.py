@@ -212,10 +212,12 @@ class Store(MailStore, MeetingStore, TermStore, RoomMethods, ABC):  # the parts 
     # -- structured records --------------------------------------------------------------
 
     @abstractmethod
-    def add_candidate(self, access: Access, name: str, actor: str) -> Candidate:
+    def add_candidate(self, access: Access, name: str, actor: str, device: str = "") -> Candidate:
         """Owner only: record a suggestion at the end of the list, in the order named.
         A name already in the list (case-insensitive) is a ValidationError
-        (code "duplicate_candidate")."""
+        (code "duplicate_candidate"). While step 2's reflection round is open the
+        suggestion is private to ``device``, the secret of the browser that makes it
+        (``Store.private_round``; "" for none: then it is nobody's until the round ends)."""
 
     @abstractmethod
     def update_candidate(

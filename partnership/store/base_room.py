@@ -20,11 +20,13 @@ class RoomMethods(ABC):
         snapshot. Returns the new agenda."""
 
     @abstractmethod
-    def private_round(self, access: Access, author: str) -> PrivateRound:
-        """The owner or a member: step 2's reflection round as ``author`` sees it. While a
-        round is open (the timer started from the full time, until the time is up or it is
-        finished or reset), a suggestion is kept to the name it was made under: only this
-        call returns it, to that name; ``snapshot``, ``history`` and the export leave it
+    def private_round(self, access: Access, device: str) -> PrivateRound:
+        """The owner or a member: step 2's reflection round as the browser whose secret is
+        ``device`` sees it ("" for none, as the projector). While a round is open (the timer
+        started from the full time, until the time is up or it is finished or reset), a
+        suggestion is kept to the device it was made on (``add_candidate``'s ``device``),
+        whatever name anyone types: only this call returns it, to that device; the store
+        keeps the secret's SHA-256 only. ``snapshot``, ``history`` and the export leave it
         out for everyone until the round ends. ``hidden`` counts the others' waiting."""
 
     @abstractmethod

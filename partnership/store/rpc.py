@@ -216,9 +216,9 @@ class RpcStore(MeetingCalls, rpc_term.TermCalls, Store):  # the parts kept besid
 
     # -- structured records --------------------------------------------------------------
 
-    def add_candidate(self, access: Access, name: str, actor: str) -> Candidate:
-        data = self._at(access, "ps_add_candidate", {"p_name": _text(name),
-                                                     "p_actor": _text(actor)})
+    def add_candidate(self, access: Access, name: str, actor: str, device: str = "") -> Candidate:
+        data = self._at(access, "ps_add_candidate", {"p_name": _text(name), "p_actor": _text(actor),
+                                                     "p_device": _text(device)})
         return self._records(lambda: exchange.record(Candidate, data))
 
     def update_candidate(

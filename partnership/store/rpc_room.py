@@ -21,8 +21,8 @@ def agenda(self: RpcStore, access: Access, point: int, expected_version: int, ac
         "p_point": point, "p_expected_version": expected_version, "p_actor": _text(actor)}), Mapping))
 
 
-def private_round(self: RpcStore, access: Access, author: str) -> PrivateRound:
-    data = self._expect(self._at(access, "ps_private_round", {"p_author": _text(author)}, read=True), Mapping)
+def private_round(self: RpcStore, access: Access, device: str) -> PrivateRound:
+    data = self._expect(self._at(access, "ps_private_round", {"p_device": _text(device)}, read=True), Mapping)
     return self._records(lambda: PrivateRound(bool(data["open"]), [exchange.record(Candidate, c) for c in data["mine"]],
                                               self._int(data["hidden"])))
 

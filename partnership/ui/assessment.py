@@ -67,6 +67,7 @@ def grid(c: shell.Page, snap: Snapshot) -> None:
              for s in assessment.SCORES}
     st.data_editor(
         frame, key=GRID, hide_index=True, num_rows="fixed", width="stretch",
+        placeholder="",  # an unrated cell is empty (Streamlit's default draws "None")
         disabled=["position", "name", "points"],
         column_config={
             "position": st.column_config.NumberColumn(c.t("s2.grid_position"), format="%d", width="small"),

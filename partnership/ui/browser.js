@@ -20,6 +20,10 @@ export default function ({ data }) {
   if (wanted && now !== data.cookie + "=" + wanted) {
     document.cookie = data.cookie + "=" + wanted + "; path=/; max-age=31536000; SameSite=Lax";
   }
+  const device = document.cookie.split("; ").find((c) => c.startsWith(data.device_cookie + "="));
+  if (data.device && device !== data.device_cookie + "=" + data.device) {
+    document.cookie = data.device_cookie + "=" + data.device + "; path=/; max-age=31536000; SameSite=Lax";
+  }
   const opened = document.cookie.split("; ").find((c) => c.startsWith(data.opened_cookie + "="));
   if (data.opened !== null && (opened || data.opened_cookie + "=") !== data.opened_cookie + "=" + data.opened) {
     const age = data.opened ? 31536000 : 0;

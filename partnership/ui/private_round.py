@@ -1,7 +1,9 @@
 """Step 2's reflection round as one person sees it (issue 26): while the shared timer's
 round is open, each person's suggestions are theirs alone - the store keeps them out of
 every snapshot (``Store.private_round``) - and they are shared, in the order named, when
-the time is up or the facilitator finishes the round."""
+the time is up or the facilitator finishes the round. "Theirs" is their browser's: each
+suggestion is made with this browser's secret (``browser.device``), not the typed name,
+which the association's people share with the member link."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from partnership.model import PrivateRound, Timer
-from partnership.ui import shell
+from partnership.ui import browser, shell
 from partnership.usertext import plain
 
 ss = st.session_state
@@ -22,16 +24,16 @@ def may_be_open(t: Timer) -> bool:
     return (t.running or t.left_ms != t.duration_ms) and not t.is_up(datetime.now(UTC))
 
 
-def read(c: shell.Page, author: str) -> PrivateRound:
+def read(c: shell.Page, device: str) -> PrivateRound:
     if not may_be_open(c.snap.timer):
         return PrivateRound()
-    return c.store.private_round(c.access, author)
+    return c.store.private_round(c.access, device)
 
 
 def mine(c: shell.Page) -> None:
     """Under step 2's add form: that suggestions are private now, one's own so far, and how
     many of others' wait."""
-    found = read(c, c.name)
+    found = read(c, browser.device())
     if not found.open:
         return
     with st.container(border=True, key="s2_private"):
@@ -44,7 +46,8 @@ def mine(c: shell.Page) -> None:
 
 
 def waiting(c: shell.Page) -> None:
-    """The projector's line: how many suggestions wait for the time to be up."""
+    """The projector's line: how many suggestions wait for the time to be up (no device:
+    nothing is the projector's own)."""
     found = read(c, "")
     if found.open and found.hidden:
         st.markdown(c.t("s2.private_others", n=found.hidden))

@@ -187,7 +187,7 @@ def note_opened(ctx: Ctx, state: Any) -> None:
     state["opened_noted"] = ctx.access.token
 
 
-KEEP_ON_SWITCH = frozenset({"lang", "session_id", "who", "lang_switch", "ps_opened"})
+KEEP_ON_SWITCH = frozenset({"lang", "session_id", "who", "lang_switch", "ps_opened", "ps_device"})
 
 
 def switch_project(state: Any) -> None:
@@ -272,7 +272,8 @@ def sidebar(c: Ctx, snap: Snapshot | None) -> None:
         st.caption(c.t(f"app.store_{kind}"))
         if "privacy" in c.pages:  # in the sidebar, not the top menu: that one would overflow ("3 more")
             st.page_link(c.pages["privacy"], label=c.t("nav.privacy"), icon=":material/shield_person:")
-        browser.helpers(c.name, c.access.token if c.access else "")
+        browser.helpers(c.name, c.access.token if c.access else "",
+                        association=c.access is not None and c.access.role.is_association)
 
 
 def presence_line(c: Ctx, others: list[Presence]) -> None:

@@ -11,7 +11,7 @@ import streamlit as st
 from partnership.errors import Conflict
 from partnership.model import Candidate, CandidateStatus, Snapshot, Timer
 from partnership.steps import MAX_NAME, MAX_TEXT, TOP_PRIORITIES
-from partnership.ui import editor, private_round, shell
+from partnership.ui import browser, editor, private_round, shell
 from partnership.usertext import plain, rich
 
 ss = st.session_state
@@ -86,7 +86,7 @@ def add_form(c: shell.Page) -> None:
     private_round.mine(c)
     if not submitted:
         return
-    added = editor.act(c, None, lambda: c.store.add_candidate(c.access, name, c.name),
+    added = editor.act(c, None, lambda: c.store.add_candidate(c.access, name, c.name, browser.device()),
                        problem="" if name.strip() else c.t("err.required", what=c.t("what.candidate.name")))
     if added is None:
         return

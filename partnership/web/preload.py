@@ -59,10 +59,19 @@ gap, headings' sizes): read as a file, the pages load it too (``ui/style.py``)."
 COMMON = ("BidiComponent", "ButtonGroup", "Html", "Button")
 """Drawn by every page: our components-v2 helpers, the language switch, the style block, buttons."""
 
+EDITORS = ("data-grid-overlay-editor", "number-overlay-editor")
+"""The grid's cell editors, which the DataFrame chunk itself imports lazily on the first key
+pressed in a cell: fetched only then, they arrived after a quick Enter on a real network,
+and that first digit was lost (the overlay had no input yet). Step 2's grid is typed into
+at once, so its page fetches them with the grid (``NESTED``)."""
+
+NESTED = ("DataFrame",)
+"""The chunks whose own lazily imported chunks discovery follows too (one level)."""
+
 PAGES: Mapping[str, tuple[str, ...]] = {
     "overview": ("LinkButton", "Metric", "PageLink", "Progress"),
     "step1": (),
-    "step2": ("TextInput",),
+    "step2": ("TextInput", "DataFrame", *EDITORS),
     "step3": ("LinkButton", "Checkbox", "TextInput", "Selectbox", "PageLink"),
     "step4": ("PageLink", "Selectbox"),
     "step5": ("Selectbox",),
@@ -122,22 +131,33 @@ def _under_static(dep: str) -> str:
     return "js/" + dep.removeprefix("./")
 
 
-def parse(index_html: str, read_js: Callable[[str], str]) -> Frontend:
-    """Discovery: index.html and its entry module (``read_js(file name)`` returns a file
-    of static/js/). Anything unrecognised gives a frontend with nothing to preload."""
-    entry = _ENTRY.search(index_html)
-    if entry is None:
-        return Frontend(frozenset(), {})
-    preloaded = frozenset({f"js/{entry.group(1)}", *(f"js/{x}" for x in _PRELOADED.findall(index_html))})
-    source = read_js(entry.group(1))
+def _lazy_imports(source: str) -> dict[str, tuple[str, ...]]:
+    """A module's lazily imported chunks (file name) -> it and every file it needs (under
+    static/), read from the module's own ``__vite__mapDeps`` list; {} without one."""
     listed = _DEP_LIST.search(source)
     if listed is None:
-        return Frontend(preloaded, {})
+        return {}
     deps = [_under_static(x.strip().strip("\"'`")) for x in listed.group(1).split(",") if x.strip()]
     lazy: dict[str, tuple[str, ...]] = {}
     for file, indices in _LAZY.findall(source):
         needs = [deps[int(i)] for i in indices.split(",") if i and int(i) < len(deps)]
         lazy[file] = tuple(dict.fromkeys([f"js/{file}", *needs]))
+    return lazy
+
+
+def parse(index_html: str, read_js: Callable[[str], str], nested: Iterable[str] = NESTED) -> Frontend:
+    """Discovery: index.html and its entry module (``read_js(file name)`` returns a file
+    of static/js/), and the chunks the ``nested`` components import lazily themselves.
+    Anything unrecognised gives a frontend with nothing to preload."""
+    entry = _ENTRY.search(index_html)
+    if entry is None:
+        return Frontend(frozenset(), {})
+    preloaded = frozenset({f"js/{entry.group(1)}", *(f"js/{x}" for x in _PRELOADED.findall(index_html))})
+    lazy = _lazy_imports(read_js(entry.group(1)))
+    follow = set(nested)
+    for file in [f for f in lazy if _component(f) in follow]:
+        for inner, needs in _lazy_imports(read_js(file)).items():
+            lazy.setdefault(inner, needs)
     return Frontend(preloaded, lazy)
 
 

@@ -59,6 +59,21 @@ def test_one_grid_rates_every_candidate_and_saves_at_once(
     assert all(saved[n].version == 2 for n in NAMES)  # one write each
 
 
+def test_an_unrated_cell_is_empty_not_none(
+    app: MakeApp, store: PostgresStore, eight: tuple[Access, dict[str, str]]
+) -> None:
+    owner, tokens = eight
+    first = store.snapshot(owner).candidates[0]
+    store.update_candidate(owner, first.id, {"resources": 4}, first.version, "Anna")
+    at = app(tokens["owner"], page="step2")
+    no_errors(at)
+    grid = at.get("dataframe")[0]
+    frame = grid.value
+    assert str(frame["resources"].dtype) == "Int64" and frame["resources"].iloc[0] == 4
+    assert frame["resources"].isna().tolist() == [False] + [True] * 7  # held as missing, not as None
+    assert grid.proto.placeholder == ""  # drawn empty: Streamlit's default draws "None"
+
+
 def test_the_grid_sorts_by_points_on_request(
     app: MakeApp, store: PostgresStore, eight: tuple[Access, dict[str, str]]
 ) -> None:

@@ -59,6 +59,10 @@ def test_suggestions_are_private_until_the_round_ends(
     member.button(key="FormSubmitter:s2_add-Tilføj").click().run()
     no_errors(member)
     assert "Dine forslag er kun dine" in texts(member) and "Skolen" in texts(member)
+    twin = app(tokens["member"], name="Mads", page="step2")  # the same name on another browser
+    no_errors(twin)
+    assert "Skolen" not in texts(twin) and "1 forslag fra andre venter" in texts(twin)
+    assert member.session_state[browser.DEVICE] != twin.session_state[browser.DEVICE]
     owner = app(tokens["owner"], page="step2")
     assert "Skolen" not in texts(owner) and "1 forslag fra andre venter" in texts(owner)
     projector = app(tokens["member"], name=None, page="meeting")

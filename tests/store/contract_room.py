@@ -13,7 +13,7 @@ import pytest
 from partnership import agenda, agreement
 from partnership.errors import Conflict, Forbidden, ValidationError
 from partnership.model import Access, CandidateStatus, Role
-from partnership.store.base import Store
+from partnership.store.base import Store, new_token
 from tests.store.contract import Rows
 
 ME = "Anna"
@@ -65,17 +65,18 @@ class RoomContract:
 
     # -- private suggestions during the reflection ----------------------------------------
 
-    def test_suggestions_stay_with_their_author_while_the_round_is_open(self, store: Store) -> None:
+    def test_suggestions_stay_with_their_device_while_the_round_is_open(self, store: Store) -> None:
         owner, member, _ = project(store)
-        store.add_candidate(owner, "Biblioteket", ME)  # before the round: shared at once
+        phone, laptop = new_token(), new_token()  # two browsers' secrets
+        store.add_candidate(owner, "Biblioteket", ME, laptop)  # before the round: shared at once
         store.timer(owner, "start", 0, ME)
-        mine = store.add_candidate(member, "Skolen", MEMBER)
-        store.add_candidate(owner, "Spejderne", OTHER)  # another person on the owner's link
+        mine = store.add_candidate(member, "Skolen", MEMBER, phone)
+        store.add_candidate(owner, "Spejderne", OTHER, laptop)  # another person at the laptop
         assert names(store, owner) == ["Biblioteket"] and names(store, member) == ["Biblioteket"]
-        seen = store.private_round(member, MEMBER)
+        seen = store.private_round(member, phone)
         assert seen.open and [c.name for c in seen.mine] == ["Skolen"] and seen.hidden == 1
-        assert seen.mine[0].id == mine.id
-        other = store.private_round(owner, OTHER.upper())  # the name as typed, any case
+        assert seen.mine[0].id == mine.id and seen.mine[0].updated_by == MEMBER  # the name stays the author
+        other = store.private_round(owner, laptop)
         assert [c.name for c in other.mine] == ["Spejderne"] and other.hidden == 1
         projector = store.private_round(owner, "")
         assert projector.mine == [] and projector.hidden == 2
@@ -83,23 +84,23 @@ class RoomContract:
         assert {e.target for e in history if e.entity == "candidate"} == {
             c.id for c in store.snapshot(owner).candidates}
         assert [c["name"] for c in store.export_project(owner)["candidates"]] == ["Biblioteket"]
-        with pytest.raises(ValidationError) as caught:  # someone else holds it: said without whose
-            store.add_candidate(owner, "skolen", ME)
+        with pytest.raises(ValidationError) as caught:  # another device holds it: said without whose
+            store.add_candidate(owner, "skolen", ME, laptop)
         assert caught.value.code == "duplicate_private"
         with pytest.raises(ValidationError) as caught:  # one's own: the usual duplicate
-            store.add_candidate(member, "SKOLEN", MEMBER)
+            store.add_candidate(member, "SKOLEN", MEMBER, phone)
         assert caught.value.code == "duplicate_candidate"
         store.timer(owner, "stop", 1, ME)  # a pause keeps the round open
-        assert names(store, member) == ["Biblioteket"] and store.private_round(member, MEMBER).open
+        assert names(store, member) == ["Biblioteket"] and store.private_round(member, phone).open
         store.timer(owner, "start", 2, ME)
         finished = store.timer(member, "finish", 3, MEMBER)  # the facilitator ends the round
         assert not finished.running and finished.left_ms == 0
         assert names(store, owner) == ["Biblioteket", "Skolen", "Spejderne"]  # in the order named
-        after = store.private_round(member, MEMBER)
+        after = store.private_round(member, phone)
         assert not after.open and after.mine == [] and after.hidden == 0
         assert len([e for e in store.history(owner) if e.entity == "candidate"]) == 3
         store.timer(owner, "start", 4, ME)  # a new round: what was shared stays shared
-        store.add_candidate(member, "Kirken", MEMBER)
+        store.add_candidate(member, "Kirken", MEMBER, phone)
         assert names(store, owner) == ["Biblioteket", "Skolen", "Spejderne"]
         store.timer(owner, "reset", 5, ME)  # a reset ends the round too
         assert names(store, owner)[-1] == "Kirken"
@@ -107,21 +108,21 @@ class RoomContract:
     def test_the_suggestions_are_shared_when_the_time_is_up(self, store: Store, database_rows: Rows) -> None:
         owner, member, _ = project(store)
         store.timer(owner, "start", 0, ME)
-        store.add_candidate(member, "Skolen", MEMBER)
+        store.add_candidate(member, "Skolen", MEMBER, new_token())
         assert names(store, owner) == []
         # Three minutes pass (the clock is the database's; the start is moved back instead).
         database_rows("update partnership_private.projects set timer_started_at = timer_started_at - interval '4 min'"
                       " where id = %s returning id", (owner.project_id,))
         assert names(store, owner) == ["Skolen"]
-        assert store.private_round(owner, ME).hidden == 0
+        assert store.private_round(owner, "").hidden == 0
 
     def test_a_partner_learns_nothing_of_private_suggestions(self, store: Store) -> None:
         owner, member, tokens = project(store)
         store.timer(owner, "start", 0, ME)
-        store.add_candidate(member, "Skolen", MEMBER)
+        store.add_candidate(member, "Skolen", MEMBER, new_token())
         partner = store.open(tokens["partner"])
-        for attempt in (lambda: store.private_round(partner, "Ole"),
-                        lambda: store.add_candidate(partner, "Skolen", "Ole")):
+        for attempt in (lambda: store.private_round(partner, ""),
+                        lambda: store.add_candidate(partner, "Skolen", "Ole", new_token())):
             with pytest.raises(Forbidden):
                 attempt()
 

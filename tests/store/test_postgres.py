@@ -35,6 +35,7 @@ from tests.store.contract_may import MayContract
 from tests.store.contract_meeting_records import MeetingRecordContract
 from tests.store.contract_meetings import MeetingContract
 from tests.store.contract_members import MemberContract
+from tests.store.contract_private_device import PrivateDeviceContract
 from tests.store.contract_room import RoomContract
 from tests.support.engine import Engine, engine_for
 
@@ -79,7 +80,7 @@ def database_rows(database: str) -> Rows:
 
 
 class TestPostgresStore(StoreContract, MemberContract, MailConfirmContract, MeetingContract, FundingContract,
-                      RoomContract, MeetingRecordContract, MayContract):
+                      RoomContract, MeetingRecordContract, MayContract, PrivateDeviceContract):
     pass
 
 

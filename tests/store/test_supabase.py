@@ -39,6 +39,7 @@ from tests.store.contract_may import MayContract
 from tests.store.contract_meeting_records import MeetingRecordContract
 from tests.store.contract_meetings import MeetingContract
 from tests.store.contract_members import MemberContract
+from tests.store.contract_private_device import PrivateDeviceContract
 from tests.store.contract_room import RoomContract
 from tests.support.engine import engine_for
 from tests.support.postgres import postgres_for
@@ -100,7 +101,7 @@ def database_rows(request: pytest.FixtureRequest, store: SupabaseStore) -> Rows:
 
 
 class TestSupabaseStore(StoreContract, MemberContract, MailConfirmContract, MeetingContract, FundingContract,
-                      RoomContract, MeetingRecordContract, MayContract):
+                      RoomContract, MeetingRecordContract, MayContract, PrivateDeviceContract):
     pass
 
 

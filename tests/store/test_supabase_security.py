@@ -257,7 +257,7 @@ def test_a_token_works_for_its_own_project_only(local: SupabaseStore, server: Rp
         "ps_add_evaluation": {"p_name": "A", "p_answers": {}, "p_reached": "x", "p_actor": "A"},
         "ps_choose_outcome": {"p_choice": "close", "p_note": "", "p_expected_version": 0, "p_actor": "A"},
         "ps_agenda": {"p_point": 1, "p_expected_version": 0, "p_actor": "A"},
-        "ps_private_round": {"p_author": "A"},
+        "ps_private_round": {"p_device": ""},
         "ps_start_from": {"p_title": "x", "p_our_org": "x", "p_creator": "A", "p_owner_token": "O" * 43,
                           "p_partner_token": "P" * 43, "p_viewer_token": "V" * 43, "p_member_token": "M" * 43},
     }

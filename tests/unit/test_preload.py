@@ -47,6 +47,22 @@ def test_discovery_follows_the_entry_modules_map_of_lazy_chunks() -> None:
         '<link rel="preload" as="style" fetchpriority="low" crossorigin href="/base/static/css/Chart.Z3.css">')
 
 
+def test_discovery_follows_a_named_chunks_own_lazy_chunks() -> None:
+    """The grid's cell editors are imported by the DataFrame chunk itself, on the first key
+    pressed in a cell: discovery finds them there (one level), so step 2 can preload them."""
+    entry = ("const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=[\"./Grid.G1.js\",\"./react.BBB.js\"])))"
+             "=>i.map(i=>d[i]);var a=(0,U.lazy)(()=>H(()=>import(`./Grid.G1.js`),__vite__mapDeps([0,1]),"
+             "import.meta.url));")
+    grid = ("const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=[\"./editor.E1.js\",\"./react.BBB.js\"])))"
+            "=>i.map(i=>d[i]);var Ul=J.lazy(async()=>await we(()=>import(`./editor.E1.js`),__vite__mapDeps([0,1]),"
+            "import.meta.url));")
+    files = {"index.AAA.js": entry, "Grid.G1.js": grid}
+    front = preload.parse(INDEX, files.__getitem__, nested=["Grid"])
+    assert front.chunks(["Grid", "editor"]) == ("js/Grid.G1.js", "js/editor.E1.js")
+    assert preload.parse(INDEX, files.__getitem__, nested=[]).missing(["editor"]) == ["editor"]
+    assert "/static/js/number-overlay-editor." in preload.tags_for("", "step2").decode()  # the installed build
+
+
 @pytest.mark.parametrize("index, entry", [
     ("<html><head></head></html>", ENTRY),  # no entry module
     (INDEX, "console.log('a build without a dependency map')"),
