@@ -16,9 +16,19 @@ from datetime import datetime
 from partnership import usertext
 from partnership.errors import PartnershipError
 from partnership.i18n import TIMEZONE, fmt_date, t
-from partnership.model import Approval, HistoryEntry, Side, Snapshot
+from partnership.model import AgreementVersion, Approval, HistoryEntry, Side, Snapshot
 
-__all__ = ["approvals_from_history", "fingerprint_note", "signature_markdown", "signed_when", "with_signatures"]
+__all__ = ["approvals_from_history", "fingerprint_note", "signature_markdown", "signed_version", "signed_when",
+           "with_signatures"]
+
+
+def signed_version(snap: Snapshot) -> AgreementVersion | None:
+    """While the agreement is signed, the very text both sides approved (as it was stored
+    at signing), else None. It is *the* agreement: neither a later task nor a change to
+    the agreement's template changes it."""
+    if snap.project.signed_at is None:
+        return None
+    return next((v for v in snap.signed_versions if v.content_hash == snap.project.signed_hash), None)
 
 
 def signed_when(at: datetime, lang: str) -> str:

@@ -40,8 +40,9 @@ DA: dict[str, str] = {
     "s5.signed": "Underskrevet",
     "s5.signed_lead": "Begge parter har godkendt aftalen, og den er låst. Status og noter på opgaverne kan "
     "stadig opdateres.",
-    "s5.signed_changed": "Nogle opgaver er ændret efter underskriften. Den underskrevne tekst er bevaret "
-    "uændret under »Underskrevne udgaver«.",
+    "s5.signed_changed": "Den aktuelle aftaletekst afviger fra den underskrevne, fx fordi en opgave er ændret "
+    "efter underskriften. Den underskrevne tekst nedenfor gælder; den er bevaret uændret under »Underskrevne "
+    "udgaver«.",
     "s5.reopen": "Genåbn for ændringer",
     "s5.reopen_warn": "Når aftalen genåbnes, kan begge parter rette i den igen, og den skal godkendes af begge "
     "på ny. Den underskrevne udgave bevares og kan stadig læses og hentes.",
@@ -102,8 +103,8 @@ EN: dict[str, str] = {
     "s5.signed": "Signed",
     "s5.signed_lead": "Both parties have approved the agreement, and it is locked. Status and notes of the tasks "
     "can still be updated.",
-    "s5.signed_changed": "Some tasks have changed since signing. The signed text is kept unchanged under "
-    "“Signed versions”.",
+    "s5.signed_changed": "The current agreement text differs from the signed one, for example because a task "
+    "changed after signing. The signed text below applies; it is kept unchanged under “Signed versions”.",
     "s5.reopen": "Reopen for changes",
     "s5.reopen_warn": "When the agreement is reopened, both parties can edit it again, and both must approve "
     "it anew. The signed version is kept and can still be read and downloaded.",

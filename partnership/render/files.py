@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from partnership import agreement, downloads, meeting_calendar, meetings
+from partnership import agreement, downloads, meeting_calendar, meetings, signature
 from partnership.agreement_export import to_html
 from partnership.i18n import t
 from partnership.meetings import Meeting, Meetings
@@ -29,11 +29,13 @@ class File:
 
 def agreement_file(snap: Snapshot, fmt: str, lang: str, *, version: AgreementVersion | None = None,
                    approvals: Iterable[Approval] | None = None) -> File:
-    """The agreement as ``fmt`` (md, html, docx, pdf): the current text in ``lang``, or
-    the signed ``version`` as it was signed, each with its signature block (from
+    """The agreement as ``fmt`` (md, html, docx, pdf): the signed ``version`` as it was
+    signed; without one, the text signed now (``signature.signed_version``) or, before
+    signing, the current text in ``lang``; each with its signature block (from
     ``approvals``, by default the snapshot's) and its fingerprint."""
     if fmt not in downloads.AGREEMENT_FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
+    version = version or signature.signed_version(snap)
     markdown = version.markdown if version is not None else agreement.render_markdown(snap, lang)
     suffix = version.signed_at.strftime("%Y-%m-%d") if version is not None else ""
     doc = downloads.agreement_document(snap, markdown, lang, approvals)

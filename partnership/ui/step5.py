@@ -176,8 +176,7 @@ def agreement_view(c: shell.Ctx, snap: Snapshot) -> None:
     with right:
         balance(c, snap)
     st.markdown(f"**{c.t('s5.text')}**")
-    signed = next((v for v in snap.signed_versions if snap.project.signed_at is not None
-                   and v.content_hash == snap.project.signed_hash), None)
+    signed = signature.signed_version(snap)
     with st.container(border=True, height=620, key="s5_text"):
         if signed is not None:  # a signed agreement reads as the very text both approved
             show_document(c, snap, signed.markdown)

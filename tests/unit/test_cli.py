@@ -124,7 +124,10 @@ def test_agreement_writes_every_format_with_the_signature_block_and_the_fingerpr
     english = tmp_path / "agreement.md"
     assert cli(tmp_path, "agreement", "--link", links["viewer"], "--format", "md", "--out", str(english),
                "--lang", "en").returncode == 0
-    assert english.read_text(encoding="utf-8").startswith("# Cooperation agreement")
+    # A signed agreement is the very text both sides approved (in Danish here), whatever the
+    # reader's language, as on step 5; the signature block around it speaks English.
+    in_english = english.read_text(encoding="utf-8")
+    assert in_english.startswith("# Samarbejdsaftale") and "Signed by both parties" in in_english
 
 
 def test_calendar_writes_the_joint_dated_tasks_as_the_page_does(tmp_path: Path) -> None:
