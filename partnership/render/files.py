@@ -35,9 +35,9 @@ def agreement_file(snap: Snapshot, fmt: str, lang: str, *, version: AgreementVer
     ``approvals``, by default the snapshot's) and its fingerprint."""
     if fmt not in downloads.AGREEMENT_FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
+    suffix = version.signed_at.strftime("%Y-%m-%d") if version is not None else ""  # one of several versions
     version = version or signature.signed_version(snap)
     markdown = version.markdown if version is not None else agreement.render_markdown(snap, lang)
-    suffix = version.signed_at.strftime("%Y-%m-%d") if version is not None else ""
     doc = downloads.agreement_document(snap, markdown, lang, approvals)
     if fmt == "md":
         data = doc.document.encode("utf-8")
