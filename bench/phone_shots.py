@@ -34,7 +34,7 @@ MEASURE = """() => {
   return {page: document.documentElement.scrollWidth,
           chart_box: box ? [box.scrollWidth, box.clientWidth] : null,
           menu: r ? [r.x, r.y, r.width, r.height].map(Math.round) : null,
-          cards: [...document.querySelectorAll('[class*="_t_"]:has([class*="_qs_"])')]
+          cards: [...document.querySelectorAll('[class*="_t_"]:has(> [class*="_tm_"])')]
                  .map(e => Math.round(e.getBoundingClientRect().height))};
 }"""
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from typing import Literal
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -51,14 +52,15 @@ def markup(link: FileLink) -> str:
             f"{html.escape(link.label)}</a>")
 
 
-def show(link: FileLink) -> None:
+def show(link: FileLink, *, width: Literal["stretch", "content"] = "stretch") -> None:
     """One link in its keyed container, in the current place of the page."""
-    with st.container(key=link.key):
+    with st.container(key=link.key, width=width):
         st.markdown(markup(link), unsafe_allow_html=True)
 
 
 def row(links: list[FileLink]) -> None:
-    """Links side by side (each in its own column)."""
-    for col, link in zip(st.columns(len(links)), links, strict=True):
-        with col:
-            show(link)
+    """Links side by side, wrapping onto more lines where the page is narrow (one row
+    that wraps, not columns: fewer elements for a first load to draw)."""
+    with st.container(horizontal=True, gap="large"):
+        for link in links:
+            show(link, width="content")

@@ -61,11 +61,12 @@ def _row(c: shell.Page, snap: Snapshot, a: FundingApplication) -> None:
     deadline = fmt_date(a.deadline, c.lang) if a.deadline else c.t("fund.no_deadline")
     who = usertext.plain(person.name) if person else c.t("tasks.nobody")
     with st.container(border=True, key=f"fund_row_{a.id}"):
-        st.markdown(f"{STATUS_ICON[a.status]} **{usertext.plain(a.fund)}** · {funding.amount_text(a.amount, c.lang)}"
-                    f" · {c.t(f'fund.status.{a.status.value}')}")
-        st.caption(c.t("fund.row", deadline=deadline, who=who))
+        lines = [f"{STATUS_ICON[a.status]} **{usertext.plain(a.fund)}** · {funding.amount_text(a.amount, c.lang)}"
+                 f" · {c.t(f'fund.status.{a.status.value}')}",
+                 f":small[:gray[{c.t('fund.row', deadline=deadline, who=who)}]]"]
         if a.note.strip():
-            st.caption(usertext.plain(a.note))
+            lines.append(f":small[:gray[{usertext.plain(a.note)}]]")
+        st.markdown("  \n".join(lines))  # one element per row: a first load draws fewer
         editor.show_flash(key)
         if not may_write(snap):
             return

@@ -110,9 +110,9 @@ def _person(c: shell.Page, snap: Snapshot, person: Person, key: str, editable: b
             head += f" :blue-badge[{c.t('people.wg_badge')}]"
         if not person.shared:  # only the association's own pages show such a person at all
             head += f" :gray-badge[{c.t('people.internal_badge')}]"
+        if person.contact.strip():  # one element per card: a first load draws fewer
+            head += f"  \n:small[:gray[{plain(person.contact)}]]"
         st.markdown(head)
-        if person.contact.strip():
-            st.caption(plain(person.contact))
         if not editable:
             return
         row = st.container(horizontal=True, vertical_alignment="center", horizontal_alignment="distribute")

@@ -32,9 +32,10 @@ a stale save shows both versions (``editor.record_conflict``).
 Pure helpers: ``editable_fields``, ``addable_kinds`` (names of people and organisations
 for selects and gaps are in ``ui/labels.py``).
 
-Widget keys (stable, for tests): row container ``{key}_t_<id>``; edit button
-``re_{key}task_<id>_edit``; editor inputs ``re_{key}task_<id>_<field>`` and buttons
-``..._save`` / ``..._cancel``; quick status ``{key}_qs_<id>_<version>``; add form
+Widget keys (stable, for tests): row container ``{key}_t_<id>``; the card's one control, a
+popover named by the status, ``{key}_tm_<id>``, holding the quick status
+``{key}_qs_<id>_<version>`` and the edit button ``re_{key}task_<id>_edit``; editor inputs
+``re_{key}task_<id>_<field>`` and buttons ``..._save`` / ``..._cancel``; add form
 inputs ``{key}_new_<field>`` and submit button ``{key}_new_submit``. The date inputs
 (``..._start``, ``..._due``) are text inputs holding the date as typed.
 """
@@ -156,21 +157,19 @@ def task_row(
         if allowed and editor.record_open(rk, task.id):
             _editor(c, snap, task, key, kinds, allowed)
             return
-        if allowed:
-            info, status_col, button_col = st.columns([11, 4, 3], vertical_alignment="center")
-        else:
-            info = st.container()
-        with info:
-            _describe(c, snap, task, today or date.today(), status_badge=not allowed)
+        _describe(c, snap, task, today or date.today(), status_badge=not allowed)
         if not allowed:
             return
-        qs = f"{key}_qs_{task.id}_{task.version}"
-        options = [s.value for s in TaskStatus]
-        status_col.selectbox(c.t("tasks.quick_status"), options=options, index=options.index(task.status.value),
-                             key=qs, format_func=lambda v: c.t(f"agr.status.{v}"), label_visibility="collapsed",
-                             on_change=_quick_status, args=(c, task, k, qs))
-        button_col.button(c.t("edit.edit"), key=f"{k}_edit", icon=":material/edit:", on_click=editor.start_record,
-                          args=(rk, task.id, task.version, {n: _value(task, n) for n in FIELDS}), width="stretch")
+        # One control per card: a popover named by the status. Its contents are in the page
+        # but drawn by the browser only while it is open (a card was ~24 elements before).
+        with st.popover(c.t(f"agr.status.{task.status.value}"), icon=":material/edit:", key=f"{key}_tm_{task.id}"):
+            qs = f"{key}_qs_{task.id}_{task.version}"
+            options = [s.value for s in TaskStatus]
+            st.selectbox(c.t("tasks.quick_status"), options=options, index=options.index(task.status.value),
+                         key=qs, format_func=lambda v: c.t(f"agr.status.{v}"),
+                         on_change=_quick_status, args=(c, task, k, qs))
+            st.button(c.t("edit.edit"), key=f"{k}_edit", icon=":material/edit:", on_click=editor.start_record,
+                      args=(rk, task.id, task.version, {n: _value(task, n) for n in FIELDS}), width="stretch")
 
 
 def _describe(c: shell.Ctx, snap: Snapshot, task: Task, today: date, *, status_badge: bool = True) -> None:
@@ -183,18 +182,23 @@ def _describe(c: shell.Ctx, snap: Snapshot, task: Task, today: date, *, status_b
         badges.append(f":violet-badge[{c.t('tasks.internal')}]")
     if signed(snap) and rules.is_agreement_task(task.kind):
         badges.append(":gray-badge[:material/lock:]")
-    st.markdown(f"{KIND_ICON[task.kind]} **{plain(task.title) or '–'}** · {c.t(f'agr.kind.{task.kind.value}')} "
-                + " ".join(badges))
+    head = (f"{KIND_ICON[task.kind]} **{plain(task.title) or '–'}** · {c.t(f'agr.kind.{task.kind.value}')} "
+            + " ".join(badges))
     person = snap.person(task.responsible) if task.responsible else None
     who = c.t("tasks.responsible", name=person.name) if person else c.t("tasks.nobody")
     parts = [labels.org_name(c, snap, task.side), who]
     when = _when(c, task)
     if when:
         parts.append(when)
-    line = plain(" · ".join(parts))
-    if task.note.strip():  # in the same caption: one element less per card on a first load
-        line += "  \n" + plain(task.note)
-    st.caption(line)
+    lines = [head, _small(" · ".join(parts))]
+    if task.note.strip():
+        lines.append(_small(task.note))
+    st.markdown("  \n".join(lines))  # one element per card: a first load draws fewer
+
+
+def _small(text: str) -> str:
+    """User text as a small grey line of Markdown (escaped: it never acts as markup)."""
+    return f":small[:gray[{plain(text)}]]"
 
 
 def _when(c: shell.Ctx, task: Task) -> str:

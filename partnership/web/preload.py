@@ -73,15 +73,16 @@ PAGES: Mapping[str, tuple[str, ...]] = {
     "step1": (),
     "step2": ("TextInput", "DataFrame", *EDITORS),
     "step3": ("LinkButton", "Checkbox", "TextInput", "Selectbox", "PageLink"),
-    "step4": ("PageLink", "Selectbox"),
-    "step5": ("Selectbox",),
+    "step4": ("PageLink",),
+    "step5": (),
     "timeline": ("Selectbox",),
     "history": ("Selectbox",),
     "settings": ("LinkButton",),
 }
 """The element components (Streamlit's names) each page (its URL path) draws on a new
 tab's first run, as bench/trace_page.py lists them (with PARTNERSHIP_PRELOAD=0). Add forms
-and the timeline's filters are drawn only once opened (ui/lazy.py, a popover), and
+the timeline's filters and a task card's quick status are drawn only once opened (ui/lazy.py,
+a popover), and
 the timeline is an SVG picture (ui/charts.py): Plotly's 4.7 MB module is fetched when
 the reader asks for the interactive chart, not during the first load, where compiling it took a core of this
 2-core machine from the page. The two big chunks are named exactly where a page's first

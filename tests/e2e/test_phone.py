@@ -197,10 +197,12 @@ def test_dropdowns_speak_danish_even_when_nothing_matches(phone: Any, tokens: di
     # read-only there); a desktop browser lets one type a filter that may match nothing.
     agent = PHONE if width == WIDTH else "Mozilla/5.0 (X11; Linux x86_64)"
     page = phone("timeline", tokens["owner"], width=width, agent=agent)
-    page.locator('[data-testid="stPopover"] button', has_text="Filtrér").click()
-    settle(page, 200)
     seen = []
-    for target in (".st-key-tl_f_person input", '[class*="st-key-tl_qs_"] input'):
+    # The filters' popover, then a task card's popover (its quick status).
+    for popover, target in (('[data-testid="stPopover"]:has-text("Filtrér") button', ".st-key-tl_f_person input"),
+                            ('[class*="st-key-tl_tm_"] button', '[class*="st-key-tl_qs_"] input')):
+        page.locator(popover).first.click()
+        settle(page, 200)
         field = page.locator(target).first
         opened(page, field)
         seen.append(page.evaluate("() => document.body.innerText"))
@@ -209,7 +211,7 @@ def test_dropdowns_speak_danish_even_when_nothing_matches(phone: Any, tokens: di
             page.wait_for_selector('[role="listbox"][data-empty="true"]', state="attached")
             seen.append(page.evaluate("() => document.body.innerText"))
             seen.append(page.evaluate(PSEUDO, '[role="listbox"]'))
-        for _ in range(2):  # the dropdown, then the filters' popover
+        for _ in range(2):  # the dropdown, then its popover
             page.keyboard.press("Escape")
             page.wait_for_timeout(200)
     text = "\n".join(seen)

@@ -38,7 +38,7 @@ def test_a_date_typed_with_the_keyboard_is_saved_with_that_date(server: Streamli
     assert (task.title, task.due) == ("Julefrokost for frivillige", date(2026, 12, 24))
     row = page.locator(f".st-key-s4_t_{task.id}")
     assert "Frist 24. dec. 2026" in row.inner_text()
-    row.get_by_role("button", name="Rediger").click()
+    browser.edit_task(page, "s4", task.id)
     due = page.locator(f".st-key-re_s4task_{task.id}_due input")
     due.wait_for(state="visible")
     assert due.input_value() == "24.12.2026"  # the stored date, read back into the field
@@ -80,7 +80,7 @@ def test_a_day_picked_in_an_editor_is_saved(server: StreamlitServer, open_as: Op
     task = server.store.add_task(owner, {"title": "Plakater", "kind": "task"}, "Anna")
     k = f"re_s4task_{task.id}"
     page = open_as(token, "step4", name="Anna", ready=f".st-key-s4_t_{task.id}")
-    page.locator(f".st-key-s4_t_{task.id}").get_by_role("button", name="Rediger").click()
+    browser.edit_task(page, "s4", task.id)
     page.locator(f".st-key-{k}_due_cal button.ps-cal-open").click()
     dialog = page.get_by_role("dialog", name="Vælg dato for Frist")
     today = date.today()

@@ -83,3 +83,10 @@ def wait_text(page: Page, needle: str, selector: str = "body", timeout: float = 
     page.wait_for_function(
         "([sel, needle]) => { const el = document.querySelector(sel); return !!el && el.innerText.includes(needle); }",
         arg=[selector, needle], timeout=timeout)
+
+
+def edit_task(page: Page, key: str, task_id: str, timeout: float = TIMEOUT_MS) -> None:
+    """Open a task card's editor (ui/tasks.py): its one control, a popover named by the
+    status, then "Rediger" in it."""
+    page.locator(f".st-key-{key}_tm_{task_id} button").first.click()
+    page.locator(f".st-key-re_{key}task_{task_id}_edit button").click(timeout=timeout)
