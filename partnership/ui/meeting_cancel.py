@@ -4,8 +4,9 @@ reason, or holds it after all; compare-and-set on the meeting's version
 (``Store.cancel_meeting``). A cancelled meeting shows "Aflyst" with who, when and why,
 gets no reminder mail and is STATUS:CANCELLED in the calendar file.
 
-Widget keys per meeting ``<id>``: reason ``mt_cancel_reason_<id>``, buttons
-``mt_cancel_<id>`` and ``mt_restore_<id>``; status ``mt_status_<id>``.
+Widget keys per meeting ``<id>``: the popover ``mt_cancel_menu_<id>`` holding the reason
+``mt_cancel_reason_<id>`` and the button ``mt_cancel_<id>``; ``mt_restore_<id>``; status
+``mt_status_<id>``.
 """
 
 from __future__ import annotations
@@ -42,9 +43,11 @@ def status(c: shell.Page, m: Meeting, writer: bool) -> None:
         st.button(c.t("mt.restore"), key=f"mt_restore_{m.id}", icon=":material/event_available:",
                   on_click=_set, args=(c, m, False))
         return
-    row = st.container(horizontal=True, vertical_alignment="bottom", gap="small")
-    row.text_input(c.t("mt.cancel_reason"), key=f"mt_cancel_reason_{m.id}", max_chars=1000)
-    row.button(c.t("mt.cancel"), key=key, icon=":material/event_busy:", on_click=_set, args=(c, m, True))
+    # Behind one small control: the meeting's page leads with its place, people and agenda.
+    with st.popover(c.t("mt.cancel"), icon=":material/event_busy:", key=f"mt_cancel_menu_{m.id}"):
+        st.text_input(c.t("mt.cancel_reason"), key=f"mt_cancel_reason_{m.id}", max_chars=1000)
+        st.button(c.t("mt.cancel"), key=key, icon=":material/event_busy:", on_click=_set, args=(c, m, True),
+                  type="primary")
 
 
 def _set(c: shell.Page, m: Meeting, cancelled: bool) -> None:
