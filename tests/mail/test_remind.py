@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from email.header import decode_header, make_header
 from email.message import Message
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import parse_qs, urlparse
 
 import psycopg
@@ -18,7 +19,7 @@ import pytest
 
 from partnership import agreement
 from partnership.i18n import TIMEZONE
-from partnership.model import Access
+from partnership.model import Access, Person
 from partnership.store.base import new_token
 from partnership.store.postgres import PostgresStore
 from tests.support import cli as in_process
@@ -60,6 +61,30 @@ def confirmed(store: PostgresStore, access: Access, person: str, email: str, lan
     store.mail_subscribe(access, person, email, lang, actor, confirm_token=token, digest=digest)
     assert store.mail_confirm(token) == (lang, "confirmed")
     return token
+
+
+class Opted(NamedTuple):
+    owner: Access
+    partner: Access
+    eva: Person
+    ole: Person
+    bo: Person
+
+
+def opted_in(store: PostgresStore) -> Opted:
+    """A project "Lektiecafé" between Boldklubben and Biblioteket where Eva (association,
+    Danish) and Ole (partner, English) confirmed their mail, and Bo subscribed but never
+    confirmed."""
+    owner, tokens = store.create_project("Lektiecafé", "Boldklubben", "Anna")
+    partner = store.open(tokens["partner"])
+    store.update_project(owner, {"partner_org": "Biblioteket"}, 1, "Anna")
+    eva = store.add_person(owner, {"name": "Eva", "side": "association"}, "Anna")
+    ole = store.add_person(partner, {"name": "Ole", "side": "partner"}, "Ole")
+    bo = store.add_person(owner, {"name": "Bo", "side": "association"}, "Anna")
+    confirmed(store, owner, eva.id, "eva@example.org", "da", "Eva")
+    confirmed(store, partner, ole.id, "ole@example.org", "en", "Ole")
+    store.mail_subscribe(owner, bo.id, "bo@example.org", "da", "Bo", confirm_token=new_token())  # never confirmed
+    return Opted(owner, partner, eva, ole, bo)
 
 
 def project(store: PostgresStore) -> tuple[Access, Access, dict[str, str]]:

@@ -9,24 +9,15 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from partnership.i18n import TIMEZONE
-from partnership.store.base import new_token
 from partnership.store.postgres import PostgresStore
-from tests.mail.test_remind import confirmed, remind, sent_count, subject, text
+from tests.mail.test_remind import opted_in, remind, sent_count, subject, text
 from tests.support.smtp import SmtpServer
 
 
 def test_a_meeting_record_is_mailed_once_with_its_time_and_place_and_never_when_cancelled(
         store: PostgresStore, database: str, smtp: SmtpServer, tmp_path: Path) -> None:
     today = datetime.now(TIMEZONE).date()
-    owner, tokens = store.create_project("Lektiecafé", "Boldklubben", "Anna")
-    partner = store.open(tokens["partner"])
-    store.update_project(owner, {"partner_org": "Biblioteket"}, 1, "Anna")
-    eva = store.add_person(owner, {"name": "Eva", "side": "association"}, "Anna")
-    ole = store.add_person(partner, {"name": "Ole", "side": "partner"}, "Ole")
-    bo = store.add_person(owner, {"name": "Bo", "side": "association"}, "Anna")
-    confirmed(store, owner, eva.id, "eva@example.org", "da", "Eva")
-    confirmed(store, partner, ole.id, "ole@example.org", "en", "Ole")
-    store.mail_subscribe(owner, bo.id, "bo@example.org", "da", "Bo", confirm_token=new_token())  # never confirmed
+    owner, partner, eva, ole, bo = opted_in(store)  # Eva and Ole confirmed, Bo never did
     store.add_meeting(owner, {"day": today + timedelta(days=2), "time": "17:30",
                                         "place": "Nørrebro Bibliotek, lokale 2"}, "Anna")
     store.add_task(owner, {"title": "Opfølgningsmøde", "kind": "follow_up", "responsible": ole.id,

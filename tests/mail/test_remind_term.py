@@ -10,24 +10,15 @@ from pathlib import Path
 from partnership import agreement, term
 from partnership.i18n import TIMEZONE
 from partnership.model_term import Outcome
-from partnership.store.base import new_token
 from partnership.store.postgres import PostgresStore
-from tests.mail.test_remind import confirmed, remind, subject, text
+from tests.mail.test_remind import confirmed, opted_in, remind, subject, text
 from tests.support.smtp import SmtpServer
 
 
 def test_the_period_s_end_is_mailed_once_and_not_after_the_decision(
         store: PostgresStore, database: str, smtp: SmtpServer, tmp_path: Path) -> None:
     today = datetime.now(TIMEZONE).date()
-    owner, tokens = store.create_project("Lektiecafé", "Boldklubben", "Anna")
-    partner = store.open(tokens["partner"])
-    store.update_project(owner, {"partner_org": "Biblioteket"}, 1, "Anna")
-    eva = store.add_person(owner, {"name": "Eva", "side": "association"}, "Anna")
-    ole = store.add_person(partner, {"name": "Ole", "side": "partner"}, "Ole")
-    confirmed(store, owner, eva.id, "eva@example.org", "da", "Eva")
-    confirmed(store, partner, ole.id, "ole@example.org", "en", "Ole")
-    bo = store.add_person(owner, {"name": "Bo", "side": "association"}, "Anna")
-    store.mail_subscribe(owner, bo.id, "bo@example.org", "da", "Bo", confirm_token=new_token())  # never confirmed
+    owner, partner, *_ = opted_in(store)  # Eva and Ole confirmed, Bo never did
     store.set_term(owner, None, today + timedelta(days=term.REMIND_DAYS + 1), 0, "Anna")
 
     early = remind(database, smtp.url, tmp_path)
