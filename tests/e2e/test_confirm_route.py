@@ -5,11 +5,7 @@ expired link is refused in clear Danish and confirms nothing."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -20,26 +16,12 @@ import pytest
 from partnership.i18n import TIMEZONE
 from partnership.reminders_confirm import confirm_url
 from partnership.store.base import new_token
+from tests.support import cli as in_process
 from tests.support.smtp import SmtpServer
 from tests.support.streamlit_server import StreamlitServer
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def smtp(tmp_path: Path) -> Iterator[SmtpServer]:
-    with SmtpServer(tmp_path / "maildir") as server:
-        yield server
-
-
-def remind(server: StreamlitServer, smtp: SmtpServer, cwd: Path) -> str:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PARTNERSHIP_", "SUPABASE_"))}
-    env.update({"PARTNERSHIP_DATABASE_URL": server.database, "PARTNERSHIP_BASE_URL": server.url,
-                "PARTNERSHIP_SMTP_URL": smtp.url, "PARTNERSHIP_MAIL_FROM": "noreply@example.org",
-                "PYTHONPATH": str(ROOT)})
-    return subprocess.run([sys.executable, "-m", "partnership", "remind"], capture_output=True, text=True,
-                          timeout=120, cwd=cwd, env=env, check=True).stdout
 
 
 def test_the_confirmation_link_confirms_with_a_post_and_an_expired_one_is_refused(
@@ -53,7 +35,8 @@ def test_the_confirmation_link_confirms_with_a_post_and_an_expired_one_is_refuse
     token, late = new_token(), new_token()
     store.mail_subscribe(owner, eva.id, "eva@example.org", "en", "Eva", confirm_token=token)
     store.mail_subscribe(owner, karim.id, "karim@example.org", "da", "Karim", confirm_token=late)
-    assert "sent 0 of 0" in remind(server, smtp, tmp_path)  # nothing before confirming
+    before = in_process.remind(server.database, server.url, smtp.url, tmp_path, check=True)
+    assert "sent 0 of 0" in before.stdout  # nothing before confirming
 
     link = confirm_url(server.url, token, "en")
     with httpx.Client(timeout=10) as client:
@@ -80,5 +63,5 @@ def test_the_confirmation_link_confirms_with_a_post_and_an_expired_one_is_refuse
 
     confirmed = {s.person_id: s.confirmed_at for s in store.mail_subscriptions(owner)}
     assert confirmed[eva.id] is not None and confirmed[karim.id] is None
-    assert "sent 1 of 1" in remind(server, smtp, tmp_path)
+    assert "sent 1 of 1" in in_process.remind(server.database, server.url, smtp.url, tmp_path, check=True).stdout
     assert [m["To"] for m in smtp.mails()] == ["eva@example.org"]

@@ -5,11 +5,7 @@ and the next run sends that person nothing."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -18,27 +14,12 @@ import pytest
 
 from partnership.i18n import TIMEZONE
 from partnership.store.base import new_token
+from tests.support import cli as in_process
 from tests.support.smtp import SmtpServer
 from tests.support.streamlit_server import StreamlitServer
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def smtp(tmp_path: Path) -> Iterator[SmtpServer]:
-    with SmtpServer(tmp_path / "maildir") as server:
-        yield server
-
-
-def remind(server: StreamlitServer, smtp: SmtpServer, cwd: Path) -> str:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PARTNERSHIP_", "SUPABASE_"))}
-    env.update({"PARTNERSHIP_DATABASE_URL": server.database, "PARTNERSHIP_BASE_URL": server.url,
-                "PARTNERSHIP_SMTP_URL": smtp.url, "PARTNERSHIP_MAIL_FROM": "noreply@example.org",
-                "PYTHONPATH": str(ROOT)})
-    done = subprocess.run([sys.executable, "-m", "partnership", "remind"], capture_output=True, text=True,
-                          timeout=120, cwd=cwd, env=env, check=True)
-    return done.stdout
 
 
 def test_the_link_in_the_mail_unsubscribes_without_the_projects_link(server: StreamlitServer, smtp: SmtpServer,
@@ -51,7 +32,7 @@ def test_the_link_in_the_mail_unsubscribes_without_the_projects_link(server: Str
     token = new_token()
     store.mail_subscribe(owner, eva.id, "eva@example.org", "en", "Eva", confirm_token=token)
     assert store.mail_confirm(token) == ("en", "confirmed")
-    assert "sent 1 of 1" in remind(server, smtp, tmp_path)
+    assert "sent 1 of 1" in in_process.remind(server.database, server.url, smtp.url, tmp_path, check=True).stdout
     [mail] = smtp.mails()
     payload = mail.get_payload(decode=True)
     assert isinstance(payload, bytes)
@@ -74,5 +55,5 @@ def test_the_link_in_the_mail_unsubscribes_without_the_projects_link(server: Str
         assert forged.status_code == 404 and "Linket er ikke gyldigt" in forged.text
 
     store.add_task(owner, {"title": "Anden frist", "responsible": eva.id, "due": soon}, "Anna")
-    assert "sent 0 of 0" in remind(server, smtp, tmp_path)
+    assert "sent 0 of 0" in in_process.remind(server.database, server.url, smtp.url, tmp_path, check=True).stdout
     assert len(smtp.mails()) == 1

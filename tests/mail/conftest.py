@@ -1,16 +1,14 @@
 """The mail tests' fixtures: a fresh database of the session's embedded PostgreSQL, a store
-on it, and a real SMTP server on 127.0.0.1 (aiosmtpd in its own process)."""
+on it (the SMTP server is tests/conftest.py's ``smtp``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from partnership.store.postgres import PostgresStore
 from tests.support.engine import shared
-from tests.support.smtp import SmtpServer
 
 
 @pytest.fixture
@@ -26,8 +24,3 @@ def store(database: str) -> Iterator[PostgresStore]:
     yield s
     s.close()
 
-
-@pytest.fixture
-def smtp(tmp_path: Path) -> Iterator[SmtpServer]:
-    with SmtpServer(tmp_path / "maildir") as server:
-        yield server

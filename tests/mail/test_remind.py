@@ -31,12 +31,8 @@ SENDER = "Partnerskab <noreply@example.org>"
 
 
 def remind(database: str, smtp_url: str | None, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """``remind`` in a folder of its own (no secrets file), against ``database``; in this
-    process (tests/support/cli.py), with no PARTNERSHIP_ or SUPABASE_ setting but these."""
-    env = {"PARTNERSHIP_DATABASE_URL": database, "PARTNERSHIP_BASE_URL": "https://app.example.org/base"}
-    if smtp_url is not None:
-        env.update({"PARTNERSHIP_SMTP_URL": smtp_url, "PARTNERSHIP_MAIL_FROM": SENDER})
-    return in_process.run("remind", *args, env=env, cwd=tmp_path, clear=("PARTNERSHIP_", "SUPABASE_"))
+    """``remind`` in a folder of its own, against ``database`` (tests/support/cli.py)."""
+    return in_process.remind(database, "https://app.example.org/base", smtp_url, tmp_path, *args, sender=SENDER)
 
 
 def text(mail: Message) -> str:
