@@ -18,6 +18,7 @@ from tests.support import browser
 from tests.support.streamlit_server import StreamlitServer
 
 OpenAs = Callable[..., Any]
+Screen = Callable[..., Any]
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +61,32 @@ def open_as(chromium: Any, server: StreamlitServer) -> Iterator[OpenAs]:
             query.append(f"k={quote(token)}")
         server.fresh = False
         browser.open_page(page, f"{server.url}/{path}" + ("?" + "&".join(query) if query else ""), ready)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def screen(chromium: Any, server: StreamlitServer) -> Iterator[Screen]:
+    """``screen("step2?k=TOKEN", name, device, ready, init="")``: a page in a browser context
+    of its own (one person's device: ``browser.PHONE``, ``PROJECTOR``, ``LAPTOP``), drawn
+    and idle; ``name`` is the browser's remembered name (None: none); ``init`` runs in the
+    page before any of its own scripts."""
+    contexts: list[Any] = []
+
+    def make(url: str, name: str | None, device: dict[str, Any], ready: str, init: str = "") -> Any:
+        context = chromium.new_context(**device)
+        context.set_default_timeout(browser.TIMEOUT_MS)
+        contexts.append(context)
+        if init:
+            context.add_init_script(init)
+        if name:
+            context.add_cookies([{"name": "ps_name", "value": quote(name), "url": server.url}])
+        page = context.new_page()
+        server.fresh = False
+        browser.open_page(page, f"{server.url}/{url}", ready)
         return page
 
     yield make

@@ -8,43 +8,18 @@ from __future__ import annotations
 import re
 import statistics
 import time
-from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import quote
 
 import pytest
 
+from tests.e2e.conftest import Screen
 from tests.support import browser
 from tests.support.streamlit_server import StreamlitServer
 
 pytestmark = pytest.mark.e2e
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 3}
-PROJECTOR = {"viewport": {"width": 1920, "height": 1080}}
 CLOCK = ".st-key-meeting_clock"
-Screen = Callable[..., Any]
-
-
-@pytest.fixture
-def screen(chromium: Any, server: StreamlitServer) -> Iterator[Screen]:
-    """``screen(token, path, name, device)``: a page in a browser context of its own (a
-    person's phone or the projector), drawn and idle."""
-    contexts: list[Any] = []
-
-    def make(token: str, path: str, name: str | None, device: dict[str, Any], ready: str) -> Any:
-        context = chromium.new_context(**device)
-        context.set_default_timeout(browser.TIMEOUT_MS)
-        contexts.append(context)
-        if name:
-            context.add_cookies([{"name": "ps_name", "value": quote(name), "url": server.url}])
-        page = context.new_page()
-        server.fresh = False
-        browser.open_page(page, f"{server.url}/{path}?k={quote(token)}", ready)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 def seconds(text: str) -> int:
@@ -74,8 +49,8 @@ def test_the_shared_timer_agrees_on_phone_and_projector_and_survives_a_reload(
     server: StreamlitServer, screen: Screen
 ) -> None:
     owner, tokens = server.store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
-    phone = screen(tokens["member"], "step2", "Mads", PHONE, ".st-key-s2_timer")
-    projector = screen(tokens["owner"], "meeting", None, PROJECTOR, CLOCK)
+    phone = screen(f"step2?k={quote(tokens['member'])}", "Mads", browser.PHONE, ".st-key-s2_timer")
+    projector = screen(f"meeting?k={quote(tokens['owner'])}", None, browser.PROJECTOR, CLOCK)
     assert projector_left(projector) == 180
     phone.locator(".st-key-s2_timer button", has_text="Start 3 minutter").click()
     phone.locator(".st-key-s2_timer [data-testid='stProgress']").wait_for(state="visible")
@@ -101,8 +76,9 @@ def test_suggestions_from_three_phones_reach_the_projector_in_the_order_named(
     server: StreamlitServer, screen: Screen
 ) -> None:
     owner, tokens = server.store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
-    projector = screen(tokens["owner"], "meeting", None, PROJECTOR, CLOCK)
-    phones = [screen(tokens["member"], "step2", name, PHONE, ".st-key-s2_timer") for name in ("Mads", "Sara", "Ib")]
+    projector = screen(f"meeting?k={quote(tokens['owner'])}", None, browser.PROJECTOR, CLOCK)
+    member = f"step2?k={quote(tokens['member'])}"
+    phones = [screen(member, name, browser.PHONE, ".st-key-s2_timer") for name in ("Mads", "Sara", "Ib")]
     took: list[float] = []
     named: list[str] = []
     for n in range(15):

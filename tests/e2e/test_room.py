@@ -7,58 +7,27 @@ typed on a fresh page and draws unrated cells empty."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-from urllib.parse import quote
-
 import pytest
 
 from partnership.demo import create_demo
 from partnership.model import Role
+from tests.e2e.conftest import Screen
 from tests.support import browser
 from tests.support.streamlit_server import StreamlitServer
 
 pytestmark = pytest.mark.e2e
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 3}
-LAPTOP = {"viewport": {"width": 1280, "height": 1000}}
-PROJECTOR = {"viewport": {"width": 1920, "height": 1080}}
 MEETING = ".st-key-meeting"
 
 
-@pytest.fixture
-def contexts(chromium: Any) -> Iterator[list[Any]]:
-    made: list[Any] = []
-    yield made
-    for context in made:
-        context.close()
-
-
-def screen(chromium: Any, server: StreamlitServer, made: list[Any], url: str, name: str | None,
-           device: dict[str, Any], ready: str, init: str = "") -> Any:
-    """A page in a browser context of its own (one person's device), drawn and idle;
-    ``init`` runs in the page before any of its own scripts."""
-    context = chromium.new_context(**device)
-    context.set_default_timeout(browser.TIMEOUT_MS)
-    made.append(context)
-    if init:
-        context.add_init_script(init)
-    if name:
-        context.add_cookies([{"name": "ps_name", "value": quote(name), "url": server.url}])
-    page = context.new_page()
-    server.fresh = False
-    browser.open_page(page, f"{server.url}/{url}", ready)
-    return page
-
-
 def test_the_projector_follows_the_agenda_and_suggestions_stay_private_until_the_round_ends(
-    chromium: Any, server: StreamlitServer, contexts: list[Any]
+    server: StreamlitServer, screen: Screen
 ) -> None:
     owner, tokens = server.store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
     server.store.agenda(owner, 2, 0, "Anna")  # the meeting is at step 1's point
-    facilitator = screen(chromium, server, contexts, f"step2?k={owner.token}", "Anna", LAPTOP, ".st-key-agenda_bar")
-    phone = screen(chromium, server, contexts, f"step2?k={tokens['member']}", "Mads", PHONE, ".st-key-s2_timer")
-    projector = screen(chromium, server, contexts, f"meeting?k={tokens['member']}", None, PROJECTOR, MEETING)
+    facilitator = screen(f"step2?k={owner.token}", "Anna", browser.LAPTOP, ".st-key-agenda_bar")
+    phone = screen(f"step2?k={tokens['member']}", "Mads", browser.PHONE, ".st-key-s2_timer")
+    projector = screen(f"meeting?k={tokens['member']}", None, browser.PROJECTOR, MEETING)
     assert "punkt 2 af 5" in projector.locator(MEETING).inner_text()
 
     facilitator.locator(".st-key-agenda_next button").click()  # on to step 2's point: every screen follows
@@ -71,7 +40,7 @@ def test_the_projector_follows_the_agenda_and_suggestions_stay_private_until_the
     phone.get_by_role("button", name="Tilføj").click()
     browser.wait_text(phone, "Skolen", ".st-key-s2_private")  # the author sees their own
     browser.wait_text(projector, "1 forslag fra andre venter", MEETING)  # the room only counts it
-    twin = screen(chromium, server, contexts, f"step2?k={tokens['member']}", "Mads", PHONE, ".st-key-s2_private")
+    twin = screen(f"step2?k={tokens['member']}", "Mads", browser.PHONE, ".st-key-s2_private")
     browser.wait_text(twin, "1 forslag fra andre venter", ".st-key-s2_private")  # the same name, another phone
     assert "Skolen" not in browser.text(twin)
     phone.reload()  # the phone's own stays its own after a reload (its secret is in a cookie)
@@ -87,9 +56,9 @@ def test_the_projector_follows_the_agenda_and_suggestions_stay_private_until_the
     assert "venter" not in projector.locator(MEETING).inner_text()
 
 
-def test_a_member_cannot_reach_link_management(chromium: Any, server: StreamlitServer, contexts: list[Any]) -> None:
+def test_a_member_cannot_reach_link_management(server: StreamlitServer, screen: Screen) -> None:
     owner, tokens = server.store.create_project("Lektiecafé", "Boldklubben Øst", "Anna")
-    page = screen(chromium, server, contexts, f"settings?k={tokens['member']}", "Mads", LAPTOP,
+    page = screen(f"settings?k={tokens['member']}", "Mads", browser.LAPTOP,
                   "[data-testid='stMainBlockContainer']")
     shown = browser.text(page)
     assert "Lige nu er de ikke vist for medlemmer" in shown  # the page is the settings page, for a member
@@ -125,11 +94,11 @@ ROW_PX = 35  # glide-data-grid's row and header height in Streamlit
 
 
 def test_the_grid_keeps_the_first_digit_typed_on_a_fresh_page_and_shows_unrated_cells_empty(
-    chromium: Any, server: StreamlitServer, contexts: list[Any]
+    server: StreamlitServer, screen: Screen
 ) -> None:
     owner, tokens = create_demo(server.store)
     new = server.store.add_candidate(owner, "Ny forening", "Anna")  # not rated yet
-    page = screen(chromium, server, contexts, f"step2?k={tokens['owner']}", "Anna", LAPTOP, f"{GRID} canvas",
+    page = screen(f"step2?k={tokens['owner']}", "Anna", browser.LAPTOP, f"{GRID} canvas",
                   init=DRAWN)
     page.wait_for_function("() => window.__psDrawn.has('Ny forening')")
     drawn = page.evaluate("() => Array.from(window.__psDrawn)")

@@ -27,6 +27,12 @@ ARGS = [
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 TIMEOUT_MS = 15_000
 
+PHONE: dict[str, Any] = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
+                         "device_scale_factor": 3}
+"""A phone's browser context (``chromium.new_context(**PHONE)``)."""
+PROJECTOR: dict[str, Any] = {"viewport": {"width": 1920, "height": 1080}}
+LAPTOP: dict[str, Any] = {"viewport": {"width": 1280, "height": 1000}}
+
 
 def missing() -> str:
     """Why browser tests cannot run here ("" if they can)."""
