@@ -22,6 +22,10 @@ from tests.support.engine import engine_for
 APP = str(Path(__file__).resolve().parents[2] / "main.py")
 
 
+MakeApp = Callable[..., AppTest]
+"""The ``app`` fixture: ``app(token=..., name=..., page=...)`` makes an AppTest."""
+
+
 @pytest.fixture
 def database(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """A fresh database that the app's store (PARTNERSHIP_DATABASE_URL) uses for this test."""
@@ -61,7 +65,7 @@ def store(database: str) -> Iterator[PostgresStore]:
 
 
 @pytest.fixture
-def app(database: str) -> Callable[..., AppTest]:
+def app(database: str) -> MakeApp:
     """Make an AppTest of the whole app, optionally opened with a link token and a name
     (as the URL ``?k=<token>&n=<name>`` would), on a given page."""
 

@@ -4,7 +4,6 @@ and the top three proposed from the points and confirmed by people."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -12,9 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from partnership.model import Access, CandidateStatus
 from partnership.store.postgres import PostgresStore
-from tests.app.conftest import no_errors, texts
+from tests.app.conftest import MakeApp, no_errors, texts
 
-MakeApp = Callable[..., AppTest]
 NAMES = ("Biblioteket", "Skolen", "Ældresagen", "Idrætsforeningen", "Kirken", "Spejderne", "Kommunen", "Caféen")
 
 

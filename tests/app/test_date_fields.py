@@ -8,7 +8,6 @@ or the form refuses with a message and keeps the text. Nothing is saved without 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -16,9 +15,8 @@ from streamlit.testing.v1 import AppTest
 
 from partnership.model import TaskKind
 from partnership.store.base import Store
-from tests.app.conftest import SQL, no_errors, opened, texts
+from tests.app.conftest import SQL, MakeApp, no_errors, opened, texts
 
-MakeApp = Callable[..., AppTest]
 CHRISTMAS_EVE = date(2026, 12, 24)
 
 

@@ -6,16 +6,13 @@ browser would set it, in a fresh session (the server forgot the editor)."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
 from partnership.store.base import Store
 from partnership.ui.drafts import KEY
-from tests.app.conftest import no_errors, texts
-
-MakeApp = Callable[..., AppTest]
+from tests.app.conftest import MakeApp, no_errors, texts
 
 
 def report(at: AppTest, slot: str, values: dict[str, Any], base: int = 0, age_s: float = 60) -> AppTest:

@@ -4,18 +4,14 @@ fails here (the engine's side is tests/store/contract.py's round trip)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from partnership import agreement
 from partnership.i18n import t
 from partnership.steps import FIELDS, FieldSpec
 from partnership.store.postgres import PostgresStore
-from tests.app.conftest import field_views, no_errors
+from tests.app.conftest import MakeApp, field_views, no_errors
 
-MakeApp = Callable[..., AppTest]
 
 @pytest.mark.parametrize("spec", FIELDS, ids=lambda f: f.key)
 def test_every_field_has_its_editor_on_its_steps_page(app: MakeApp, store: PostgresStore, spec: FieldSpec) -> None:

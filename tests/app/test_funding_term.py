@@ -3,20 +3,16 @@ the overview's notice and the dashboard's sum (issue 25)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
-
-from streamlit.testing.v1 import AppTest
 
 from partnership import agreement
 from partnership.demo import FUNDING, create_demo
 from partnership.model_term import FundingStatus, Outcome
 from partnership.store.postgres import PostgresStore
 from partnership.ui import timeline_page
-from tests.app.conftest import no_errors, opened, texts
+from tests.app.conftest import MakeApp, no_errors, opened, texts
 from tests.app.test_steps45 import fresh, ready
 
-MakeApp = Callable[..., AppTest]
 TODAY = date.today()
 
 

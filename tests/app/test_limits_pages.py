@@ -4,7 +4,6 @@ timeline), and the limits answer in the reader's language without losing what wa
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 
 import psycopg
@@ -14,9 +13,8 @@ from partnership import limits, timeline_reduce
 from partnership.i18n import t
 from partnership.store.postgres import PostgresStore
 from partnership.ui import paging, throttle
-from tests.app.conftest import SQL, no_errors, texts
+from tests.app.conftest import SQL, MakeApp, no_errors, texts
 
-MakeApp = Callable[..., AppTest]
 TODAY = date.today()
 
 

@@ -3,7 +3,6 @@ this link may do now), not from the role (issue 22, "one home for each rule").""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from streamlit.testing.v1 import AppTest
@@ -11,9 +10,7 @@ from streamlit.testing.v1 import AppTest
 from partnership import agreement
 from partnership.model_term import Outcome
 from partnership.store.postgres import PostgresStore
-from tests.app.conftest import SQL, no_errors
-
-MakeApp = Callable[..., AppTest]
+from tests.app.conftest import SQL, MakeApp, no_errors
 
 
 def keys(at: AppTest, kind: str = "button") -> set[str]:

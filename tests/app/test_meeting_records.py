@@ -5,7 +5,6 @@ cancelled from the tab ("Aflyst", with the reason) and held again."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 
 from streamlit.testing.v1 import AppTest
@@ -14,9 +13,7 @@ from partnership import meetings_demo
 from partnership.demo import create_demo
 from partnership.i18n import fmt_date
 from partnership.store.postgres import PostgresStore
-from tests.app.conftest import no_errors, texts
-
-MakeApp = Callable[..., AppTest]
+from tests.app.conftest import MakeApp, no_errors, texts
 
 
 def next_metric(at: AppTest) -> str:

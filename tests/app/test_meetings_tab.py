@@ -5,7 +5,6 @@ viewer reads without controls."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 
 from streamlit.testing.v1 import AppTest
@@ -14,9 +13,7 @@ from partnership import meetings_demo
 from partnership.demo import create_demo
 from partnership.i18n import t
 from partnership.store.postgres import PostgresStore
-from tests.app.conftest import no_errors, texts
-
-MakeApp = Callable[..., AppTest]
+from tests.app.conftest import MakeApp, no_errors, texts
 
 
 def rhythm_words() -> str:

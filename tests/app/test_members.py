@@ -4,16 +4,12 @@ the partner's and viewer's links only while the owner shows them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from partnership.model import Role
 from partnership.store.postgres import PostgresStore
-from tests.app.conftest import no_errors, texts
-
-MakeApp = Callable[..., AppTest]
+from tests.app.conftest import MakeApp, no_errors, texts
 
 
 @pytest.fixture

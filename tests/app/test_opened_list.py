@@ -4,15 +4,11 @@ cookie would), with their stage, removable; a link that stopped working leaves i
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from streamlit.testing.v1 import AppTest
 
 from partnership.store.postgres import PostgresStore
 from partnership.ui import browser
-from tests.app.conftest import no_errors, texts
-
-MakeApp = Callable[..., AppTest]
+from tests.app.conftest import MakeApp, no_errors, texts
 
 
 def titles(at: AppTest) -> list[str]:

@@ -4,7 +4,6 @@ timeline's window, history's words for an import, one message per action."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -16,10 +15,7 @@ from partnership.store import Store
 from partnership.timeline_window import first_of_month, moved, window
 from partnership.ui import charts
 from partnership.ui.time_window import label
-from tests.app.conftest import no_errors, texts
-
-MakeApp = Callable[..., AppTest]
-
+from tests.app.conftest import MakeApp, no_errors, texts
 
 PATHS = {"owner": ["overview", "step1", "step2", "step3", "step4", "step5", "timeline", "history", "settings"],
          "partner": ["overview", "step4", "step5", "timeline", "history"]}

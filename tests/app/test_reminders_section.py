@@ -6,20 +6,17 @@ link instead."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from email.header import decode_header, make_header
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from partnership.store.postgres import PostgresStore
-from tests.app.conftest import texts
+from tests.app.conftest import MakeApp, texts
 from tests.support.file_links import by_what
 from tests.support.smtp import SmtpServer
-
-MakeApp = Callable[..., AppTest]
 
 
 @pytest.fixture

@@ -4,17 +4,12 @@ a new partnership from an earlier one, and approval left to the owner's link."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from partnership.model import Role
 from partnership.store.postgres import PostgresStore
 from partnership.ui import browser, links
-from tests.app.conftest import no_errors, opened, texts
-
-MakeApp = Callable[..., AppTest]
+from tests.app.conftest import MakeApp, no_errors, opened, texts
 
 
 @pytest.fixture

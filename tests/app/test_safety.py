@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from partnership import process
 from partnership.i18n import t
 from partnership.store.postgres import PostgresStore
-from tests.app.conftest import SQL, field_views, no_errors, texts
-
-MakeApp = Callable[..., AppTest]
+from tests.app.conftest import SQL, MakeApp, field_views, no_errors, texts
 
 HOSTILE_NAME = "Vera ![i](http://host/x.png) [Log ind igen](http://host/phish) $x^2$ :red[rød] \u202eevil"
 

@@ -3,8 +3,6 @@ filters, restore, what a partner and a viewer may see)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -13,10 +11,8 @@ from partnership.errors import InvalidLink
 from partnership.model import Role
 from partnership.store.postgres import PostgresStore
 from partnership.ui import history
-from tests.app.conftest import SQL, no_errors, opened, texts
+from tests.app.conftest import SQL, MakeApp, no_errors, opened, texts
 from tests.support.file_links import by_what
-
-MakeApp = Callable[..., AppTest]
 
 SECRET = "Hemmelige Skole"
 

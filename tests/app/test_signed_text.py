@@ -4,11 +4,9 @@ signed, step 5 shows that text, and every file of the agreement is that text."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from partnership import agreement, signature
 from partnership.demo import create_demo
@@ -16,10 +14,9 @@ from partnership.i18n import catalogues
 from partnership.render import files
 from partnership.store.postgres import PostgresStore
 from partnership.ui import step5
-from tests.app.conftest import no_errors, texts
+from tests.app.conftest import MakeApp, no_errors, texts
 from tests.support import pdf
 
-MakeApp = Callable[..., AppTest]
 NEW_TITLE = {"da": "Partnerskabsaftale efter ny skabelon", "en": "Partnership agreement, new template"}
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 from urllib.parse import unquote
 
@@ -13,10 +12,7 @@ from partnership.i18n import t
 from partnership.model import CandidateStatus, Role, TaskKind, TaskStatus
 from partnership.steps import MAX_TEXT
 from partnership.store.postgres import PostgresStore
-from tests.app.conftest import SQL, copy_buttons, no_errors, texts
-
-MakeApp = Callable[..., AppTest]
-
+from tests.app.conftest import SQL, MakeApp, copy_buttons, no_errors, texts
 
 
 def new_project(store: PostgresStore) -> dict[str, str]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
@@ -20,10 +19,9 @@ from partnership.render import files
 from partnership.slug import slug
 from partnership.store.postgres import PostgresStore
 from partnership.ui import step5
-from tests.app.conftest import no_errors, opened, texts
+from tests.app.conftest import MakeApp, no_errors, opened, texts
 from tests.support.file_links import by_what, file_links
 
-MakeApp = Callable[..., AppTest]
 TODAY = date.today()
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import base64
 import json
 import re
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -30,10 +29,9 @@ from partnership.model import (
 from partnership.render import files
 from partnership.store.postgres import PostgresStore
 from partnership.ui import health_page, timeline_page
-from tests.app.conftest import no_errors, opened, texts
+from tests.app.conftest import MakeApp, no_errors, opened, texts
 from tests.support.file_links import file_links
 
-MakeApp = Callable[..., AppTest]
 TODAY = date.today()
 
 
