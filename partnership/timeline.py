@@ -77,7 +77,6 @@ class Dashboard:
 
     overdue: list[Task] = field(default_factory=list)
     due_soon: list[Task] = field(default_factory=list)
-    next_follow_up: Task | None = None
     open_per_side: dict[Side, int] = field(default_factory=dict)
     total: int = 0
     done: int = 0
@@ -92,13 +91,9 @@ def dashboard(
     by_due = sorted(
         (task for task in open_tasks if task.due is not None), key=lambda task: (task.due, task.title)
     )
-    follow_ups = [
-        task for task in by_due if task.kind is TaskKind.FOLLOW_UP and task.due and task.due >= today
-    ]
     return Dashboard(
         overdue=[task for task in by_due if is_overdue(task, today)],
         due_soon=[task for task in by_due if task.due and today <= task.due <= horizon],
-        next_follow_up=follow_ups[0] if follow_ups else None,
         open_per_side={side: sum(1 for task in open_tasks if task.side is side) for side in Side},
         total=len(tasks),
         done=len(tasks) - len(open_tasks),

@@ -13,8 +13,10 @@ from datetime import date, datetime, timedelta, timezone
 import plotly.graph_objects as go
 import pytest
 
+from partnership import meeting_next
 from partnership.i18n import catalog_timeline as catalogue
 from partnership.i18n import catalogues, t
+from partnership.meetings import Meetings
 from partnership.model import HealthCheck, Person, Side, Task, TaskKind, TaskStatus
 from partnership.render.chart_base import KIND_SYMBOLS, OVERDUE_COLOUR, STATUS_COLOURS, date_ticks
 from partnership.render.health_chart import health_figure
@@ -443,12 +445,14 @@ def test_dashboard() -> None:
     assert isinstance(board, Dashboard)
     assert [t.id for t in board.overdue] == ["late1", "fu-past", "late2"]
     assert {t.id for t in board.due_soon} == {"today", "soon", "edge"}
-    assert board.next_follow_up is not None and board.next_follow_up.id == "fu-next"
+    nxt = meeting_next.next_meeting(tasks, Meetings(), TODAY)  # the dashboard's next meeting (issue 25)
+    assert nxt is not None and nxt.task is not None and nxt.task.id == "fu-next"
     assert board.open_per_side == {Side.ASSOCIATION: 8, Side.PARTNER: 2}
     assert (board.total, board.done) == (12, 2)
     assert board.names == {"p-mia": "Mia Holm", "p-ole": "Ole Berg"}
     empty = dashboard([], [], TODAY)
-    assert empty.next_follow_up is None and empty.open_per_side == {Side.ASSOCIATION: 0, Side.PARTNER: 0}
+    assert meeting_next.next_meeting([], Meetings(), TODAY) is None
+    assert empty.open_per_side == {Side.ASSOCIATION: 0, Side.PARTNER: 0}
 
 
 # -- health figure ----------------------------------------------------------------------------
