@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import logging
+import secrets
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -85,6 +86,8 @@ class PostgresStore(RpcStore):
             self._pool.close()
             raise StorageError(f"{UNREACHABLE} ({exc})") from exc
         self._closed = threading.Event()
+        self._wake = f"ps_wake_{secrets.token_hex(8)}"
+        """This store's own channel: ``close`` notifies it so that the listener stops at once."""
         self._listener: threading.Thread | None = None
         self._listening_since = 0.0
         self._listen_lock = threading.Lock()
@@ -98,6 +101,13 @@ class PostgresStore(RpcStore):
 
     def close(self) -> None:
         self._closed.set()
+        if self._listener is not None and self._listener.is_alive():
+            try:  # wake the listener, which would otherwise notice only at its next timeout
+                with self._pool.connection(timeout=1.0) as conn:
+                    conn.execute("select pg_notify(%s, '')", (self._wake,))
+                    conn.commit()
+            except (psycopg.Error, PoolTimeout):
+                pass  # then it stops within its timeout
         self._pool.close()
         if self._listener is not None:
             self._listener.join(timeout=5)
@@ -179,12 +189,15 @@ class PostgresStore(RpcStore):
             try:
                 with psycopg.connect(self.conninfo, autocommit=True, connect_timeout=5) as conn:
                     conn.execute(f"listen {CHANNEL}")
+                    conn.execute(f"listen {self._wake}")
                     if ready.is_set():  # a reconnect: commits may have been missed meanwhile
                         self._listening_since = time.monotonic()
                     ready.set()
                     pause = 0.2
                     while not self._closed.is_set():
                         for note in conn.notifies(timeout=0.5):
+                            if note.channel == self._wake:  # close() wakes it: stop at once
+                                break
                             self._notified(note.payload)
             except psycopg.Error:
                 log.warning("the commit listener lost its connection; reconnecting")
