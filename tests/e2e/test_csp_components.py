@@ -8,11 +8,11 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
-from tests.support import browser
 from tests.support.streamlit_server import ROOT, free_port
 
 pytestmark = pytest.mark.e2e
@@ -30,10 +30,7 @@ app = st.App("page.py", routes=asgi.routes(), middleware=asgi.middleware())
 '''
 
 
-def test_a_components_v2_component_runs_under_the_policy(tmp_path: Path) -> None:
-    browser.require()
-    from playwright.sync_api import sync_playwright
-
+def test_a_components_v2_component_runs_under_the_policy(tmp_path: Path, chromium: Any) -> None:
     (tmp_path / "page.py").write_text(PAGE, encoding="utf-8")
     (tmp_path / "app.py").write_text(APP, encoding="utf-8")
     port = free_port()
@@ -51,9 +48,9 @@ def test_a_components_v2_component_runs_under_the_policy(tmp_path: Path) -> None
             except httpx.HTTPError:
                 pass
             time.sleep(0.25)
-        with sync_playwright() as pw:
-            chromium = browser.launch(pw)
-            page = chromium.new_page()
+        context = chromium.new_context()
+        try:
+            page = context.new_page()
             console: list[str] = []
             page.on("console", lambda m: console.append(m.text))
             answer = page.goto(url)
@@ -69,7 +66,8 @@ def test_a_components_v2_component_runs_under_the_policy(tmp_path: Path) -> None
                 .filter(l => l.getAttribute('fetchpriority') === 'low').map(l => l.href)""")
             assert any("/static/js/Selectbox." in x for x in preloaded)
             assert all(x.startswith(f"{url}/static/") for x in preloaded)
-            chromium.close()
+        finally:
+            context.close()
         assert not [m for m in console if "Content Security Policy" in m]
     finally:
         proc.terminate()

@@ -227,36 +227,31 @@ def test_hostile_text_comes_through_every_file(servers: tuple[StreamlitServer, S
 
 def test_step5s_link_downloads_in_the_browser_and_another_replica_serves_it(
     servers: tuple[StreamlitServer, StreamlitServer], demo: tuple[Access, dict[str, str]], http: httpx.Client,
-    tmp_path: Path
+    tmp_path: Path, chromium: Any
 ) -> None:
     first, second = servers
     _, tokens = demo
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = browser.launch(pw)
-        try:
-            context = chromium.new_context(accept_downloads=True)
-            page: Any = context.new_page()
-            context.add_cookies([{"name": "ps_name", "value": "Ole", "url": first.url}])
-            browser.open_page(page, f"{first.url}/step5?k={tokens['partner']}", ready=".st-key-s5_dl_pdf a")
-            link = page.locator(".st-key-s5_dl_pdf a")
-            assert link.inner_text() == "PDF (.pdf)"
-            href = link.get_attribute("href")
-            assert href is not None and href.startswith("/ps/file?")
-            with page.expect_download() as fetched:
-                link.click()
-            download = fetched.value
-            assert download.suggested_filename == "samarbejdsaftale-lektiecafé-på-biblioteket.pdf"
-            saved = tmp_path / "aftale.pdf"
-            download.save_as(saved)
-            assert "Underskrifter" in read("agreement.pdf", saved.read_bytes())
-            md_href = page.locator(".st-key-s5_dl_md a").get_attribute("href")
-            browser.open_page(page, f"{first.url}/timeline?k={tokens['partner']}", ready=".st-key-tl_ics_all a")
-            cal_href = page.locator(".st-key-tl_ics_all a").get_attribute("href")
-            context.close()
-        finally:
-            chromium.close()
+    context = chromium.new_context(accept_downloads=True)
+    try:
+        page: Any = context.new_page()
+        context.add_cookies([{"name": "ps_name", "value": "Ole", "url": first.url}])
+        browser.open_page(page, f"{first.url}/step5?k={tokens['partner']}", ready=".st-key-s5_dl_pdf a")
+        link = page.locator(".st-key-s5_dl_pdf a")
+        assert link.inner_text() == "PDF (.pdf)"
+        href = link.get_attribute("href")
+        assert href is not None and href.startswith("/ps/file?")
+        with page.expect_download() as fetched:
+            link.click()
+        download = fetched.value
+        assert download.suggested_filename == "samarbejdsaftale-lektiecafé-på-biblioteket.pdf"
+        saved = tmp_path / "aftale.pdf"
+        download.save_as(saved)
+        assert "Underskrifter" in read("agreement.pdf", saved.read_bytes())
+        md_href = page.locator(".st-key-s5_dl_md a").get_attribute("href")
+        browser.open_page(page, f"{first.url}/timeline?k={tokens['partner']}", ready=".st-key-tl_ics_all a")
+        cal_href = page.locator(".st-key-tl_ics_all a").get_attribute("href")
+    finally:
+        context.close()
     assert md_href is not None and cal_href is not None
     assert parse_qs(urlsplit(md_href).query)["k"] == [tokens["partner"]]
     # The second process never drew a page: it answers the same links from the store.
