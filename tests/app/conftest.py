@@ -3,6 +3,7 @@ PostgreSQL (tests/support/engine.py)."""
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -20,6 +21,22 @@ from partnership.ui import charts
 from tests.support.engine import engine_for
 
 APP = str(Path(__file__).resolve().parents[2] / "main.py")
+
+
+def _scan_installed_components_once() -> None:
+    """Each AppTest run asks Streamlit to scan every installed package's metadata for
+    components (streamlit.components.v2.manifest_scanner; a server does it once, at its
+    start): about 0.2 s a run, the same answer every time within one test session. The
+    scan's answer is kept for the session; what it finds is unchanged."""
+    from streamlit.components.v2 import manifest_scanner
+
+    scan = manifest_scanner.scan_component_manifests
+    if not isinstance(scan, functools._lru_cache_wrapper):
+        cached = functools.cache(scan)
+        manifest_scanner.scan_component_manifests = cached  # type: ignore[assignment]
+
+
+_scan_installed_components_once()
 
 
 MakeApp = Callable[..., AppTest]
