@@ -12,6 +12,8 @@ compare-and-set on the version the draft was typed against.
 
 The same module asks for a run as soon as Streamlit's connection comes back after a
 restart (see drafts.js): without it the first click on the old page does nothing.
+Both reports mark their runs as no person's (``flash.by_component``): an action's message
+stays on the page through them (``ui/flash.py``).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import streamlit as st
 from partnership import drafts
 from partnership.drafts import Draft
 from partnership.i18n import TIMEZONE, fmt_datetime, t
-from partnership.ui import conflict, shell
+from partnership.ui import conflict, flash, shell
 
 ss = st.session_state
 
@@ -139,8 +141,6 @@ def finish(c: shell.Ctx) -> None:
             "maxAgeMs": drafts.MAX_AGE_S * 1000,
         }
     with st.sidebar:  # it draws nothing; at the foot of the page it would leave a gap
-        _component(key=KEY, data=data, on_found_change=_noop, on_reconnected_change=_noop)
+        _component(key=KEY, data=data, on_found_change=flash.by_component,
+                   on_reconnected_change=flash.by_component)
 
-
-def _noop() -> None:
-    """The state and the trigger rerun the script by themselves; nothing else to do."""

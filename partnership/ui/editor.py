@@ -6,6 +6,13 @@ collaboration"): the editor is inline (never in a dialog); only the callbacks th
 it write its session-state value; the version is captured when editing starts; a stale
 save shows both texts and lets the person keep theirs, take the other, or merge. Writes
 happen in button callbacks, so the page that follows already shows the result.
+
+An action's message (``flash``/``show_flash``, from ``ui/flash.py``) stays until the next
+run a person starts: a run that a component's report or an automatic rerun starts (the
+drafts component forgetting a draft just after a discard or a save, a live rerun) does
+not take it away, and one action shows one message. Those runs are marked with
+``flash.by_component`` (the components' ``on_<name>_change`` callbacks), read at the
+run's start (``flash.begin`` in main.py).
 """
 
 from __future__ import annotations
@@ -23,32 +30,13 @@ from partnership.i18n import fmt_datetime, has
 from partnership.model import Presence, Snapshot
 from partnership.ui import conflict as conflict_panel
 from partnership.ui import drafts, field_view, live, shell
+from partnership.ui.flash import flash as flash
+from partnership.ui.flash import reset_form as reset_form
+from partnership.ui.flash import show_flash as show_flash
 from partnership.ui.messages import describe
 from partnership.usertext import plain
 
 ss = st.session_state
-
-
-def flash(key: str, kind: str, text: str) -> None:
-    """Leave a message for the next run of the editor ``key``."""
-    ss[f"msg_{key}"] = (kind, text)
-
-
-def reset_form(prefix: str, values: Mapping[str, Any]) -> None:
-    """Set an st.form's widgets (keys ``<prefix>_<name>``) back to ``values`` after a
-    successful submit. Setting them, not popping them: a popped key does not clear what
-    the browser shows inside a form."""
-    ss.update({f"{prefix}_{name}": value for name, value in values.items()})
-
-
-def show_flash(key: str) -> None:
-    kind, text = ss.pop(f"msg_{key}", (None, ""))
-    if kind == "error":
-        st.error(text, icon=":material/error:")
-    elif kind == "success":
-        st.success(text, icon=":material/check:")
-    elif kind == "info":
-        st.info(text)
 
 
 def button_row() -> Any:

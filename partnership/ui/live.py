@@ -46,7 +46,7 @@ from partnership.errors import InvalidLink, PartnershipError
 from partnership.model import Presence
 from partnership.steps import editing_visible_to
 from partnership.store.base import presence_id
-from partnership.ui import live_push, shell
+from partnership.ui import flash, live_push, shell
 
 ss = st.session_state
 
@@ -239,6 +239,7 @@ def me(c: shell.Ctx) -> str:
 
 
 def _fall_back() -> None:
+    flash.by_component()  # the subscriber's report, no person's action
     ss[FALLBACK] = True
 
 
@@ -259,6 +260,7 @@ def start(c: shell.Page) -> None:
     def poller() -> None:
         decision = tick(c, ss)
         if decision.rerun:
+            flash.by_component()  # someone else's change: no person's action here
             st.rerun(scope="app")
         shell.presence_line(c, others())
         if decision.notice:

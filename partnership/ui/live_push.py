@@ -22,7 +22,7 @@ from urllib.parse import quote
 import streamlit as st
 
 from partnership.store.base import presence_id
-from partnership.ui import shell
+from partnership.ui import flash, shell
 from partnership.web import asgi
 
 JS = Path(__file__).with_name("live_push.js").read_text(encoding="utf-8")
@@ -53,9 +53,6 @@ def mount(c: shell.Page, revision: int, shown: list[str], seen: list[str], dialo
             "someone": {r: c.t("live.someone", role=label) for r, label in roles.items()},
             "notice": c.t("live.changed_notice"), "covered": covered or [],
         },
-        on_rerun_change=_noop, on_fallback_change=on_fallback,
+        on_rerun_change=flash.by_component, on_fallback_change=on_fallback,
     )
 
-
-def _noop() -> None:
-    """The trigger itself reruns the script; nothing else to do."""

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from partnership.model import PrivateRound, Timer
-from partnership.ui import browser, shell
+from partnership.ui import browser, flash, shell
 from partnership.usertext import plain
 
 ss = st.session_state
@@ -59,4 +59,5 @@ def rerun_once_up(t: Timer) -> None:
     mark = f"s2_round_up_{t.version}"
     if t.running and t.is_up(datetime.now(UTC)) and not ss.get(mark):
         ss[mark] = True
+        flash.by_component()  # the time is up: no person's action
         st.rerun()

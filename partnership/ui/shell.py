@@ -23,7 +23,7 @@ from partnership.errors import InvalidLink, PartnershipError
 from partnership.i18n import DEFAULT_LANG, LANGS, t
 from partnership.model import Access, Presence, Role, Snapshot
 from partnership.store import Store
-from partnership.ui import browser
+from partnership.ui import browser, flash
 from partnership.ui.messages import describe
 
 log = logging.getLogger(__name__)
@@ -356,6 +356,7 @@ def _retry_until_back(c: Ctx, access: Access) -> None:
             keep_drafts()
             st.caption(c.t("safety.store_down"))
             return
+        flash.by_component()  # the store is back: no person's action
         st.rerun(scope="app")
 
     retry()

@@ -284,9 +284,9 @@ def _approve(c: shell.Page, seen: str, lang: str) -> None:
     if approved is None:
         return
     after = approved.value
-    if after.project.signed_at is not None:
-        editor.flash(k, "success", c.t("s5.signed_now"))
-    elif side is not None:
+    # The approval that signs it says nothing of its own: the signed state's green box is
+    # its message (one message per action, not two saying the same).
+    if after.project.signed_at is None and side is not None:
         other = Side.PARTNER if side == Side.ASSOCIATION else Side.ASSOCIATION
         editor.flash(k, "success", c.t("s5.approved", org=usertext.plain(_org(c, after, side)),
                                                     other=usertext.plain(_org(c, after, other))))
