@@ -1,5 +1,7 @@
 """A reusable task list: one row per task, an inline editor, a quick status switch and
-an add form. Used by step 4 (activities), step 5 (follow-up meetings) and the timeline.
+an add form. Used by step 4 (activities) and step 5 (follow-up meetings); the timeline
+draws its list as one block (``ui/task_block.py``) with this module's card text, quick
+status, editor and add form.
 
 API
 ---
@@ -18,6 +20,11 @@ include_internal=False, today=None, add_label=None)``
 
 ``add_form(c, snap, *, key, kinds=None, default_kind=None, label=None)``
     The add form alone (``ui/task_add.py``).
+
+``card_lines`` (a card's Markdown lines), ``when`` (its dates in words), ``editing`` (its
+message, conflict choice or open editor), ``start_editing`` and ``quick_status`` (the
+callbacks of "Rediger" and the quick status), ``record_kind``: the parts ``task_block``
+shares.
 
 Dates are ``ui/datefield.py`` fields: text typed the Danish way ("24.12.2026",
 "24122026"), with a Danish calendar beside it.
