@@ -65,7 +65,9 @@ DA: dict[str, str] = {
     "tl.legend_help": "Farven viser status. En rød kant betyder, at fristen er overskredet. Den stiplede "
     "linje er i dag.",
     "tl.tasks": "Opgaver",
-    "tl.tasks_lead": "Ret en opgave, skift dens status, eller luk den ved at sætte den til »Færdig«.",
+    "tl.tasks_lead": ("Vælg en opgave for at skifte dens status eller rette den; luk den ved at sætte den til "
+                      "»Færdig«."),
+    "tl.pick": "Opgave",
     "tl.add": "Tilføj en opgave",
     "tl.cal": "Kalender",
     "tl.cal_lead": "Hent opgaverne og møderne som en kalenderfil (.ics), der kan åbnes i Outlook, Google "
@@ -147,7 +149,8 @@ EN: dict[str, str] = {
     "tl.legend_help": "The colour shows the status. A red outline means the due date has passed. The dashed "
     "line is today.",
     "tl.tasks": "Tasks",
-    "tl.tasks_lead": "Edit a task, change its status, or close it by setting it to “Done”.",
+    "tl.tasks_lead": "Choose a task to change its status or edit it; close it by setting it to “Done”.",
+    "tl.pick": "Task",
     "tl.add": "Add a task",
     "tl.cal": "Calendar",
     "tl.cal_lead": "Download the tasks and meetings as a calendar file (.ics) for Outlook, Google Calendar "

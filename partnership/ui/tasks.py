@@ -1,5 +1,7 @@
 """A reusable task list: one row per task, an inline editor, a quick status switch and
-an add form. Used by step 4 (activities), step 5 (follow-up meetings) and the timeline.
+an add form. Used by step 4 (activities) and step 5 (follow-up meetings); the timeline
+draws its list as one block (``ui/task_block.py``) with this module's card text, quick
+status, editor and add form.
 
 API
 ---
@@ -18,6 +20,11 @@ include_internal=False, today=None, add_label=None)``
 
 ``add_form(c, snap, *, key, kinds=None, default_kind=None, label=None)``
     The add form alone (``ui/task_add.py``).
+
+``card_lines`` (a card's Markdown lines), ``when`` (its dates in words), ``editing`` (its
+message, conflict choice or open editor), ``start_editing`` and ``quick_status`` (the
+callbacks of "Rediger" and the quick status), ``record_kind``: the parts ``task_block``
+shares.
 
 Dates are ``ui/datefield.py`` fields: text typed the Danish way ("24.12.2026",
 "24122026"), with a Danish calendar beside it.
@@ -108,7 +115,7 @@ def _a_date(value: Any) -> date | None:
     return None
 
 
-def _rk(key: str) -> str:
+def record_kind(key: str) -> str:
     """The record kind for editor.record_* (record key ``re_{key}task_<id>``)."""
     return f"{key}task"
 
@@ -142,20 +149,11 @@ def task_row(
 ) -> None:
     """One task in a bordered container: what, who, when, status; edit and status controls."""
     readonly = readonly or not snap.may.task(task.id)
-    rk = _rk(key)
+    rk = record_kind(key)
     k = editor.record_key(rk, task.id)
     allowed = editable_fields(snap, task) if not readonly else frozenset()
-
-    def save(changes: dict[str, Any], version: int) -> Any:
-        return c.store.update_task(c.access, task.id, changes, version, c.name)
-
     with st.container(border=True, key=f"{key}_t_{task.id}"):
-        editor.show_flash(k)
-        if allowed and editor.record_conflict(c, rk, task.id, save, lambda n: c.t(f"tasks.f.{n}"),
-                                              lambda n, v: _shown(c, snap, n, v)):
-            return
-        if allowed and editor.record_open(rk, task.id):
-            _editor(c, snap, task, key, kinds, allowed)
+        if editing(c, snap, task, key=key, kinds=kinds, allowed=allowed):
             return
         _describe(c, snap, task, today or date.today(), status_badge=not allowed)
         if not allowed:
@@ -167,12 +165,41 @@ def task_row(
             options = [s.value for s in TaskStatus]
             st.selectbox(c.t("tasks.quick_status"), options=options, index=options.index(task.status.value),
                          key=qs, format_func=lambda v: c.t(f"agr.status.{v}"),
-                         on_change=_quick_status, args=(c, task, k, qs))
-            st.button(c.t("edit.edit"), key=f"{k}_edit", icon=":material/edit:", on_click=editor.start_record,
-                      args=(rk, task.id, task.version, {n: _value(task, n) for n in FIELDS}), width="stretch")
+                         on_change=quick_status, args=(c, task, k, qs))
+            st.button(c.t("edit.edit"), key=f"{k}_edit", icon=":material/edit:", on_click=start_editing,
+                      args=(key, task), width="stretch")
 
 
-def _describe(c: shell.Ctx, snap: Snapshot, task: Task, today: date, *, status_badge: bool = True) -> None:
+def editing(c: shell.Page, snap: Snapshot, task: Task, *, key: str, kinds: Sequence[TaskKind] | None,
+            allowed: frozenset[str]) -> bool:
+    """The task's message from its last action, then its conflict choice or its open
+    editor (only with ``allowed`` fields); True when one of those two was drawn. Drawn
+    for every task a list shows, it also offers a draft the browser kept for its editor."""
+    rk = record_kind(key)
+    editor.show_flash(editor.record_key(rk, task.id))
+    if not allowed:
+        return False
+
+    def save(changes: dict[str, Any], version: int) -> Any:
+        return c.store.update_task(c.access, task.id, changes, version, c.name)
+
+    if editor.record_conflict(c, rk, task.id, save, lambda n: c.t(f"tasks.f.{n}"),
+                              lambda n, v: _shown(c, snap, n, v)):
+        return True
+    if editor.record_open(rk, task.id):
+        _editor(c, snap, task, key, kinds, allowed)
+        return True
+    return False
+
+
+def start_editing(key: str, task: Task) -> None:
+    """Open the task's inline editor (the "Rediger" button's callback)."""
+    editor.start_record(record_kind(key), task.id, task.version, {n: _value(task, n) for n in FIELDS})
+
+
+def card_lines(c: shell.Ctx, snap: Snapshot, task: Task, today: date, *, status_badge: bool = True) -> list[str]:
+    """What a task's card says, as lines of Markdown (user text escaped): what and its
+    badges; whose and when; the note."""
     badges = []
     if status_badge:  # else the status select beside it shows the status
         badges.append(f":{STATUS_COLOR[task.status]}-badge[{c.t(f'agr.status.{task.status.value}')}]")
@@ -187,13 +214,17 @@ def _describe(c: shell.Ctx, snap: Snapshot, task: Task, today: date, *, status_b
     person = snap.person(task.responsible) if task.responsible else None
     who = c.t("tasks.responsible", name=person.name) if person else c.t("tasks.nobody")
     parts = [labels.org_name(c, snap, task.side), who]
-    when = _when(c, task)
-    if when:
-        parts.append(when)
+    shown_when = when(c, task)
+    if shown_when:
+        parts.append(shown_when)
     lines = [head, _small(" · ".join(parts))]
     if task.note.strip():
         lines.append(_small(task.note))
-    st.markdown("  \n".join(lines))  # one element per card: a first load draws fewer
+    return lines
+
+
+def _describe(c: shell.Ctx, snap: Snapshot, task: Task, today: date, *, status_badge: bool = True) -> None:
+    st.markdown("  \n".join(card_lines(c, snap, task, today, status_badge=status_badge)))  # one element per card
 
 
 def _small(text: str) -> str:
@@ -201,7 +232,7 @@ def _small(text: str) -> str:
     return f":small[:gray[{plain(text)}]]"
 
 
-def _when(c: shell.Ctx, task: Task) -> str:
+def when(c: shell.Ctx, task: Task) -> str:
     start, due = fmt_date(task.start, c.lang), fmt_date(task.due, c.lang)
     if start and due:
         return start if start == due else f"{start}–{due}"
@@ -229,7 +260,7 @@ def _shown(c: shell.Ctx, snap: Snapshot, name: str, value: Any) -> str:
     return str(value)
 
 
-def _quick_status(c: shell.Page, task: Task, k: str, qs: str) -> None:
+def quick_status(c: shell.Page, task: Task, k: str, qs: str) -> None:
     new = ss.get(qs)
 
     def back(_: PartnershipError | None) -> None:
@@ -255,7 +286,7 @@ def _kind_options(snap: Snapshot, task: Task, kinds: Sequence[TaskKind] | None) 
 
 def _editor(c: shell.Page, snap: Snapshot, task: Task, key: str, kinds: Sequence[TaskKind] | None,
             allowed: frozenset[str]) -> None:
-    rk = _rk(key)
+    rk = record_kind(key)
     k = editor.record_key(rk, task.id)
     for name in FIELDS:  # after "edit again" on a conflict only the changed fields are seeded
         if f"{k}_{name}" not in ss:
@@ -300,7 +331,7 @@ def _editor(c: shell.Page, snap: Snapshot, task: Task, key: str, kinds: Sequence
 
 
 def _submit(c: shell.Ctx, task: Task, key: str, allowed: frozenset[str], save: editor.Saver) -> None:
-    rk = _rk(key)
+    rk = record_kind(key)
     k = editor.record_key(rk, task.id)
     values = editor.record_values(rk, task.id, list(FIELDS))
     values["title"] = (values.get("title") or "").strip()

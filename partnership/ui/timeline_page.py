@@ -11,8 +11,8 @@ the reader asks for the interactive Plotly chart (button ``tl_interactive``).
 Widget keys: lanes ``tl_lanes``; window ``tl_window`` (``time_window``); filters ``tl_f_side``, ``tl_f_person``,
 ``tl_f_status``, ``tl_f_kind`` (reset button ``tl_f_reset``); chart ``tl_chart`` (its
 picture ``tl_picture``, the button asking for the chart ``tl_interactive``); task
-list prefix ``tl`` (see ``tasks``); calendar ``tl_ics_all``, ``tl_ics_person`` (select)
-and ``tl_ics_one``.
+list prefix ``tl`` (one block: ``task_block``, its editor ``tasks``); calendar
+``tl_ics_all``, ``tl_ics_person`` (select) and ``tl_ics_one``.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from partnership.model import Role, Side, Snapshot, Task, TaskKind, TaskStatus
 from partnership.render import timeline_chart, timeline_svg, timeline_svg_narrow
 from partnership.steps import AGREEMENT_TASK_KINDS
 from partnership.timeline_window import Window
-from partnership.ui import charts, file_links, labels, paging, shell, tasks, time_window
+from partnership.ui import charts, file_links, labels, paging, shell, task_block, tasks, time_window
 
 ss = st.session_state
 
@@ -270,15 +270,16 @@ def chart(c: shell.Ctx, snap: Snapshot, view: View, today: date) -> None:
 
 
 def task_section(c: shell.Page, snap: Snapshot, view: View, today: date) -> None:
-    """The tasks the filters let through, each with its editor and status switch, then
-    the add form (none for a viewer)."""
+    """The tasks the filters let through as one block of cards, with one control to
+    choose a task, switch its status or open its editor, then the add form (none for a
+    viewer)."""
     st.header(c.t("tl.tasks"))
     readonly = not snap.may.add_tasks  # a viewer, a closed project (Snapshot.may)
     if not readonly:
         st.caption(c.t("tl.tasks_lead"))
     rows, more = paging.paged(c, ordered(view.apply(snap.tasks)), KEY)
-    for task in rows:
-        tasks.task_row(c, snap, task, key=KEY, readonly=readonly, today=today)
+    # One block of cards and one control for them (ui/task_block.py), not a control per card.
+    task_block.task_block(c, snap, rows, key=KEY, readonly=readonly, today=today)
     more()
     if not readonly:
         tasks.add_form(c, snap, key=KEY, default_kind=TaskKind.TASK, label=c.t("tl.add"),

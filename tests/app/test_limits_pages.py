@@ -27,8 +27,17 @@ def project_with_tasks(store: PostgresStore, n: int, kind: str = "activity") -> 
 
 
 def task_rows(at: AppTest, prefix: str) -> int:
-    """How many task rows are drawn (each has its quick status select)."""
+    """How many task rows are drawn (each card has its quick status select)."""
     return sum(1 for box in at.selectbox if (box.key or "").startswith(f"{prefix}_qs_"))
+
+
+def timeline_cards(at: AppTest) -> int:
+    """How many task cards the timeline draws (ui/task_block.py: one Markdown list of
+    them all; its one control offers the same tasks)."""
+    [block] = [m.value for m in at.markdown if m.value.startswith("- :material/")]
+    cards = sum(1 for line in block.splitlines() if line.startswith("- "))
+    assert len(at.selectbox(key="tl_pick").options) == cards
+    return cards
 
 
 def test_the_timeline_lists_the_first_page_of_tasks_and_shows_more_on_request(app: MakeApp,
@@ -36,13 +45,13 @@ def test_the_timeline_lists_the_first_page_of_tasks_and_shows_more_on_request(ap
     tokens = project_with_tasks(store, paging.PAGE * 2 + 3)
     at = app(token=tokens["owner"], page="timeline")
     no_errors(at)
-    assert task_rows(at, "tl") == paging.PAGE
+    assert timeline_cards(at) == paging.PAGE
     more = at.button(key="tl_more")
     assert more.label == f"Vis flere ({paging.PAGE} af {paging.PAGE * 2 + 3} vist)"
     more.click().run()
-    assert task_rows(at, "tl") == paging.PAGE * 2
+    assert timeline_cards(at) == paging.PAGE * 2
     at.button(key="tl_more").click().run()
-    assert task_rows(at, "tl") == paging.PAGE * 2 + 3
+    assert timeline_cards(at) == paging.PAGE * 2 + 3
     assert "tl_more" not in [b.key for b in at.button]
 
 

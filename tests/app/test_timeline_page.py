@@ -4,6 +4,7 @@ and the dashboard on the overview, on the example project and on an empty one.""
 from __future__ import annotations
 
 import base64
+import html
 import json
 import re
 from datetime import UTC, date, datetime, timedelta
@@ -45,6 +46,13 @@ def _decode(value: Any) -> list[Any]:
     if isinstance(value, dict) and "bdata" in value:
         return list(np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"])))
     return list(value or [])
+
+
+def card_titles(at: AppTest) -> list[str]:
+    """The titles of the task cards, in order (``task_block``: one Markdown list for all)."""
+    [block] = [m.value for m in at.markdown if m.value.startswith("- :material/")]
+    escaped = re.findall(r"^- \S+ \*\*(.*?)\*\* ·", block, re.M)  # as typed: backslashes, &lt; and &amp;
+    return [html.unescape(re.sub(r"\\(.)", r"\1", title)) for title in escaped]
 
 
 def timeline_spec(at: AppTest) -> dict[str, Any]:
@@ -139,9 +147,10 @@ def test_filters_reduce_the_tasks_shown(app: MakeApp, store: PostgresStore, demo
     at.multiselect(key="tl_f_kind").set_value(["follow_up"]).run()
     both = shown_ids(timeline_spec(at))
     assert both == {x.id for x in snap.tasks if x.side is Side.PARTNER and x.kind is TaskKind.FOLLOW_UP}
-    # The task list below follows the filters too.
-    rows = {k for k in keys(at, "selectbox") if k.startswith("tl_qs_")}
-    assert {r.split("_")[2] for r in rows} == both
+    # The task list below follows the filters too: its cards and the tasks its control offers.
+    assert sorted(card_titles(at)) == sorted(x.title for x in snap.tasks if x.id in both)
+    offered = {option.split(" · ")[0] for option in at.selectbox(key="tl_pick").options}  # "title · when"
+    assert offered == {x.title for x in snap.tasks if x.id in both}
 
     at.multiselect(key="tl_f_status").set_value(["done"]).run()
     no_errors(at)
@@ -196,8 +205,12 @@ def test_closing_a_task_sets_it_done(app: MakeApp, store: PostgresStore, demo: d
     snap = snap_of(store, demo["partner"])
     task = next(x for x in snap.tasks if x.title == "Plakater til skolerne")
     at = app(token=demo["partner"], page="timeline")
+    assert f"tl_qs_{task.id}_{task.version}" not in keys(at, "selectbox")  # one control: the chosen task's
+    at.selectbox(key="tl_pick").set_value(task.id).run()
     at.selectbox(key=f"tl_qs_{task.id}_{task.version}").set_value("done").run()
     no_errors(at)
+    assert at.selectbox(key="tl_pick").value == task.id  # still chosen, now with its new version's status
+    assert at.selectbox(key=f"tl_qs_{task.id}_{task.version + 1}").value == "done"
     stored = next(x for x in snap_of(store, demo["partner"]).tasks if x.id == task.id)
     assert stored.status is TaskStatus.DONE and stored.version == task.version + 1
     history = store.history(store.open(demo["partner"]))
@@ -209,7 +222,9 @@ def test_editing_a_task_with_a_stale_version_offers_the_choice(app: MakeApp, sto
     snap = snap_of(store, demo["owner"])
     task = next(x for x in snap.tasks if x.title == "Rekruttér 4 nye frivillige")
     at = app(token=demo["owner"], page="timeline")
+    at.selectbox(key="tl_pick").set_value(task.id).run()
     at.button(key=f"re_tltask_{task.id}_edit").click().run()
+    assert f"re_tltask_{task.id}_edit" not in keys(at, "button")  # the editor is open in the control's box
     at.text_area(key=f"re_tltask_{task.id}_note").input("Spørg forældrene")
     store.update_task(store.open(demo["partner"]), task.id, {"note": "Ole spørger biblioteket"}, task.version,
                       "Ole")
@@ -219,6 +234,28 @@ def test_editing_a_task_with_a_stale_version_offers_the_choice(app: MakeApp, sto
     at.button(key=f"re_tltask_{task.id}_keep").click().run()
     stored = next(x for x in snap_of(store, demo["owner"]).tasks if x.id == task.id)
     assert stored.note == "Spørg forældrene"
+
+
+def test_the_task_list_is_one_block_with_one_control(app: MakeApp, store: PostgresStore,
+                                                      demo: dict[str, str]) -> None:
+    owner = store.open(demo["owner"])
+    hostile = "**fed** <b>x</b> :red[y] [link](http://evil.example)"
+    store.add_task(owner, {"title": hostile, "kind": "task", "due": TODAY + timedelta(days=2)}, "Anna")
+    snap = snap_of(store, demo["owner"])
+    at = app(token=demo["owner"], page="timeline")
+    no_errors(at)
+    # Every task a card in the one Markdown block, its title shown as typed (escaped).
+    assert sorted(card_titles(at)) == sorted(x.title for x in snap.tasks)
+    assert "<b>" not in "".join(m.value for m in at.markdown) and "[link](" not in texts(at)
+    # One control for them all: the chosen task's status and "Rediger", not one per card.
+    assert len([k for k in keys(at, "selectbox") if k.startswith("tl_qs_")]) == 1
+    assert len([k for k in keys(at, "button") if k.startswith("re_tltask_")]) == 1
+    assert len(at.selectbox(key="tl_pick").options) == len(snap.tasks)
+    # A viewer reads the same cards and gets no control.
+    viewer = app(token=demo["viewer"], page="timeline")
+    no_errors(viewer)
+    assert len(card_titles(viewer)) == len(snap_of(store, demo["viewer"]).tasks)
+    assert "tl_pick" not in keys(viewer, "selectbox")
 
 
 # -- calendar -------------------------------------------------------------------------------

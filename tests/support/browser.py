@@ -13,6 +13,7 @@ on ``innerText``.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from typing import TYPE_CHECKING, Any
 
@@ -91,8 +92,30 @@ def wait_text(page: Page, needle: str, selector: str = "body", timeout: float = 
         arg=[selector, needle], timeout=timeout)
 
 
-def edit_task(page: Page, key: str, task_id: str, timeout: float = TIMEOUT_MS) -> None:
-    """Open a task card's editor (ui/tasks.py): its one control, a popover named by the
-    status, then "Rediger" in it."""
-    page.locator(f".st-key-{key}_tm_{task_id} button").first.click()
+def edit_task(page: Page, key: str, task_id: str, timeout: float = TIMEOUT_MS, title: str | None = None) -> None:
+    """Open a task's editor. A list of cards with a control each (ui/tasks.py, steps 4
+    and 5): the card's popover, named by its status, then "Rediger" in it. A list drawn
+    as one block (ui/task_block.py, the timeline; pass the task's ``title``): the task
+    chosen in the block's one select, then its "Rediger"."""
+    if title is None:
+        page.locator(f".st-key-{key}_tm_{task_id} button").first.click()
+    else:
+        choose(page, f".st-key-{key}_pick", title)
     page.locator(f".st-key-re_{key}task_{task_id}_edit button").click(timeout=timeout)
+
+
+def choose(page: Page, selector: str, starts: str, timeout: float = TIMEOUT_MS) -> None:
+    """Choose the option whose text starts with ``starts`` in the select box ``selector``
+    (a container of Streamlit's selectbox), as a person does: open its list, click the
+    option (again, if a rerun of the page swallowed the click that opened it)."""
+    for attempt in range(4):
+        page.locator(f"{selector} input").click(timeout=timeout)
+        try:
+            page.wait_for_selector('[role="listbox"]', state="attached", timeout=2000)
+            break
+        except Exception:
+            if attempt == 3:
+                raise
+            page.keyboard.press("Escape")
+    page.get_by_role("option", name=re.compile("^" + re.escape(starts))).first.click(timeout=timeout)
+    wait_idle(page, timeout)
