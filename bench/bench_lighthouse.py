@@ -2,6 +2,7 @@
 pages beside a bare Streamlit page. Prints a table; asserts nothing.
 
     .venv/bin/python bench/bench_lighthouse.py [--runs 1] [--pages overview,step4,step5,timeline]
+        [--against /path/to/other/checkout]
 
 Lighthouse is the npm package ``lighthouse`` 12.2.3 (13.x wants Node 22), installed once
 beside this script, never into the project's package.json that the tests install:
@@ -15,13 +16,18 @@ with the example project (``partnership.demo.create_demo`` on the same store); t
 is bench/bare_page.py on its own server. The name prompt is skipped by the ``ps_name``
 cookie. Targets (issue 24): every page's performance at least the floor's, total
 blocking time at most 200 ms, bytes at most 1.25x the floor's, accessibility and best
-practices 1.0. With ``--runs`` above 1 each figure is the median. Each report is kept
+practices 1.0. ``--runs`` is a number of rounds, each running the floor and every page
+once (interleaved, so the shared machine's load falls on all alike); each figure is the
+median. ``--against`` runs each page also from another checkout (``git worktree add
+--detach /tmp/before main``) on a second server of the same database, in the same round:
+a before/after comparison. Each report is kept
 under bench/out/lighthouse/<time>/ (the failed audits are printed below the table).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -84,11 +90,7 @@ def lighthouse(url: str, name: str) -> Figures:
 def median(runs: list[Figures]) -> Figures:
     cols = list(zip(*(r[:7] for r in runs), strict=True))
     failed = tuple(dict.fromkeys(x for r in runs for x in r.failed))
-    return Figures(*(statistics.median(c) for c in cols), failed)  # type: ignore[arg-type]
-
-
-def measure(url: str, name: str, runs: int) -> Figures:
-    return median([lighthouse(url, f"{name}-{i}") for i in range(runs)])
+    return Figures(*(statistics.median(c) for c in cols), failed)  # type: ignore[call-arg]
 
 
 def bare_server(workdir: Path) -> tuple[subprocess.Popen[bytes], str]:
@@ -124,25 +126,41 @@ def row(name: str, f: Figures, floor: Figures | None) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page (the median is printed)")
+    parser.add_argument("--runs", type=int, default=1, help="rounds (each page once per round; the median is printed)")
     parser.add_argument("--pages", default=",".join(PAGES))
+    parser.add_argument("--against", type=Path, default=None,
+                        help="another checkout (e.g. a worktree of main): its app runs on a second server of "
+                             "the same database and each page is measured there too, in the same round")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         sys.exit(f"Lighthouse is not installed at {LIGHTHOUSE} (see this file's docstring)")
-    found: dict[str, Figures] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        proc, url = bare_server(Path(tmp))
-        try:
-            found["bare Streamlit page (the floor)"] = measure(url + "/", "bare", args.runs)
-        finally:
-            proc.terminate()
-            proc.wait(timeout=30)
-        with StreamlitServer(Path(tmp) / "app") as server:
-            tokens = demo_links(server)
-            for page in args.pages.split(","):
+    if args.against and not (args.against / "app.py").exists():
+        sys.exit(f"no app.py in {args.against}")
+    pages = args.pages.split(",")
+    runs: dict[str, list[Figures]] = {}
+    floor_name = "bare Streamlit page (the floor)"
+    with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
+        proc, bare_url = bare_server(Path(tmp))
+        stack.callback(proc.wait, timeout=30)
+        stack.callback(proc.terminate)
+        server = stack.enter_context(StreamlitServer(Path(tmp) / "app"))
+        tokens = demo_links(server)
+        servers = [("", server)]
+        if args.against:
+            other = StreamlitServer(Path(tmp) / "against", database=server.database, root=args.against)
+            servers.append((f" [{args.against.name}]", stack.enter_context(other)))
+        # Rounds: the floor and every page once per round, so a busy spell of the shared
+        # machine falls on all of them alike.
+        for i in range(args.runs):
+            runs.setdefault(floor_name, []).append(lighthouse(bare_url + "/", f"bare-{i}"))
+            for page in pages:
                 role = PAGES.get(page, "owner")
-                found[f"{page} ({role})"] = measure(f"{server.url}/{page}?k={tokens[role]}", page, args.runs)
-    floor = found["bare Streamlit page (the floor)"]
+                for tag, srv in servers:
+                    name = f"{page} ({role}){tag}"
+                    slug = f"{page}{'-against' if tag else ''}-{i}"
+                    runs.setdefault(name, []).append(lighthouse(f"{srv.url}/{page}?k={tokens[role]}", slug))
+    found = {name: median(figures) for name, figures in runs.items()}
+    floor = found[floor_name]
     print("| page | performance | LCP | total blocking | CLS | bytes | accessibility | best practices |")
     print("|---|---|---|---|---|---|---|---|")
     for name, figures in found.items():
@@ -150,6 +168,10 @@ def main() -> None:
     for name, figures in found.items():
         for audit in figures.failed:
             print(f"  {name}: {audit}")
+    if args.runs > 1:
+        print("each round (performance / total blocking ms):")
+        for name, each in runs.items():
+            print(f"  {name}: " + ", ".join(f"{f.performance:.2f}/{f.tbt_ms:.0f}" for f in each))
 
 
 if __name__ == "__main__":

@@ -104,7 +104,7 @@ def dashboard(c: shell.Ctx, snap: Snapshot, today: date) -> None:
         funding_ui.dashboard_line(c, snap)  # applied / granted (issue 25)
         st.page_link(c.pages["timeline"], label=c.t("dash.open_timeline"), icon=":material/timeline:",
                      query_params=shell.url_params(c))
-        explain(c)
+        explain(c, snap)
 
 
 def _next_line(c: shell.Ctx, board: timeline.Dashboard, nxt: meeting_next.Upcoming, today: date) -> str:
@@ -125,10 +125,10 @@ def _next_line(c: shell.Ctx, board: timeline.Dashboard, nxt: meeting_next.Upcomi
     return line
 
 
-def explain(c: shell.Ctx) -> None:
-    """What the numbers count, drawn once asked for. (As four tooltips they were a good
-    part of a first load of the overview: each a help icon, and their code a chunk of its
-    own on a phone-class CPU.)"""
+def explain(c: shell.Ctx, snap: Snapshot) -> None:
+    """What the numbers count (and the applications' sum, when there are any), drawn once
+    asked for. (As tooltips they were a good part of a first load of the overview: each a
+    help icon, and their code a chunk of its own on a phone-class CPU.)"""
     box = lazy.expander(c.t("dash.explain"), key="dash_explain", icon=":material/info:")
     if box is None:
         return
@@ -138,4 +138,5 @@ def explain(c: shell.Ctx) -> None:
             (c.t("dash.overdue"), c.t("dash.overdue_help")),
             (c.t("dash.soon", days=days), c.t("dash.soon_help", days=days)),
             (c.t("dash.next_meeting"), c.t("dash.next_meeting_help")),
-            (c.t("dash.open"), c.t("dash.open_help")))))
+            (c.t("dash.open"), c.t("dash.open_help")),
+            *([(c.t("fund.heading"), c.t("fund.sums_help"))] if snap.funding else []))))

@@ -53,9 +53,11 @@ def markup(link: FileLink) -> str:
 
 
 def show(link: FileLink, *, width: Literal["stretch", "content"] = "stretch") -> None:
-    """One link in its keyed container, in the current place of the page."""
+    """One link in its keyed container, in the current place of the page. ``st.html``
+    (sanitised, not iframed), not Markdown with HTML allowed: that fetches and starts the
+    Markdown's raw-HTML parser (184 KiB), a long task of its own on a first load."""
     with st.container(key=link.key, width=width):
-        st.markdown(markup(link), unsafe_allow_html=True)
+        st.html(markup(link))
 
 
 def row(links: list[FileLink]) -> None:

@@ -157,6 +157,7 @@ def _save(c: shell.Page, key: str, application_id: str) -> None:
 
 
 def dashboard_line(c: shell.Ctx, snap: Snapshot) -> None:
-    """The dashboard's sum (nothing while there are no applications)."""
+    """The dashboard's sum (nothing while there are no applications). What it counts is
+    said in the dashboard's "Hvad tallene tæller" (``dashboard.explain``), not a tooltip."""
     if snap.funding:
-        st.markdown(":material/savings: " + sums_line(c, snap), help=c.t("fund.sums_help"))
+        st.markdown(":material/savings: " + sums_line(c, snap))

@@ -147,5 +147,4 @@ def _without_mail(c: shell.Page) -> None:
                                             file_links.url(c.access.token, "calendar.ics", c.lang),
                                             downloads.file_name(c.snap, "calendar.ics", c.lang)))
     with mail, st.container(key="remind_mailto"):
-        st.markdown(f'<a href="{html.escape(href, quote=True)}">{html.escape(c.t("remind.mailto"))}</a>',
-                    unsafe_allow_html=True)
+        st.html(f'<a href="{html.escape(href, quote=True)}">{html.escape(c.t("remind.mailto"))}</a>')

@@ -17,6 +17,8 @@
   (partnership.timeline_layout) and scrolls sideways; a phone gets the narrow one
   (``phone.css``).
 - Dashboard metrics wrap instead of cutting their labels and values with "…".
+- Download links (``file_links``, ``st.html``) have the colour of Markdown's links (the
+  light theme's ``blueTextColor``), not the browser's own blue.
 - Section headings (``phone.css``, in the page's head from its first paint) are
   ``st.header`` (h2: no level skipped under the page's h1) at the subheader's size.
 """
@@ -57,6 +59,7 @@ _CSS = """
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 [data-testid="stMetricValue"] { font-size: 1.6rem; line-height: 1.2; overflow-wrap: anywhere; }
+[data-testid="stHtml"] a { color: #244fb4; }
 """
 
 

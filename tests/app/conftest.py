@@ -107,12 +107,17 @@ def app(database: str) -> MakeApp:
     return make
 
 
+_HTML_HIDDEN = re.compile(r"<(style|script)\b.*?</\1>", re.S)
+_HTML_TAG = re.compile(r"<[^>]*>")
+
+
 def texts(at: AppTest, views: bool = True) -> str:
     """Everything a person can read on the page, as one string (``views=False``: only
     what Streamlit renders as Markdown, without the field views' plain text)."""
     parts = [e.value for kind in ("markdown", "caption", "title", "subheader", "header", "info", "success",
                                   "warning", "error", "code", "text") for e in at.get(kind)]
     parts += [e.label for e in at.get("expander")]
+    parts += [_HTML_TAG.sub("", _HTML_HIDDEN.sub("", e.proto.body)) for e in at.get("html")]  # file links' words
     if views:
         parts += field_views(at)
     return "\n".join(str(p) for p in parts)

@@ -130,3 +130,15 @@ def test_long_before_the_end_the_decision_waits_behind_one_button(app: MakeApp, 
     assert "out_submit" in {b.key for b in at.button}
     viewer = app(token=tokens["viewer"], page="step5")
     assert not {"term_show_btn", "out_submit"} & {b.key for b in viewer.button}
+
+
+def test_the_dashboards_sum_has_no_tooltip_and_says_what_it_counts_once_asked(app: MakeApp,
+                                                                              store: PostgresStore) -> None:
+    _, tokens = create_demo(store)
+    at = app(token=tokens["owner"], page="overview")
+    no_errors(at)
+    [line] = [m for m in at.markdown if "Søgt: **80.000 kr.**" in m.value]
+    assert not line.proto.help  # a tooltip's code would start on the first load
+    assert "Søgt er ansøgninger, der er sendt" not in texts(at)
+    at = opened(at, "dash_explain")
+    assert "Søgt er ansøgninger, der er sendt eller har fået svar" in texts(at)

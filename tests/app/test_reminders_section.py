@@ -96,5 +96,5 @@ def test_without_smtp_the_section_offers_the_calendar_and_a_mailto_link(
     assert "Denne server sender ikke mail" in texts(at)
     assert all(s.key != "remind_person" for s in at.selectbox)
     assert "calendar.ics" in by_what(at)
-    mailto = next(m.value for m in at.markdown if "mailto:" in m.value)
+    mailto = next(h.proto.body for h in at.get("html") if "mailto:" in h.proto.body)
     assert "Plakater" in unquote(mailto)

@@ -29,8 +29,8 @@ class Link:
 def file_links(at: Any) -> list[Link]:
     """Every download link on the page, in page order."""
     found = []
-    for element in at.get("markdown"):
-        for href, name in _LINK.findall(str(element.value)):
+    for element in at.get("html"):  # st.html (ui/file_links.show)
+        for href, name in _LINK.findall(str(element.proto.body)):
             found.append(Link(html.unescape(href), html.unescape(name)))
     return found
 

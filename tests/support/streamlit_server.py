@@ -41,8 +41,10 @@ class StreamlitServer:
 
     def __init__(self, workdir: Path, poll_s: float = 1.0, startup_timeout: float = 30.0,
                  extra_args: tuple[str, ...] = (), base_path: str = "", env: dict[str, str] | None = None,
-                 database: str | None = None) -> None:
+                 database: str | None = None, root: Path | None = None) -> None:
         self.workdir = Path(workdir)
+        self.root = Path(root) if root else ROOT
+        """The checkout whose app.py is served (another worktree's, to compare two versions)."""
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.database = database or shared().fresh_database("app")
         """The database's URL (another server may share it: two app processes, one database)."""
@@ -89,7 +91,7 @@ class StreamlitServer:
             *self.extra_args,
         ]
         log = self.log_path.open("ab")
-        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        self.proc = subprocess.Popen(cmd, cwd=self.root, env=env, stdout=log, stderr=subprocess.STDOUT,
                                      start_new_session=True)
         log.close()
         self._wait_healthy()
