@@ -70,25 +70,27 @@ def reset_form(prefix: str, values: Mapping[str, Any]) -> None:
     ss.update({f"{prefix}_{name}": value for name, value in values.items()})
 
 
-def show_flash(key: str) -> None:
-    """Draw the message of ``key``: in the runs up to the next one a person starts."""
+def show_flash(key: str) -> str | None:
+    """Draw the message of ``key``: in the runs up to the next one a person starts.
+    Returns its kind ("success", "error", "info") while it is on the page, else None."""
     message = ss.get(f"msg_{key}")
     if message is None:
-        return
+        return None
     shown: dict[str, tuple[int, int]] = ss.setdefault(SHOWN, {})
     turn, run = ss.get(TURN, 0), ss.get(RUN, 0)
     first = shown.get(key)
     if first is not None and first[0] != turn:  # a person has acted since it was drawn
         ss.pop(f"msg_{key}", None)
         shown.pop(key, None)
-        return
-    if first is not None and first[1] == run:  # drawn already in this run: once per action
-        return
-    shown[key] = (turn, run)
+        return None
     kind, text = message
+    if first is not None and first[1] == run:  # drawn already in this run: once per action
+        return str(kind)
+    shown[key] = (turn, run)
     if kind == "error":
         st.error(text, icon=":material/error:")
     elif kind == "success":
         st.success(text, icon=":material/check:")
     elif kind == "info":
         st.info(text)
+    return str(kind)

@@ -160,8 +160,7 @@ def open_follow_ups(snap: Snapshot) -> list[Any]:
 def answer(c: shell.Page, snap: Snapshot, cand: Candidate | None) -> None:
     """The partner's answer: a yes makes them the partner, a no moves on to plan B."""
     st.header(c.t("s3.answer"))
-    just_said = ss.get("msg_s3_answer", ("",))[0] == "success"  # the yes's own message: one message per action
-    editor.show_flash("s3_answer")
+    just_said = editor.show_flash("s3_answer") == "success"  # the yes's own message: one message per action
     if snap.project.partner_org:
         if not just_said:
             st.success(c.t("s3.partner_is", name=plain(snap.project.partner_org)), icon=":material/handshake:")

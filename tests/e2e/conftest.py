@@ -1,6 +1,5 @@
-"""Browser-test fixtures: one real Streamlit server per module, one Chromium per test
-process (a pytest-xdist worker), and a fresh browser context (a separate person) per
-page opened.
+"""Browser-test fixtures: one real Streamlit server and one Chromium per module, and a
+fresh browser context (a separate person) per page opened.
 
 Projects are made through the store API on the server's own database. Without
 Chromium or Playwright the tests are skipped - in CI (CI=true) that is a failure.
@@ -30,10 +29,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer
         yield srv
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    """Headless Chromium from /usr/bin/chromium, shared by the modules of this process
-    (each test opens its own contexts, which share nothing: cookies, storage, cache)."""
+    """Headless Chromium from /usr/bin/chromium, for one module: Playwright's sync API
+    keeps an event loop running in this thread while it is open, so it must not outlive
+    the module (a test elsewhere that calls ``asyncio.run`` would fail)."""
     browser.require()
     from playwright.sync_api import sync_playwright
 

@@ -128,9 +128,11 @@ def _open(chromium: Any, url: str, width: int, tab: str = "") -> tuple[Any, Any]
 
 
 def _settle(page: Any) -> None:
-    """Wait for the runs under way and the late elements (charts, fragments)."""
+    """Wait for the runs under way and the late elements (charts, fragments), and for
+    partnership/ui/aria.js to have named what they drew (it looks 100 ms after a change)."""
     page.wait_for_timeout(300)
     browser.wait_idle(page)
+    page.wait_for_function("() => !(window.__psAria && window.__psAria.timer)")
 
 
 def _check(page: Any) -> None:
