@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.e2e.test_danish_and_accessible import AXE, WCAG
+from tests.e2e.test_danish_and_accessible import AXE, serious_violations
 from tests.support import browser
 from tests.support.streamlit_server import StreamlitServer
 
@@ -124,12 +124,5 @@ def test_the_panel_and_a_kept_draft_pass_axe_on_a_phone(chromium: Any, server: S
             page.locator(".st-key-draft_s4_vision").screenshot(
                 path=str(Path(os.environ["PARTNERSHIP_SHOTS"]) / "draft-390.png"))
         assert contrast(page, ".st-key-cmp_draft_draft_s4_vision") >= 7
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate(
-        """async (tags) => {
-             const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
-             return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-               .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
-           }""", WCAG)
-    assert violations == []
+    assert serious_violations(page) == []
     page.context.close()

@@ -140,15 +140,21 @@ def _check(page: Any) -> None:
     assert "Traceback" not in text
     assert english_in(text) == []
     assert "lang=da" in text.splitlines()
+    assert serious_violations(page) == []
+
+
+def serious_violations(page: Any) -> list[str]:
+    """axe-core's serious and critical violations of the WCAG 2.1 A/AA rules on the page
+    (axe is injected once per page)."""
     if not page.evaluate("() => typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
-    violations = page.evaluate(
+    found: list[str] = page.evaluate(
         """async (tags) => {
              const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
              return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
                .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
            }""", WCAG)
-    assert violations == []
+    return found
 
 
 CASES = [(role, path) for role, paths in PAGES.items() for path in paths]

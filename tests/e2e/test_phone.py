@@ -205,7 +205,7 @@ def test_dropdowns_speak_danish_even_when_nothing_matches(phone: Any, tokens: di
             page.locator(popover).first.click()
             settle(page, 200)
         field = page.locator(target).first
-        opened(page, field)
+        browser.open_list(page, field)
         seen.append(page.evaluate("() => document.body.innerText"))
         if field.get_attribute("readonly") is None:
             page.keyboard.type("zzzz")
@@ -237,20 +237,6 @@ def test_a_task_is_chosen_set_done_and_opened_from_the_lists_one_control(phone: 
     assert page.locator(f".st-key-re_tltask_{task.id}_title input").input_value() == task.title
     box = page.locator(".st-key-tl_task_actions").bounding_box()
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= WIDTH  # on the phone's screen, no sideways scroll
-
-
-def opened(page: Any, field: Any) -> None:
-    """Open a dropdown by clicking its field (again, if a rerun of the page swallowed
-    the click)."""
-    for attempt in range(4):
-        field.click()
-        try:
-            page.wait_for_selector('[role="listbox"]', state="attached", timeout=2000)
-            return
-        except Exception:
-            if attempt == 3:
-                raise
-            page.keyboard.press("Escape")
 
 
 def test_the_english_list_would_catch_streamlits_words() -> None:

@@ -107,15 +107,20 @@ def edit_task(page: Page, key: str, task_id: str, timeout: float = TIMEOUT_MS, t
 def choose(page: Page, selector: str, starts: str, timeout: float = TIMEOUT_MS) -> None:
     """Choose the option whose text starts with ``starts`` in the select box ``selector``
     (a container of Streamlit's selectbox), as a person does: open its list, click the
-    option (again, if a rerun of the page swallowed the click that opened it)."""
+    option."""
+    open_list(page, page.locator(f"{selector} input"), timeout)
+    page.get_by_role("option", name=re.compile("^" + re.escape(starts))).first.click(timeout=timeout)
+
+
+def open_list(page: Page, field: Any, timeout: float = TIMEOUT_MS) -> None:
+    """Open a dropdown by clicking its field (again, if a rerun of the page swallowed
+    the click)."""
     for attempt in range(4):
-        page.locator(f"{selector} input").click(timeout=timeout)
+        field.click(timeout=timeout)
         try:
             page.wait_for_selector('[role="listbox"]', state="attached", timeout=2000)
-            break
+            return
         except Exception:
             if attempt == 3:
                 raise
             page.keyboard.press("Escape")
-    page.get_by_role("option", name=re.compile("^" + re.escape(starts))).first.click(timeout=timeout)
-    wait_idle(page, timeout)
