@@ -32,7 +32,7 @@ from datetime import date
 
 import streamlit as st
 
-from partnership.model import Snapshot, Task, TaskStatus
+from partnership.model import Snapshot, Task
 from partnership.ui import editor, shell, tasks
 
 ss = st.session_state
@@ -53,7 +53,7 @@ def option_label(c: shell.Ctx, task: Task) -> str:
 def task_block(c: shell.Page, snap: Snapshot, rows: Sequence[Task], *, key: str, readonly: bool = False,
                today: date | None = None) -> None:
     """The control (for the tasks the reader may change), then the cards."""
-    editable = [] if readonly else [x for x in rows if tasks.editable_fields(snap, x)]
+    editable = [] if readonly else [(x, f) for x in rows if (f := tasks.editable_fields(snap, x))]
     if editable:
         _control(c, snap, editable, key)
     if rows:
@@ -61,26 +61,22 @@ def task_block(c: shell.Page, snap: Snapshot, rows: Sequence[Task], *, key: str,
             st.markdown(cards_markdown(c, snap, rows, today or date.today()))
 
 
-def _control(c: shell.Page, snap: Snapshot, editable: Sequence[Task], key: str) -> None:
-    by_id = {x.id: x for x in editable}
+def _control(c: shell.Page, snap: Snapshot, editable: Sequence[tuple[Task, frozenset[str]]], key: str) -> None:
+    """``editable``: each task the reader may change, with the fields they may change."""
+    by_id = {x.id: x for x, _ in editable}
+    first = editable[0][0]
     pick = f"{key}_pick"
     if ss.get(pick) not in by_id:  # the first time, or the chosen task is filtered out or gone
-        ss[pick] = editable[0].id
+        ss[pick] = first.id
     with st.container(border=True, key=f"{key}_task_actions"):
         row = st.container(horizontal=True, vertical_alignment="bottom", gap="small", key=f"{key}_task_row")
         chosen = row.selectbox(c.t("tl.pick"), options=list(by_id), key=pick,
                                format_func=lambda i: option_label(c, by_id[i]))
-        task = by_id.get(str(chosen), editable[0])
+        task = by_id.get(str(chosen), first)
         k = editor.record_key(tasks.record_kind(key), task.id)
         if not (ss.get(f"{k}_open") or ss.get(f"{k}_conflict")):  # else its editor below has both
-            qs = f"{key}_qs_{task.id}_{task.version}"
-            options = [s.value for s in TaskStatus]
-            row.selectbox(c.t("tasks.quick_status"), options=options, index=options.index(task.status.value),
-                          key=qs, format_func=lambda v: c.t(f"agr.status.{v}"),
-                          on_change=tasks.quick_status, args=(c, task, k, qs))
-            row.button(c.t("edit.edit"), key=f"{k}_edit", icon=":material/edit:", on_click=tasks.start_editing,
-                       args=(key, task))
+            tasks.controls(c, task, key=key, into=row)
         # Every task the list shows: its last message, its conflict choice or open editor
         # (nothing at all for most), and a draft the browser kept for it.
-        for x in editable:
-            tasks.editing(c, snap, x, key=key, kinds=None, allowed=tasks.editable_fields(snap, x))
+        for x, allowed in editable:
+            tasks.editing(c, snap, x, key=key, kinds=None, allowed=allowed)

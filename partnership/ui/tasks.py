@@ -22,9 +22,8 @@ include_internal=False, today=None, add_label=None)``
     The add form alone (``ui/task_add.py``).
 
 ``card_lines`` (a card's Markdown lines), ``when`` (its dates in words), ``editing`` (its
-message, conflict choice or open editor), ``start_editing`` and ``quick_status`` (the
-callbacks of "Rediger" and the quick status), ``record_kind``: the parts ``task_block``
-shares.
+message, conflict choice or open editor), ``controls`` (its quick status and "Rediger"),
+``record_kind``: the parts ``task_block`` shares.
 
 Dates are ``ui/datefield.py`` fields: text typed the Danish way ("24.12.2026",
 "24122026"), with a Danish calendar beside it.
@@ -52,7 +51,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 import streamlit as st
 
@@ -149,8 +148,6 @@ def task_row(
 ) -> None:
     """One task in a bordered container: what, who, when, status; edit and status controls."""
     readonly = readonly or not snap.may.task(task.id)
-    rk = record_kind(key)
-    k = editor.record_key(rk, task.id)
     allowed = editable_fields(snap, task) if not readonly else frozenset()
     with st.container(border=True, key=f"{key}_t_{task.id}"):
         if editing(c, snap, task, key=key, kinds=kinds, allowed=allowed):
@@ -161,13 +158,22 @@ def task_row(
         # One control per card: a popover named by the status. Its contents are in the page
         # but drawn by the browser only while it is open (a card was ~24 elements before).
         with st.popover(c.t(f"agr.status.{task.status.value}"), icon=":material/edit:", key=f"{key}_tm_{task.id}"):
-            qs = f"{key}_qs_{task.id}_{task.version}"
-            options = [s.value for s in TaskStatus]
-            st.selectbox(c.t("tasks.quick_status"), options=options, index=options.index(task.status.value),
-                         key=qs, format_func=lambda v: c.t(f"agr.status.{v}"),
-                         on_change=quick_status, args=(c, task, k, qs))
-            st.button(c.t("edit.edit"), key=f"{k}_edit", icon=":material/edit:", on_click=start_editing,
-                      args=(key, task), width="stretch")
+            controls(c, task, key=key, into=st, button_width="stretch")
+
+
+def controls(c: shell.Page, task: Task, *, key: str, into: Any,
+             button_width: Literal["content", "stretch"] = "content") -> None:
+    """A task's quick status (``{key}_qs_<id>_<version>``) and its "Rediger" button
+    (``re_{key}task_<id>_edit``), drawn into ``into`` (a container, or ``st`` for where the
+    page is drawing)."""
+    k = editor.record_key(record_kind(key), task.id)
+    qs = f"{key}_qs_{task.id}_{task.version}"
+    options = [s.value for s in TaskStatus]
+    into.selectbox(c.t("tasks.quick_status"), options=options, index=options.index(task.status.value),
+                   key=qs, format_func=lambda v: c.t(f"agr.status.{v}"),
+                   on_change=_quick_status, args=(c, task, k, qs))
+    into.button(c.t("edit.edit"), key=f"{k}_edit", icon=":material/edit:", on_click=_start_editing,
+                args=(key, task), width=button_width)
 
 
 def editing(c: shell.Page, snap: Snapshot, task: Task, *, key: str, kinds: Sequence[TaskKind] | None,
@@ -192,7 +198,7 @@ def editing(c: shell.Page, snap: Snapshot, task: Task, *, key: str, kinds: Seque
     return False
 
 
-def start_editing(key: str, task: Task) -> None:
+def _start_editing(key: str, task: Task) -> None:
     """Open the task's inline editor (the "Rediger" button's callback)."""
     editor.start_record(record_kind(key), task.id, task.version, {n: _value(task, n) for n in FIELDS})
 
@@ -260,7 +266,7 @@ def _shown(c: shell.Ctx, snap: Snapshot, name: str, value: Any) -> str:
     return str(value)
 
 
-def quick_status(c: shell.Page, task: Task, k: str, qs: str) -> None:
+def _quick_status(c: shell.Page, task: Task, k: str, qs: str) -> None:
     new = ss.get(qs)
 
     def back(_: PartnershipError | None) -> None:

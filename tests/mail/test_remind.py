@@ -67,13 +67,20 @@ class Opted(NamedTuple):
     bo: Person
 
 
+def between_two(store: PostgresStore) -> tuple[Access, Access, dict[str, str]]:
+    """A project "Lektiecafé" of Boldklubben (Anna) with Biblioteket as its partner: the
+    owner's and the partner's access, and the links' tokens."""
+    owner, tokens = store.create_project("Lektiecafé", "Boldklubben", "Anna")
+    partner = store.open(tokens["partner"])
+    store.update_project(owner, {"partner_org": "Biblioteket"}, 1, "Anna")
+    return owner, partner, tokens
+
+
 def opted_in(store: PostgresStore) -> Opted:
     """A project "Lektiecafé" between Boldklubben and Biblioteket where Eva (association,
     Danish) and Ole (partner, English) confirmed their mail, and Bo subscribed but never
     confirmed."""
-    owner, tokens = store.create_project("Lektiecafé", "Boldklubben", "Anna")
-    partner = store.open(tokens["partner"])
-    store.update_project(owner, {"partner_org": "Biblioteket"}, 1, "Anna")
+    owner, partner, _ = between_two(store)
     eva = store.add_person(owner, {"name": "Eva", "side": "association"}, "Anna")
     ole = store.add_person(partner, {"name": "Ole", "side": "partner"}, "Ole")
     bo = store.add_person(owner, {"name": "Bo", "side": "association"}, "Anna")
@@ -89,9 +96,7 @@ def project(store: PostgresStore) -> tuple[Access, Access, dict[str, str]]:
     task of the association's naming Ole (never mailed to the partner's people); not due:
     Eva's task in 10 days and her finished one; then the partner approves."""
     today = datetime.now(TIMEZONE).date()
-    owner, tokens = store.create_project("Lektiecafé", "Boldklubben", "Anna")
-    partner = store.open(tokens["partner"])
-    store.update_project(owner, {"partner_org": "Biblioteket"}, 1, "Anna")
+    owner, partner, tokens = between_two(store)
     eva = store.add_person(owner, {"name": "Eva", "side": "association"}, "Anna")
     karim = store.add_person(owner, {"name": "Karim", "side": "association"}, "Anna")
     ole = store.add_person(partner, {"name": "Ole", "side": "partner"}, "Ole")
