@@ -43,9 +43,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import streamlit
-from starlette.datastructures import MutableHeaders
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 STATIC = Path(streamlit.__file__).with_name("static")
@@ -56,8 +58,19 @@ PHONE_CSS = Path(__file__).parents[1] / "ui" / "phone.css"
 """The layout rules a first paint needs (the phone's menu in the header row, the page's top
 gap, headings' sizes): read as a file, the pages load it too (``ui/style.py``)."""
 
-COMMON = ("BidiComponent", "ButtonGroup", "Html", "Button")
-"""Drawn by every page: our components-v2 helpers, the language switch, the style block, buttons."""
+COMMON = ("BidiComponent", "ButtonGroup", "Html", "Button", "PageLink")
+"""Drawn by every page: our components-v2 helpers, the language switch, the style block,
+buttons, the page menu's links (``ui/menu.py``)."""
+
+ASKS_NAME = ("TextInput",)
+"""Drawn on a page opened with a link by a browser that has not said its name yet (the
+name box, ``shell.ask_name``): that browser's request carries no ``NAME_COOKIE``.
+Fetched only after the name box had arrived, the text field's 16 files came a second
+after the page and drew it a second time (a long task after the first paint, on every
+page of a first visit)."""
+
+NAME_COOKIE = "ps_name"
+"""The cookie in which a browser keeps the name it gave (``ui/browser.py``'s ``NAME_COOKIE``)."""
 
 EDITORS = ("data-grid-overlay-editor", "number-overlay-editor")
 """The grid's cell editors, which the DataFrame chunk itself imports lazily on the first key
@@ -69,11 +82,11 @@ NESTED = ("DataFrame",)
 """The chunks whose own lazily imported chunks discovery follows too (one level)."""
 
 PAGES: Mapping[str, tuple[str, ...]] = {
-    "overview": ("LinkButton", "Metric", "PageLink", "Progress"),
+    "overview": ("LinkButton", "Metric", "Progress"),
     "step1": (),
     "step2": ("TextInput", "DataFrame", *EDITORS),
-    "step3": ("LinkButton", "Checkbox", "TextInput", "Selectbox", "PageLink"),
-    "step4": ("PageLink",),
+    "step3": ("LinkButton", "Checkbox", "TextInput", "Selectbox"),
+    "step4": (),
     "step5": (),
     "timeline": ("Selectbox",),
     "history": ("Selectbox",),
@@ -184,10 +197,25 @@ def link_tags(base: str, files: Iterable[str]) -> str:
 
 
 @cache
-def tags_for(base: str, page: str) -> bytes:
+def tags_for(base: str, page: str, named: bool = True) -> bytes:
     """What goes before ``</head>`` of the page at URL path ``page`` (without the base path):
-    b"" when there is nothing to preload."""
-    return link_tags(base, frontend().chunks((*COMMON, *PAGES.get(page, ())))).encode("utf-8")
+    b"" when there is nothing to preload. ``named``: the browser has said its name (no
+    name box)."""
+    wanted = (*COMMON, *PAGES.get(page, ()), *(() if named else ASKS_NAME))
+    return link_tags(base, frontend().chunks(wanted)).encode("utf-8")
+
+
+def page_asked(path_page: str, query: str) -> str:
+    """The page a request draws: a link (``/?k=<token>``, the address every link has)
+    opens the overview; any other address its own page."""
+    if not path_page and "k" in parse_qs(query):
+        return "overview"
+    return path_page
+
+
+def has_name(headers: Headers) -> bool:
+    """Whether the request's browser keeps a name (``NAME_COOKIE``)."""
+    return bool(cookie_parser(headers.get("cookie", "")).get(NAME_COOKIE))
 
 
 @cache
@@ -253,7 +281,9 @@ class PreloadLinks:
             base = self.base()
             page = page_of(str(scope.get("path", "")), base)
             if page is not None:
-                tags = head_style() + base_tag(page) + (tags_for(base, page) if self.enabled else b"")
+                drawn = page_asked(page, scope.get("query_string", b"").decode("latin-1"))
+                named = has_name(Headers(scope=scope))
+                tags = head_style() + base_tag(page) + (tags_for(base, drawn, named) if self.enabled else b"")
         if not tags:
             await self.app(scope, receive, send)
             return

@@ -10,6 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 from starlette.applications import Starlette
+from starlette.datastructures import Headers
 from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
@@ -123,15 +124,15 @@ class Client:
     def __init__(self, app: Starlette) -> None:
         self.app = app
 
-    def request(self, method: str, path: str) -> httpx.Response:
+    def request(self, method: str, path: str, headers: dict[str, str] | None = None) -> httpx.Response:
         async def go() -> httpx.Response:
             async with httpx.AsyncClient(transport=httpx.ASGITransport(app=self.app), base_url="http://t") as client:
-                return await client.request(method, path)
+                return await client.request(method, path, headers=headers)
 
         return asyncio.run(go())
 
-    def get(self, path: str) -> httpx.Response:
-        return self.request("GET", path)
+    def get(self, path: str, headers: dict[str, str] | None = None) -> httpx.Response:
+        return self.request("GET", path, headers)
 
     def post(self, path: str) -> httpx.Response:
         return self.request("POST", path)
@@ -180,6 +181,35 @@ def test_the_middleware_adds_the_pages_preloads_to_its_html() -> None:
         assert "modulepreload" not in untouched.text  # not a page; not HTML; not a 200; not a GET
     other = client.get("/static/a.html")  # not a page's address: left to Streamlit as it was
     assert other.headers.get("content-encoding") == "gzip" and "modulepreload" not in other.text
+
+
+def test_a_browser_without_a_name_preloads_the_name_box_and_a_link_preloads_the_overview() -> None:
+    """A first visit draws the name box (a text field); a browser that gave its name does
+    not. Every link is the app's root with ``?k=``, which opens the overview."""
+    client = _client()
+    first = _preloads(client.get("/step4"))
+    named = _preloads(client.get("/step4", headers={"Cookie": f"other=1; {preload.NAME_COOKIE}=Anna"}))
+    assert any(x.startswith("/static/js/TextInput.") for x in first)
+    assert not any("TextInput." in x for x in named) and any(x.startswith("/static/js/PageLink.") for x in named)
+    link = _preloads(client.get("/?k=abc", headers={"Cookie": f"{preload.NAME_COOKIE}=Anna"}))
+    assert any(x.startswith("/static/js/Metric.") for x in link)
+    assert not any("Metric." in x for x in _preloads(client.get("/")))  # the start page itself
+
+
+def test_the_name_cookie_is_the_one_the_browser_keeps() -> None:
+    from partnership.ui import browser
+
+    assert preload.NAME_COOKIE == browser.NAME_COOKIE
+    assert preload.has_name(Headers({"cookie": "ps_name=Anna%20Holm"}))
+    assert not preload.has_name(Headers({"cookie": "ps_name="})) and not preload.has_name(Headers({}))
+
+
+@pytest.mark.parametrize("page, query, drawn", [
+    ("", "k=abc", "overview"), ("", "k=abc&lang=en", "overview"), ("", "", ""), ("", "lang=en", ""),
+    ("step4", "k=abc", "step4"),
+])
+def test_the_page_a_request_draws(page: str, query: str, drawn: str) -> None:
+    assert preload.page_asked(page, query) == drawn
 
 
 def test_the_middleware_honours_the_base_path() -> None:
