@@ -161,7 +161,8 @@ def main() -> None:
                 for tag, srv in servers:
                     name = f"{page} ({role}){tag}"
                     slug = f"{page}{'-against' if tag else ''}-{i}"
-                    runs.setdefault(name, []).append(lighthouse(f"{srv.url}/{ADDRESS.get(page, page)}?k={tokens[role]}", slug))
+                    url = f"{srv.url}/{ADDRESS.get(page, page)}?k={tokens[role]}"
+                    runs.setdefault(name, []).append(lighthouse(url, slug))
     found = {name: median(figures) for name, figures in runs.items()}
     floor = found[floor_name]
     print("| page | performance | LCP | total blocking | CLS | bytes | accessibility | best practices |")

@@ -72,6 +72,33 @@ def test_a_deep_link_under_a_base_path_finds_the_app_at_once(chromium: Any, base
     assert found["heading"].startswith(TITLES["step4"]) and found["path"] == "/app/step4"
 
 
+@pytest.mark.parametrize("address, role", [("", "owner"), ("step4", "partner"), ("step5", "owner"),
+                                           ("timeline", "owner")])
+def test_a_first_visit_fetches_no_element_code_its_page_did_not_preload(
+        chromium: Any, server: StreamlitServer, address: str, role: str) -> None:
+    """A volunteer's first tap on a link (no name yet: the name box) and a deep link: every
+    chunk of Streamlit's JavaScript the page asks for is named in its HTML (index.html's
+    own or our preloads). A chunk fetched only once its element had arrived drew the page
+    a second time after its first paint (web/preload.py)."""
+    tokens = create_demo(server.store, "Anna")[1]
+    context = chromium.new_context(viewport={"width": 412, "height": 900})  # no cookie: a first visit
+    try:
+        page = context.new_page()
+        asked: list[str] = []
+        page.on("request", lambda r: asked.append(r.url.split("?")[0]) if "/static/js/" in r.url else None)
+        answer = page.goto(f"{server.url}/{address}?k={tokens[role]}")
+        assert answer is not None
+        named = set(re.findall(r'href="[^"]*?/?static/(js/[\w.-]+\.js)"', answer.text()))
+        named |= set(re.findall(r'src="\./static/(js/[\w.-]+\.js)"', answer.text()))
+        browser.wait_text(page, "Hvad hedder du?")
+        browser.wait_idle(page)
+        page.wait_for_timeout(1000)  # late requests
+        late = sorted({url.split("/static/", 1)[1] for url in asked} - named)
+        assert len(named) > 20 and late == [], late
+    finally:
+        context.close()
+
+
 def test_streamlits_javascript_comes_compressed_from_the_server(server: StreamlitServer) -> None:
     with urllib.request.urlopen(f"{server.url}/timeline") as answer:
         entry = re.search(r'src="\./static/js/(index\.[\w-]+\.js)"', answer.read().decode())
