@@ -1,12 +1,12 @@
 """The follow-up timeline as one self-contained SVG: the Plotly figure of
-``timeline_chart`` drawn on the server, so the page shows it at once and swaps in the
-interactive chart when the browser is idle.
+``timeline_chart`` drawn on the server, so the page shows it at once; the interactive
+chart is swapped in when the reader asks for it (``ui/charts.py``).
 
 Pure: records in, a string out. It is drawn from the same Plotly-free layout
 (``timeline_scene``: lanes, axis, sub-rows, labels; ``timeline_frame``: height, margins,
 the head strip's marks; ``chart_base``: colours, symbols, date ticks), so the two look
-alike and have the same height. The width is a fixed design width in the ``viewBox``
-(see ``DESIGN_PX``); the SVG is drawn ``width="100%"`` at the figure's height in px.
+alike. The ``viewBox`` is a fixed design width (see ``DESIGN_PX``) by the figure's
+height; the SVG is drawn ``width="100%"`` with its proportions (``height:auto``).
 
 Every item is a ``<g data-id="task id">`` whose ``<title>`` holds the hover text as plain
 lines. User text is cleaned to one line and escaped for XML (text and attributes), so it
@@ -42,9 +42,11 @@ from partnership.timeline_window import Window
 DESIGN_PX = 1000
 """The SVG's width in its own units. About what the Plotly figure gets on a laptop in the
 page's wide layout; the plot area is never narrower than ``PLOT_PX`` (which the labels'
-layout assumes), so a label that fits there fits here. On a narrower page the drawing is
-scaled down (never up), left-aligned and top-aligned, and the SVG keeps the figure's
-height, so swapping in the Plotly chart never moves what is below it."""
+layout assumes), so a label that fits there fits here. On a narrower page the whole
+drawing is scaled down (never up), keeping its proportions, left-aligned: it is as tall as
+it is drawn, with no empty band under it (at the figure's height in px, a page 840 px wide
+had 90 px of nothing under the picture). The Plotly chart that the reader's own click
+swaps in is the figure's height."""
 MIN_WIDTH_PX = 820
 """The least width it is drawn at (the chart's box scrolls sideways on a phone)."""
 TODAY_CHAR_PX = 5.9  # estimated width of a character of the 12 px "today" label (for its backdrop)
@@ -107,8 +109,8 @@ def timeline_svg(
     label = t("timeline.svg_label", lang, n=len(drawing.dated), lanes=len(where.lane_order))
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="tl-svg" role="img" aria-label="{x(label)}" '
-        f'viewBox="0 0 {num(geo.width)} {geo.height}" width="100%" height="{geo.height}" '
-        f'preserveAspectRatio="xMinYMin meet" style="display:block;min-width:{MIN_WIDTH_PX}px" '
+        f'viewBox="0 0 {num(geo.width)} {geo.height}" width="100%" preserveAspectRatio="xMinYMin meet" '
+        f'style="display:block;height:auto;min-width:{MIN_WIDTH_PX}px;max-width:{num(geo.width)}px" '
         f'font-family="{x(FONT)}" font-size="12" fill="{TEXT_COLOUR}">',
         f"<title>{x(label)}</title>",
         '<rect width="100%" height="100%" fill="#FFFFFF"/>',

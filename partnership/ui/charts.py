@@ -8,8 +8,9 @@ picture: the same scene drawn as SVG on the server
 (``chart_picture.js``). Plotly is loaded only when the reader asks for the interactive
 chart (the button under the picture, ``choose``); from then on the session draws the
 Plotly charts (``ready()``). In the run that swaps, the picture stays and the Plotly chart
-is laid out invisibly over it until Plotly has drawn (style.py), so nothing jumps or goes
-blank while Plotly starts. The health check's chart is on a tab of its own, drawn only
+is laid out invisibly over it until Plotly has drawn (style.py), so nothing goes blank
+while Plotly starts (the chart is the figure's height; the picture, scaled to the page's
+width, may be a little shorter). The health check's chart is on a tab of its own, drawn only
 once that tab is opened: opening it is asking for it.
 
 The picture is our own markup from escaped text (the renderer escapes every piece of

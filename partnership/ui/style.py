@@ -46,7 +46,7 @@ _CSS = """
 .st-key-tl_chart_box { overflow-x: auto; }
 .st-key-tl_chart_box > .st-key-tl_chart, .st-key-tl_chart_box > .st-key-tl_picture { min-width: 820px; }
 /* The run that swaps the picture for Plotly (ui/charts.py): Plotly is laid out invisibly over
-   the picture until it has drawn, then the picture goes; nothing jumps or goes blank. */
+   the picture until it has drawn, then the picture goes; nothing goes blank. */
 .st-key-tl_chart_box { position: relative; }
 .st-key-tl_chart_box:has(.st-key-tl_picture):not(:has(.st-key-tl_chart .main-svg)) > .st-key-tl_chart {
   position: absolute; top: 0; left: 0; right: 0; visibility: hidden; }

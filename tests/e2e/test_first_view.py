@@ -1,5 +1,5 @@
 """What a first load draws, in Chromium: the timeline's SVG picture, and the Plotly chart
-that takes its place without moving the page once asked for (partnership/ui/charts.py), and add forms
+that takes its place once asked for (partnership/ui/charts.py), and add forms
 that are drawn once opened and keep typed text when closed (partnership/ui/lazy.py)."""
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def plotly_fetched(page: Any) -> bool:
         "() => performance.getEntriesByType('resource').some(e => e.name.includes('/PlotlyChart.'))"))
 
 
-def test_the_timeline_is_a_picture_and_plotly_takes_its_place_in_the_same_room_when_asked_for(
+def test_the_timeline_is_a_picture_and_plotly_takes_its_place_when_asked_for(
         chromium: Any, server: StreamlitServer, tokens: dict[str, str]) -> None:
     url = f"{server.url}/timeline?k={tokens['owner']}&n=Anna"
     context = chromium.new_context(viewport={"width": 1300, "height": 900})
@@ -61,7 +61,11 @@ def test_the_timeline_is_a_picture_and_plotly_takes_its_place_in_the_same_room_w
         after = boxes(page)
         assert plotly_fetched(page)
         assert after["picture"] is None or after["picture"][0] == "none"  # gone, or hidden until the next run
-        assert after["box"] == before["box"], "the chart took the picture's room, no more, no less"
+        # The chart took the picture's place: the box holds the chart alone. The picture is
+        # drawn with its proportions (no empty band under it on a page under 1,000 px), the
+        # chart at the figure's height, so what is below may move once, after this click.
+        assert after["box"] == after["chart"][1] and after["box"] >= before["box"]
+        assert before["box"] == before["picture"][1] < 560  # 840 px wide: scaled, no band
         assert page.locator(".st-key-tl_interactive").count() == 0
     finally:
         context.close()

@@ -177,7 +177,7 @@ def test_unknown_lane_mode_is_refused() -> None:
 
 
 @pytest.mark.parametrize("size", [1, 5, 40, 200])
-def test_the_height_is_the_plotly_figures(size: int) -> None:
+def test_the_drawing_has_the_plotly_figures_height_in_its_units(size: int) -> None:
     tasks = MIXED[:size] if size <= len(MIXED) else many(size)
     people = PEOPLE + [Person(id=f"p{i}", name=f"Frivillig {i}", side=Side.PARTNER) for i in range(size // 10)]
     if size > len(MIXED):
@@ -187,8 +187,11 @@ def test_the_height_is_the_plotly_figures(size: int) -> None:
         kwargs = {"today": TODAY, "lanes": lanes, "period": (date(2026, 1, 1), date(2027, 6, 30)), **ORGS}
         fig = timeline_figure(tasks, people, **kwargs)  # type: ignore[arg-type]
         root = parse(timeline_svg(tasks, people, **kwargs))  # type: ignore[arg-type]
-        assert root.attrib["height"] == str(fig.layout.height)
+        # Drawn in the figure's units, scaled to the page's width with its proportions:
+        # no fixed height that would leave an empty band under a scaled-down drawing.
         assert root.attrib["viewBox"].split()[3] == str(fig.layout.height)
+        assert "height" not in root.attrib and "height:auto" in root.attrib["style"]
+        assert f"max-width:{root.attrib['viewBox'].split()[2]}px" in root.attrib["style"]  # never scaled up
 
 
 @pytest.mark.parametrize(("lang", "tasks", "message"), [
