@@ -6,10 +6,10 @@ from __future__ import annotations
 DA: dict[str, str] = {
     # -- who else is here --------------------------------------------------------------
     "live.here": "Også her nu: {names}",
-    "live.someone": "en {role}",
     "live.changed_notice": "Der er nye ændringer – de vises, når du lukker vinduet.",
     "live.someone.owner": "en fra foreningen",
     "live.someone.partner": "en fra partneren",
+    "live.someone.member": "et medlem",
     "live.someone.viewer": "en læser",
 
     # -- presence in the editors -------------------------------------------------------
@@ -48,10 +48,10 @@ DA: dict[str, str] = {
 EN: dict[str, str] = {
     # -- who else is here --------------------------------------------------------------
     "live.here": "Also here now: {names}",
-    "live.someone": "a {role}",
     "live.changed_notice": "There are new changes – they appear when you close the window.",
     "live.someone.owner": "someone from the association",
     "live.someone.partner": "someone from the partner",
+    "live.someone.member": "a member",
     "live.someone.viewer": "a reader",
 
     # -- presence in the editors -------------------------------------------------------

@@ -21,6 +21,7 @@ from urllib.parse import quote
 
 import streamlit as st
 
+from partnership.model import Role
 from partnership.store.base import presence_id
 from partnership.ui import flash, shell
 from partnership.web import asgi
@@ -39,6 +40,11 @@ def events_url(c: shell.Page) -> str:
     return f"{asgi.path('/events')}?k={quote(c.access.token)}&s={quote(c.session_id)}&l={c.lang}"
 
 
+def someone_words(c: shell.Ctx) -> dict[str, str]:
+    """How the line names someone who gave no name, by role: "en fra partneren"."""
+    return {r.value: c.t(f"live.someone.{r.value}") for r in Role}
+
+
 def mount(c: shell.Page, revision: int, shown: list[str], seen: list[str], dialog: bool,
           on_fallback: Callable[[], None], covered: list[str] | None = None) -> None:
     """Draw the subscriber for the page this run rendered at ``revision``; ``covered``:
@@ -50,7 +56,7 @@ def mount(c: shell.Page, revision: int, shown: list[str], seen: list[str], dialo
             "url": events_url(c), "rev": revision, "me": presence_id(c.access.token, c.session_id), "name": c.name,
             "role": c.access.role.value, "shown": shown, "seen": seen, "dialog": dialog,
             "here": c.t("live.here", names="{names}"), "roles": roles,
-            "someone": {r: c.t("live.someone", role=label) for r, label in roles.items()},
+            "someone": someone_words(c),
             "notice": c.t("live.changed_notice"), "covered": covered or [],
         },
         on_rerun_change=flash.by_component, on_fallback_change=on_fallback,

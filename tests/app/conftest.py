@@ -89,9 +89,9 @@ def app(database: str) -> MakeApp:
     def make(token: str | None = None, name: str | None = "Anna", page: str | None = None,
              lang: str | None = None, plotly: bool = True) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=30)
-        # A browser tab asks for the interactive charts a moment after its first page has
-        # drawn (partnership/ui/charts.py); AppTest cannot, so it starts as such a tab
-        # unless ``plotly=False`` (the pictures a tab shows first).
+        # A tab whose reader asked for the interactive charts ("Interaktiv tidslinje",
+        # partnership/ui/charts.py) draws Plotly; AppTest starts as such a tab unless
+        # ``plotly=False`` (the pictures a new tab shows first).
         at.session_state[charts.READY] = plotly
         if token:
             at.query_params["k"] = token

@@ -41,3 +41,18 @@ def test_the_short_danish_wordings() -> None:
     assert t("field.s5_term.label", "da") == t("agr.h.term", "da") == t("agr.el.term", "da")
     assert t("s5.dl.md", "da") == "Tekstfil (.md)" and t("start.import", "da") == "Indlæs en gemt fil"
     assert t("history.attr.person.title", "da") == "Rolle"
+
+
+def test_someone_without_a_name_is_named_by_role_in_both_ways_of_being_live() -> None:
+    """The push stream's line (ui/live_push.py) and the poller's (shell.presence_line) say
+    "en fra foreningen", never "en foreningen" or "a the association", for every role."""
+    from partnership.ui.live_push import someone_words
+    from partnership.ui.shell import Ctx
+
+    for lang, owner, member in (("da", "en fra foreningen", "et medlem"), ("en", "someone from the association",
+                                                                         "a member")):
+        c = Ctx(store=None, lang=lang, session_id="s", access=None, link_error="", name="")  # type: ignore[arg-type]
+        words = someone_words(c)
+        assert set(words) == {r.value for r in Role}
+        assert words["owner"] == owner and words["member"] == member
+        assert all(word == t(f"live.someone.{role}", lang) != f"live.someone.{role}" for role, word in words.items())
