@@ -7,7 +7,12 @@ the Plotly chunk alone is 4.7 MB of JavaScript (served uncompressed), fetched on
 the chart's data is there. A page's HTML (Streamlit's index.html, served for every page
 path) therefore gets ``<link rel="modulepreload" fetchpriority="low">`` tags for the
 chunks that page draws on its first run, at the end of its head: the browser fetches them
-after the modules the app starts with, while it connects and the script runs.
+after the modules the app starts with, while it connects and the script runs. The
+request tells two more things: a link's own address (``/?k=``) draws the overview, and a
+browser without the name cookie is shown the name box (a text field). A chunk that came
+only after its element drew the page a second time after the first paint: Lighthouse
+counts that as blocking time (tests/e2e/test_deep_links_and_weight.py checks that a
+first visit fetches no chunk its HTML did not name).
 
 Measured on the 2-core test machine, with and without, interleaved (bench/trace_page.py):
 neutral on the loopback (medians of 4: step 4 1.80 / 1.79 s, step 1 1.27 / 1.29 s, the
