@@ -27,7 +27,8 @@ from urllib.parse import unquote
 
 import streamlit as st
 
-NAME_COOKIE = "ps_name"
+from partnership.web.preload import NAME_COOKIE  # the server's page middleware reads it too
+
 NAME_MAX = 200
 OPENED_COOKIE = "ps_opened"
 OPENED_MAX = 20

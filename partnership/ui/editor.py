@@ -312,6 +312,13 @@ def record_open(kind: str, record_id: str) -> bool:
     return is_open
 
 
+def record_busy(kind: str, record_id: str) -> bool:
+    """Whether the record's editor is open or its conflict choice is waiting (nothing
+    else: no marks, no draft offered, unlike ``record_open``)."""
+    k = record_key(kind, record_id)
+    return bool(ss.get(f"{k}_open") or ss.get(f"{k}_conflict"))
+
+
 def _offer_record_draft(c: shell.Ctx, kind: str, record_id: str, draft: Draft) -> None:
     """What the browser kept of the record's editor: opened again only on request."""
     k = record_key(kind, record_id)

@@ -41,8 +41,8 @@ def events_url(c: shell.Page) -> str:
 
 
 def someone_words(c: shell.Ctx) -> dict[str, str]:
-    """How the line names someone who gave no name, by role: "en fra partneren"."""
-    return {r.value: c.t(f"live.someone.{r.value}") for r in Role}
+    """How the line names someone who gave no name, by role (``shell.someone``)."""
+    return {r.value: shell.someone(c, r) for r in Role}
 
 
 def mount(c: shell.Page, revision: int, shown: list[str], seen: list[str], dialog: bool,

@@ -276,11 +276,16 @@ def sidebar(c: Ctx, snap: Snapshot | None) -> None:
                         association=c.access is not None and c.access.role.is_association)
 
 
+def someone(c: Ctx, role: Role) -> str:
+    """How a presence line names someone of ``role`` who gave no name: "en fra partneren"."""
+    return c.t(f"live.someone.{role.value}")
+
+
 def presence_line(c: Ctx, others: list[Presence]) -> None:
     """Who else has the partnership open: "Ole (partneren), en læser"."""
     if others:
         names = ", ".join(sorted({f"{usertext.plain(p.name)} ({c.t('role.' + p.role.value)})" if p.name
-                                  else c.t(f"live.someone.{p.role.value}") for p in others}))
+                                  else someone(c, p.role) for p in others}))
         st.caption(c.t("live.here", names=names))
 
 

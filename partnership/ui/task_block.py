@@ -73,8 +73,7 @@ def _control(c: shell.Page, snap: Snapshot, editable: Sequence[tuple[Task, froze
         chosen = row.selectbox(c.t("tl.pick"), options=list(by_id), key=pick,
                                format_func=lambda i: option_label(c, by_id[i]))
         task = by_id.get(str(chosen), first)
-        k = editor.record_key(tasks.record_kind(key), task.id)
-        if not (ss.get(f"{k}_open") or ss.get(f"{k}_conflict")):  # else its editor below has both
+        if not editor.record_busy(tasks.record_kind(key), task.id):  # else its editor below has both
             tasks.controls(c, task, key=key, into=row)
         # Every task the list shows: its last message, its conflict choice or open editor
         # (nothing at all for most), and a draft the browser kept for it.

@@ -75,7 +75,7 @@ after the page and drew it a second time (a long task after the first paint, on 
 page of a first visit)."""
 
 NAME_COOKIE = "ps_name"
-"""The cookie in which a browser keeps the name it gave (``ui/browser.py``'s ``NAME_COOKIE``)."""
+"""The cookie in which a browser keeps the name it gave (written by ``ui/browser.py``)."""
 
 EDITORS = ("data-grid-overlay-editor", "number-overlay-editor")
 """The grid's cell editors, which the DataFrame chunk itself imports lazily on the first key

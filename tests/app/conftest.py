@@ -123,6 +123,12 @@ def texts(at: AppTest, views: bool = True) -> str:
     return "\n".join(str(p) for p in parts)
 
 
+def cards_block(at: AppTest) -> str:
+    """The timeline's task cards: the one Markdown list ``ui/task_block.py`` draws them in."""
+    [block] = [m.value for m in at.markdown if m.value.startswith("- :material/")]
+    return str(block)
+
+
 def opened(at: AppTest, key: str) -> AppTest:
     """Open the expander ``key`` as a click would (partnership/ui/lazy.py: its content is
     drawn only once it has been opened)."""

@@ -13,7 +13,7 @@ from partnership import limits, timeline_reduce
 from partnership.i18n import t
 from partnership.store.postgres import PostgresStore
 from partnership.ui import paging, throttle
-from tests.app.conftest import SQL, MakeApp, no_errors, texts
+from tests.app.conftest import SQL, MakeApp, cards_block, no_errors, texts
 
 TODAY = date.today()
 
@@ -34,8 +34,7 @@ def task_rows(at: AppTest, prefix: str) -> int:
 def timeline_cards(at: AppTest) -> int:
     """How many task cards the timeline draws (ui/task_block.py: one Markdown list of
     them all; its one control offers the same tasks)."""
-    [block] = [m.value for m in at.markdown if m.value.startswith("- :material/")]
-    cards = sum(1 for line in block.splitlines() if line.startswith("- "))
+    cards = sum(1 for line in cards_block(at).splitlines() if line.startswith("- "))
     assert len(at.selectbox(key="tl_pick").options) == cards
     return cards
 

@@ -30,7 +30,7 @@ from partnership.model import (
 from partnership.render import files
 from partnership.store.postgres import PostgresStore
 from partnership.ui import health_page, timeline_page
-from tests.app.conftest import MakeApp, no_errors, opened, texts
+from tests.app.conftest import MakeApp, cards_block, no_errors, opened, texts
 from tests.support.file_links import file_links
 
 TODAY = date.today()
@@ -50,8 +50,7 @@ def _decode(value: Any) -> list[Any]:
 
 def card_titles(at: AppTest) -> list[str]:
     """The titles of the task cards, in order (``task_block``: one Markdown list for all)."""
-    [block] = [m.value for m in at.markdown if m.value.startswith("- :material/")]
-    escaped = re.findall(r"^- \S+ \*\*(.*?)\*\* ·", block, re.M)  # as typed: backslashes, &lt; and &amp;
+    escaped = re.findall(r"^- \S+ \*\*(.*?)\*\* ·", cards_block(at), re.M)  # as typed: backslashes, &lt; and &amp;
     return [html.unescape(re.sub(r"\\(.)", r"\1", title)) for title in escaped]
 
 

@@ -196,10 +196,7 @@ def test_a_browser_without_a_name_preloads_the_name_box_and_a_link_preloads_the_
     assert not any("Metric." in x for x in _preloads(client.get("/")))  # the start page itself
 
 
-def test_the_name_cookie_is_the_one_the_browser_keeps() -> None:
-    from partnership.ui import browser
-
-    assert preload.NAME_COOKIE == browser.NAME_COOKIE
+def test_a_name_is_read_from_the_cookie_header() -> None:
     assert preload.has_name(Headers({"cookie": "ps_name=Anna%20Holm"}))
     assert not preload.has_name(Headers({"cookie": "ps_name="})) and not preload.has_name(Headers({}))
 
