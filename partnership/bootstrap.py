@@ -20,7 +20,7 @@ from partnership import process
 from partnership.model import Person, Side, Task
 from partnership.store import Store, open_store
 from partnership.ui import shell
-from partnership.web import asgi, nodelay, remind_job
+from partnership.web import asgi, icon_font, nodelay, remind_job
 
 
 def _open() -> Store:
@@ -39,6 +39,7 @@ def server() -> dict[str, Any]:
     run's imports are warmed up."""
     configure()
     warm_up()
+    icon_font.warm()  # the icon font cut to the app's icons, before the first visitor asks for it
     remind_job.start(shell.secrets())  # the app's own reminder runs, when mail is set up
     return {"routes": asgi.routes(), "middleware": asgi.middleware(), "lifespan": nodelay.lifespan}
 

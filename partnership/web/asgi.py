@@ -15,6 +15,7 @@ from streamlit import config
 from partnership.web import confirm, events, fields, files, preload, unsubscribe
 from partnership.web.compress import CompressStatic
 from partnership.web.headers import SecurityHeaders
+from partnership.web.icon_font import IconFont
 
 PREFIX = "/ps"
 """Our routes' prefix under the base path (Streamlit reserves /_stcore/, /media/ ...)."""
@@ -50,4 +51,5 @@ def routes() -> list[BaseRoute]:
 
 def middleware() -> list[Middleware]:
     """Middleware that wraps every response, Streamlit's included (the first is outermost)."""
-    return [Middleware(CompressStatic), Middleware(SecurityHeaders), Middleware(preload.PreloadLinks, base=base_path)]
+    return [Middleware(CompressStatic), Middleware(SecurityHeaders), Middleware(preload.PreloadLinks, base=base_path),
+            Middleware(IconFont)]

@@ -113,3 +113,33 @@ def test_streamlits_javascript_comes_compressed_from_the_server(server: Streamli
     assert brotli.decompress(packed) == plain
     assert "immutable" in headers["Cache-Control"]
     assert plain_headers.get("Content-Encoding") is None and int(plain_headers["Content-Length"]) == len(plain)
+
+
+@pytest.mark.parametrize("width", [390, 1300])
+def test_every_icon_is_drawn_from_the_cut_font_as_one_glyph(chromium: Any, server: StreamlitServer,
+                                                            width: int) -> None:
+    """The icon font comes cut to the app's icons (web/icon_font.py): a few KB, not 375. An
+    icon is one glyph one em wide; one the cut font lacked would be drawn as its name's
+    letters, an em each (Streamlit's icon box clips them, so the text's own width is measured)."""
+    tokens = create_demo(server.store, "Anna")[1]
+    context = chromium.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        fonts: list[tuple[int, int]] = []
+        page.on("response", lambda r: fonts.append((r.status, len(r.body())))
+                if "/static/media/MaterialSymbols" in r.url else None)
+        browser.open_page(page, f"{server.url}/timeline?k={tokens['owner']}", ready="h1")
+        browser.wait_idle(page)
+        page.locator("[data-testid=stPopover] button").last.click()  # the filters: more icons in a popover
+        page.wait_for_timeout(500)
+        page.evaluate("document.fonts.ready")
+        icons = page.evaluate("""() => [...document.querySelectorAll('[data-testid=stIconMaterial]')]
+            .filter(e => e.getClientRects().length > 0)  // laid out (not in a menu hidden at this width)
+            .map(e => { const text = document.createRange(); text.selectNodeContents(e);
+                        return [e.textContent, text.getBoundingClientRect().width,
+                                parseFloat(getComputedStyle(e).fontSize)]; })""")
+        wrong = [(name, drawn) for name, drawn, size in icons if not 0.9 * size <= drawn <= 1.5 * size]
+        assert len(icons) >= 12 and wrong == [], wrong
+        assert fonts and all(status == 200 and size < 40_000 for status, size in fonts), fonts
+    finally:
+        context.close()
