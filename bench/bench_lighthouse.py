@@ -13,7 +13,8 @@ beside this script, never into the project's package.json that the tests install
 It drives the system Chromium (``CHROME_PATH``, default /usr/bin/chromium). The app runs
 from a fresh store (tests/support/streamlit_server.py, a free port, stopped by its pid)
 with the example project (``partnership.demo.create_demo`` on the same store); the floor
-is bench/bare_page.py on its own server. Each run is a first visit, as a volunteer's
+is bench/bare_page.py on its own server; a second floor is the same page served as the
+app serves its files (bench/bare_app.py: compressed, the icon font cut). Each run is a first visit, as a volunteer's
 first tap on a link is: no cookie, so the page asks for the name (the name box). The
 overview is opened the way every link opens it, at the app's root (``/?k=<token>``).
 Targets (issue 24): every page's performance at least the floor's, total
@@ -50,6 +51,8 @@ from tests.support.streamlit_server import StreamlitServer, free_port  # noqa: E
 LIGHTHOUSE = ROOT / "bench" / ".lighthouse" / "node_modules" / ".bin" / "lighthouse"
 OUT = ROOT / "bench" / "out" / "lighthouse" / time.strftime("%Y%m%d-%H%M%S")
 BARE = ROOT / "bench" / "bare_page.py"
+BARE_SERVED = ROOT / "bench" / "bare_app.py"
+"""The same bare page, served as our pages' files are (compressed, the icon font cut)."""
 PAGES = {"overview": "owner", "step4": "partner", "step5": "owner", "timeline": "owner"}
 """The pages measured and whose link opens each."""
 ADDRESS = {"overview": ""}
@@ -96,14 +99,15 @@ def median(runs: list[Figures]) -> Figures:
     return Figures(*(statistics.median(c) for c in cols), failed)  # type: ignore[call-arg]
 
 
-def bare_server(workdir: Path) -> tuple[subprocess.Popen[bytes], str]:
-    """The floor's own Streamlit server (same version and flags), healthy."""
+def bare_server(workdir: Path, script: Path = BARE) -> tuple[subprocess.Popen[bytes], str]:
+    """A floor's own Streamlit server (same version and flags), healthy."""
     port = free_port()
-    log = (workdir / "bare.log").open("ab")
+    log = (workdir / f"{script.stem}.log").open("ab")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(BARE), "--server.headless", "true", "--server.port",
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true", "--server.port",
          str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"], stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+         "--server.fileWatcherType", "none"], stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)})
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -142,10 +146,14 @@ def main() -> None:
     pages = args.pages.split(",")
     runs: dict[str, list[Figures]] = {}
     floor_name = "bare Streamlit page (the floor)"
+    served_name = "bare page, served as ours (compressed, icon font cut)"
     with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
         proc, bare_url = bare_server(Path(tmp))
         stack.callback(proc.wait, timeout=30)
         stack.callback(proc.terminate)
+        served, served_url = bare_server(Path(tmp), BARE_SERVED)
+        stack.callback(served.wait, timeout=30)
+        stack.callback(served.terminate)
         server = stack.enter_context(StreamlitServer(Path(tmp) / "app"))
         tokens = demo_links(server)
         servers = [("", server)]
@@ -156,6 +164,7 @@ def main() -> None:
         # machine falls on all of them alike.
         for i in range(args.runs):
             runs.setdefault(floor_name, []).append(lighthouse(bare_url + "/", f"bare-{i}"))
+            runs.setdefault(served_name, []).append(lighthouse(served_url + "/", f"bare-served-{i}"))
             for page in pages:
                 role = PAGES.get(page, "owner")
                 for tag, srv in servers:
