@@ -203,6 +203,13 @@ def _is_me(c: shell.Ctx, p: Presence) -> bool:
     return bool(c.name) and p.name == c.name and c.access is not None and p.role is c.access.role
 
 
+BOX = "live_box"
+"""The subscriber's container (push mode)."""
+BOX_HERE = "live_box_here"
+"""The same, when the run already knows someone else is here: it holds the run's own line
+until the subscriber's replaces it."""
+
+
 def others() -> list[Presence]:
     """Who else was present at the last tick."""
     found: list[Presence] = ss.get(OTHERS, [])
@@ -253,7 +260,15 @@ def start(c: shell.Page) -> None:
         ss[OTHERS] = visible_others(c, hub.present(c.access.project_id))
         # A keyed container, not st.empty(): an empty slot is drawn as a 40 px skeleton until
         # finish() fills it at the end of the run, and the page jumped up when it went.
-        ss[SLOT] = (ss[RUN], c, st.container(key="live_box"))
+        box = st.container(key=BOX_HERE if ss[OTHERS] else BOX)
+        if ss[OTHERS]:
+            # Someone else is here already: the line is drawn with the page, and the
+            # subscriber's own line takes its place once its stream has spoken (phone.css).
+            # Drawn only by the subscriber, it came a moment after the first paint and
+            # moved the whole page down a line (Lighthouse's layout shift, 0.02).
+            with box:
+                shell.presence_line(c, ss[OTHERS])
+        ss[SLOT] = (ss[RUN], c, box)
         return
 
     @st.fragment(run_every=poll_seconds())

@@ -40,6 +40,7 @@ function draw() {
   const list = S.last ? others(d, S.last.here) : [];
   const names = [...new Set(list.map(p => p.n ? p.n + " (" + d.roles[p.r] + ")" : d.someone[p.r]))].sort();
   line.textContent = names.length ? d.here.replace("{names}", names.join(", ")) : "";
+  if (S.last) line.dataset.heard = "1";  // the page's own line, drawn by its run, gives way (phone.css)
   note.textContent = S.notice ? d.notice : "";
 }
 

@@ -304,3 +304,27 @@ def test_the_other_sides_save_redraws_only_that_field_and_what_the_step_lacks(
     box.wait_for(state="visible")
     assert box.input_value() == "Alle børn har et sted at lave lektier - hver uge"
     browser.wait_text(owner, "Ole skriver her nu", field("s4_vision"), timeout=5_000)
+
+
+H1_TOPS = """window.__h1 = [];
+new MutationObserver(() => {
+  const h = document.querySelector('[data-testid="stMain"] h1');
+  const top = h && Math.round(h.getBoundingClientRect().top);
+  if (h && window.__h1[window.__h1.length - 1] !== top) window.__h1.push(top);
+}).observe(document, {subtree: true, childList: true, characterData: true, attributes: true});"""
+"""Records each place the page's heading is drawn at, from its first appearance on."""
+
+
+def test_who_is_here_comes_with_the_page_and_nothing_moves_when_the_stream_confirms_it(
+        server: StreamlitServer, open_as: OpenAs, screen: Any) -> None:
+    """Someone else is here when the page opens: the run draws the line with the page, and
+    the subscriber's line takes its place once the stream has spoken. Drawn only by the
+    subscriber, the line came a moment after the first paint and moved the page down."""
+    tokens = new_project(server)
+    open_as(tokens["owner"], "step4", name="Anna", ready=field("s4_vision"))
+    partner = screen(f"step4?k={tokens['partner']}", "Ole", browser.PHONE, field("s4_vision"), init=H1_TOPS)
+    partner.wait_for_function("() => !!document.querySelector('.ps-here[data-heard]')", timeout=5_000)
+    browser.wait_idle(partner)
+    assert browser.text(partner).count("Også her nu: Anna (foreningen)") == 1
+    tops = partner.evaluate("window.__h1")
+    assert len(tops) == 1, tops
