@@ -12,9 +12,11 @@ ligatures, so a page looks the same.
 Which icons: every ``:material/<name>:`` written in Streamlit's frontend bundle
 (``static/js/*.js``) and in our code (``partnership/``, ``app_pages/``, ``main.py``),
 found when the font is first asked for (``icon_names``). The font is cut with fontTools
-(``subset_font``), once per process and font file, on a worker thread; ``warm`` starts
-that when the app starts. If anything goes wrong (no fontTools, a font without the
-ligature table this relies on), the request goes on to Streamlit's whole font.
+(``subset_font``, about 2 s of CPU), once per process and font file, on a worker thread;
+``warm`` starts that when the app starts, and the cut is kept in this user's cache
+(``CACHE``) under a digest of the font and the names, for the next process. If anything
+goes wrong (no fontTools, a font without the ligature table this relies on), the request
+goes on to Streamlit's whole font.
 
 Caching: Streamlit serves the font for a year, immutable, under its own digest. The cut
 font changes when our code names a new icon, under the same address, so it is served
@@ -28,9 +30,11 @@ pages is drawn as one glyph.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import logging
+import os
 import re
 import threading
 from collections.abc import Iterable
@@ -96,7 +100,7 @@ def subset_font(data: bytes, names: Iterable[str]) -> bytes:
     from fontTools import subset  # noqa: PLC0415 - only the process that cuts the font pays its import
     from fontTools.ttLib import TTFont  # noqa: PLC0415
 
-    font = TTFont(io.BytesIO(data))
+    font = TTFont(io.BytesIO(data), recalcTimestamp=False)  # the same bytes (and ETag) from any process
     drawn = ligatures(font)
     keep = sorted({drawn[name] for name in names if name in drawn})
     options = subset.Options()
@@ -113,12 +117,19 @@ def subset_font(data: bytes, names: Iterable[str]) -> bytes:
     return out.getvalue()
 
 
-class Cut:
-    """The cut fonts, by font file name; each cut once per process (thread-safe)."""
+CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "partnership" / "icon-font"
+"""Where a cut font is kept between processes (this user's cache), under a digest of the
+whole font and the names: cutting takes 2 s of CPU, and each test module starts a server."""
 
-    def __init__(self) -> None:
+
+class Cut:
+    """The cut fonts, by font file name; each cut once per process (thread-safe), and
+    kept in ``cache`` (a folder; None: not kept) for the next process."""
+
+    def __init__(self, cache: Path | None = CACHE) -> None:
         self.fonts: dict[str, bytes | None] = {}
         self.lock = threading.Lock()
+        self.cache = cache
 
     def get(self, name: str) -> bytes | None:
         """The cut font for Streamlit's font file ``name``; None if there is no such file
@@ -128,16 +139,31 @@ class Cut:
                 self.fonts[name] = self._cut(name)
             return self.fonts[name]
 
-    @staticmethod
-    def _cut(name: str) -> bytes | None:
+    def _cut(self, name: str) -> bytes | None:
         source = STATIC / "static" / "media" / name
         if not source.is_file():
             return None
+        data, names = source.read_bytes(), icon_names(app_files())
+        kept = None
+        if self.cache is not None:
+            key = hashlib.blake2b(data + "\n".join(sorted(names)).encode(), digest_size=16).hexdigest()
+            kept = self.cache / f"{key}.woff2"
+            with contextlib.suppress(OSError):
+                return kept.read_bytes()
         try:
-            return subset_font(source.read_bytes(), icon_names(app_files()))
+            cut = subset_font(data, names)
         except Exception:  # noqa: BLE001 - any failure: Streamlit's whole font still works
             log.warning("could not cut the icon font %s; serving it whole", name, exc_info=True)
             return None
+        if kept is not None:
+            try:  # written whole, then renamed: another process never reads half a font
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                part = kept.with_suffix(f".{os.getpid()}.{threading.get_ident()}.part")
+                part.write_bytes(cut)
+                part.replace(kept)
+            except OSError:
+                log.info("could not keep the cut icon font in %s", kept.parent, exc_info=True)
+        return cut
 
 
 CUT = Cut()

@@ -57,6 +57,8 @@ def test_the_cut_font_draws_every_icon_the_app_names_and_no_other(names: set[str
     unused = sorted(name for name, glyph in whole.items() if glyph not in glyphs)
     assert len(unused) > 3000 and not set(unused) & set(kept)
     assert len(cut) < SOURCE.stat().st_size / 10  # 374,740 bytes -> about 16 KB
+    # The same bytes each time (no timestamp of the cut): every replica sends the same ETag.
+    assert icon_font.subset_font(SOURCE.read_bytes(), sorted(names)) == cut
 
 
 def _app(cut: icon_font.Cut) -> Starlette:
@@ -93,3 +95,16 @@ def test_a_font_that_cannot_be_cut_goes_to_streamlit_whole() -> None:
     fonts = icon_font.Cut()
     assert fonts.get("MaterialSymbols-Rounded.nothere.woff2") is None  # no such file
     assert _get(_app(fonts), "/static/media/MaterialSymbols-Rounded.nothere.woff2").text == "Streamlit's answer"
+
+
+def test_a_cut_font_is_kept_for_the_next_process_under_its_font_and_names(
+        cut: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = icon_font.Cut(cache=tmp_path)
+    assert first.get(SOURCE.name) == cut
+    assert [p.suffix for p in tmp_path.iterdir()] == [".woff2"]  # no half-written part left
+    monkeypatch.setattr(icon_font, "subset_font", lambda *_: pytest.fail("cut again"))
+    assert icon_font.Cut(cache=tmp_path).get(SOURCE.name) == cut  # the next process reads it
+    monkeypatch.setattr(icon_font, "icon_names", lambda _files: {"home"})  # our code names other icons
+    monkeypatch.setattr(icon_font, "subset_font", lambda data, names: b"cut for " + ",".join(names).encode())
+    assert icon_font.Cut(cache=tmp_path).get(SOURCE.name) == b"cut for home"
+    assert len(list(tmp_path.iterdir())) == 2
