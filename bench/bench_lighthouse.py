@@ -14,8 +14,9 @@ It drives the system Chromium (``CHROME_PATH``, default /usr/bin/chromium). The 
 from a fresh store (tests/support/streamlit_server.py, a free port, stopped by its pid)
 with the example project (``partnership.demo.create_demo`` on the same store); the floor
 is bench/bare_page.py on its own server; a second floor is the same page served as the
-app serves its files (bench/bare_app.py: compressed, the icon font cut). Each run is a first visit, as a volunteer's
-first tap on a link is: no cookie, so the page asks for the name (the name box). The
+app serves its files (bench/bare_app.py: compressed, the icon font cut). Each run is a
+first visit, as a volunteer's first tap on a link is: no cookie, so the page asks for the
+name (the name box). The
 overview is opened the way every link opens it, at the app's root (``/?k=<token>``).
 Targets (issue 24): every page's performance at least the floor's, total
 blocking time at most 200 ms, bytes at most 1.25x the floor's, accessibility and best

@@ -25,7 +25,7 @@ again and gets a 304 of no body, and a new icon is never missing from an old cop
 
 A name that is not in the cut font would be drawn as its letters ("rocket_launch"):
 ``tests/e2e/test_deep_links_and_weight.py`` checks, in Chromium, that each icon on the
-pages is drawn as one glyph.
+timeline (at a phone's and a laptop's width, its filters open) is drawn as one glyph.
 """
 
 from __future__ import annotations
