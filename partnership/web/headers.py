@@ -21,7 +21,6 @@ import re
 from functools import cache
 from pathlib import Path
 
-import streamlit
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -44,7 +43,7 @@ def script_hash(body: str) -> str:
 def inline_script_hashes() -> tuple[str, ...]:
     """CSP source expressions for the inline scripts of Streamlit's index.html, and the
     one a deep link's page gets (web/preload.py)."""
-    index = Path(streamlit.__file__).with_name("static") / "index.html"
+    index = preload.STATIC / "index.html"
     try:
         html = index.read_text(encoding="utf-8")
     except OSError:

@@ -42,14 +42,13 @@ from pathlib import Path
 from typing import Any
 
 import anyio
-import streamlit
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from partnership.web.preload import STATIC  # Streamlit's frontend: static/js and static/media under it
+
 log = logging.getLogger(__name__)
 
-STATIC = Path(streamlit.__file__).resolve().parent / "static"
-"""Streamlit's frontend: ``static/js`` and ``static/media`` under it."""
 ROOT = Path(__file__).resolve().parents[2]
 """The project: where our icon names are written."""
 OURS = ("partnership/**/*.py", "app_pages/*.py", "main.py")
