@@ -5,6 +5,7 @@ dropdowns' "No results") is not shown; add forms stay open for the next item."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -44,13 +45,13 @@ def phone(chromium: Any, server: StreamlitServer) -> Iterator[Any]:
     """``phone(path, token)``: the page in a fresh 390 px phone browser, drawn."""
     contexts: list[Any] = []
 
-    def make(path: str, token: str | None, width: int = WIDTH, agent: str = PHONE) -> Any:
+    def make(path: str, token: str | None, width: int = WIDTH, agent: str = PHONE, init: str = "") -> Any:
         context = chromium.new_context(viewport={"width": width, "height": HEIGHT}, user_agent=agent)
         context.set_default_timeout(browser.TIMEOUT_MS)
         contexts.append(context)
         context.add_cookies([{"name": "ps_name", "value": quote("Anna Holm"), "url": server.url}])
         page = context.new_page()
-        page.add_init_script(HOLD_BACK)
+        page.add_init_script(HOLD_BACK + init)
         browser.open_page(page, f"{server.url}/{path}" + (f"?k={quote(token)}" if token else ""))
         return page
 
@@ -101,6 +102,40 @@ def test_a_wide_screen_has_streamlits_menu_at_the_top_and_no_button(phone: Any, 
     page = phone("overview", tokens["owner"], width=1300, agent="Mozilla/5.0 (X11; Linux x86_64)")
     assert page.locator('[data-testid="stTopNav"]').is_visible()
     assert not page.locator(".st-key-ps_menu").is_visible()
+
+
+PLACES = """window.__places = [];
+new MutationObserver(() => {
+  const at = (sel) => { const e = document.querySelector(sel); if (!e) return null;
+    const r = e.getBoundingClientRect(); return [Math.round(r.left), Math.round(r.top)]; };
+  const box = document.querySelector('[data-testid="stMainBlockContainer"]');
+  if (!box) return;
+  const r = box.getBoundingClientRect(), css = getComputedStyle(box);
+  const main = [Math.round(r.left + parseFloat(css.paddingLeft)), Math.round(r.top + parseFloat(css.paddingTop))];
+  const now = JSON.stringify({main, h1: at('[data-testid="stMain"] h1'),
+                              link: at('.st-key-link_owner [data-testid="stText"]')});
+  if (window.__places[window.__places.length - 1] !== now) window.__places.push(now);
+}).observe(document, {subtree: true, childList: true, attributes: true});"""
+"""Records each place where the page's content box starts, where its heading and the owner's link
+are drawn, from the content box's first appearance on."""
+
+
+@pytest.mark.parametrize("width", [1000, 1400])
+def test_a_wide_screen_draws_the_page_where_it_stays(phone: Any, server: StreamlitServer, width: int) -> None:
+    """Streamlit drew the page centred, then wide, then 2 rem lower under its top menu, then
+    300 px to the right beside the sidebar (layout shift 0.24-0.34 at 1,400 px); the copy
+    button then pushed the link down 40 px. The page is drawn where it ends from the start.
+    A project of its own: the link cards are shown until the partner has opened it."""
+    owner = create_demo(server.store, "Anna Holm")[1]["owner"]
+    page = phone("", owner, width=width, agent="Mozilla/5.0 (X11; Linux x86_64)", init=PLACES)
+    page.wait_for_selector(".st-key-link_owner [data-testid='stText']")
+    settle(page, 800)
+    places = [json.loads(p) for p in page.evaluate("window.__places")]
+    assert page.locator('[data-testid="stSidebar"]').is_visible()
+    for part in ("main", "h1", "link"):
+        assert len({tuple(p[part]) for p in places if p[part]}) == 1, (part, places)
+    sidebar = page.locator('[data-testid="stSidebar"]').bounding_box()
+    assert places[-1]["h1"][0] > sidebar["x"] + sidebar["width"], (places[-1], sidebar)
 
 
 # -- the timeline -------------------------------------------------------------------------
