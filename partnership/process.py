@@ -15,7 +15,8 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 
-from partnership.live.hub import Hub, install
+from partnership.live.current import install
+from partnership.live.hub import Hub
 from partnership.model import Access, Snapshot
 from partnership.store import open_store
 from partnership.store.base import Store

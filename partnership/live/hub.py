@@ -1,35 +1,27 @@
 """The live hub: one per app process, between the store and the open event streams.
 
 - **Same process.** The composition root attaches ``publish`` to the store as a commit
-  listener, so a write made by any session of this process reaches every subscriber of
-  its project the moment it commits (the store never imports the hub).
-- **Other processes** (a second app process on the same SQLite file, the CLI, another
-  replica on Supabase): one batched ``store.revisions(tokens)`` per ``interval`` for
-  every watched token together - one store call per process per interval, never one
-  per tab, and none at all while nobody is subscribed. A token missing from the answer
+  listener: a write by any session of this process reaches every subscriber of its
+  project the moment it commits (the store never imports the hub).
+- **Other processes** (the CLI, another replica): PostgreSQL's NOTIFY where the store
+  listens, else one batched ``store.revisions(tokens)`` per ``interval`` for every watched
+  token together (none while nobody is subscribed). A token missing from the answer
   (revoked link, deleted project) ends its streams with a "gone" event.
 - **Presence** comes from the live connections: a session is here while its stream is
-  open (and for ``GRACE_S`` after its page last ran or its stream closed, so that a page
-  switch does not flicker). What the page tells the hub (name, field being edited)
-  travels with it. Sessions of other processes arrive through one batched
-  ``store.heartbeats`` every ``presence_interval`` seconds, which also tells the other
-  processes about ours.
+  open, and for ``GRACE_S`` after its page last ran or its stream closed (a page switch
+  does not flicker), with its name and the field it edits. Other processes' sessions
+  arrive through one batched ``store.heartbeats`` every ``presence_interval`` seconds,
+  which also tells them about ours; a page about to draw asks the store itself while no
+  sync has covered its project yet (``present_first``).
 
-Subscribers get plain dicts (JSON-ready): ``{"type": "state", "rev": n, "here": [...],
-"changes": [[rev, scope], ...]}`` or ``{"type": "gone"}``. ``here`` lists everyone present
-as ``{"s", "n", "r", "e"}`` (presence id - ``store.base.presence_id``, a digest of the link
-and the session, never a session id another page could send -, name, role, editing); a
-session is keyed by its link and id, so a stream speaks only for a session of its own
-link; a partner or viewer is never
-told which internal field someone edits (``steps.editing_visible_to``). ``changes`` are
-the newest revisions this hub saw one by one with what each changed (the store's
-``field_scope``, or None when it does not know): a page whose every change since it
-rendered is redrawn by its field views (``ui/field_view.py``) does not rerun at all.
-A reader who may not see an internal field gets None for its scope, like any unknown
-change. Deliver callbacks are called from any
-thread and must be quick (the event route hands them to its event loop).
-
-No streamlit import here: the hub is plain Python, tested without a browser.
+Subscribers get JSON-ready dicts: ``{"type": "state", "rev": n, "here": [...], "changes":
+[[rev, scope], ...]}`` or ``{"type": "gone"}``. ``here``: everyone present as ``{"s", "n",
+"r", "e"}`` - presence id (``store.base.presence_id``, a digest of link and session: a stream
+speaks only for a session of its own link), name, role, the field edited (never an internal
+one to a partner or viewer: ``steps.editing_visible_to``). ``changes``: the newest revisions
+one by one with what each changed (``field_scope``; None when unknown or not visible), so a
+page whose field views (``ui/field_view.py``) redraw every change does not rerun at all.
+Deliver callbacks run on any thread and must be quick. No streamlit import: plain Python.
 """
 
 from __future__ import annotations
@@ -90,6 +82,7 @@ class _Project:
     revision: int | None = None
     subscribers: list[Subscriber] = field(default_factory=list)
     remote: tuple[Presence, ...] = ()
+    synced: bool = False  # a presence sync has told ``remote`` since the project was watched
     changes: deque[tuple[int, str | None]] = field(default_factory=lambda: deque(maxlen=CHANGES_KEPT))
 
 
@@ -112,13 +105,15 @@ class Hub:
         self._urgent = False
         self._threaded = thread
         self._present_keys: dict[str, tuple[str, ...]] = {}
+        self._heard: dict[str, tuple[float, tuple[Presence, ...]]] = {}
+        """Other processes' sessions a page learnt (``present_first``), by project, with when:
+        a stream that begins soon after is told them at once, not after the next sync."""
 
     # -- the store tells us ----------------------------------------------------------------
 
     def publish(self, project_id: str, revision: int | None, scope: str | None = None) -> None:
-        """A write committed (the store's commit listener). ``revision`` None: unknown or
-        the project is gone - check at once, in the hub's thread. ``scope``: what the write
-        changed (see ``store.base.field_scope``), None if anything may have."""
+        """A write committed (the store's commit listener). ``revision`` None: unknown or the project is
+        gone - check at once, in the hub's thread. ``scope``: what it changed (``field_scope``) or None."""
         if revision is None:
             with self._lock:
                 if project_id not in self._projects:
@@ -147,7 +142,11 @@ class Hub:
         for the session ``session_id`` of its own link only (keyed by ``presence_id``)."""
         sub = Subscriber(access.token, access.project_id, access.role, presence_id(access.token, session_id), deliver)
         with self._lock:
-            project = self._projects.setdefault(access.project_id, _Project())
+            project = self._projects.get(access.project_id)
+            if project is None:
+                heard, remote = self._heard.pop(access.project_id, (0.0, ()))
+                fresh = self._clock() - heard < self.presence_interval
+                project = self._projects[access.project_id] = _Project(remote=remote if fresh else ())
             if revision is not None and (project.revision is None or revision > project.revision):
                 project.revision = revision
             project.subscribers.append(sub)
@@ -210,6 +209,27 @@ class Hub:
         """Everyone present in the project: this process's sessions, then other processes'."""
         with self._lock:
             return self._present(project_id)
+
+    def present_first(self, access: Access, session_id: str, name: str) -> list[Presence]:
+        """Everyone present, for a page about to draw. Until a presence sync has covered the
+        project, other processes' sessions are asked of the store with one heartbeat of this
+        session (which tells them about it); if it cannot answer, what the hub knows."""
+        with self._lock:
+            if (project := self._projects.get(access.project_id)) is not None and project.synced:
+                return self._present(access.project_id)
+        try:
+            answer = self.store.heartbeats([(access.token, session_id, name, "")])
+        except PartnershipError:
+            answer = {}
+        with self._lock:
+            ours = {presence_id(access.token, session_id), *self._sessions}
+            remote = [p for p in answer.get(access.token, []) if p.session_id not in ours]
+            now = self._clock()
+            self._heard = {k: v for k, v in self._heard.items() if now - v[0] < self.presence_interval}
+            self._heard[access.project_id] = (now, tuple(remote))
+            if (project := self._projects.get(access.project_id)) is not None:
+                project.remote = tuple(remote)  # watched, not synced yet
+            return sorted(self._present(access.project_id) + remote, key=lambda p: (p.name, p.session_id))
 
     def _present(self, project_id: str) -> list[Presence]:
         now = self._clock()
@@ -306,6 +326,7 @@ class Hub:
                 if project_id is None or project is None:
                     continue
                 remote = tuple(p for p in people if p.session_id not in self._sessions)
+                project.synced = True
                 if remote != project.remote:
                     project.remote = remote
                     changed.append(project_id)
@@ -317,9 +338,8 @@ class Hub:
             self._notify(project_id)
 
     def tick(self) -> None:
-        """What the hub's thread does each interval (no revision check when the store
-        pushes every process's commits: PostgreSQL's NOTIFY - unless a notice asked for
-        one: a revoked link or a deleted project)."""
+        """What the hub's thread does each interval (no revision check when the store pushes
+        every process's commits, NOTIFY, unless a notice asked: a revoked link, a deleted project)."""
         with self._lock:
             urgent, self._urgent = self._urgent, False
         if urgent or not self.store.pushes_commits:
@@ -374,19 +394,3 @@ def _visible_scope(role: Role, scope: str | None) -> str | None:
         return None
     kind, key = scope.split(":", 1)
     return scope if editing_visible_to(role, key) == key else None
-
-
-_shared: Hub | None = None
-_shared_lock = threading.Lock()
-
-
-def install(hub: Hub) -> None:
-    """Make ``hub`` this process's hub (the composition root does this once)."""
-    global _shared
-    with _shared_lock:
-        _shared = hub
-
-
-def shared() -> Hub | None:
-    """This process's hub, once the composition root has installed it."""
-    return _shared

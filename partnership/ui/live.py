@@ -257,7 +257,7 @@ def start(c: shell.Page) -> None:
     if pushing(c, ss):
         ss.pop(FULL_RUN, None)
         hub = process.hub()  # finish() tells it about this session, once the page is drawn
-        ss[OTHERS] = visible_others(c, hub.present(c.access.project_id))
+        ss[OTHERS] = visible_others(c, hub.present_first(c.access, c.session_id, c.name))
         # A keyed container, not st.empty(): an empty slot is drawn as a 40 px skeleton until
         # finish() fills it at the end of the run, and the page jumped up when it went.
         box = st.container(key=BOX_HERE if ss[OTHERS] else BOX)

@@ -39,7 +39,8 @@ from starlette.responses import Response, StreamingResponse
 from partnership import process
 from partnership.errors import InvalidLink, PartnershipError
 from partnership.i18n import DEFAULT_LANG, LANGS
-from partnership.live.hub import Hub, shared
+from partnership.live.current import shared
+from partnership.live.hub import Hub
 from partnership.model import Access
 from partnership.render import field_view
 from partnership.store.base import hash_token

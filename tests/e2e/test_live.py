@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import secrets
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -328,3 +329,26 @@ def test_who_is_here_comes_with_the_page_and_nothing_moves_when_the_stream_confi
     assert browser.text(partner).count("Også her nu: Anna (foreningen)") == 1
     tops = partner.evaluate("window.__h1")
     assert len(tops) == 1, tops
+
+
+def test_who_is_here_on_another_app_process_comes_with_the_page_too(
+        server: StreamlitServer, open_as: OpenAs, chromium: Any, tmp_path: Path) -> None:
+    """Two app processes on one database (replicas): Anna has step 4 open on the first, Ole
+    opens it on the second. The second process had not heard of Anna until its presence sync
+    after Ole's stream began: the line came after the first paint and moved the page."""
+    tokens = new_project(server)
+    open_as(tokens["owner"], "step4", name="Anna", ready=field("s4_vision"))
+    with StreamlitServer(tmp_path, database=server.database) as other:
+        context = chromium.new_context(**browser.PHONE)
+        try:
+            context.add_init_script(H1_TOPS)
+            context.add_cookies([{"name": "ps_name", "value": "Ole", "url": other.url}])
+            partner = context.new_page()
+            browser.open_page(partner, f"{other.url}/step4?k={tokens['partner']}", field("s4_vision"))
+            partner.wait_for_function("() => !!document.querySelector('.ps-here[data-heard]')", timeout=10_000)
+            browser.wait_idle(partner)
+            assert browser.text(partner).count("Også her nu: Anna (foreningen)") == 1
+            tops = partner.evaluate("window.__h1")
+            assert len(tops) == 1, tops
+        finally:
+            context.close()

@@ -105,19 +105,22 @@ def test_a_wide_screen_has_streamlits_menu_at_the_top_and_no_button(phone: Any, 
 
 
 PLACES = """window.__places = [];
-new MutationObserver(() => {
+const place = () => {
   const at = (sel) => { const e = document.querySelector(sel); if (!e) return null;
     const r = e.getBoundingClientRect(); return [Math.round(r.left), Math.round(r.top)]; };
   const box = document.querySelector('[data-testid="stMainBlockContainer"]');
-  if (!box) return;
-  const r = box.getBoundingClientRect(), css = getComputedStyle(box);
-  const main = [Math.round(r.left + parseFloat(css.paddingLeft)), Math.round(r.top + parseFloat(css.paddingTop))];
-  const now = JSON.stringify({main, h1: at('[data-testid="stMain"] h1'),
-                              link: at('.st-key-link_owner [data-testid="stText"]')});
-  if (window.__places[window.__places.length - 1] !== now) window.__places.push(now);
-}).observe(document, {subtree: true, childList: true, attributes: true});"""
-"""Records each place where the page's content box starts, where its heading and the owner's link
-are drawn, from the content box's first appearance on."""
+  if (box) {
+    const r = box.getBoundingClientRect(), css = getComputedStyle(box);
+    const main = [Math.round(r.left + parseFloat(css.paddingLeft)), Math.round(r.top + parseFloat(css.paddingTop))];
+    const now = JSON.stringify({main, h1: at('[data-testid="stMain"] h1'),
+                                link: at('.st-key-link_owner [data-testid="stText"]')});
+    if (window.__places[window.__places.length - 1] !== now) window.__places.push(now);
+  }
+  requestAnimationFrame(place);
+};
+requestAnimationFrame(place);"""
+"""Records, frame by frame (what is painted), each place where the page's content box starts and
+where its heading and the owner's link are drawn, from the content box's first appearance on."""
 
 
 @pytest.mark.parametrize("width", [1000, 1400])

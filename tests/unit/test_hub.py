@@ -320,6 +320,59 @@ def test_presence_travels_between_processes_through_one_batched_store_call(
         there.close()
 
 
+def test_a_page_about_to_draw_learns_who_is_here_in_another_process_at_once(
+    store: CountingStore, database: str
+) -> None:
+    """Ole opens step 4 on a second app process while Anna has it open on the first: the
+    page's run names Anna with the page (ui/live.py), not only once its own stream has been
+    synced; once a sync has covered the project, no store call is made for it."""
+    owner, tokens = project(store)
+    other_store = CountingStore(database)
+    here, there = Hub(store), Hub(other_store)
+    try:
+        partner = other_store.open(tokens["partner"])
+        anna = presence_id(owner.token, "anna")
+        here.subscribe(owner, "anna", Inbox(), revision=1)
+        here.here(owner, "anna", "Anna", "s4_how")
+        here.sync_presence()
+        assert there.present(owner.project_id) == []  # the second process has not heard yet
+        other_store.calls.clear()
+        first = there.present_first(partner, "ole", "Ole")
+        assert [(p.session_id, p.name) for p in first] == [(anna, "Anna")]
+        assert other_store.calls == ["heartbeats"]
+        assert {p.name for p in here.present(owner.project_id)} == {"Anna"}  # Ole is told at its next sync
+        here.sync_presence()
+        assert {p.name for p in here.present(owner.project_id)} == {"Anna", "Ole"}
+        inbox = Inbox()
+        there.subscribe(partner, "ole", inbox, revision=1)  # the page's stream, a moment later
+        assert "Anna" in {p["n"] for p in inbox.events[0]["here"]}  # told at once, not after the next sync
+        there.here(partner, "ole", "Ole", "")
+        there.sync_presence()
+        other_store.calls.clear()
+        assert {p.name for p in there.present_first(partner, "ole", "Ole")} == {"Anna", "Ole"}
+        assert other_store.calls == []  # synced: what the hub knows
+    finally:
+        here.close()
+        there.close()
+        other_store.close()
+
+
+def test_a_store_that_cannot_answer_leaves_the_page_what_the_hub_knows(
+    hub: Hub, store: CountingStore
+) -> None:
+    owner, _ = project(store)
+    hub.here(owner, "anna", "Anna", "")
+    blocker = psycopg.connect(store.conninfo)
+    blocker.execute("lock table partnership_private.presence in exclusive mode")  # another process holds it
+    try:
+        started = time.monotonic()
+        assert [p.name for p in hub.present_first(owner, "bo", "Bo")] == ["Anna"]
+        assert time.monotonic() - started < 5
+    finally:
+        blocker.rollback()
+        blocker.close()
+
+
 def test_a_busy_database_skips_a_presence_round_quickly(hub: Hub, store: CountingStore, clock: Clock) -> None:
     owner, tokens = project(store)
     hub.subscribe(owner, "anna", Inbox(), revision=1)
