@@ -2,7 +2,7 @@
 pages beside a bare Streamlit page. Prints a table; asserts nothing.
 
     .venv/bin/python bench/bench_lighthouse.py [--runs 1] [--pages overview,step4,step5,timeline]
-        [--against /path/to/other/checkout]
+        [--against /path/to/other/checkout] [--desktop]
 
 Lighthouse is the npm package ``lighthouse`` 12.2.3 (13.x wants Node 22), installed once
 beside this script, never into the project's package.json that the tests install:
@@ -24,7 +24,9 @@ practices 1.0. ``--runs`` is a number of rounds, each running the floor and ever
 once (interleaved, so the shared machine's load falls on all alike); each figure is the
 median. ``--against`` runs each page also from another checkout (``git worktree add
 --detach /tmp/before main``) on a second server of the same database, in the same round:
-a before/after comparison. Each report is kept
+a before/after comparison. ``--desktop`` uses Lighthouse's desktop preset instead (1,350 px
+wide, no CPU or network throttling): where the sidebar and the top menu are shown, and
+what a volunteer at a laptop sees move while the page loads. Each report is kept
 under bench/out/lighthouse/<time>/ (the failed audits are printed below the table).
 """
 
@@ -73,6 +75,10 @@ class Figures(NamedTuple):
     """Accessibility and best-practice audits that did not pass."""
 
 
+PRESET: list[str] = []
+"""Extra Lighthouse flags (``--preset=desktop`` with ``--desktop``)."""
+
+
 def lighthouse(url: str, name: str) -> Figures:
     """One Lighthouse run on ``url``; the report is kept as bench/out/lighthouse/<time>/<name>.json."""
     OUT.mkdir(parents=True, exist_ok=True)
@@ -80,7 +86,7 @@ def lighthouse(url: str, name: str) -> Figures:
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
     subprocess.run(
         [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-         f"--only-categories={','.join(CATEGORIES)}", "--chrome-flags=--headless=new --no-sandbox"],
+         f"--only-categories={','.join(CATEGORIES)}", "--chrome-flags=--headless=new --no-sandbox", *PRESET],
         env=env, check=True, timeout=300)
     report: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
     cats, audits = report["categories"], report["audits"]
@@ -139,7 +145,10 @@ def main() -> None:
     parser.add_argument("--against", type=Path, default=None,
                         help="another checkout (e.g. a worktree of main): its app runs on a second server of "
                              "the same database and each page is measured there too, in the same round")
+    parser.add_argument("--desktop", action="store_true", help="Lighthouse's desktop preset (default: mobile)")
     args = parser.parse_args()
+    if args.desktop:
+        PRESET.append("--preset=desktop")
     if not LIGHTHOUSE.exists():
         sys.exit(f"Lighthouse is not installed at {LIGHTHOUSE} (see this file's docstring)")
     if args.against and not (args.against / "app.py").exists():
