@@ -5,9 +5,10 @@ Plotly chart ...) only when the first such element has arrived over the websocke
 second or more after the page was asked for, one wave of requests per element type met;
 the Plotly chunk alone is 4.7 MB of JavaScript (served uncompressed), fetched only once
 the chart's data is there. A page's HTML (Streamlit's index.html, served for every page
-path) therefore gets ``<link rel="modulepreload" fetchpriority="low">`` tags for the
-chunks that page draws on its first run, at the end of its head: the browser fetches them
-after the modules the app starts with, while it connects and the script runs. The
+path) therefore names the chunks that page draws on its first run at the end of its head,
+as async module scripts (``<script type="module" async src>``): the browser fetches them
+after the modules the app starts with, and runs each in a task of its own as soon as it
+is there, while the app connects and the page's script runs on the server. The
 request tells two more things: a link's own address (``/?k=``) draws the overview, and a
 browser without the name cookie is shown the name box (a text field). A chunk that came
 only after its element drew the page a second time after the first paint: Lighthouse
@@ -21,8 +22,15 @@ timeline 3.75 / 3.80 s; the same main-thread CPU) and within the noise with an e
 without): the timeline 6.17, 5.92 / 6.83, 6.80 s, the overview 2.93, 2.80 / 2.99, 3.22 s,
 step 4 3.30, 3.48 / 3.26, 3.25 s - it saves the Plotly transfer's wait on a real network.
 A ``Link`` header instead (fetched before index.html's own modules) delayed
-DOMContentLoaded; evaluating the Plotly module early (an async module script) delayed the
-websocket behind a 0.7 s task: both dropped.
+DOMContentLoaded; evaluating the Plotly module early delayed the websocket behind a 0.7 s
+task: both dropped.
+
+Run early, not only fetched: as ``<link rel="modulepreload">`` the chunks were fetched early
+but run only when their first element had arrived, inside the one long task in which React
+drew the page's first run. Each chunk's own run, in a short task while the page still waits
+for the server, took that much out of it: Lighthouse's mobile total blocking time on the
+overview, step 4 and the timeline 1,118-1,230 ms -> 517-684 ms (two rounds, the same server
+and database, ``bench/bench_lighthouse.py``), performance 0.39-0.40 -> 0.43-0.47.
 
 The chunk names carry content hashes that change with every Streamlit release, so they
 are found at server start in the installed frontend: index.html names its entry module,
@@ -191,12 +199,14 @@ def frontend() -> Frontend:
 
 
 def link_tags(base: str, files: Iterable[str]) -> str:
-    """``<link>`` tags preloading ``files`` (under static/) from ``<base>/static/``, at low
-    priority: after the modules the app starts with, never before them."""
+    """Tags loading ``files`` (under static/) from ``<base>/static/``: a module as an async
+    module script (fetched at low priority, like every async script, and run in a task of
+    its own as soon as it is there, while the page waits for the server), a style sheet
+    preloaded at low priority."""
     return "".join(
         f'<link rel="preload" as="style" fetchpriority="low" crossorigin href="{base}/static/{file}">'
         if file.endswith(".css")
-        else f'<link rel="modulepreload" fetchpriority="low" crossorigin href="{base}/static/{file}">'
+        else f'<script type="module" async crossorigin src="{base}/static/{file}"></script>'
         for file in files
     )
 
@@ -266,7 +276,7 @@ def inject(body: bytes, tags: bytes) -> bytes:
 
 class PreloadLinks:
     """Pure ASGI middleware: a page's HTML (a GET of a page path answered 200 with
-    text/html) gets the page's ``<link rel="modulepreload">`` tags at the end of its head,
+    text/html) gets the page's chunks (``link_tags``) at the end of its head,
     after Streamlit's own, so the browser fetches them right after the modules the app
     starts with, the layout rules of the first paint (``head_style``) and on a deep link
     the script naming the app's root (``base_tag``).

@@ -89,7 +89,7 @@ def test_a_first_visit_fetches_no_element_code_its_page_did_not_preload(
         answer = page.goto(f"{server.url}/{address}?k={tokens[role]}")
         assert answer is not None
         named = set(re.findall(r'href="[^"]*?/?static/(js/[\w.-]+\.js)"', answer.text()))
-        named |= set(re.findall(r'src="\./static/(js/[\w.-]+\.js)"', answer.text()))
+        named |= set(re.findall(r'src="[^"]*?/?static/(js/[\w.-]+\.js)"', answer.text()))
         browser.wait_text(page, "Hvad hedder du?")
         browser.wait_idle(page)
         page.wait_for_timeout(1000)  # late requests

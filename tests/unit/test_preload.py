@@ -1,4 +1,4 @@
-"""The modulepreload links (partnership/web/preload.py): discovery of Streamlit's hashed
+"""The element chunks named in a page's head (partnership/web/preload.py): discovery of Streamlit's hashed
 chunks in the installed frontend, and the middleware that adds them to a page's HTML."""
 
 from __future__ import annotations
@@ -43,8 +43,8 @@ def test_discovery_follows_the_entry_modules_map_of_lazy_chunks() -> None:
     assert front.chunks(["Nothing"]) == ()
     assert front.missing(["Chart", "Nothing"]) == ["Nothing"]
     assert preload.link_tags("/base", front.chunks(["Chart"])) == (
-        '<link rel="modulepreload" fetchpriority="low" crossorigin href="/base/static/js/Chart.X1.js">'
-        '<link rel="modulepreload" fetchpriority="low" crossorigin href="/base/static/js/big-lib.Y2.js">'
+        '<script type="module" async crossorigin src="/base/static/js/Chart.X1.js"></script>'
+        '<script type="module" async crossorigin src="/base/static/js/big-lib.Y2.js"></script>'
         '<link rel="preload" as="style" fetchpriority="low" crossorigin href="/base/static/css/Chart.Z3.css">')
 
 
@@ -161,7 +161,7 @@ def _client(base: str = "") -> Client:
 
 
 def _preloads(answer: httpx.Response) -> list[str]:
-    return re.findall(r'<link rel="modulepreload" fetchpriority="low" crossorigin href="([^"]+)">', answer.text)
+    return re.findall(r'<script type="module" async crossorigin src="([^"]+)"></script>', answer.text)
 
 
 def test_the_middleware_adds_the_pages_preloads_to_its_html() -> None:
@@ -171,16 +171,16 @@ def test_the_middleware_adds_the_pages_preloads_to_its_html() -> None:
     assert int(timeline.headers["content-length"]) == len(timeline.content)
     links = _preloads(timeline)
     assert any(x.startswith("/static/js/Selectbox.") for x in links)
-    assert timeline.text.index('rel="modulepreload"') > timeline.text.index("<title>")  # after what was there
+    assert timeline.text.index('<script type="module" async') > timeline.text.index("<title>")  # after what was there
     assert timeline.text.endswith("<p>Streamlit</p></body></html>")
     step4 = _preloads(client.get("/step4"))
     assert any(x.startswith("/static/js/PageLink.") for x in step4)
     assert not any("Selectbox." in x for x in _preloads(client.get("/step2")))
     assert any(x.startswith("/static/js/BidiComponent.") for x in _preloads(client.get("/")))
     for untouched in (client.get("/ps/ping"), client.get("/plain"), client.get("/gone"), client.post("/timeline")):
-        assert "modulepreload" not in untouched.text  # not a page; not HTML; not a 200; not a GET
+        assert "module\" async" not in untouched.text  # not a page; not HTML; not a 200; not a GET
     other = client.get("/static/a.html")  # not a page's address: left to Streamlit as it was
-    assert other.headers.get("content-encoding") == "gzip" and "modulepreload" not in other.text
+    assert other.headers.get("content-encoding") == "gzip" and "module\" async" not in other.text
 
 
 def test_a_browser_without_a_name_preloads_the_name_box_and_a_link_preloads_the_overview() -> None:
@@ -218,10 +218,10 @@ def test_the_middleware_honours_the_base_path() -> None:
 def test_the_preloads_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PARTNERSHIP_PRELOAD", "0")
     answer = _client().get("/timeline")
-    assert "modulepreload" not in answer.text
+    assert "module\" async" not in answer.text
     assert '<script data-page="timeline">' in answer.text  # a deep link still names the app's root
     root = _client().get("/")  # the root page: only the layout rules of the first paint
-    assert "modulepreload" not in root.text and '<style data-ps="head">' in root.text
+    assert "module\" async" not in root.text and '<style data-ps="head">' in root.text
 
 
 def test_every_page_holds_the_phone_layout_from_its_first_paint() -> None:
