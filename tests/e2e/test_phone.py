@@ -1,7 +1,8 @@
 """The app on a 390 px phone, in a real Chromium: the page menu is a labelled Danish
 button on the first screen; the timeline fits the screen (no sideways scrolling) with
 its legend whole and a window that moves; Streamlit's own English (the uploader, the
-dropdowns' "No results") is not shown; add forms stay open for the next item."""
+dropdowns' "No results") is not shown; add forms stay open for the next item. And on a
+wide screen: Streamlit's menu at the top, and the page drawn where it stays."""
 
 from __future__ import annotations
 
