@@ -5,7 +5,7 @@ Plotly chart ...) only when the first such element has arrived over the websocke
 second or more after the page was asked for, one wave of requests per element type met;
 the Plotly chunk alone is 4.7 MB of JavaScript (served uncompressed), fetched only once
 the chart's data is there. A page's HTML (Streamlit's index.html, served for every page
-path) therefore names the chunks that page draws on its first run at the end of its head,
+path) therefore names the chunks that page draws on its first run at the end of its body,
 as async module scripts (``<script type="module" async src>``): the browser fetches them
 after the modules the app starts with, and runs each in a task of its own as soon as it
 is there, while the app connects and the page's script runs on the server. The
@@ -213,7 +213,7 @@ def link_tags(base: str, files: Iterable[str]) -> str:
 
 @cache
 def tags_for(base: str, page: str, named: bool = True) -> bytes:
-    """What goes before ``</head>`` of the page at URL path ``page`` (without the base path):
+    """What goes before ``</body>`` of the page at URL path ``page`` (without the base path):
     b"" when there is nothing to preload. ``named``: the browser has said its name (no
     name box)."""
     wanted = (*COMMON, *PAGES.get(page, ()), *(() if named else ASKS_NAME))
@@ -268,18 +268,21 @@ def page_of(path: str, base: str) -> str | None:
     return rest
 
 
-def inject(body: bytes, tags: bytes) -> bytes:
-    """``tags`` before the first ``</head>`` of ``body`` (unchanged without one)."""
-    at = body.find(b"</head>")
+def inject(body: bytes, tags: bytes, before: bytes = b"</head>") -> bytes:
+    """``tags`` before the first ``before`` of ``body`` (unchanged without one)."""
+    at = body.find(before)
     return body if at < 0 else body[:at] + tags + body[at:]
 
 
 class PreloadLinks:
     """Pure ASGI middleware: a page's HTML (a GET of a page path answered 200 with
-    text/html) gets the page's chunks (``link_tags``) at the end of its head,
-    after Streamlit's own, so the browser fetches them right after the modules the app
-    starts with, the layout rules of the first paint (``head_style``) and on a deep link
-    the script naming the app's root (``base_tag``).
+    text/html) gets at the end of its head the layout rules of the first paint
+    (``head_style``) and on a deep link the script naming the app's root (``base_tag``),
+    and at the end of its body the page's chunks (``link_tags``), fetched right after the
+    modules the app starts with. At the end of the body, not in the head: a chunk imports
+    Streamlit's entry module, which draws into ``<div id="root">`` (the body's last element)
+    as it runs; a chunk that ran before the parser had reached it (from the cache, on a slow
+    parse) would have left the page blank.
     The request of a page asks for no compression (the page is 9 KB), so the body can be
     amended; every other request and response passes untouched."""
 
@@ -291,15 +294,16 @@ class PreloadLinks:
         frontend()  # discovery at server start, not on the first visitor's request
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        tags = b""
+        tags = chunks = b""
         if scope["type"] == "http" and scope.get("method") == "GET":
             base = self.base()
             page = page_of(str(scope.get("path", "")), base)
             if page is not None:
                 drawn = page_asked(page, scope.get("query_string", b"").decode("latin-1"))
                 named = has_name(Headers(scope=scope))
-                tags = head_style() + base_tag(page) + (tags_for(base, drawn, named) if self.enabled else b"")
-        if not tags:
+                tags = head_style() + base_tag(page)
+                chunks = tags_for(base, drawn, named) if self.enabled else b""
+        if not (tags or chunks):
             await self.app(scope, receive, send)
             return
         scope = {**scope, "headers": [(k, v) for k, v in scope["headers"] if k.lower() != b"accept-encoding"]}
@@ -320,7 +324,8 @@ class PreloadLinks:
                     return
                 # Streamlit's index.html says lang="en"; the app's pages are Danish first
                 # (ui/aria.py sets the reader's language once the page runs).
-                whole = inject(b"".join(body), tags).replace(b'<html lang="en">', b'<html lang="da">', 1)
+                whole = inject(inject(b"".join(body), tags), chunks, b"</body>")
+                whole = whole.replace(b'<html lang="en">', b'<html lang="da">', 1)
                 MutableHeaders(scope=start)["content-length"] = str(len(whole))
                 await send(start)
                 await send({"type": "http.response.body", "body": whole})

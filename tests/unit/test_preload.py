@@ -171,8 +171,10 @@ def test_the_middleware_adds_the_pages_preloads_to_its_html() -> None:
     assert int(timeline.headers["content-length"]) == len(timeline.content)
     links = _preloads(timeline)
     assert any(x.startswith("/static/js/Selectbox.") for x in links)
-    assert timeline.text.index('<script type="module" async') > timeline.text.index("<title>")  # after what was there
-    assert timeline.text.endswith("<p>Streamlit</p></body></html>")
+    # at the end of the body, after what was there: a chunk runs Streamlit's entry module,
+    # which draws into the body's last element
+    assert timeline.text.index('<script type="module" async') > timeline.text.rindex("<p>Streamlit</p>")
+    assert timeline.text.endswith("</script></body></html>")
     step4 = _preloads(client.get("/step4"))
     assert any(x.startswith("/static/js/PageLink.") for x in step4)
     assert not any("Selectbox." in x for x in _preloads(client.get("/step2")))
@@ -235,6 +237,14 @@ def test_every_page_holds_the_phone_layout_from_its_first_paint() -> None:
         assert page.index('<style data-ps="head">') < page.index("</head>")
         assert page.startswith('<!DOCTYPE html><html lang="da">')  # Danish first (ui/aria.py for English)
     assert '<style data-ps="head">' not in client.get("/static/a.html").text
+
+
+def test_the_chunks_come_after_streamlits_root_element() -> None:
+    """Each chunk imports Streamlit's entry module, which draws into ``<div id="root">`` as
+    it runs: in Streamlit's real index.html the chunks are put after it."""
+    index = (preload.STATIC / "index.html").read_bytes()
+    page = preload.inject(index, b'<script type="module" async src="/static/js/x.js"></script>', b"</body>")
+    assert page.index(b'<div id="root"></div>') < page.index(b'src="/static/js/x.js"')
 
 
 def test_a_deep_link_names_the_apps_root_in_a_script_the_csp_allows() -> None:
