@@ -33,7 +33,10 @@ _COPY = st.components.v2.component("ps_copy_link", html="<button type='button'><
 def copy_button(c: shell.Ctx, text: str, key: str, *,
                 words: tuple[str, str] = ("links.copy", "links.copy_failed")) -> None:
     """A button that copies ``text``; ``words`` are the catalogue keys of its label and
-    of what it says when the browser refuses (the link's by default)."""
+    of what it says when the browser refuses (the link's by default). ``key`` ends in
+    "_copy": phone.css keeps the button's room by it until its script has loaded."""
+    if not key.endswith("_copy"):
+        raise ValueError(f"a copy button's key ends in '_copy': {key!r}")
     _COPY(data={"text": text, "label": c.t(words[0]), "done": c.t("links.copied"), "failed": c.t(words[1])},
           key=key)
 
