@@ -75,18 +75,15 @@ class Figures(NamedTuple):
     """Accessibility and best-practice audits that did not pass."""
 
 
-PRESET: list[str] = []
-"""Extra Lighthouse flags (``--preset=desktop`` with ``--desktop``)."""
-
-
-def lighthouse(url: str, name: str) -> Figures:
-    """One Lighthouse run on ``url``; the report is kept as bench/out/lighthouse/<time>/<name>.json."""
+def lighthouse(url: str, name: str, preset: tuple[str, ...] = ()) -> Figures:
+    """One Lighthouse run on ``url`` (``preset``: extra flags, ``--preset=desktop``); the report
+    is kept as bench/out/lighthouse/<time>/<name>.json."""
     OUT.mkdir(parents=True, exist_ok=True)
     out = OUT / f"{name}.json"
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
     subprocess.run(
         [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-         f"--only-categories={','.join(CATEGORIES)}", "--chrome-flags=--headless=new --no-sandbox", *PRESET],
+         f"--only-categories={','.join(CATEGORIES)}", "--chrome-flags=--headless=new --no-sandbox", *preset],
         env=env, check=True, timeout=300)
     report: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
     cats, audits = report["categories"], report["audits"]
@@ -147,8 +144,7 @@ def main() -> None:
                              "the same database and each page is measured there too, in the same round")
     parser.add_argument("--desktop", action="store_true", help="Lighthouse's desktop preset (default: mobile)")
     args = parser.parse_args()
-    if args.desktop:
-        PRESET.append("--preset=desktop")
+    preset = ("--preset=desktop",) if args.desktop else ()
     if not LIGHTHOUSE.exists():
         sys.exit(f"Lighthouse is not installed at {LIGHTHOUSE} (see this file's docstring)")
     if args.against and not (args.against / "app.py").exists():
@@ -173,15 +169,15 @@ def main() -> None:
         # Rounds: the floor and every page once per round, so a busy spell of the shared
         # machine falls on all of them alike.
         for i in range(args.runs):
-            runs.setdefault(floor_name, []).append(lighthouse(bare_url + "/", f"bare-{i}"))
-            runs.setdefault(served_name, []).append(lighthouse(served_url + "/", f"bare-served-{i}"))
+            runs.setdefault(floor_name, []).append(lighthouse(bare_url + "/", f"bare-{i}", preset))
+            runs.setdefault(served_name, []).append(lighthouse(served_url + "/", f"bare-served-{i}", preset))
             for page in pages:
                 role = PAGES.get(page, "owner")
                 for tag, srv in servers:
                     name = f"{page} ({role}){tag}"
                     slug = f"{page}{'-against' if tag else ''}-{i}"
                     url = f"{srv.url}/{ADDRESS.get(page, page)}?k={tokens[role]}"
-                    runs.setdefault(name, []).append(lighthouse(url, slug))
+                    runs.setdefault(name, []).append(lighthouse(url, slug, preset))
     found = {name: median(figures) for name, figures in runs.items()}
     floor = found[floor_name]
     print("| page | performance | LCP | total blocking | CLS | bytes | accessibility | best practices |")
