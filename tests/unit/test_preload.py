@@ -1,4 +1,4 @@
-"""The element chunks named in a page's head (partnership/web/preload.py): discovery of Streamlit's hashed
+"""The element chunks named in a page's HTML (partnership/web/preload.py): discovery of Streamlit's hashed
 chunks in the installed frontend, and the middleware that adds them to a page's HTML."""
 
 from __future__ import annotations
