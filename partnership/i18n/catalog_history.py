@@ -111,6 +111,23 @@ DA: dict[str, str] = {
     # issue 25: a meeting cancelled or held again (ps_cancel_meeting)
     "history.attr.cancelled": "Aflyst",
     "history.attr.cancel_reason": "Begrundelse for aflysning",
+    # a meeting's and the meeting plan's attributes, in words (not their column names)
+    "history.attr.day": "Dato",
+    "history.attr.time": "Tidspunkt",
+    "history.attr.duration": "Varighed",
+    "history.attr.place": "Sted",
+    "history.attr.participants": "Deltagere",
+    "history.attr.agenda": "Dagsorden",
+    "history.attr.decisions": "Beslutninger",
+    "history.attr.task_ids": "Opgaver på mødet",
+    "history.attr.active": "Planen er i brug",
+    "history.attr.every_weeks": "Uger mellem møderne",
+    "history.attr.weekday": "Ugedag",
+    "history.attr.first_day": "Første dag",
+    "history.attr.until": "Til og med",
+    "history.minutes": "{n} min.",
+    "history.others": "og {n} {n:anden|andre}",
+    "history.outcome": "Begge parter valgte: {outcome}.",
 }
 
 
@@ -221,4 +238,20 @@ EN: dict[str, str] = {
     # issue 25: a meeting cancelled or held again (ps_cancel_meeting)
     "history.attr.cancelled": "Cancelled",
     "history.attr.cancel_reason": "Reason for cancelling",
+    "history.attr.day": "Date",
+    "history.attr.time": "Time",
+    "history.attr.duration": "Length",
+    "history.attr.place": "Place",
+    "history.attr.participants": "Participants",
+    "history.attr.agenda": "Agenda",
+    "history.attr.decisions": "Decisions",
+    "history.attr.task_ids": "Tasks at the meeting",
+    "history.attr.active": "The plan is in use",
+    "history.attr.every_weeks": "Weeks between meetings",
+    "history.attr.weekday": "Weekday",
+    "history.attr.first_day": "First day",
+    "history.attr.until": "Until",
+    "history.minutes": "{n} min",
+    "history.others": "and {n} {n:other|others}",
+    "history.outcome": "Both sides chose: {outcome}.",
 }

@@ -7,21 +7,19 @@ joint content. A viewer gets no restore buttons.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import streamlit as st
 
 from partnership import exchange
 from partnership.errors import Conflict
-from partnership.i18n import fmt_date, fmt_datetime, has
+from partnership.i18n import fmt_datetime, has
 from partnership.import_rules import IMPORT_ENTITY, SIGNED_ENTITY
 from partnership.model import HistoryEntry, Role, Side, Snapshot
 from partnership.steps import FIELD_BY_KEY
 from partnership.ui import editor, history_import, labels, lazy, shell
+from partnership.ui.history_words import ALL, TEXT_ENTITIES, changes, data, topic_label, what
 from partnership.usertext import plain, preview
 
 ss = st.session_state
@@ -32,39 +30,8 @@ IMPORTED_BEFORE = "hist_imported_before"  # id of the newest import entry (see i
 
 RESTORABLE = ("field", "candidate", "person", "task")
 
-ORDER = ("title", "name", "kind", "status", "responsible", "side", "start", "due", "priority", "resources",
-         "competences", "values", "fit", "contact", "first_meeting", "working_group", "internal", "note",
-         "our_org", "partner_org", "website")
-"""The order a record's attributes are listed in (others follow)."""
-ALL = "all"
-
 
 # -- reading an entry (no Streamlit calls) ----------------------------------------------
-
-
-@dataclass(frozen=True)
-class Change:
-    """One thing an entry changed: ``label`` is "" for a free-text field."""
-
-    label: str
-    old: str
-    new: str
-
-
-def _json(text: str) -> dict[str, Any]:
-    if not text:
-        return {}
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def record_name(entry: HistoryEntry) -> str:
-    """The record's own name (title, name) as the entry recorded it."""
-    data = _json(entry.new) or _json(entry.old)
-    return str(data.get("title") or data.get("name") or data.get("fund") or "")
 
 
 def step_of(entry: HistoryEntry) -> int | None:
@@ -130,89 +97,7 @@ def is_current(snap: Snapshot, entry: HistoryEntry) -> bool:
     if entry.entity == "field":
         return snap.field(entry.target).value == entry.new
     record = current_record(snap, entry)
-    return record is not None and exchange.content(record) == _json(entry.new)
-
-
-# -- words ------------------------------------------------------------------------------
-
-
-def what(c: shell.Ctx, entry: HistoryEntry) -> str:
-    """What an entry is about, in words: the field's label or the record's kind and name."""
-    if entry.entity == "field":
-        key = f"field.{entry.target}.label"
-        return c.t(key) if has(key) else entry.target
-    if entry.entity == "agreement":
-        return c.t("history.kind.agreement")
-    name = record_name(entry)
-    kind = c.t(f"history.kind.{entry.entity}") if has(f"history.kind.{entry.entity}") else entry.entity
-    if entry.entity == "task":
-        task_kind = _json(entry.new).get("kind") or _json(entry.old).get("kind")
-        if task_kind and has(f"timeline.kind.{task_kind}"):
-            kind = c.t(f"timeline.kind.{task_kind}")
-    if entry.entity in ("project", "approval", "health", IMPORT_ENTITY, SIGNED_ENTITY):
-        return kind
-    return f"{kind}: {name}" if name else kind
-
-
-def topic_label(c: shell.Ctx, topic: str) -> str:
-    if topic == ALL:
-        return c.t("history.all_topics")
-    kind, _, value = topic.partition(":")
-    if kind == "step":
-        return c.t(f"step.{value}.title")
-    if kind == "field":
-        return "  ↳ " + c.t(f"field.{value}.label")
-    return c.t(f"history.kind.{value}") if has(f"history.kind.{value}") else value
-
-
-def shown_value(c: shell.Ctx, snap: Snapshot, entity: str, name: str, value: Any) -> str:
-    """A record attribute's value as a reader wants to see it."""
-    if value is None or value == "":
-        return "–"
-    if isinstance(value, bool):
-        return c.t("history.yes") if value else c.t("history.no")
-    if name == "side" and value in {s.value for s in Side}:
-        return labels.org_name(c, snap, Side(value))
-    if name == "status":
-        key = f"agr.status.{value}" if entity == "task" else f"s2.status.{value}"
-        return c.t(key) if has(key) else str(value)
-    if name == "timer" and has(f"s2.timer_state.{value}"):
-        return c.t(f"s2.timer_state.{value}")
-    if name == "kind" and has(f"timeline.kind.{value}"):
-        return c.t(f"timeline.kind.{value}")
-    if name == "responsible":
-        person = snap.person(str(value))
-        return person.name if person else "–"
-    if name in ("start", "due"):
-        try:
-            return fmt_date(date.fromisoformat(str(value)), c.lang)
-        except ValueError:
-            return str(value)
-    if name == "answers" and isinstance(value, dict):
-        return c.t("history.answers", n=len(value))
-    return str(value)
-
-
-def changes(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> list[Change]:
-    """What the entry changed, attribute by attribute (a field is one text)."""
-    if entry.entity == "field":
-        return [Change("", entry.old, entry.new)]
-    if entry.entity == "agreement":
-        return []
-    old, new = _json(entry.old), _json(entry.new)
-    out = []
-    names = sorted({*old, *new}, key=lambda n: (ORDER.index(n) if n in ORDER else len(ORDER), n))
-    for name in names:
-        if name in ("position", "content_hash", "approved_at", "at", "id"):
-            continue
-        before, after = old.get(name), new.get(name)
-        if before == after or (not old and after in (None, "", False)):
-            continue
-        specific = f"history.attr.{entry.entity}.{name}"  # a person's "title" is their role
-        label = c.t(specific) if has(specific) else c.t(f"history.attr.{name}") if has(f"history.attr.{name}") else name
-        out.append(Change(label, shown_value(c, snap, entry.entity, name, before) if old else "",
-                          shown_value(c, snap, entry.entity, name, after)))
-    return out
+    return record is not None and exchange.content(record) == data(entry.new)
 
 
 # -- the page ---------------------------------------------------------------------------
@@ -294,20 +179,24 @@ def _entry(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> None:
 
 
 def _changes(c: shell.Ctx, snap: Snapshot, entry: HistoryEntry) -> None:
-    if entry.entity == "field":
+    if entry.entity in TEXT_ENTITIES:
         _text_change(c, entry)
+        return
+    if entry.entity == "term" and entry.target == "outcome":  # both sides chose alike: the choice itself
+        key = f"term.outcome.{entry.new}"
+        st.markdown(c.t("history.outcome", outcome=c.t(key) if has(key) else plain(entry.new)))
         return
     if entry.entity == "agreement":
         st.markdown(c.t("history.reopened"))
         return
     if entry.entity == "approval":
-        data = _json(entry.new)
-        side = data.get("side")
-        st.markdown(c.t("history.approved", name=plain(str(data.get("name", ""))),
+        approval = data(entry.new)
+        side = approval.get("side")
+        st.markdown(c.t("history.approved", name=plain(str(approval.get("name", ""))),
                         side=plain(labels.org_name(c, snap, Side(side))) if side in {s.value for s in Side} else "–"))
         return
     if entry.entity == "health":
-        st.markdown(c.t("history.health", name=plain(str(_json(entry.new).get("name", "")))))
+        st.markdown(c.t("history.health", name=plain(str(data(entry.new).get("name", "")))))
         return
     if entry.entity in (IMPORT_ENTITY, SIGNED_ENTITY):
         history_import.entry(c, entry, lambda: full_text_box(c, entry))

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 DYNAMIC: dict[str, str] = {
     "history.attr.": "column names in the history log, written by the SQL functions "
-                     "(ui/history.py looks up history.attr.<column>)",
+                     "(ui/history_words.py looks up history.attr.<column>)",
     "what.cap.": "the table in a record_cap error: f\"cap.{table}\" in the SQL functions and "
                  "'cap.' || tg_table_name in the limits migration (ui/messages.what_label)",
     "what.health.": "a health-check answer in an error: f\"health.{key}\" in health.py",
