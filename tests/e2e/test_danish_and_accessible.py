@@ -40,7 +40,8 @@ ENGLISH = re.compile(
     r"\b(?:the|and|your|you|with|press|enter|submit|apply|upload|browse|drag|drop|files?|per file|download|"
     r"zoom|autoscale|fullscreen|reset|choose|please|loading|search|clear|close|show|hide|view|copy|"
     r"task|tasks|meeting|agreement|signed|approved|step|yyyy|dd\.mm\.yyyy|"
-    r"sidebar|expand|collapse|help|heading|icon|progress|pages|open|more)\b",
+    r"sidebar|expand|collapse|help|heading|icon|progress|pages|open|more|"
+    r"day|weekday|every|until|place|participants|decisions|duration|active|amount|deadline|granted|planned)\b",
     re.IGNORECASE,
 )
 ALLOWED = ("English", "Word (.docx)")
@@ -187,5 +188,6 @@ def test_the_english_check_would_catch_streamlits_hints() -> None:
     assert english_in("dd.mm.yyyy") and english_in("Download plot as a png")
     assert english_in("Expand sidebar") and english_in("Help for Forsinket") and english_in("schedule icon")
     assert english_in("2 more")  # the top menu's fold
+    assert english_in("Oprettet: day: 2026-11-20 · participants: Anna") and english_in("Status: granted")
     assert english_in("Dansk\nEnglish\nHent som Word (.docx)") == []
     assert english_in("Lektiecafé hver tirsdag · Opfølgningsmøde 1 · Tekstfil (.md)") == []
