@@ -9,7 +9,7 @@ a digest is due (at most once a week per person); this module only words it.
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from partnership.i18n import TIMEZONE, fmt_date, has, t
@@ -17,8 +17,8 @@ from partnership.reminders import Change, DueMail, Mail, one_line
 
 WEEK = timedelta(days=7)
 
-NAMED = ("candidate", "person", "task")
-"""Entities whose entries name their record (title or name)."""
+NAMED = ("candidate", "person", "task", "funding", "meeting")
+"""Entities whose entries name their record (a title, a name, a fund; a meeting by its day)."""
 
 
 def _json(text: str) -> dict[str, Any]:
@@ -37,7 +37,12 @@ def what(change: Change, lang: str) -> str:
     kind = t(f"history.kind.{change.entity}", lang) if has(f"history.kind.{change.entity}") else change.entity
     if change.entity in NAMED:
         data = _json(change.new) or _json(change.old)
-        name = one_line(str(data.get("title") or data.get("name") or ""))
+        name = one_line(str(data.get("title") or data.get("name") or data.get("fund") or ""))
+        if change.entity == "meeting":
+            try:
+                name = fmt_date(date.fromisoformat(str(data.get("day"))), lang)
+            except ValueError:
+                name = ""
         return f"{kind}: {name}" if name else kind
     return kind
 

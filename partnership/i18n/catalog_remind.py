@@ -78,7 +78,7 @@ DA: dict[str, str] = {
     "remind.digest.added": "tilføjede",
     "remind.digest.changed": "ændrede",
     "remind.digest.removed": "fjernede",
-    "remind.digest.more": "... og {n} ændringer mere.",
+    "remind.digest.more": "... og {n} {n:ændring|ændringer} mere.",
     "remind.digest.why": "Du får dette ugentlige overblik fra Partnerskabsværktøjet, fordi du har bedt om det.",
     "remind.digest": "Send mig også et ugentligt overblik over, hvad der er ændret",
     "remind.sent_confirm": "Vi har sendt en mail til {email}. Åbn linket i den inden 7 dage for at bekræfte; "
@@ -172,7 +172,7 @@ EN: dict[str, str] = {
     "remind.digest.added": "added",
     "remind.digest.changed": "changed",
     "remind.digest.removed": "removed",
-    "remind.digest.more": "... and {n} more changes.",
+    "remind.digest.more": "... and {n} more {n:change|changes}.",
     "remind.digest.why": "You receive this weekly summary from the Partnership Tool because you asked for it.",
     "remind.digest": "Also send me a weekly summary of what changed",
     "remind.sent_confirm": "We sent a mail to {email}. Open its link within 7 days to confirm; until then we "

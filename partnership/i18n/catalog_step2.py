@@ -136,7 +136,7 @@ EN: dict[str, str] = {
     "s2.grid_bad_score": "An assessment is a whole number from 1 to 5. Correct it and save again.",
     "s2.grid_conflicts": "Someone has just saved {names} – see both versions under “All suggestions” and "
     "choose. The rest is saved.",
-    "s2.grid_saved": "The assessment is saved ({n} suggestions).",
+    "s2.grid_saved": "The assessment is saved ({n} {n:suggestion|suggestions}).",
     "s2.proposal": "The points propose **{name}** ({score} points) as no. {n}.",
     "s2.proposal_yes": "Yes, make it no. {n}",
     "s2.proposal_no": "Not that one – propose the next",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import psycopg
 
-from partnership.i18n import TIMEZONE
+from partnership.i18n import TIMEZONE, fmt_date
 from partnership.mail import runner
 from partnership.mail.settings import parse
 from partnership.store.base import new_token
@@ -68,6 +68,9 @@ def test_the_weekly_digest_says_what_changed_as_each_side_may_see_it_once_a_week
     store.set_field(owner, "s1_idea", "Hemmelig idé", 0, "Anna")  # internal: the association's own
     store.set_field(partner, "s4_vision", "Alle børn læser", 0, "Ole")
     store.add_task(owner, {"title": "Plakater <b>nu</b>", "due": soon(20)}, "Anna")
+    store.add_funding(owner, {"fund": "Tuborgfondet", "amount": 40000}, "Anna")
+    meeting_day = datetime.now(TIMEZONE).date() + timedelta(days=14)
+    store.add_meeting(partner, {"day": meeting_day, "time": "17:00"}, "Ole")
 
     first = remind(database, smtp.url, tmp_path)
     assert first.returncode == 0 and "sent 2 of 2" in first.stdout, first.stdout + first.stderr
@@ -78,6 +81,10 @@ def test_the_weekly_digest_says_what_changed_as_each_side_may_see_it_once_a_week
     assert "Hej Eva" in danish and "Det her er ændret i partnerskabet »Lektiecafé« siden" in danish
     assert "Anna ændrede Vores overordnede idé" in danish and "Ole ændrede Fælles vision" in danish
     assert "Anna tilføjede Opgave: Plakater <b>nu</b>" in danish and "Anna tilføjede Person: Eva" in danish
+    # an application by its fund, a meeting by its day (not only "Fondsansøgning", "Opfølgningsmøde")
+    assert "Anna tilføjede Fondsansøgning: Tuborgfondet" in danish
+    assert f"Ole tilføjede Opfølgningsmøde: {fmt_date(meeting_day, 'da')}" in danish
+    assert f"Ole added Follow-up meeting: {fmt_date(meeting_day, 'en')}" in english
     assert "Afmeld her: https://app.example.org/base/ps/unsubscribe?t=" in danish
     assert mails["eva@example.org"]["List-Unsubscribe"].startswith(f"<{BASE}/ps/unsubscribe?t=")
     assert subject(mails["ole@example.org"]) == "This week's changes in “Lektiecafé”"

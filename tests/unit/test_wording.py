@@ -41,6 +41,11 @@ def test_the_short_danish_wordings() -> None:
     assert t("field.s5_term.label", "da") == t("agr.h.term", "da") == t("agr.el.term", "da")
     assert t("s5.dl.md", "da") == "Tekstfil (.md)" and t("start.import", "da") == "Indlæs en gemt fil"
     assert t("history.attr.person.title", "da") == "Rolle"
+    # one of a thing is singular (the digest's tail, the history's hidden people, step 2's grid)
+    assert t("remind.digest.more", "da", n=1) == "... og 1 ændring mere."
+    assert t("remind.digest.more", "en", n=2) == "... and 2 more changes."
+    assert t("history.others", "da", n=1) == "og 1 anden" and t("history.others", "da", n=3) == "og 3 andre"
+    assert t("s2.grid_saved", "en", n=1) == "The assessment is saved (1 suggestion)."
 
 
 def test_someone_without_a_name_is_named_by_role_in_both_ways_of_being_live() -> None:
