@@ -67,11 +67,12 @@ def scores(c: shell.Ctx, snap: Snapshot) -> None:
     if not rated:
         return
     st.header(c.t("meeting.assessment"))
-    head = [c.t("s2.name"), *(c.t(f"s2.{s}") for s in assessment.SCORES), c.t("s2.grid_points")]
+    # the points beside the name: on a phone the four marks may have to be scrolled to
+    head = [c.t("s2.name"), c.t("s2.grid_points"), *(c.t(f"s2.{s}") for s in assessment.SCORES)]
     rows = [f"| {' | '.join(head)} |", "|" + "---|" * len(head)]
     for x in rated:
         marks = [str(getattr(x, s) or "–") for s in assessment.SCORES]
-        rows.append(f"| {cell(x.name, '–')} | {' | '.join(marks)} | **{x.score}** |")
+        rows.append(f"| {cell(x.name, '–')} | **{x.score}** | {' | '.join(marks)} |")
     st.markdown("\n".join(rows))
 
 

@@ -110,7 +110,7 @@ def test_the_meeting_view_shows_timer_suggestions_assessment_and_top_three_witho
     words = texts(at)
     assert "Første møde: Lektiecafé" in words
     assert "1. Biblioteket\n2. Skolen &lt;b>" in words  # in the order named, user text inert
-    assert "| Skolen &lt;b> | 5 | – | 4 | – | **9** |" in words
+    assert "| Skolen &lt;b> | **9** | 5 | – | 4 | – |" in words  # the points beside the name
     assert "1. **Skolen &lt;b>**" in words
     clock = at.get("markdown")
     assert any(m.value in ("3:00", "2:59") for m in clock)

@@ -197,6 +197,24 @@ def test_the_timeline_fits_a_phone_with_its_legend_whole(phone: Any, tokens: dic
     assert "Anna Holm" in plotly["lanes"], "each lane's name on its strip"
 
 
+def test_the_evenings_meeting_view_reads_on_a_phone(phone: Any, tokens: dict[str, str]) -> None:
+    """The projector's view, opened by a member on a phone: ordinary type, the assessment in
+    the screen's width with the points beside each name (the marks scroll sideways)."""
+    page = phone("meeting", tokens["owner"])
+    page.wait_for_selector(".st-key-meeting table")
+    found = page.evaluate("""() => {
+      const table = document.querySelector('.st-key-meeting table');
+      const cells = [...table.querySelectorAll('tr:nth-child(2) td')].slice(0, 2).map(td => td.getBoundingClientRect());
+      return {page: document.documentElement.scrollWidth, right: table.getBoundingClientRect().right,
+              heads: [...table.querySelectorAll('th')].map(th => th.innerText.trim()),
+              cells: cells.map(r => r.right), font: getComputedStyle(table.querySelector('td')).fontSize}
+    }""")
+    assert found["page"] <= WIDTH and found["right"] <= WIDTH, "the page does not scroll sideways"
+    assert found["heads"][:2] == ["Navn", "Point"]
+    assert all(right <= WIDTH for right in found["cells"]), "a name and its points on the screen"
+    assert found["font"] == "16px", "ordinary type on a phone, not the projector's"
+
+
 def test_the_timeline_shows_three_months_on_a_phone_and_moves_by_them(phone: Any, tokens: dict[str, str]) -> None:
     page = phone("timeline", tokens["owner"])
     nav = page.locator(".st-key-tl_window_nav")
