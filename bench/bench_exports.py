@@ -6,7 +6,8 @@ database grows per save. Prints figures; asserts nothing.
 The project: six joint fields filled to the length limit with one-character list lines
 (about 5,000 lines each, the shape that made the Word export take minutes), 1,000 tasks
 and 2,000 history entries of 5 KB texts. Each export is measured as the page builds it
-(Markdown, print HTML, Word, PDF, tasks CSV, calendar, the JSON export). Target: each <= 5 s
+(Markdown, print HTML, Word, PDF, tasks CSV, calendar, the JSON export), and the print HTML
+and Word of one paragraph full of Markdown escapes and entities. Target: each <= 5 s
 and <= 200 MB extra memory. Then ``--saves`` saves of a 5 KB text to one field: database
 bytes per save (history growth; bounded if it levels off): ``pg_database_size`` of a fresh
 database in the embedded PostgreSQL of tests/support/engine.py, after a CHECKPOINT (the
@@ -92,6 +93,11 @@ def main() -> None:
         measure("csv", lambda: agreement.to_csv_rows(snap, "da", delimiter=";"))
         measure("ics", lambda: calendar_ics.tasks_to_ics(snap.tasks, snap.people, project_title="Eksport", lang="da"))
         measure("json export", lambda: json.dumps(store.export_project(owner), ensure_ascii=False, indent=2))
+        # one paragraph of 100,000 characters full of Markdown escapes and entities: quadratic in
+        # Python-Markdown alone (minutes) before the pre-escaping step (agreement_export)
+        escapes = ("\\*&a;<b>[x]_`#" * 10_000)[:100_000]
+        measure("html, escapes", lambda: agreement_export.to_html(escapes, "x", "da"))
+        measure("docx, escapes", lambda: agreement_docx.to_docx(escapes))
 
         before = db_size(db)
         step = max(1, args.saves // 5)

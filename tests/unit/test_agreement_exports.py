@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import time
 import zipfile
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -169,17 +168,15 @@ def test_every_hostile_text_at_once() -> None:
         assert value in body
 
 
-def test_exports_of_long_text_take_linear_time() -> None:
-    """Python-Markdown alone takes quadratic time over a paragraph full of escapes and
-    entities (this took minutes before the pre-escaping step); now it is quick."""
+def test_exports_of_long_escaped_text_keep_every_character() -> None:
+    """A paragraph full of escapes and entities (Python-Markdown alone takes quadratic time
+    over it: minutes, before the pre-escaping step; bench/bench_exports.py times it)."""
     text = ("\\*&a;<b>[x]_`#" * 10_000)[:100_000]
     snap = hostile_snapshot("kort")
     snap = replace(snap, fields={**snap.fields, "s4_vision": FieldValue("s4_vision", text, version=1)})
     markdown = render_markdown(snap)
-    started = time.perf_counter()
     page = to_html(markdown, "x", "da")
-    to_docx(markdown)
-    assert time.perf_counter() - started < 15
+    assert to_docx(markdown)
     assert text in "".join(parse_html(page).text)
 
 

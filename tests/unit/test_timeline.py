@@ -7,7 +7,6 @@ numeric arrays as base64 "bdata" in JSON, so JSON is not inspected).
 from __future__ import annotations
 
 import random
-import time
 from datetime import date, datetime, timedelta, timezone
 
 import plotly.graph_objects as go
@@ -374,11 +373,8 @@ def test_start_after_due_is_drawn_forwards() -> None:
 
 
 def test_a_thousand_tasks_make_one_trace_per_status() -> None:
-    tasks = many(1000)
-    started = time.perf_counter()
+    tasks = many(1000)  # how long it takes: bench/bench_timeline.py (target < 0.3 s)
     fig = timeline_figure(tasks, PEOPLE, today=TODAY, period=(date(2026, 1, 1), date(2027, 6, 30)), **ORGS)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 2.0  # bench/bench_timeline.py measures properly; target < 0.3 s
     bars, scatters = traces(fig, "bar"), traces(fig, "scatter")
     assert len(bars) == len(TaskStatus)
     data_scatters = [tr for tr in scatters if tr.customdata is not None]

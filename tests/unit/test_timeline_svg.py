@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import re
-import time
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from datetime import date, timedelta
@@ -267,12 +266,10 @@ def test_hostile_text_stays_text() -> None:
             assert "<b onmouseover=alert(1)>Mia</b>" in everything
 
 
-def test_a_thousand_tasks_make_a_thousand_groups_quickly() -> None:
+def test_a_thousand_tasks_make_a_thousand_groups() -> None:
+    """(How long it takes: bench/bench_timeline.py.)"""
     tasks = many(1000)
-    started = time.perf_counter()
     svg = timeline_svg(tasks, PEOPLE, today=TODAY, period=(date(2026, 1, 1), date(2027, 6, 30)), **ORGS)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 3.0  # bench/bench_timeline.py measures properly
     root = parse(svg)
     assert sorted(groups(root)) == sorted(t.id for t in tasks)
     rings = [c for c in root.iter(f"{SVG}circle") if c.attrib.get("stroke") == OVERDUE_COLOUR and c.attrib.get("fill")
