@@ -23,9 +23,8 @@ from partnership.ui import labels, shell
 ALL = "all"
 ORDER = ("title", "name", "kind", "status", "responsible", "side", "start", "due", "day", "time", "duration",
          "place", "participants", "agenda", "decisions", "task_ids", "active", "every_weeks", "weekday",
-         "first_day", "until", "priority", "resources", "competences",
-         "values", "fit", "contact", "first_meeting", "working_group", "internal", "note", "our_org",
-         "partner_org", "website")
+         "first_day", "until", "priority", "resources", "competences", "values", "fit", "contact",
+         "first_meeting", "working_group", "internal", "note", "our_org", "partner_org", "website")
 """The order a record's attributes are listed in (others follow)."""
 HIDDEN = ("position", "content_hash", "approved_at", "at", "id", "shared")
 """Attributes a reader is not shown: an order, a fingerprint, times the byline gives, and
