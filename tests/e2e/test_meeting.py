@@ -1,7 +1,7 @@
 """The first evening in real browsers: members on 390 px phones and a projector on the
 meeting view. The shared timer agrees on every screen within 1 s and survives a reload;
-suggestions typed on the phones reach the projector in the order named (and how long
-that takes is measured)."""
+suggestions typed on the phones reach the projector in the order named (how long a save
+takes to reach another screen: bench/bench_live.py)."""
 
 from __future__ import annotations
 
