@@ -48,6 +48,7 @@ DA: dict[str, str] = {
     "style.no_results": "Ingen passer",
     "style.year": "åååå",
     "style.timeline_region": "Tidslinjen (kan rulles til siden)",
+    "style.assessment_region": "Vurderingen af forslagene (kan rulles til siden)",
 }
 
 
@@ -96,4 +97,5 @@ EN: dict[str, str] = {
     "style.no_results": "No matches",
     "style.year": "yyyy",
     "style.timeline_region": "The timeline (scrolls sideways)",
+    "style.assessment_region": "The assessment of the suggestions (scrolls sideways)",
 }

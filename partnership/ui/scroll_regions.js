@@ -1,13 +1,17 @@
+// Each region that may scroll sideways gets a tab stop and a name (WCAG 2.1.1). A table
+// keeps its own role (a screen reader still reads it as a table); any other box becomes
+// a named region. data.regions: [[css selector, name], ...] in the page's language.
 export default function ({ data }) {
-  window.__psScrollLabel = data.label;
-  const mark = () => document.querySelectorAll('.st-key-tl_chart_box').forEach((box) => {
-    if (box.getAttribute('tabindex') !== '0') {
-      box.setAttribute('tabindex', '0'); box.setAttribute('role', 'region');
+  window.__psScrollRegionsData = data.regions;
+  const mark = () => {
+    for (const [selector, name] of window.__psScrollRegionsData) {
+      document.querySelectorAll(selector).forEach((box) => {
+        if (box.getAttribute('tabindex') !== '0') box.setAttribute('tabindex', '0');
+        if (box.tagName !== 'TABLE' && box.getAttribute('role') !== 'region') box.setAttribute('role', 'region');
+        if (box.getAttribute('aria-label') !== name) box.setAttribute('aria-label', name);
+      });
     }
-    if (box.getAttribute('aria-label') !== window.__psScrollLabel) {
-      box.setAttribute('aria-label', window.__psScrollLabel);
-    }
-  });
+  };
   mark();
   if (!window.__psScrollRegions) {
     window.__psScrollRegions = new MutationObserver(mark);

@@ -64,7 +64,8 @@ _CSS = """
 
 
 # A region that scrolls must be reachable by keyboard (WCAG 2.1.1, axe-core's
-# "scrollable-region-focusable"): give the timeline's scroll box a tab stop and a name.
+# "scrollable-region-focusable"): give the timeline's scroll box and the meeting view's
+# assessment table (it scrolls sideways on a phone) a tab stop and a name.
 # Streamlit redraws elements, so a MutationObserver keeps the attributes on. A
 # components-v2 module, not an inline <script>: the Content-Security-Policy
 # (partnership/web/headers.py) allows scripts from blob: URLs, never inline ones.
@@ -93,5 +94,7 @@ def inject(lang: str) -> None:
     """Add the rules to the page (an st.html with only a style block takes no space)."""
     year = t("style.year", lang).replace("\\", "").replace('"', "")
     st.html(f"<style>{_CSS % {'faded': FADED, 'year': year}}\n{words(lang)}\n{PHONE_CSS}</style>")
-    _REGIONS(data={"label": t("style.timeline_region", lang)}, key="ps_scroll_regions")
+    regions = [[".st-key-tl_chart_box", t("style.timeline_region", lang)],
+               [".st-key-meeting table", t("style.assessment_region", lang)]]
+    _REGIONS(data={"regions": regions}, key="ps_scroll_regions")
     aria.mount(lang)  # Streamlit's own controls named in the page's language

@@ -207,12 +207,17 @@ def test_the_evenings_meeting_view_reads_on_a_phone(phone: Any, tokens: dict[str
       const cells = [...table.querySelectorAll('tr:nth-child(2) td')].slice(0, 2).map(td => td.getBoundingClientRect());
       return {page: document.documentElement.scrollWidth, right: table.getBoundingClientRect().right,
               heads: [...table.querySelectorAll('th')].map(th => th.innerText.trim()),
-              cells: cells.map(r => r.right), font: getComputedStyle(table.querySelector('td')).fontSize}
+              cells: cells.map(r => r.right), font: getComputedStyle(table.querySelector('td')).fontSize,
+              scrolls: table.scrollWidth > table.clientWidth, tab: table.getAttribute('tabindex'),
+              role: table.getAttribute('role'), name: table.getAttribute('aria-label')}
     }""")
     assert found["page"] <= WIDTH and found["right"] <= WIDTH, "the page does not scroll sideways"
     assert found["heads"][:2] == ["Navn", "Point"]
     assert all(right <= WIDTH for right in found["cells"]), "a name and its points on the screen"
     assert found["font"] == "16px", "ordinary type on a phone, not the projector's"
+    # what scrolls is reached by keyboard and named, and stays a table to a screen reader
+    assert found["scrolls"] and found["tab"] == "0" and found["role"] is None
+    assert found["name"] == "Vurderingen af forslagene (kan rulles til siden)"
 
 
 def test_the_timeline_shows_three_months_on_a_phone_and_moves_by_them(phone: Any, tokens: dict[str, str]) -> None:
