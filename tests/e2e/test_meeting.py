@@ -36,9 +36,17 @@ def projector_left(page: Any) -> int:
 
 
 def assert_agree(phone: Any, projector: Any) -> None:
-    """Read both screens back to back, a few times: never more than 1 s apart."""
+    """Read both screens back to back, three times 0.7 s apart: at most 1 s apart each
+    time. Each screen redraws its clock once a second from the server, so on a loaded
+    machine one may be a tick late for a moment (CI once read 172 beside 174): a pair
+    that differs is read again, up to three more times, before it counts as a failure.
+    A reload that restarted or lost the timer stays apart, and fails."""
     for _ in range(3):
-        a, b = phone_left(phone), projector_left(projector)
+        for _again in range(4):
+            a, b = phone_left(phone), projector_left(projector)
+            if abs(a - b) <= 1:
+                break
+            time.sleep(0.3)
         assert abs(a - b) <= 1, (a, b)
         assert 150 <= a < 180
         time.sleep(0.7)
