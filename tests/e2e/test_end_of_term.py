@@ -52,6 +52,10 @@ def test_both_sides_choose_to_close_and_the_project_becomes_read_only(server: St
     browser.wait_text(theirs, "Partnerskabet er afsluttet", ".st-key-term_closed", timeout=SLOW_MS)
     browser.wait_text(ours, "Tak for et godt år.", ".st-key-term_closed", timeout=SLOW_MS)  # pushed, no reload
     for page in (ours, theirs):
+        # The closing note is drawn before the run that draws it has ended; the controls it
+        # replaces go when it ends (Streamlit clears a run's stale elements then).
+        browser.wait_idle(page, timeout=SLOW_MS)
+        page.wait_for_selector(".st-key-out_submit, .st-key-s5_reopen", state="detached", timeout=SLOW_MS)
         assert page.locator(".st-key-out_submit, .st-key-s5_reopen").count() == 0
         assert page.locator(".st-key-s5_dl_pdf a[download]").count() == 1  # the export is still offered
 
