@@ -9,10 +9,10 @@ a digest is due (at most once a week per person); this module only words it.
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
-from partnership.i18n import TIMEZONE, fmt_date, has, t
+from partnership.i18n import TIMEZONE, fmt_date, fmt_iso_date, has, t
 from partnership.reminders import Change, DueMail, Mail, one_line
 
 WEEK = timedelta(days=7)
@@ -38,11 +38,8 @@ def what(change: Change, lang: str) -> str:
     if change.entity in NAMED:
         data = _json(change.new) or _json(change.old)
         name = one_line(str(data.get("title") or data.get("name") or data.get("fund") or ""))
-        if change.entity == "meeting":
-            try:
-                name = fmt_date(date.fromisoformat(str(data.get("day"))), lang)
-            except ValueError:
-                name = ""
+        if change.entity == "meeting":  # a meeting has no name: its day tells which
+            name = fmt_iso_date(data.get("day"), lang) or ""
         return f"{kind}: {name}" if name else kind
     return kind
 

@@ -105,6 +105,15 @@ def fmt_date(value: date | None, lang: str = DEFAULT_LANG, style: str = "medium"
     return format_date(value, format=style, locale=_LOCALES.get(lang, "da_DK"))
 
 
+def fmt_iso_date(value: object, lang: str = DEFAULT_LANG) -> str | None:
+    """A date written as ISO text ("2026-11-26", as records are logged) in the language's
+    format, or None if ``value`` is not one."""
+    try:
+        return fmt_date(date.fromisoformat(str(value)), lang)
+    except ValueError:
+        return None
+
+
 def fmt_datetime(value: datetime | None, lang: str = DEFAULT_LANG) -> str:
     """A timestamp in the reader's language, e.g. "26. nov. 2026 14.05"."""
     if value is None:

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from partnership import funding
-from partnership.i18n import fmt_date, has
+from partnership.i18n import fmt_iso_date, has
 from partnership.import_rules import IMPORT_ENTITY, SIGNED_ENTITY
 from partnership.model import HistoryEntry, Side, Snapshot
 from partnership.ui import labels, shell
@@ -74,10 +73,10 @@ def what(c: shell.Ctx, entry: HistoryEntry) -> str:
         if task_kind and has(f"timeline.kind.{task_kind}"):
             kind = c.t(f"timeline.kind.{task_kind}")
     if entry.entity == "meeting":  # a meeting has no name: its day tells which
-        name = _date(c, data(entry.new).get("day") or data(entry.old).get("day"))
+        name = fmt_iso_date(data(entry.new).get("day") or data(entry.old).get("day"), c.lang) or ""
     if entry.entity in ("project", "approval", "health", IMPORT_ENTITY, SIGNED_ENTITY):
         return kind
-    return f"{kind}: {name}" if name and name != "–" else kind
+    return f"{kind}: {name}" if name else kind
 
 
 def topic_label(c: shell.Ctx, topic: str) -> str:
@@ -92,10 +91,7 @@ def topic_label(c: shell.Ctx, topic: str) -> str:
 
 
 def _date(c: shell.Ctx, value: Any) -> str:
-    try:
-        return fmt_date(date.fromisoformat(str(value)), c.lang)
-    except ValueError:
-        return str(value) if value else "–"
+    return fmt_iso_date(value, c.lang) or (str(value) if value else "–")
 
 
 def _names(c: shell.Ctx, ids: list[Any], known: dict[str, str]) -> str:
