@@ -198,7 +198,7 @@ def frontend() -> Frontend:
         return Frontend(frozenset(), {})
 
 
-def link_tags(base: str, files: Iterable[str]) -> str:
+def chunk_tags(base: str, files: Iterable[str]) -> str:
     """Tags loading ``files`` (under static/) from ``<base>/static/``: a module as an async
     module script (fetched at low priority, like every async script, and run in a task of
     its own as soon as it is there, while the page waits for the server), a style sheet
@@ -217,7 +217,7 @@ def tags_for(base: str, page: str, named: bool = True) -> bytes:
     b"" when there is nothing to preload. ``named``: the browser has said its name (no
     name box)."""
     wanted = (*COMMON, *PAGES.get(page, ()), *(() if named else ASKS_NAME))
-    return link_tags(base, frontend().chunks(wanted)).encode("utf-8")
+    return chunk_tags(base, frontend().chunks(wanted)).encode("utf-8")
 
 
 def page_asked(path_page: str, query: str) -> str:
@@ -278,7 +278,7 @@ class PreloadLinks:
     """Pure ASGI middleware: a page's HTML (a GET of a page path answered 200 with
     text/html) gets at the end of its head the layout rules of the first paint
     (``head_style``) and on a deep link the script naming the app's root (``base_tag``),
-    and at the end of its body the page's chunks (``link_tags``), fetched right after the
+    and at the end of its body the page's chunks (``chunk_tags``), fetched right after the
     modules the app starts with. At the end of the body, not in the head: a chunk imports
     Streamlit's entry module, which draws into ``<div id="root">`` (the body's last element)
     as it runs; a chunk that ran before the parser had reached it (from the cache, on a slow

@@ -42,7 +42,7 @@ def test_discovery_follows_the_entry_modules_map_of_lazy_chunks() -> None:
         "js/Chart.X1.js", "js/big-lib.Y2.js", "css/Chart.Z3.css", "js/Select.S4.js", "js/shared.T5.js")
     assert front.chunks(["Nothing"]) == ()
     assert front.missing(["Chart", "Nothing"]) == ["Nothing"]
-    assert preload.link_tags("/base", front.chunks(["Chart"])) == (
+    assert preload.chunk_tags("/base", front.chunks(["Chart"])) == (
         '<script type="module" async crossorigin src="/base/static/js/Chart.X1.js"></script>'
         '<script type="module" async crossorigin src="/base/static/js/big-lib.Y2.js"></script>'
         '<link rel="preload" as="style" fetchpriority="low" crossorigin href="/base/static/css/Chart.Z3.css">')
@@ -72,7 +72,7 @@ def test_discovery_follows_a_named_chunks_own_lazy_chunks() -> None:
 def test_an_unknown_build_preloads_nothing(index: str, entry: str) -> None:
     front = preload.parse(index, lambda _name: entry)
     assert front.chunks(["Chart", "Select"]) == ()
-    assert preload.link_tags("", front.chunks(["Chart"])) == ""
+    assert preload.chunk_tags("", front.chunks(["Chart"])) == ""
 
 
 def test_discovery_works_for_the_installed_streamlit() -> None:
