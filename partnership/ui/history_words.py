@@ -20,10 +20,11 @@ from partnership.model import HistoryEntry, Side, Snapshot
 from partnership.ui import labels, shell
 
 ALL = "all"
-ORDER = ("title", "name", "kind", "status", "responsible", "side", "start", "due", "day", "time", "duration",
-         "place", "participants", "agenda", "decisions", "task_ids", "active", "every_weeks", "weekday",
-         "first_day", "until", "priority", "resources", "competences", "values", "fit", "contact",
-         "first_meeting", "working_group", "internal", "note", "our_org", "partner_org", "website")
+ORDER = ("title", "name", "fund", "kind", "status", "responsible", "side", "amount", "start", "due",
+         "deadline", "day", "time", "duration", "place", "participants", "agenda", "decisions", "task_ids",
+         "active", "every_weeks", "weekday", "first_day", "until", "priority", "resources", "competences",
+         "values", "fit", "contact", "first_meeting", "working_group", "internal", "note", "our_org",
+         "partner_org", "website")
 """The order a record's attributes are listed in (others follow)."""
 HIDDEN = ("position", "content_hash", "approved_at", "at", "id", "shared")
 """Attributes a reader is not shown: an order, a fingerprint, times the byline gives, and
